@@ -1,0 +1,68 @@
+# Liaison. Two commands do everything on a fresh machine (see README):
+#   make run    create environments, install, train if needed, load the sample exercise, start
+#   make test   the same set-up, then data validation, lint and every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+RASA_ENV   := .venv/rasa
+LOOKUP_ENV := .venv/lookup
+MODEL      := models/current.tar.gz
+PACK       ?= data/packs/sample-exercise.yml
+PYTEST_ARGS ?=
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export LIAISON_RASA_ENV := $(CURDIR)/$(RASA_ENV)
+export LIAISON_LOOKUP_ENV := $(CURDIR)/$(LOOKUP_ENV)
+export LIAISON_MODEL := $(CURDIR)/$(MODEL)
+
+# What the model learns from: a change to any of these retrains it.
+TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules.yml -name '*.yml' 2>/dev/null) \
+                   $(wildcard bot/nlu/*.py)
+
+.PHONY: help run test envs model exercise validate lint test-lookup test-rasa clean
+
+help:
+	@echo "make run    start the assistant (lookup :8000, actions :5055, Rasa :5005)"
+	@echo "make test   validate data, lint, run every test (unit and end-to-end)"
+	@echo "make clean  remove environments, models and run-time data"
+
+$(RASA_ENV)/.installed: pyproject.toml requirements/rasa.lock
+	scripts/make-env $(RASA_ENV) rasa,test requirements/rasa.lock
+
+$(LOOKUP_ENV)/.installed: pyproject.toml requirements/lookup.lock
+	scripts/make-env $(LOOKUP_ENV) lookup,test,lint requirements/lookup.lock
+
+envs: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed
+
+$(MODEL): $(TRAINING_INPUTS) | $(RASA_ENV)/.installed
+	@echo "Training the model (about a minute on 2 cores) ..."
+	$(RASA_ENV)/bin/rasa train --out models --fixed-model-name current
+	@touch $@
+
+model: $(MODEL)
+
+exercise: $(LOOKUP_ENV)/.installed
+	$(LOOKUP_ENV)/bin/liaison import-pack --if-absent $(PACK)
+
+run: envs model exercise
+	$(RASA_ENV)/bin/python -m bot.stack
+
+validate: $(RASA_ENV)/.installed
+	$(RASA_ENV)/bin/rasa data validate
+
+lint: $(LOOKUP_ENV)/.installed
+	$(LOOKUP_ENV)/bin/ruff check .
+	$(LOOKUP_ENV)/bin/ruff format --check .
+
+test-lookup: $(LOOKUP_ENV)/.installed
+	$(LOOKUP_ENV)/bin/pytest tests/lookup $(PYTEST_ARGS)
+
+test-rasa: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
+	$(RASA_ENV)/bin/pytest tests/actions tests/nlu tests/e2e $(PYTEST_ARGS)
+
+test: validate lint test-lookup test-rasa
+
+clean:
+	rm -rf .venv models var .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The lookup service: owns the exercise knowledge and answers it over HTTP in each language."""

@@ -1,0 +1,34 @@
+"""Application factory: `uvicorn bot.lookup.app:create_app --factory`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from bot.lookup.api import exercise, health
+from bot.lookup.settings import Settings, get_settings
+from bot.lookup.store.database import make_engine, make_session_factory
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.engine.dispose()
+
+    app = FastAPI(
+        title="Liaison lookup service",
+        summary="Exercise knowledge in Arabic, English and French, for the assistant's actions.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = make_engine(settings.sqlalchemy_url)
+    app.state.session_factory = make_session_factory(app.state.engine)
+    app.include_router(health.router)
+    app.include_router(exercise.router)
+    return app

@@ -1,0 +1,1 @@
+"""Exercise packs: the YAML files liaison teams write to describe one exercise."""

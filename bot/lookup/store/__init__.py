@@ -1,0 +1,1 @@
+"""Storage of exercise knowledge: tables, engine and the queries the API needs."""

@@ -1,0 +1,1 @@
+"""Custom Rasa NLU components (run in the Rasa environment), one job each."""

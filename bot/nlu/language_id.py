@@ -1,0 +1,60 @@
+"""Which of the assistant's languages a message is written in, or None when it cannot tell.
+
+Abstaining matters as much as guessing: "ok", "menu" or "bye" are words of several languages, and
+for those the conversation's `language` slot (what the user wrote before) is the better answer.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+
+ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps"})
+
+
+class LanguageIdentifier:
+    def __init__(self, languages: Iterable[str], min_relative_distance: float = 0.25) -> None:
+        self.languages = tuple(languages)
+        if not self.languages:
+            raise ValueError("at least one language is needed")
+        self._arabic_script = [code for code in self.languages if code in ARABIC_SCRIPT_LANGUAGES]
+        self._detector = _build_detector(self.languages, min_relative_distance)
+
+    def identify(self, text: str) -> str | None:
+        letters = [char for char in text if char.isalpha()]
+        if not letters:
+            return None
+        arabic_letters = sum(1 for char in letters if _is_arabic_letter(char))
+        if arabic_letters * 2 > len(letters) and len(self._arabic_script) == 1:
+            return self._arabic_script[0]
+        language = self._detector.detect_language_of(text)
+        if language is None:
+            return None
+        return language.iso_code_639_1.name.lower()
+
+
+def _is_arabic_letter(char: str) -> bool:
+    return unicodedata.name(char, "").startswith("ARABIC")
+
+
+@lru_cache(maxsize=8)
+def _build_detector(languages: tuple[str, ...], min_relative_distance: float) -> LanguageDetector:
+    try:
+        lingua_languages = [
+            Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in languages
+        ]
+    except AttributeError as error:
+        raise ValueError(f"unsupported language code in {languages}") from error
+    if len(lingua_languages) == 1:
+        # lingua needs two candidates; a single-language assistant still abstains on non-words.
+        lingua_languages.append(
+            Language.ENGLISH if lingua_languages[0] != Language.ENGLISH else Language.FRENCH
+        )
+    return (
+        LanguageDetectorBuilder.from_languages(*lingua_languages)
+        .with_minimum_relative_distance(min_relative_distance)
+        .build()
+    )

@@ -1,0 +1,64 @@
+"""Start the real three processes once per module, on free ports, over a fresh database."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.stack import Stack, StackConfig
+from tests.packs import SAMPLE_PACK
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    workdir = tmp_path_factory.mktemp("stack")
+    defaults = StackConfig.from_environment()
+    env = {"LIAISON_DATA_DIR": str(workdir / "data")}
+    load = subprocess.run(
+        [str(defaults.lookup_env / "bin" / "liaison"), "import-pack", str(SAMPLE_PACK)],
+        env={**_base_env(), **env},
+        capture_output=True,
+        text=True,
+    )
+    assert load.returncode == 0, load.stderr
+    config = StackConfig(
+        rasa_env=defaults.rasa_env,
+        lookup_env=defaults.lookup_env,
+        model=defaults.model,
+        rasa_port=free_port(),
+        actions_port=free_port(),
+        lookup_port=free_port(),
+        log_dir=workdir / "logs",
+        env=env,
+    )
+    running = Stack(config)
+    running.start()
+    try:
+        yield running
+    finally:
+        running.stop()
+        for service in running.services.values():
+            assert service.process is not None and service.process.poll() is not None
+
+
+def _base_env() -> dict[str, str]:
+    import os
+
+    return {
+        k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "LIAISON_DATA"))
+    }
+
+
+@pytest.fixture(scope="module")
+def logs(stack: Stack) -> Path:
+    return stack.config.log_dir

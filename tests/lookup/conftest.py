@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.lookup.app import create_app
+from bot.lookup.packs.importer import import_pack
+from bot.lookup.packs.loader import load_pack
+from bot.lookup.settings import Settings
+from tests.packs import SAMPLE_PACK, other_pack, write_pack
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def other_pack_path(tmp_path: Path) -> Path:
+    return write_pack(tmp_path / "other.yml", other_pack())
+
+
+@pytest.fixture
+def client_for(settings: Settings) -> Iterator[Callable[..., TestClient]]:
+    """A client of a fresh service whose database holds the given packs."""
+    clients: list[TestClient] = []
+
+    def make(*packs: Path, exercise_id: str | None = None) -> TestClient:
+        app = create_app(settings.model_copy(update={"exercise_id": exercise_id}))
+        for pack in packs:
+            import_pack(app.state.session_factory, load_pack(pack))
+        client = TestClient(app)
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
+
+
+@pytest.fixture
+def sample_client(client_for: Callable[..., TestClient]) -> TestClient:
+    return client_for(SAMPLE_PACK)

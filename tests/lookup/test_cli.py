@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.packs import SAMPLE_PACK, other_pack, write_pack
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("LIAISON_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    return tmp_path / "data"
+
+
+def test_import_pack_loads_the_sample(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    assert main(["import-pack", str(SAMPLE_PACK)]) == 0
+    assert "loaded exercise 'sand-heron-27'" in capsys.readouterr().out
+    assert (data_dir / "liaison.db").exists()
+
+
+def test_bad_pack_exits_2_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import-pack", str(SAMPLE_PACK)]) == 0
+    pack = other_pack()
+    pack["exercise"]["id"] = "sand-heron-27"
+    del pack["topics"][0]["text"]["fr"]
+    bad = write_pack(tmp_path / "bad.yml", pack)
+    capsys.readouterr()
+    assert main(["import-pack", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "nothing changed" in err and "text.fr: missing translation" in err
+    # The sample is still what is loaded: --if-absent sees it and keeps it.
+    assert main(["import-pack", "--if-absent", str(SAMPLE_PACK)]) == 0
+    assert "already loaded" in capsys.readouterr().out
+
+
+def test_pack_schema_is_published(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["pack-schema"]) == 0
+    assert '"format_version"' in capsys.readouterr().out
