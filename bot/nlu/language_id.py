@@ -6,6 +6,7 @@ for those the conversation's `language` slot (what the user wrote before) is the
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -13,6 +14,14 @@ from functools import lru_cache
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps"})
+
+# Words everyone types whatever their language: a message made only of these says nothing
+# about the writer's language (the detector would call "ok" English with 87 % confidence).
+NEUTRAL_WORDS = frozenset(
+    "ok okay okey k kk wifi wi-fi internet sms gps email e-mail taxi bus menu halal pizza "
+    "hotel covid".split()
+)
+_WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 class LanguageIdentifier:
@@ -30,6 +39,8 @@ class LanguageIdentifier:
         arabic_letters = sum(1 for char in letters if _is_arabic_letter(char))
         if arabic_letters * 2 > len(letters) and len(self._arabic_script) == 1:
             return self._arabic_script[0]
+        if all(word in NEUTRAL_WORDS for word in _WORD.findall(text.lower())):
+            return None
         language = self._detector.detect_language_of(text)
         if language is None:
             return None

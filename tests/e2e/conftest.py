@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 from collections.abc import Iterator
@@ -19,18 +20,25 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    workdir = tmp_path_factory.mktemp("stack")
-    defaults = StackConfig.from_environment()
-    env = {"LIAISON_DATA_DIR": str(workdir / "data")}
+def load_sample_exercise(data_dir: Path) -> dict[str, str]:
+    """Load the sample pack with the real CLI into a fresh data dir; the env that points to it."""
+    env = {"LIAISON_DATA_DIR": str(data_dir)}
+    liaison = StackConfig.from_environment().lookup_env / "bin" / "liaison"
     load = subprocess.run(
-        [str(defaults.lookup_env / "bin" / "liaison"), "import-pack", str(SAMPLE_PACK)],
+        [str(liaison), "import-pack", str(SAMPLE_PACK)],
         env={**_base_env(), **env},
         capture_output=True,
         text=True,
     )
     assert load.returncode == 0, load.stderr
+    return env
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    workdir = tmp_path_factory.mktemp("stack")
+    defaults = StackConfig.from_environment()
+    env = load_sample_exercise(workdir / "data")
     config = StackConfig(
         rasa_env=defaults.rasa_env,
         lookup_env=defaults.lookup_env,
@@ -52,13 +60,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
 
 
 def _base_env() -> dict[str, str]:
-    import os
 
     return {
         k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "LIAISON_DATA"))
     }
-
-
-@pytest.fixture(scope="module")
-def logs(stack: Stack) -> Path:
-    return stack.config.log_dir

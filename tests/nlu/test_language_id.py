@@ -30,7 +30,9 @@ def test_identifies_the_language(text: str, expected: str) -> None:
     assert IDENTIFIER.identify(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "  ", "12:30", "ok merci", "menu", "?!"])
+@pytest.mark.parametrize(
+    "text", ["", "  ", "12:30", "ok merci", "menu", "?!", "ok", "OK!", "okay", "wifi ?", "halal"]
+)
 def test_abstains_when_it_cannot_tell(text: str) -> None:
     assert IDENTIFIER.identify(text) is None
 

@@ -1,0 +1,114 @@
+"""`python -m bot.stack` (what `make run` ends with): says where to talk, stops cleanly."""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+from bot.stack import ROOT, _port_free
+from tests.e2e.conftest import free_port, load_sample_exercise
+
+
+def children_of(pid: int) -> list[int]:
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@contextmanager
+def supervisor_running(
+    tmp_path: Path,
+) -> Iterator[tuple[subprocess.Popen[bytes], dict[str, int], str]]:
+    """Start `python -m bot.stack` on free ports; on the way out nothing it started survives."""
+    ports = {"rasa": free_port(), "actions": free_port(), "lookup": free_port()}
+    env = {
+        **os.environ,
+        **load_sample_exercise(tmp_path / "data"),
+        "LIAISON_RASA_PORT": str(ports["rasa"]),
+        "LIAISON_ACTIONS_PORT": str(ports["actions"]),
+        "LIAISON_LOOKUP_PORT": str(ports["lookup"]),
+        "LIAISON_LOG_DIR": str(tmp_path / "logs"),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.stack"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    assert process.stdout is not None
+    descriptor = process.stdout.fileno()
+    services: list[int] = []
+    try:
+        output = b""
+        deadline = time.monotonic() + 240
+        while b"Press Ctrl-C" not in output:
+            assert time.monotonic() < deadline, output.decode()
+            assert process.poll() is None, output.decode()
+            ready, _, _ = select.select([descriptor], [], [], 1.0)
+            if ready:
+                output += os.read(descriptor, 65536)
+        services = children_of(process.pid)
+        yield process, ports, output.decode()
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=60)
+        for pid in services:
+            if alive(pid):
+                os.killpg(pid, signal.SIGKILL)
+
+
+def test_prints_where_to_talk_and_stops_everything_on_ctrl_c(tmp_path: Path) -> None:
+    with supervisor_running(tmp_path) as (supervisor, ports, banner):
+        services = children_of(supervisor.pid)
+        assert len(services) == 3
+        assert f"http://127.0.0.1:{ports['rasa']}/webhooks/rest/webhook" in banner
+        assert f"http://127.0.0.1:{ports['lookup']}/docs" in banner
+        reply = httpx.post(
+            f"http://127.0.0.1:{ports['rasa']}/webhooks/rest/webhook",
+            json={"sender": "ctrl-c", "message": "hello"},
+            timeout=30,
+        )
+        assert reply.json(), "the banner was printed before the assistant could answer"
+
+        supervisor.send_signal(signal.SIGINT)
+        remaining, _ = supervisor.communicate(timeout=60)
+        assert supervisor.returncode == 0
+        assert b"Stopped; ports freed." in remaining
+        assert not [pid for pid in services if alive(pid)]
+        assert all(_port_free("127.0.0.1", port) for port in ports.values())
+
+
+def test_children_do_not_outlive_a_killed_supervisor(tmp_path: Path) -> None:
+    with supervisor_running(tmp_path) as (supervisor, _ports, _banner):
+        services = children_of(supervisor.pid)
+        supervisor.kill()
+        supervisor.wait()
+        deadline = time.monotonic() + 30
+        while [pid for pid in services if alive(pid)] and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not [pid for pid in services if alive(pid)]
