@@ -18,8 +18,27 @@ ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps"})
 # Words everyone types whatever their language: a message made only of these says nothing
 # about the writer's language (the detector would call "ok" English with 87 % confidence).
 NEUTRAL_WORDS = frozenset(
-    "ok okay okey k kk wifi wi-fi internet sms gps email e-mail taxi bus menu halal pizza "
-    "hotel covid".split()
+    [
+        "ok",
+        "okay",
+        "okey",
+        "k",
+        "kk",
+        "wifi",
+        "wi-fi",
+        "internet",
+        "sms",
+        "gps",
+        "email",
+        "e-mail",
+        "taxi",
+        "bus",
+        "menu",
+        "halal",
+        "pizza",
+        "hotel",
+        "covid",
+    ]
 )
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
