@@ -1,15 +1,20 @@
-"""HTTP client for the lookup service: one pooled connection set shared by every action call."""
+"""HTTP client for the lookup service: one pooled connection set shared by every action call.
+
+Answers are the service's one-language views of items: {"kind", "id", "fields", "related",
+"missing_translations", "last_updated", ...}.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from datetime import datetime
+from typing import Any
 
 import httpx
 
 DEFAULT_LOOKUP_URL = "http://localhost:8000"
 DEFAULT_TIMEOUT_SECONDS = 3.0
+
+Item = dict[str, Any]
 
 
 class LookupUnavailable(Exception):
@@ -17,15 +22,7 @@ class LookupUnavailable(Exception):
 
 
 class NoAnswer(Exception):
-    """The service is up but has nothing on this topic in this language."""
-
-
-@dataclass(frozen=True)
-class TopicItem:
-    title: str
-    text: str
-    last_updated: datetime
-    updated_by: str
+    """The service is up but has nothing on this in this language."""
 
 
 class LookupClient:
@@ -37,9 +34,26 @@ class LookupClient:
     ) -> None:
         self._http = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport)
 
-    async def topic(self, topic: str, lang: str) -> list[TopicItem]:
+    async def topic(self, topic: str, lang: str) -> list[Item]:
+        return (await self._get(f"/v1/topics/{topic}", lang))["items"]
+
+    async def exercise(self, lang: str) -> Item:
+        return await self._get("/v1/exercise", lang)
+
+    async def events(self, lang: str, on: str | None = None) -> list[Item]:
+        return (await self._get("/v1/events", lang, on=on))["items"]
+
+    async def items(self, kind: str, lang: str) -> list[Item]:
+        return (await self._get(f"/v1/items/{kind}", lang))["items"]
+
+    async def search(self, query: str, lang: str, kinds: list[str], limit: int = 3) -> list[Item]:
+        body = await self._get("/v1/search", lang, q=query, kind=kinds, limit=limit)
+        return [hit["item"] for hit in body["hits"]]
+
+    async def _get(self, path: str, lang: str, **params: Any) -> Any:
+        query = {"lang": lang, **{k: v for k, v in params.items() if v is not None}}
         try:
-            response = await self._http.get(f"/v1/topics/{topic}", params={"lang": lang})
+            response = await self._http.get(path, params=query)
         except httpx.HTTPError as error:
             raise LookupUnavailable(f"{type(error).__name__}: {error}") from error
         if response.status_code in (404, 422):
@@ -47,19 +61,9 @@ class LookupClient:
         if response.status_code != 200:
             raise LookupUnavailable(f"HTTP {response.status_code}: {_detail(response)}")
         try:
-            return [
-                TopicItem(
-                    title=item["title"],
-                    text=item["text"],
-                    last_updated=datetime.fromisoformat(
-                        item["last_updated"].replace("Z", "+00:00")
-                    ),
-                    updated_by=item["updated_by"],
-                )
-                for item in response.json()["items"]
-            ]
-        except (ValueError, KeyError, TypeError) as error:
-            raise LookupUnavailable(f"unexpected answer: {error}") from error
+            return response.json()
+        except ValueError as error:
+            raise LookupUnavailable(f"not JSON: {error}") from error
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -68,7 +72,7 @@ class LookupClient:
 def _detail(response: httpx.Response) -> str:
     try:
         return str(response.json().get("detail", response.text))
-    except ValueError:
+    except (ValueError, AttributeError):
         return response.text[:200]
 
 

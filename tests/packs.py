@@ -22,62 +22,129 @@ def topic_text(pack: dict[str, Any], topic: str, lang: str) -> list[str]:
 
 
 def other_pack() -> dict[str, Any]:
-    """A second exercise with other facts, ids, dates and a different language order."""
-    updated = "2027-05-02T08:15:00+02:00"
+    """A second exercise with other facts, ids, dates, nations and language order."""
+    updated = "2026-05-02T08:15:00+02:00"
+    stamp = {"last_updated": updated, "updated_by": "Lt. A. Test"}
 
-    def item(item_id: str, topic: str, en: str, fr: str, ar: str) -> dict[str, Any]:
+    def tr(en: str, fr: str, ar: str) -> dict[str, str]:
+        return {"en": en, "fr": fr, "ar": ar}
+
+    def topic(item_id: str, name: str, en: str, fr: str, ar: str) -> dict[str, Any]:
         return {
             "id": item_id,
-            "topic": topic,
-            "last_updated": updated,
-            "updated_by": "Lt. A. Test",
-            "title": {"en": topic, "fr": topic, "ar": topic},
-            "text": {"en": en, "fr": fr, "ar": ar},
+            "topic": name,
+            **stamp,
+            "title": tr(name, name, name),
+            "text": tr(en, fr, ar),
         }
 
     return {
         "format_version": 1,
         "exercise": {
             "id": "test-oasis-99",
-            "name": {
-                "fr": "Exercice OASIS TEST",
-                "en": "Exercise OASIS TEST",
-                "ar": "تمرين واحة الاختبار",
-            },
+            **stamp,
+            "name": tr("Exercise OASIS TEST", "Exercice OASIS TEST", "تمرين واحة الاختبار"),
+            "summary": tr("A test exercise.", "Un exercice de test.", "تمرين اختبار."),
             "languages": ["fr", "en", "ar"],
             "start_date": "2027-06-01",
             "end_date": "2027-06-03",
             "time_zone": "Africa/Casablanca",
+            "nations": [
+                {"code": "hst", "role": "host", "name": tr("Hostland", "Hôtelie", "هوستلاند")},
+                {"code": "gst", "role": "partner", "name": tr("Guestland", "Invitie", "غستلاند")},
+            ],
+            "flag_order": ["hst", "gst"],
+            "phases": [],
         },
         "topics": [
-            item(
+            topic(
                 "mess-tent",
                 "meals",
                 "Mess tent B serves food 06:10-06:50.",
                 "La tente B sert les repas de 06h10 à 06h50.",
                 "الخيمة ب تقدم الطعام من 06:10 إلى 06:50.",
             ),
-            item(
+            topic(
                 "field-kitchen",
                 "meals",
                 "The field kitchen opens at 19:05.",
                 "La cuisine de campagne ouvre à 19h05.",
                 "يفتح المطبخ الميداني الساعة 19:05.",
             ),
-            item(
+            topic(
                 "medic",
                 "emergency_contacts",
                 "Call medic line 7777.",
                 "Appelez la ligne médicale 7777.",
                 "اتصل بالخط الطبي 7777.",
             ),
-            item(
+            topic(
                 "prayer-tent",
                 "prayer_facilities",
                 "Prayer tent C, next to the well.",
                 "Tente de prière C, à côté du puits.",
                 "خيمة الصلاة ج بجانب البئر.",
             ),
+        ],
+        "venues": [
+            {
+                "id": "well-square",
+                **stamp,
+                "name": tr("Well Square", "Place du Puits", "ساحة البئر"),
+                "purpose": tr("Parades", "Défilés", "الاستعراضات"),
+                "directions": tr(
+                    "Behind the water tower.", "Derrière le château d'eau.", "خلف برج المياه."
+                ),
+                "hours": {
+                    "weekly": {
+                        d: "06:00-20:00" for d in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+                    }
+                },
+            },
+        ],
+        "dress_codes": [
+            {
+                "id": "boots",
+                **stamp,
+                "name": tr("Field boots", "Rangers", "الحذاء الميداني"),
+                "description": tr(
+                    "Field uniform and boots.", "Treillis et rangers.", "الزي الميداني والحذاء."
+                ),
+            },
+        ],
+        "events": [
+            {
+                "id": "raising",
+                **stamp,
+                "kind": "ceremony",
+                "title": tr("Flag raising", "Lever des couleurs", "رفع العلم"),
+                "description": tr("All contingents.", "Tous les contingents.", "جميع الوحدات."),
+                "venue": "well-square",
+                "start": "2027-06-02T07:00:00+01:00",
+                "end": "2027-06-02T07:30:00+01:00",
+                "dress": "boots",
+            },
+        ],
+        "ranks": [
+            {
+                "id": "of-2",
+                **stamp,
+                "code": "OF-2",
+                "titles": {
+                    "hst": [tr("Captain", "Capitaine", "نقيب")],
+                    "gst": [tr("Captain", "Capitaine", "كابتن")],
+                },
+            },
+        ],
+        "contacts": [
+            {
+                "id": "desk",
+                **stamp,
+                "name": tr("Liaison desk", "Bureau de liaison", "مكتب الارتباط"),
+                "role": tr("Duty desk", "Permanence", "المناوبة"),
+                "languages": ["fr", "ar"],
+                "phone": "+000 555 7000",
+            },
         ],
     }
 

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from bot.lookup.api import exercise, health
+from bot.lookup.api import admin, exercise, health, search, translations
 from bot.lookup.settings import Settings, get_settings
 from bot.lookup.store.database import make_engine, make_session_factory
 
@@ -22,13 +22,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(
         title="Liaison lookup service",
-        summary="Exercise knowledge in Arabic, English and French, for the assistant's actions.",
-        version="0.1.0",
+        summary="Exercise knowledge in each working language, for the assistant and liaison teams.",
+        version="0.2.0",
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.admin_tokens = settings.admin_token_names()
     app.state.engine = make_engine(settings.sqlalchemy_url)
     app.state.session_factory = make_session_factory(app.state.engine)
-    app.include_router(health.router)
-    app.include_router(exercise.router)
+    for module in (health, exercise, search, translations, admin):
+        app.include_router(module.router)
     return app

@@ -1,10 +1,13 @@
-"""What the API answers: one language's view of the stored items, with their freshness."""
+"""What the API answers and accepts. Items are answered in one language: every text becomes that
+language's string, or null with its path listed in `missing_translations` (never another
+language's text)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
+from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Health(BaseModel):
@@ -13,26 +16,64 @@ class Health(BaseModel):
     exercise: str | None
 
 
-class ExerciseView(BaseModel):
+class LocalizedItem(BaseModel):
+    kind: str
     id: str
     lang: str
-    name: str
-    languages: list[str]
-    start_date: date
-    end_date: date
-    time_zone: str
-
-
-class TopicItemView(BaseModel):
-    id: str
-    title: str
-    text: str
     last_updated: datetime
     updated_by: str
+    fields: dict[str, Any] = Field(description="The item's fields, texts in `lang`")
+    missing_translations: list[str] = Field(
+        description="Paths of texts that have no translation in `lang`"
+    )
+    related: dict[str, LocalizedItem] = Field(
+        default_factory=dict, description="Items this one refers to (an event's venue and dress)"
+    )
 
 
-class TopicAnswer(BaseModel):
+class ItemList(BaseModel):
     exercise_id: str
-    topic: str
     lang: str
-    items: list[TopicItemView]
+    items: list[LocalizedItem]
+
+
+class SearchHit(BaseModel):
+    score: float
+    item: LocalizedItem
+
+
+class SearchResults(BaseModel):
+    exercise_id: str
+    query: str
+    lang: str
+    hits: list[SearchHit]
+
+
+class MissingTranslation(BaseModel):
+    kind: str
+    id: str
+    path: str
+    missing: list[str] = Field(description="Languages without this text")
+    stale: list[str] = Field(description="Languages whose text is older than the newest one")
+    newest: datetime
+
+
+class AuditView(BaseModel):
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    kind: str
+    item_id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+class StoredItem(BaseModel):
+    """An item as stored, every language included (what admin writes answer)."""
+
+    kind: str
+    id: str
+    last_updated: datetime
+    updated_by: str
+    document: dict[str, Any]

@@ -25,6 +25,32 @@ class Settings(BaseSettings):
         description="Exercise to serve when the database holds several; the only one otherwise.",
     )
 
+    admin_tokens: str = Field(
+        default="",
+        description="Admin API bearer tokens as 'name:token,name:token'; the name is what the "
+        "audit log records. Empty: the admin API is disabled.",
+    )
+    admin_tokens_file: Path | None = Field(
+        default=None, description="A file with one 'name:token' per line, added to admin_tokens."
+    )
+
+    def admin_token_names(self) -> dict[str, str]:
+        """token -> name of whoever holds it."""
+        entries = [e for e in self.admin_tokens.split(",") if e.strip()]
+        if self.admin_tokens_file and self.admin_tokens_file.exists():
+            entries += [
+                line for line in self.admin_tokens_file.read_text().splitlines() if line.strip()
+            ]
+        tokens = {}
+        for entry in entries:
+            name, separator, token = entry.strip().partition(":")
+            if not separator or not name or len(token) < 16:
+                raise ValueError(
+                    "admin tokens are 'name:token' with a token of at least 16 characters"
+                )
+            tokens[token] = name
+        return tokens
+
     @property
     def sqlalchemy_url(self) -> str:
         if self.database_url:

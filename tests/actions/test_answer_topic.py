@@ -9,51 +9,26 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_topic import TOPIC_FOR_INTENT, ActionAnswerTopic
+from actions.base import LookupAction
 from actions.lookup_client import LookupClient
 from tests.actions.conftest import tracker_from_file
-from tests.packs import SAMPLE_PACK, read_pack, topic_text
+from tests.actions.fake_lookup import FakeLookup
+from tests.packs import other_pack, topic_text
 
-SAMPLE = read_pack(SAMPLE_PACK)
-
-
-def serve_pack(
-    pack: dict[str, Any], seen: list[httpx.Request]
-) -> Callable[[httpx.Request], httpx.Response]:
-    """A stand-in lookup service at the HTTP layer, answering from a pack."""
-
-    def handle(request: httpx.Request) -> httpx.Response:
-        seen.append(request)
-        topic = request.url.path.rsplit("/", 1)[-1]
-        lang = request.url.params["lang"]
-        items = [
-            {
-                "id": i["id"],
-                "title": i["title"][lang],
-                "text": i["text"][lang],
-                "last_updated": "2026-11-20T09:00:00Z",
-                "updated_by": i["updated_by"],
-            }
-            for i in pack["topics"]
-            if i["topic"] == topic
-        ]
-        if not items:
-            return httpx.Response(404, json={"detail": f"nothing on topic '{topic}'"})
-        return httpx.Response(
-            200, json={"exercise_id": "x", "topic": topic, "lang": lang, "items": items}
-        )
-
-    return handle
+PACK = other_pack()
 
 
-def run_action(
-    handler: Callable[[httpx.Request], httpx.Response], **tracker_changes: Any
+def run(
+    action_class: type[LookupAction],
+    handler: Callable[[httpx.Request], httpx.Response],
+    action_kwargs: dict[str, Any] | None = None,
+    **tracker_changes: Any,
 ) -> CollectingDispatcher:
     async def go() -> CollectingDispatcher:
         client = LookupClient("http://lookup.test", transport=httpx.MockTransport(handler))
         dispatcher = CollectingDispatcher()
-        events = await ActionAnswerTopic(client).run(
-            dispatcher, tracker_from_file("french_meal_question.json", **tracker_changes), {}
-        )
+        tracker = tracker_from_file("french_meal_question.json", **tracker_changes)
+        events = await action_class(client, **(action_kwargs or {})).run(dispatcher, tracker, {})
         assert events == []
         await client.aclose()
         return dispatcher
@@ -62,26 +37,43 @@ def run_action(
 
 
 @pytest.mark.parametrize("lang", ["ar", "en", "fr"])
-@pytest.mark.parametrize("intent,topic", sorted(TOPIC_FOR_INTENT.items()))
+@pytest.mark.parametrize(
+    "intent,topic", [("ask_meal_times", "meals"), ("ask_prayer_facilities", "prayer_facilities")]
+)
 def test_answers_the_intents_topic_in_the_slot_language(intent: str, topic: str, lang: str) -> None:
-    seen: list[httpx.Request] = []
-    dispatcher = run_action(serve_pack(SAMPLE, seen), intent=intent, language=lang)
-    assert [m["text"] for m in dispatcher.messages] == topic_text(SAMPLE, topic, lang)
-    [request] = seen
+    fake = FakeLookup(PACK)
+    dispatcher = run(ActionAnswerTopic, fake.handle, intent=intent, language=lang)
+    assert [m["text"] for m in dispatcher.messages] == topic_text(PACK, topic, lang)
+    [request] = fake.requests
     assert request.url.path == f"/v1/topics/{topic}"
     assert request.url.params["lang"] == lang
 
 
+def test_every_topic_intent_asks_for_its_own_topic() -> None:
+    assert len(set(TOPIC_FOR_INTENT.values())) == len(TOPIC_FOR_INTENT)
+    for intent, topic in TOPIC_FOR_INTENT.items():
+        fake = FakeLookup({"topics": []})
+        run(ActionAnswerTopic, fake.handle, intent=intent)
+        assert fake.requests[0].url.path == f"/v1/topics/{topic}"
+
+
 def test_without_a_language_slot_it_asks_in_english() -> None:
-    seen: list[httpx.Request] = []
-    run_action(serve_pack(SAMPLE, seen), language=None)
-    assert seen[0].url.params["lang"] == "en"
+    fake = FakeLookup(PACK)
+    run(ActionAnswerTopic, fake.handle, language=None)
+    assert fake.requests[0].url.params["lang"] == "en"
 
 
 def test_topic_the_exercise_lacks_says_so() -> None:
-    empty = {"topics": []}
-    dispatcher = run_action(serve_pack(empty, []))
+    dispatcher = run(ActionAnswerTopic, FakeLookup({"topics": []}).handle)
     assert [m["response"] for m in dispatcher.messages] == ["utter_no_information"]
+
+
+def test_a_missing_translation_is_said_not_filled_from_another_language() -> None:
+    pack = other_pack()
+    del pack["topics"][0]["text"]["fr"]
+    dispatcher = run(ActionAnswerTopic, FakeLookup(pack).handle, language="fr")
+    assert dispatcher.messages[0]["response"] == "utter_not_translated"
+    assert dispatcher.messages[1]["text"] == pack["topics"][1]["text"]["fr"]
 
 
 def fail_with(error: Exception) -> Callable[[httpx.Request], httpx.Response]:
@@ -98,17 +90,17 @@ def fail_with(error: Exception) -> Callable[[httpx.Request], httpx.Response]:
         fail_with(httpx.ReadTimeout("timed out")),
         lambda request: httpx.Response(500, text="Internal Server Error"),
         lambda request: httpx.Response(503, json={"status": "degraded"}),
-        lambda request: httpx.Response(200, json={"unexpected": True}),
+        lambda request: httpx.Response(200, text="<html>not json</html>"),
     ],
-    ids=["refused", "timeout", "500", "503", "malformed"],
+    ids=["refused", "timeout", "500", "503", "not-json"],
 )
 def test_lookup_failure_gives_the_apology_not_an_error(
     handler: Callable[[httpx.Request], httpx.Response],
 ) -> None:
-    dispatcher = run_action(handler)
+    dispatcher = run(ActionAnswerTopic, handler)
     assert [m["response"] for m in dispatcher.messages] == ["utter_lookup_unavailable"]
 
 
 def test_intent_without_a_topic_falls_back() -> None:
-    dispatcher = run_action(serve_pack(SAMPLE, []), intent="greet")
+    dispatcher = run(ActionAnswerTopic, FakeLookup(PACK).handle, intent="greet")
     assert [m["response"] for m in dispatcher.messages] == ["utter_default"]

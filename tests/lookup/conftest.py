@@ -1,3 +1,5 @@
+"""Every storage and API test runs twice: on SQLite and on a real PostgreSQL server."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -11,11 +13,27 @@ from bot.lookup.packs.importer import import_pack
 from bot.lookup.packs.loader import load_pack
 from bot.lookup.settings import Settings
 from tests.packs import SAMPLE_PACK, other_pack, write_pack
+from tests.postgres import fresh_database, postgres_server
+
+ADMIN_TOKEN = "test-admin-token-0123456789"
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path / "data")
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    database_url = None
+    if request.param == "postgresql":
+        database_url = fresh_database(request.getfixturevalue("postgres_url"))
+    return Settings(
+        data_dir=tmp_path / "data",
+        database_url=database_url,
+        admin_tokens=f"Capt. Test:{ADMIN_TOKEN}",
+    )
 
 
 @pytest.fixture
@@ -31,7 +49,7 @@ def client_for(settings: Settings) -> Iterator[Callable[..., TestClient]]:
     def make(*packs: Path, exercise_id: str | None = None) -> TestClient:
         app = create_app(settings.model_copy(update={"exercise_id": exercise_id}))
         for pack in packs:
-            import_pack(app.state.session_factory, load_pack(pack))
+            import_pack(app.state.session_factory, load_pack(pack).pack)
         client = TestClient(app)
         clients.append(client)
         return client
@@ -39,8 +57,19 @@ def client_for(settings: Settings) -> Iterator[Callable[..., TestClient]]:
     yield make
     for client in clients:
         client.close()
+        client.app.state.engine.dispose()  # type: ignore[attr-defined]
 
 
 @pytest.fixture
 def sample_client(client_for: Callable[..., TestClient]) -> TestClient:
     return client_for(SAMPLE_PACK)
+
+
+@pytest.fixture
+def other_client(client_for: Callable[..., TestClient], other_pack_path: Path) -> TestClient:
+    return client_for(other_pack_path)
+
+
+@pytest.fixture
+def admin() -> dict[str, str]:
+    return {"Authorization": f"Bearer {ADMIN_TOKEN}"}

@@ -6,68 +6,139 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.packs import SAMPLE_PACK, other_pack, read_pack, topic_text
+from bot.lookup.packs.schema import TOPICS
+from tests.packs import SAMPLE_PACK, other_pack, read_pack, topic_text, write_pack
 
 SAMPLE = read_pack(SAMPLE_PACK)
-TOPICS = ["meals", "prayer_facilities", "emergency_contacts"]
+OTHER = other_pack()
 
 
-def test_health_reports_service_database_and_exercise(sample_client: TestClient) -> None:
-    response = sample_client.get("/health")
+def test_health_reports_service_database_and_exercise(other_client: TestClient) -> None:
+    response = other_client.get("/health")
     assert response.status_code == 200
-    assert response.json() == {
-        "status": "ok",
-        "database": "ok",
-        "exercise": SAMPLE["exercise"]["id"],
-    }
+    assert response.json() == {"status": "ok", "database": "ok", "exercise": "test-oasis-99"}
 
 
 @pytest.mark.parametrize("lang", ["ar", "en", "fr"])
-@pytest.mark.parametrize("topic", TOPICS)
-def test_topic_answers_in_the_requested_language(
-    sample_client: TestClient, topic: str, lang: str
+def test_topic_answers_in_the_requested_language_in_pack_order(
+    other_client: TestClient, lang: str
 ) -> None:
-    response = sample_client.get(f"/v1/topics/{topic}", params={"lang": lang})
-    assert response.status_code == 200
-    body = response.json()
+    body = other_client.get("/v1/topics/meals", params={"lang": lang}).json()
     assert body["lang"] == lang
-    assert [item["text"] for item in body["items"]] == topic_text(SAMPLE, topic, lang)
-    for item in body["items"]:
-        assert item["last_updated"].endswith(("Z", "+00:00"))
-        assert item["updated_by"]
+    assert [item["fields"]["text"] for item in body["items"]] == topic_text(OTHER, "meals", lang)
+    first = body["items"][0]
+    # Freshness: 08:15 at +02:00 is 06:15 UTC.
+    assert first["last_updated"].startswith("2026-05-02T06:15:00")
+    assert first["updated_by"] == "Lt. A. Test"
+    assert first["missing_translations"] == []
 
 
-def test_second_pack_serves_its_own_facts_in_pack_order(
-    client_for: Callable[..., TestClient], other_pack_path: Path
+def test_sample_pack_answers_every_topic_in_every_language(sample_client: TestClient) -> None:
+    for topic in TOPICS:
+        for lang in SAMPLE["exercise"]["languages"]:
+            response = sample_client.get(f"/v1/topics/{topic}", params={"lang": lang})
+            assert response.status_code == 200, (topic, lang, response.text)
+            got = [item["fields"]["text"] for item in response.json()["items"]]
+            assert got == topic_text(SAMPLE, topic, lang)
+
+
+def test_exercise_overview_in_one_language(other_client: TestClient) -> None:
+    body = other_client.get("/v1/exercise", params={"lang": "ar"}).json()
+    assert body["fields"]["name"] == OTHER["exercise"]["name"]["ar"]
+    assert body["fields"]["languages"] == ["fr", "en", "ar"]
+    assert [n["name"] for n in body["fields"]["nations"]] == [
+        n["name"]["ar"] for n in OTHER["exercise"]["nations"]
+    ]
+
+
+def test_events_by_local_day_carry_their_venue_and_dress(other_client: TestClient) -> None:
+    on_day = other_client.get("/v1/events", params={"lang": "fr", "on": "2027-06-02"}).json()
+    [event] = on_day["items"]
+    assert event["fields"]["title"] == OTHER["events"][0]["title"]["fr"]
+    assert event["related"]["venue"]["fields"]["name"] == OTHER["venues"][0]["name"]["fr"]
+    assert event["related"]["dress"]["fields"]["name"] == OTHER["dress_codes"][0]["name"]["fr"]
+    other_day = other_client.get("/v1/events", params={"lang": "fr", "on": "2027-06-01"}).json()
+    assert other_day["items"] == []
+
+
+def test_items_of_a_kind_and_one_item(other_client: TestClient) -> None:
+    ranks = other_client.get("/v1/items/rank", params={"lang": "en"}).json()["items"]
+    assert ranks[0]["fields"]["code"] == "OF-2"
+    assert ranks[0]["fields"]["titles"]["hst"] == [OTHER["ranks"][0]["titles"]["hst"][0]["en"]]
+    contact = other_client.get("/v1/items/contact/desk", params={"lang": "ar"}).json()
+    assert contact["fields"]["name"] == OTHER["contacts"][0]["name"]["ar"]
+    assert contact["fields"]["phone"] == OTHER["contacts"][0]["phone"]
+    missing = other_client.get("/v1/items/contact/nobody", params={"lang": "ar"})
+    assert missing.status_code == 404
+    assert other_client.get("/v1/items/spaceship", params={"lang": "ar"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("Well Square", "well-square"),
+        ("place du puits", "well-square"),  # French, accents dropped
+        ("ساحة البئر", "well-square"),
+        ("سَاحَة البِئْر", "well-square"),  # with diacritics
+        ("well sqare", "well-square"),  # a typo
+        ("lever des couleurs", "raising"),
+        ("capitaine", "of-2"),
+        ("نقيب", "of-2"),
+        ("bureau liaison", "desk"),
+    ],
+)
+def test_search_tolerates_how_people_type(
+    other_client: TestClient, query: str, expected: str
 ) -> None:
-    client = client_for(other_pack_path)
+    body = other_client.get("/v1/search", params={"q": query, "lang": "en"}).json()
+    assert body["hits"], query
+    assert body["hits"][0]["item"]["id"] == expected
+    assert body["hits"][0]["item"]["lang"] == "en"
+
+
+def test_search_normalises_arabic_letter_variants(
+    client_for: Callable[..., TestClient], tmp_path: Path
+) -> None:
     pack = other_pack()
-    response = client.get("/v1/topics/meals", params={"lang": "fr"})
-    assert [item["text"] for item in response.json()["items"]] == topic_text(pack, "meals", "fr")
-    # Times keep their instant: 08:15 at +02:00 is 06:15 UTC.
-    assert response.json()["items"][0]["last_updated"].startswith("2027-05-02T06:15:00")
-    exercise = client.get("/v1/exercise", params={"lang": "ar"}).json()
-    assert exercise["name"] == pack["exercise"]["name"]["ar"]
-    assert exercise["languages"] == ["fr", "en", "ar"]
+    pack["venues"][0]["name"]["ar"] = "قاعة الإجتماعات الكبرى"
+    client = client_for(write_pack(tmp_path / "p.yml", pack))
+    for query in ("قاعه الاجتماعات", "قاعة الأجتماعات", "القاعة الاجتماعات الكبري"):
+        hits = client.get("/v1/search", params={"q": query, "lang": "ar"}).json()["hits"]
+        assert hits and hits[0]["item"]["id"] == "well-square", query
 
 
-def test_unknown_topic_is_404_naming_it(sample_client: TestClient) -> None:
-    response = sample_client.get("/v1/topics/submarines", params={"lang": "en"})
+def test_search_restricted_to_kinds_and_nothing_for_nonsense(other_client: TestClient) -> None:
+    body = other_client.get("/v1/search", params={"q": "puits", "lang": "en", "kind": "event"})
+    assert body.json()["hits"] == []
+    body = other_client.get("/v1/search", params={"q": "zzqx blorp", "lang": "en"})
+    assert body.json()["hits"] == []
+    bad = other_client.get("/v1/search", params={"q": "x", "lang": "en", "kind": "ufo"})
+    assert bad.status_code == 422
+
+
+def test_unknown_topic_is_404_naming_it(other_client: TestClient) -> None:
+    response = other_client.get("/v1/topics/submarines", params={"lang": "en"})
     assert response.status_code == 404
     assert "submarines" in response.json()["detail"]
 
 
+def test_topic_the_exercise_lacks_is_404(other_client: TestClient) -> None:
+    response = other_client.get("/v1/topics/laundry", params={"lang": "en"})
+    assert response.status_code == 404
+    assert "nothing on topic 'laundry'" in response.json()["detail"]
+
+
 def test_language_outside_the_exercise_is_422_listing_the_languages(
-    sample_client: TestClient,
+    other_client: TestClient,
 ) -> None:
-    response = sample_client.get("/v1/topics/meals", params={"lang": "de"})
+    response = other_client.get("/v1/topics/meals", params={"lang": "de"})
     assert response.status_code == 422
-    assert "ar, en, fr" in response.json()["detail"]
+    assert "fr, en, ar" in response.json()["detail"]
 
 
 @pytest.mark.parametrize("params", [{}, {"lang": "ENGLISH"}, {"lang": "e"}])
-def test_missing_or_malformed_language_is_422(sample_client: TestClient, params: dict) -> None:
-    assert sample_client.get("/v1/topics/meals", params=params).status_code == 422
+def test_missing_or_malformed_language_is_422(other_client: TestClient, params: dict) -> None:
+    assert other_client.get("/v1/topics/meals", params=params).status_code == 422
 
 
 def test_without_an_exercise_reads_say_how_to_load_one(
@@ -87,14 +158,12 @@ def test_several_exercises_need_one_chosen(
     response = ambiguous.get("/v1/topics/meals", params={"lang": "en"})
     assert response.status_code == 404
     assert "LIAISON_EXERCISE_ID" in response.json()["detail"]
-
     chosen = client_for(exercise_id="test-oasis-99")
-    texts = [
-        i["text"] for i in chosen.get("/v1/topics/meals", params={"lang": "en"}).json()["items"]
-    ]
-    assert texts == topic_text(other_pack(), "meals", "en")
+    items = chosen.get("/v1/topics/meals", params={"lang": "en"}).json()["items"]
+    assert [i["fields"]["text"] for i in items] == topic_text(OTHER, "meals", "en")
 
 
-def test_openapi_docs_are_served(sample_client: TestClient) -> None:
-    assert sample_client.get("/docs").status_code == 200
-    assert "/v1/topics/{topic}" in sample_client.get("/openapi.json").json()["paths"]
+def test_openapi_docs_are_served(other_client: TestClient) -> None:
+    assert other_client.get("/docs").status_code == 200
+    paths = other_client.get("/openapi.json").json()["paths"]
+    assert {"/v1/topics/{topic}", "/v1/search", "/v1/admin/items/{kind}/{item_id}"} <= set(paths)

@@ -17,7 +17,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_import_pack_loads_the_sample(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
     assert main(["import-pack", str(SAMPLE_PACK)]) == 0
-    assert "loaded exercise 'sand-heron-27'" in capsys.readouterr().out
+    assert "loaded exercise 'sand-heron-27' (" in capsys.readouterr().out
     assert (data_dir / "liaison.db").exists()
 
 
@@ -36,6 +36,20 @@ def test_bad_pack_exits_2_and_changes_nothing(
     # The sample is still what is loaded: --if-absent sees it and keeps it.
     assert main(["import-pack", "--if-absent", str(SAMPLE_PACK)]) == 0
     assert "already loaded" in capsys.readouterr().out
+
+
+def test_missing_translations_load_with_warnings_unless_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = other_pack()
+    del pack["topics"][0]["title"]["ar"]
+    partial = write_pack(tmp_path / "partial.yml", pack)
+    assert main(["import-pack", "--strict", str(partial)]) == 2
+    assert "title.ar: missing translation" in capsys.readouterr().err
+    assert main(["import-pack", str(partial)]) == 0
+    captured = capsys.readouterr()
+    assert "warning:" in captured.err and "title.ar: missing translation" in captured.err
+    assert "1 missing translation(s)" in captured.out
 
 
 def test_pack_schema_is_published(capsys: pytest.CaptureFixture[str]) -> None:

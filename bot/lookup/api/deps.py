@@ -1,15 +1,18 @@
-"""Dependencies shared by the routers: a database session, the served exercise, the language."""
+"""Dependencies shared by the routers: a session, the served exercise, the language, the admin."""
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
+from bot.lookup.packs.schema import MODEL_OF_KIND
+from bot.lookup.store.exercises import ExerciseNotFound, current_exercise
 from bot.lookup.store.models import Exercise
-from bot.lookup.store.queries import ExerciseNotFound, current_exercise
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -44,3 +47,42 @@ def get_language(
 
 
 LanguageDep = Annotated[str, Depends(get_language)]
+
+
+def get_kind(kind: str) -> str:
+    if kind not in MODEL_OF_KIND:
+        raise HTTPException(
+            status_code=404,
+            detail=f"no kind '{kind}'; kinds are: " + ", ".join(sorted(MODEL_OF_KIND)),
+        )
+    return kind
+
+
+KindDep = Annotated[str, Depends(get_kind)]
+
+_bearer = HTTPBearer(auto_error=False, description="An admin token (LIAISON_ADMIN_TOKENS)")
+
+
+def get_admin(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The name of the admin whose bearer token this is: 401 without one, 403 for a wrong one."""
+    tokens: dict[str, str] = request.app.state.admin_tokens
+    if not tokens:
+        raise HTTPException(
+            status_code=503, detail="the admin API is disabled: set LIAISON_ADMIN_TOKENS"
+        )
+    if credentials is None:
+        raise HTTPException(
+            status_code=401,
+            detail="admin endpoints need 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    for token, name in tokens.items():
+        if hmac.compare_digest(token.encode(), credentials.credentials.encode()):
+            return name
+    raise HTTPException(status_code=403, detail="this token is not an admin token")
+
+
+AdminDep = Annotated[str, Depends(get_admin)]

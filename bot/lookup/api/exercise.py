@@ -1,54 +1,92 @@
-"""The served exercise, and its answers by topic."""
+"""Reads the actions need: the exercise, items by topic or kind, one item, events by date."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from datetime import date
+from typing import Annotated
 
-from bot.lookup.api.deps import ExerciseDep, LanguageDep, SessionDep
-from bot.lookup.schemas import ExerciseView, TopicAnswer, TopicItemView
-from bot.lookup.store.queries import topic_items
+from fastapi import APIRouter, HTTPException, Query
 
-router = APIRouter(prefix="/v1", tags=["exercise"])
+from bot.lookup.api.deps import ExerciseDep, KindDep, LanguageDep, SessionDep
+from bot.lookup.api.views import localized
+from bot.lookup.packs.schema import TOPICS, Event
+from bot.lookup.schemas import ItemList, LocalizedItem
+from bot.lookup.store.items import event_local_date, get_row, parse, rows_of_kind
+
+router = APIRouter(prefix="/v1", tags=["read"])
 
 
-@router.get("/exercise", response_model=ExerciseView)
-def read_exercise(exercise: ExerciseDep, lang: LanguageDep) -> ExerciseView:
-    return ExerciseView(
-        id=exercise.id,
-        lang=lang,
-        name=exercise.name[lang],
-        languages=exercise.languages,
-        start_date=exercise.start_date,
-        end_date=exercise.end_date,
-        time_zone=exercise.time_zone,
-    )
+@router.get("/exercise", response_model=LocalizedItem)
+def read_exercise(exercise: ExerciseDep, lang: LanguageDep, session: SessionDep) -> LocalizedItem:
+    row = get_row(session, exercise.id, "exercise", exercise.id)
+    assert row is not None, "an exercise is always stored with its own item"
+    return localized(session, row, lang)
 
 
 @router.get(
     "/topics/{topic}",
-    response_model=TopicAnswer,
-    responses={404: {"description": "The exercise has nothing on this topic"}},
+    response_model=ItemList,
+    responses={404: {"description": "Unknown topic, or the exercise has nothing on it"}},
 )
 def read_topic(
     topic: str, exercise: ExerciseDep, lang: LanguageDep, session: SessionDep
-) -> TopicAnswer:
-    items = topic_items(session, exercise.id, topic)
-    if not items:
+) -> ItemList:
+    if topic not in TOPICS:
+        raise HTTPException(
+            status_code=404, detail=f"no topic '{topic}'; topics are: " + ", ".join(TOPICS)
+        )
+    rows = rows_of_kind(session, exercise.id, "topic", topic=topic)
+    if not rows:
         raise HTTPException(
             status_code=404, detail=f"exercise '{exercise.id}' has nothing on topic '{topic}'"
         )
-    return TopicAnswer(
-        exercise_id=exercise.id,
-        topic=topic,
-        lang=lang,
-        items=[
-            TopicItemView(
-                id=item.id,
-                title=item.title[lang],
-                text=item.text[lang],
-                last_updated=item.last_updated,
-                updated_by=item.updated_by,
-            )
-            for item in items
-        ],
+    return ItemList(
+        exercise_id=exercise.id, lang=lang, items=[localized(session, r, lang) for r in rows]
     )
+
+
+@router.get("/events", response_model=ItemList)
+def read_events(
+    exercise: ExerciseDep,
+    lang: LanguageDep,
+    session: SessionDep,
+    on: Annotated[date | None, Query(description="Only events starting that local day")] = None,
+    kind: Annotated[str | None, Query(description="ceremony, briefing, training, social")] = None,
+) -> ItemList:
+    """Events in start order, each with its venue and dress code."""
+    rows = rows_of_kind(session, exercise.id, "event")
+    events = [(row, parse(row)) for row in rows]
+    events = [
+        (row, event)
+        for row, event in events
+        if isinstance(event, Event)
+        and (on is None or event_local_date(event, exercise.time_zone) == on.isoformat())
+        and (kind is None or event.kind == kind)
+    ]
+    events.sort(key=lambda pair: pair[1].start)  # type: ignore[union-attr]
+    return ItemList(
+        exercise_id=exercise.id,
+        lang=lang,
+        items=[localized(session, row, lang) for row, _ in events],
+    )
+
+
+@router.get("/items/{kind}", response_model=ItemList)
+def read_kind(
+    kind: KindDep, exercise: ExerciseDep, lang: LanguageDep, session: SessionDep
+) -> ItemList:
+    """Every item of a kind: venue, dress_code, event, rank, contact, topic."""
+    rows = rows_of_kind(session, exercise.id, kind)
+    return ItemList(
+        exercise_id=exercise.id, lang=lang, items=[localized(session, r, lang) for r in rows]
+    )
+
+
+@router.get("/items/{kind}/{item_id}", response_model=LocalizedItem)
+def read_item(
+    kind: KindDep, item_id: str, exercise: ExerciseDep, lang: LanguageDep, session: SessionDep
+) -> LocalizedItem:
+    row = get_row(session, exercise.id, kind, item_id)
+    if row is None:
+        raise HTTPException(status_code=404, detail=f"no {kind} with id '{item_id}'")
+    return localized(session, row, lang)

@@ -9,7 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.lookup.api.deps import SessionDep
 from bot.lookup.schemas import Health
-from bot.lookup.store.queries import ExerciseNotFound, current_exercise
+from bot.lookup.store.exercises import ExerciseNotFound, current_exercise
 
 router = APIRouter(tags=["health"])
 

@@ -2,47 +2,37 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.lookup.packs.schema import Pack
 from bot.lookup.store.database import transaction
-from bot.lookup.store.models import Exercise, TopicItem
+from bot.lookup.store.items import audit_import, delete_exercise, now, write_item
+from bot.lookup.store.models import Exercise
 
 
-def import_pack(factory: sessionmaker[Session], pack: Pack) -> Exercise:
+def import_pack(
+    factory: sessionmaker[Session], pack: Pack, *, actor: str = "liaison import-pack"
+) -> None:
     """Replace the exercise with the pack's id (if loaded) by the pack's content."""
     spec = pack.exercise
     with transaction(factory) as session:
-        existing = session.get(Exercise, spec.id)
-        if existing is not None:
-            session.delete(existing)
-            session.flush()
+        delete_exercise(session, spec.id)
         exercise = Exercise(
             id=spec.id,
             pack_format=pack.format_version,
-            name=spec.name,
             languages=spec.languages,
             start_date=spec.start_date,
             end_date=spec.end_date,
             time_zone=spec.time_zone,
-            imported_at=datetime.now(timezone.utc),
+            imported_at=now(),
         )
-        exercise.topics = [
-            TopicItem(
-                id=item.id,
-                topic=item.topic,
-                position=position,
-                title=item.title,
-                text=item.text,
-                last_updated=item.last_updated,
-                updated_by=item.updated_by,
-            )
-            for position, item in enumerate(pack.topics)
-        ]
         session.add(exercise)
-    return exercise
+        session.flush()
+        counts: dict[str, int] = {}
+        for kind, item in pack.items():
+            write_item(session, exercise, kind, item, actor=actor, action="import", audit=False)
+            counts[kind] = counts.get(kind, 0) + 1
+        audit_import(session, spec.id, actor, {"items": counts})
 
 
 def is_loaded(factory: sessionmaker[Session], exercise_id: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -11,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import ValidationError
 
-from bot.lookup.packs.schema import Pack
+from bot.lookup.packs.schema import KINDS, Pack, translations_in
 
 PathKey = tuple[str | int, ...]
 
@@ -20,6 +21,12 @@ PathKey = tuple[str | int, ...]
 class Problem:
     path: PathKey
     message: str
+
+
+@dataclass(frozen=True)
+class LoadedPack:
+    pack: Pack
+    warnings: list[str]
 
 
 class PackError(ValueError):
@@ -31,7 +38,9 @@ class PackError(ValueError):
         super().__init__("\n".join(problems))
 
 
-def load_pack(path: Path) -> Pack:
+def load_pack(path: Path, *, strict: bool = False) -> LoadedPack:
+    """Validate a pack. Missing translations are warnings (reported, never filled in from another
+    language), or errors when `strict`; anything else wrong is an error."""
     try:
         source = path.read_text(encoding="utf-8")
     except OSError as error:
@@ -52,45 +61,97 @@ def load_pack(path: Path) -> Pack:
         pack = Pack.model_validate(raw)
     except ValidationError as error:
         problems = [Problem(tuple(e["loc"]), e["msg"]) for e in error.errors()]
-    else:
-        problems = list(_consistency_problems(pack))
+        raise PackError(path, [_describe(path, raw, lines, p) for p in problems]) from None
+    missing = list(_missing_translations(pack))
+    problems = list(_consistency_problems(pack)) + (missing if strict else [])
     if problems:
         raise PackError(path, [_describe(path, raw, lines, p) for p in problems])
-    return pack
+    return LoadedPack(pack, [_describe(path, raw, lines, p) for p in missing])
 
 
 def _consistency_problems(pack: Pack) -> Iterator[Problem]:
-    """What the schema alone cannot say: dates in order, unique ids, every language present."""
+    """What the schema alone cannot say: dates in order, unique ids, references that resolve."""
     exercise = pack.exercise
-    languages = set(exercise.languages)
     if exercise.end_date < exercise.start_date:
         yield Problem(("exercise", "end_date"), "ends before it starts")
+    zone: ZoneInfo | None = None
     try:
-        ZoneInfo(exercise.time_zone)
+        zone = ZoneInfo(exercise.time_zone)
     except (ZoneInfoNotFoundError, ValueError):
         yield Problem(("exercise", "time_zone"), f"unknown time zone '{exercise.time_zone}'")
-    yield from _translation_problems(("exercise", "name"), exercise.name, languages)
+    nations = [nation.code for nation in exercise.nations]
+    if [n.role for n in exercise.nations].count("host") != 1:
+        yield Problem(("exercise", "nations"), "needs exactly one nation with role: host")
+    if sorted(exercise.flag_order) != sorted(nations):
+        yield Problem(("exercise", "flag_order"), "must list every nation code exactly once")
+    for index, phase in enumerate(exercise.phases):
+        if not exercise.start_date <= phase.start_date <= phase.end_date <= exercise.end_date:
+            yield Problem(("exercise", "phases", index), "dates must lie within the exercise")
 
-    seen: set[str] = set()
-    for index, item in enumerate(pack.topics):
-        if item.id in seen:
-            yield Problem(("topics", index, "id"), f"duplicate id '{item.id}'")
-        seen.add(item.id)
-        if item.last_updated.tzinfo is None:
-            yield Problem(("topics", index, "last_updated"), "needs a time zone, e.g. ...Z")
-        for field in ("title", "text"):
-            yield from _translation_problems(
-                ("topics", index, field), getattr(item, field), languages
-            )
+    languages = set(exercise.languages)
+    latest_plausible = datetime.now(timezone.utc) + timedelta(days=1)  # clocks drift a little
+    for section, entries in _sections(pack):
+        seen: set[str] = set()
+        for index, item in enumerate(entries):
+            where = (section, index) if section != "exercise" else ("exercise",)
+            if section != "exercise":
+                if item.id in seen:
+                    yield Problem((*where, "id"), f"duplicate id '{item.id}'")
+                seen.add(item.id)
+            for field in ("last_updated", "start", "end"):
+                value = getattr(item, field, None)
+                if isinstance(value, datetime) and value.tzinfo is None:
+                    yield Problem((*where, field), "needs a time zone, e.g. ...Z or +03:00")
+            if item.last_updated.tzinfo and item.last_updated > latest_plausible:
+                yield Problem((*where, "last_updated"), "is in the future")
+            for text_path, translations in translations_in(item):
+                for extra in sorted(translations.root.keys() - languages):
+                    yield Problem(
+                        (*where, *_keys(text_path), extra),
+                        "language not listed in exercise.languages",
+                    )
+
+    venues = {venue.id for venue in pack.venues}
+    dress_codes = {dress.id for dress in pack.dress_codes}
+    for index, event in enumerate(pack.events):
+        if event.venue not in venues:
+            yield Problem(("events", index, "venue"), f"no venue with id '{event.venue}'")
+        if event.dress is not None and event.dress not in dress_codes:
+            yield Problem(("events", index, "dress"), f"no dress code with id '{event.dress}'")
+        if event.start.tzinfo and event.end.tzinfo:
+            if event.end <= event.start:
+                yield Problem(("events", index, "end"), "must be after start")
+            local = event.start.astimezone(zone).date() if zone else None
+            if local and not exercise.start_date <= local <= exercise.end_date:
+                yield Problem(("events", index, "start"), "outside the exercise dates")
+    codes: set[str] = set()
+    for index, rank in enumerate(pack.ranks):
+        if rank.code in codes:
+            yield Problem(("ranks", index, "code"), f"duplicate grade '{rank.code}'")
+        codes.add(rank.code)
+        for nation in sorted(rank.titles.keys() - set(nations)):
+            yield Problem(("ranks", index, "titles", nation), "not a nation of the exercise")
 
 
-def _translation_problems(
-    path: PathKey, texts: dict[str, str], languages: set[str]
-) -> Iterator[Problem]:
-    for missing in sorted(languages - texts.keys()):
-        yield Problem((*path, missing), "missing translation")
-    for extra in sorted(texts.keys() - languages):
-        yield Problem((*path, extra), "language not listed in exercise.languages")
+def _missing_translations(pack: Pack) -> Iterator[Problem]:
+    languages = pack.exercise.languages
+    for section, entries in _sections(pack):
+        for index, item in enumerate(entries):
+            where = (section, index) if section != "exercise" else ("exercise",)
+            for text_path, translations in translations_in(item):
+                for lang in languages:
+                    if lang not in translations.root:
+                        yield Problem((*where, *_keys(text_path), lang), "missing translation")
+
+
+def _sections(pack: Pack) -> Iterator[tuple[str, list[Any]]]:
+    yield "exercise", [pack.exercise]
+    for section in KINDS:
+        yield section, getattr(pack, section)
+
+
+def _keys(dotted: str) -> tuple[str | int, ...]:
+    return tuple(int(part) if part.isdigit() else part for part in dotted.split("."))
 
 
 def _describe(file: Path, raw: dict[str, Any], lines: dict[PathKey, int], problem: Problem) -> str:

@@ -1,41 +1,200 @@
-"""Format 1 of the exercise pack. `liaison pack-schema` prints it as JSON Schema."""
+"""Format 1 of the exercise pack: every kind of item the assistant can answer about.
+
+`liaison pack-schema` prints it as JSON Schema. Texts are `Translations`: one string per language
+code. The same models validate admin API writes, so a pack and an edit obey the same rules.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Translations = dict[LanguageCode, NonEmptyText]
+ClockRange = Annotated[
+    str,
+    StringConstraints(pattern=r"^(closed|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d)$"),
+]
+RankCode = Annotated[str, StringConstraints(pattern=r"^(OF-([1-9]|10)|OR-[1-9])$")]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+# What a topic item can be about; the assistant has an intent for each.
+Topic = Literal[
+    # logistics
+    "reporting",
+    "badges_access",
+    "transport",
+    "lodging",
+    "meals",
+    "laundry",
+    "currency",
+    "communications",
+    "medical",
+    "emergency_contacts",
+    "weather_kit",
+    # protocol
+    "forms_of_address",
+    "ceremonies",
+    "flag_order",
+    "dress",
+    # etiquette
+    "greetings",
+    "hospitality",
+    "prayer_facilities",
+    "ramadan",
+    "gifts",
+    "photography",
+    "gender_interaction",
+    "dining_manners",
+    "dos_and_donts",
+]
+TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
+
+
+class Translations(RootModel[dict[LanguageCode, NonEmptyText]]):
+    """One text in several languages, e.g. {"ar": "...", "en": "...", "fr": "..."}."""
+
+    def get(self, lang: str) -> str | None:
+        return self.root.get(lang)
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class ExerciseSpec(_Strict):
+class Item(_Strict):
+    """Every stored item says who last changed it and when."""
+
+    id: Slug
+    last_updated: datetime
+    updated_by: NonEmptyText
+
+
+class Nation(_Strict):
+    code: Slug = Field(description="Short code used in flag_order and rank titles, e.g. 'nhr'")
+    role: Literal["host", "partner"]
+    name: Translations
+
+
+class Phase(_Strict):
     id: Slug
     name: Translations
-    languages: list[LanguageCode] = Field(min_length=1)
+    start_date: date
+    end_date: date
+    description: Translations
+
+
+class ExerciseSpec(Item):
+    name: Translations
+    summary: Translations
+    languages: list[LanguageCode] = Field(min_length=1, description="Working languages")
     start_date: date
     end_date: date
     time_zone: str = Field(description="IANA time zone name, e.g. Asia/Riyadh")
+    nations: list[Nation] = Field(min_length=1)
+    flag_order: list[Slug] = Field(description="Nation codes in order of precedence")
+    phases: list[Phase] = Field(default_factory=list)
 
 
-class TopicItemSpec(_Strict):
-    id: Slug
-    topic: Slug = Field(description="What the item answers: meals, prayer_facilities, ...")
+class TopicItem(Item):
+    topic: Topic
     title: Translations
     text: Translations
-    last_updated: datetime
-    updated_by: NonEmptyText
+
+
+class OpeningHours(_Strict):
+    """Hours per weekday as 'HH:MM-HH:MM' or 'closed'; Ramadan hours where they differ."""
+
+    weekly: dict[Weekday, ClockRange]
+    ramadan: dict[Weekday, ClockRange] | None = None
+
+
+class Venue(Item):
+    name: Translations
+    purpose: Translations
+    directions: Translations
+    hours: OpeningHours | None = None
+
+
+class DressCode(Item):
+    name: Translations
+    description: Translations
+
+
+class Event(Item):
+    kind: Literal["ceremony", "briefing", "training", "social"]
+    title: Translations
+    description: Translations
+    venue: Slug = Field(description="id of a venue")
+    start: datetime
+    end: datetime
+    dress: Slug | None = Field(default=None, description="id of a dress code")
+
+
+class Rank(Item):
+    """One STANAG 2116 grade and each nation's titles for it (a grade may hold several ranks)."""
+
+    code: RankCode
+    titles: dict[Slug, list[Translations]] = Field(description="nation code -> titles")
+
+
+class Contact(Item):
+    name: Translations
+    role: Translations
+    languages: list[LanguageCode] = Field(min_length=1, description="Languages the contact speaks")
+    phone: str | None = None
+    email: str | None = None
+    radio: str | None = None
+    hours: Translations | None = None
+
+
+# Pack section -> (kind stored in the database, model). Order is load order: references last.
+KINDS: dict[str, tuple[str, type[Item]]] = {
+    "topics": ("topic", TopicItem),
+    "venues": ("venue", Venue),
+    "dress_codes": ("dress_code", DressCode),
+    "events": ("event", Event),
+    "ranks": ("rank", Rank),
+    "contacts": ("contact", Contact),
+}
+MODEL_OF_KIND: dict[str, type[Item]] = {
+    "exercise": ExerciseSpec,
+    **{kind: model for kind, model in KINDS.values()},
+}
 
 
 class Pack(_Strict):
     format_version: Literal[1]
     exercise: ExerciseSpec
-    topics: list[TopicItemSpec] = Field(min_length=1)
+    topics: list[TopicItem] = Field(min_length=1)
+    venues: list[Venue] = Field(default_factory=list)
+    dress_codes: list[DressCode] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    ranks: list[Rank] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+
+    def items(self) -> Iterator[tuple[str, Item]]:
+        """(kind, item) for every item, the exercise first."""
+        yield "exercise", self.exercise
+        for section, (kind, _model) in KINDS.items():
+            for item in getattr(self, section):
+                yield kind, item
+
+
+def translations_in(value: Any, path: str = "") -> Iterator[tuple[str, Translations]]:
+    """Every Translations inside a model, with its dotted path (e.g. 'titles.nhr.0')."""
+    if isinstance(value, Translations):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from translations_in(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from translations_in(child, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from translations_in(child, f"{path}.{index}" if path else str(index))

@@ -1,4 +1,5 @@
-"""Engine and sessions: SQLite (WAL, foreign keys on) by default, any SQLAlchemy URL otherwise."""
+"""Engine, schema migrations and sessions: SQLite (WAL, foreign keys on) by default, PostgreSQL
+or any SQLAlchemy URL otherwise. The schema is always brought to the latest migration."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.lookup.store.models import Base
+MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -22,8 +25,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """Create the engine, making the SQLite file's folder and schema if they are missing."""
+def make_engine(url: str, *, migrate_schema: bool = True) -> Engine:
+    """Create the engine (and the SQLite file's folder), then migrate the schema to the latest."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -32,8 +35,22 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    Base.metadata.create_all(engine)
+    if migrate_schema:
+        migrate(engine)
     return engine
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -1,11 +1,11 @@
-"""The reads the API needs, kept out of the routers so they can be reused and tested."""
+"""Which exercise the service answers for."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.lookup.store.models import Exercise, TopicItem
+from bot.lookup.store.models import Exercise
 
 
 class ExerciseNotFound(LookupError):
@@ -27,12 +27,3 @@ def current_exercise(session: Session, exercise_id: str | None = None) -> Exerci
             "several exercises are loaded: set LIAISON_EXERCISE_ID to the one to serve"
         )
     return exercises[0]
-
-
-def topic_items(session: Session, exercise_id: str, topic: str) -> list[TopicItem]:
-    statement = (
-        select(TopicItem)
-        .where(TopicItem.exercise_id == exercise_id, TopicItem.topic == topic)
-        .order_by(TopicItem.position)
-    )
-    return list(session.scalars(statement))

@@ -1,0 +1,66 @@
+"""action_answer_schedule: the programme of a day, or the exercise's main events."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import rendering
+from actions.base import LookupAction, user_text
+from actions.dates import requested_day
+
+HIGHLIGHT_KINDS = ("ceremony", "social")
+
+
+def event_line(event: dict[str, Any]) -> str:
+    fields = event["fields"]
+    place = event.get("related", {}).get("venue", {}).get("fields", {}).get("name") or ""
+    span = f"{rendering.clock(fields['start'])}–{rendering.clock(fields['end'])}"
+    return f"{span} {fields.get('title') or ''} — {place}".strip(" —")
+
+
+class ActionAnswerSchedule(LookupAction):
+    def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._today = today  # tests fix the clock; otherwise it is the exercise's local date
+
+    def name(self) -> str:
+        return "action_answer_schedule"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        exercise = (await self.client.exercise(lang))["fields"]
+        start, end = (
+            date.fromisoformat(exercise["start_date"]),
+            date.fromisoformat(exercise["end_date"]),
+        )
+        today = self._today or datetime.now(ZoneInfo(exercise["time_zone"])).date()
+        day = requested_day(user_text(tracker), today, start, end, lang)
+        if day is None:
+            events = [
+                e for e in await self.client.events(lang) if e["fields"]["kind"] in HIGHLIGHT_KINDS
+            ]
+            lines = [
+                f"{rendering.day(datetime.fromisoformat(e['fields']['start']).date(), lang)}: "
+                f"{event_line(e)}"
+                for e in events
+            ]
+            dispatcher.utter_message(response="utter_schedule_highlights", lines="\n".join(lines))
+            return
+        events = await self.client.events(lang, on=day.isoformat())
+        if not events:
+            dispatcher.utter_message(
+                response="utter_schedule_empty",
+                day=rendering.day(day, lang),
+                start=rendering.full_date(start, lang),
+                end=rendering.full_date(end, lang),
+            )
+            return
+        dispatcher.utter_message(
+            response="utter_schedule_day",
+            day=rendering.day(day, lang),
+            lines="\n".join(event_line(e) for e in events),
+        )

@@ -1,0 +1,107 @@
+"""Questions about one named thing (an event, its dress, a place, a rank): the lookup service's
+multilingual search finds it from the user's own words, so no exercise fact lives in the model."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import rendering
+from actions.base import LookupAction, say_texts, user_text
+from actions.lookup_client import NoAnswer
+
+
+class ActionAnswerEvent(LookupAction):
+    def name(self) -> str:
+        return "action_answer_event"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        hits = await self.client.search(user_text(tracker), lang, ["event"], limit=1)
+        if not hits:
+            raise NoAnswer("no event matches")
+        event = hits[0]
+        fields = event["fields"]
+        venue = event.get("related", {}).get("venue", {}).get("fields", {})
+        dispatcher.utter_message(
+            response="utter_event_details",
+            title=fields.get("title") or "",
+            when=rendering.when(fields["start"], fields["end"], lang),
+            place=venue.get("name") or "",
+        )
+
+
+class ActionAnswerDress(LookupAction):
+    """The dress for the event named, or the general dress guidance."""
+
+    def name(self) -> str:
+        return "action_answer_dress"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        hits = await self.client.search(user_text(tracker), lang, ["event"], limit=1)
+        dress = hits[0].get("related", {}).get("dress") if hits else None
+        if dress is None:
+            say_texts(dispatcher, await self.client.topic("dress", lang), "text")
+            return
+        dispatcher.utter_message(
+            response="utter_event_dress",
+            title=hits[0]["fields"].get("title") or "",
+            dress=dress["fields"].get("name") or "",
+            description=dress["fields"].get("description") or "",
+        )
+
+
+class ActionAnswerVenue(LookupAction):
+    def name(self) -> str:
+        return "action_answer_venue"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        hits = await self.client.search(user_text(tracker), lang, ["venue"], limit=1)
+        if not hits:
+            raise NoAnswer("no venue matches")
+        fields = hits[0]["fields"]
+        weekly = (fields.get("hours") or {}).get("weekly")
+        common = {"name": fields.get("name") or "", "directions": fields.get("directions") or ""}
+        if weekly:
+            hours = rendering.opening_hours(weekly, lang)
+            dispatcher.utter_message(response="utter_venue_details", hours=hours, **common)
+        else:
+            dispatcher.utter_message(response="utter_venue_no_hours", **common)
+
+
+RANK_CODE = re.compile(r"\b(O[FR])[- ]?(\d{1,2})\b", re.IGNORECASE)
+
+
+class ActionAnswerRank(LookupAction):
+    """Every nation's titles for the grade the user names (by title in any language, or code)."""
+
+    def name(self) -> str:
+        return "action_answer_rank"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        text = user_text(tracker)
+        code = RANK_CODE.search(text)
+        ranks = await self.client.items("rank", lang)
+        if code:
+            wanted = f"{code.group(1).upper()}-{int(code.group(2))}"
+            matches = [r for r in ranks if r["fields"]["code"] == wanted]
+        else:
+            hits = await self.client.search(text, lang, ["rank"], limit=1)
+            matches = [r for r in ranks if hits and r["id"] == hits[0]["id"]]
+        if not matches:
+            dispatcher.utter_message(response="utter_rank_not_found")
+            return
+        exercise = (await self.client.exercise(lang))["fields"]
+        names = {nation["code"]: nation["name"] for nation in exercise["nations"]}
+        rank = matches[0]["fields"]
+        titles = rendering.and_list(
+            (
+                f"{names.get(nation, nation)}: {' / '.join(t for t in nation_titles if t)}"
+                for nation, nation_titles in rank["titles"].items()
+            ),
+            lang,
+        )
+        dispatcher.utter_message(
+            response="utter_rank_equivalence", code=rank["code"], titles=titles
+        )

@@ -1,0 +1,65 @@
+"""What every knowledge action shares: the user's language, the lookup client, and turning the
+service's failures into a polite answer in that language instead of an error."""
+
+from __future__ import annotations
+
+import logging
+from abc import ABC, abstractmethod
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.lookup_client import LookupClient, LookupUnavailable, NoAnswer, shared_client
+
+logger = logging.getLogger(__name__)
+
+# The domain gives the `language` slot this initial value; kept here for trackers without it.
+FALLBACK_LANGUAGE = "en"
+
+
+class LookupAction(Action, ABC):
+    """Subclasses implement `answer`; raising NoAnswer or LookupUnavailable is handled here."""
+
+    def __init__(self, client: LookupClient | None = None) -> None:
+        self._client = client
+
+    @property
+    def client(self) -> LookupClient:
+        return self._client or shared_client()
+
+    @abstractmethod
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        """Say the answer; raise NoAnswer or LookupUnavailable when there is none."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        lang = tracker.get_slot("language") or FALLBACK_LANGUAGE
+        try:
+            await self.answer(dispatcher, tracker, lang)
+        except NoAnswer as reason:
+            logger.info("%s: no answer in %s: %s", self.name(), lang, reason)
+            dispatcher.utter_message(response="utter_no_information")
+        except LookupUnavailable as reason:
+            logger.error("%s: lookup service unavailable: %s", self.name(), reason)
+            dispatcher.utter_message(response="utter_lookup_unavailable")
+        return []
+
+
+def say_texts(dispatcher: CollectingDispatcher, items: list[dict[str, Any]], field: str) -> None:
+    """Each item's text in the user's language; where it has none, say so (never another one)."""
+    for item in items:
+        text = item["fields"].get(field)
+        if text:
+            dispatcher.utter_message(text=text)
+        else:
+            dispatcher.utter_message(response="utter_not_translated")
+
+
+def user_text(tracker: Tracker) -> str:
+    return tracker.latest_message.get("text") or ""
+
+
+def intent_of(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("intent") or {}).get("name") or ""

@@ -1,0 +1,36 @@
+"""Full-text search in any language, answered in the requested one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+
+from bot.lookup.api.deps import ExerciseDep, LanguageDep, SessionDep
+from bot.lookup.api.views import localized
+from bot.lookup.packs.schema import MODEL_OF_KIND
+from bot.lookup.schemas import SearchHit, SearchResults
+from bot.lookup.search import search
+from bot.lookup.store.items import get_row
+
+router = APIRouter(prefix="/v1", tags=["read"])
+
+
+@router.get("/search", response_model=SearchResults)
+def search_items(
+    exercise: ExerciseDep,
+    lang: LanguageDep,
+    session: SessionDep,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="Words in any language")],
+    kind: Annotated[list[str] | None, Query(description="Restrict to these kinds")] = None,
+    limit: Annotated[int, Query(ge=1, le=50)] = 5,
+) -> SearchResults:
+    unknown = sorted(set(kind or []) - MODEL_OF_KIND.keys())
+    if unknown:
+        raise HTTPException(status_code=422, detail=f"unknown kind(s): {', '.join(unknown)}")
+    hits = []
+    for hit in search(session, exercise.id, q, kinds=kind, limit=limit):
+        row = get_row(session, exercise.id, hit.kind, hit.item_id)
+        if row is not None:
+            hits.append(SearchHit(score=hit.score, item=localized(session, row, lang)))
+    return SearchResults(exercise_id=exercise.id, query=q, lang=lang, hits=hits)

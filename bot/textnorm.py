@@ -1,0 +1,49 @@
+"""Text normalisation for matching: one function used for search and for NLU, standard library only.
+
+Folds what varies in how people type the same word: Arabic diacritics, tatweel, alef/hamza forms,
+alef maqsura and ta marbuta, Arabic-Indic digits; Latin accents and case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ARABIC_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ؤ": "و",
+        "ة": "ه",
+        "ـ": None,  # tatweel
+        "ء": None,
+        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+        **{
+            chr(0x06F0 + d): str(d) for d in range(10)
+        },  # Eastern Arabic-Indic digits (Urdu, Persian)
+    }
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower-case text with marks removed and Arabic letter variants unified."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    unmarked = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return unicodedata.normalize("NFC", unmarked).translate(_ARABIC_FOLD).casefold()
+
+
+def words(text: str) -> list[str]:
+    """Folded words of a text, Arabic definite article and attached conjunctions stripped."""
+    return [_strip_arabic_prefix(word) for word in _WORD.findall(fold(text))]
+
+
+def _strip_arabic_prefix(word: str) -> str:
+    for prefix in ("وال", "بال", "فال", "كال", "لل", "ال"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    return word

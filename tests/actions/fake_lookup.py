@@ -1,0 +1,84 @@
+"""A stand-in lookup service at the HTTP layer (httpx.MockTransport), answering from a pack in
+the real service's response shape. Search answers are scripted per test: ranking is the real
+service's job and is tested there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+LANGS = {"ar", "en", "fr"}
+KIND_OF_SECTION = {
+    "topics": "topic",
+    "venues": "venue",
+    "dress_codes": "dress_code",
+    "events": "event",
+    "ranks": "rank",
+    "contacts": "contact",
+}
+
+
+def localize(value: Any, lang: str) -> Any:
+    if isinstance(value, dict) and value and set(value) <= LANGS:
+        return value.get(lang)
+    if isinstance(value, dict):
+        return {k: localize(v, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [localize(v, lang) for v in value]
+    return value
+
+
+class FakeLookup:
+    def __init__(self, pack: dict[str, Any]) -> None:
+        self.pack = pack
+        self.requests: list[httpx.Request] = []
+        self.search_hits: list[tuple[str, str]] = []  # (kind, id) answered to any search
+
+    def item(self, kind: str, item_id: str, lang: str) -> dict[str, Any]:
+        section = next(s for s, k in KIND_OF_SECTION.items() if k == kind)
+        raw = next(i for i in self.pack[section] if i["id"] == item_id)
+        view = {"kind": kind, "id": item_id, "lang": lang, "fields": localize(raw, lang)}
+        if kind == "event":
+            view["related"] = {"venue": self.item("venue", raw["venue"], lang)}
+            if raw.get("dress"):
+                view["related"]["dress"] = self.item("dress_code", raw["dress"], lang)
+        return view
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        path, lang = request.url.path, request.url.params["lang"]
+        if path.startswith("/v1/topics/"):
+            topic = path.rsplit("/", 1)[-1]
+            items = [
+                self.item("topic", i["id"], lang)
+                for i in self.pack["topics"]
+                if i["topic"] == topic
+            ]
+            if not items:
+                return httpx.Response(404, json={"detail": f"nothing on topic '{topic}'"})
+            return httpx.Response(200, json={"items": items})
+        if path == "/v1/exercise":
+            return httpx.Response(200, json={"fields": localize(self.pack["exercise"], lang)})
+        if path == "/v1/events":
+            on = request.url.params.get("on")
+            items = [
+                self.item("event", e["id"], lang)
+                for e in self.pack["events"]
+                if on is None or e["start"].startswith(on)
+            ]
+            return httpx.Response(200, json={"items": items})
+        if path.startswith("/v1/items/"):
+            kind = path.rsplit("/", 1)[-1]
+            section = next(s for s, k in KIND_OF_SECTION.items() if k == kind)
+            items = [self.item(kind, i["id"], lang) for i in self.pack[section]]
+            return httpx.Response(200, json={"items": items})
+        if path == "/v1/search":
+            kinds = request.url.params.get_list("kind")
+            hits = [
+                {"score": 1.0, "item": self.item(kind, item_id, lang)}
+                for kind, item_id in self.search_hits
+                if not kinds or kind in kinds
+            ]
+            return httpx.Response(200, json={"hits": hits})
+        return httpx.Response(404, json={"detail": "no such path"})

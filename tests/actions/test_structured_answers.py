@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from actions.answer_directory import ActionAnswerContacts, ActionAnswerExercise
+from actions.answer_schedule import ActionAnswerSchedule
+from actions.answer_search import (
+    ActionAnswerDress,
+    ActionAnswerEvent,
+    ActionAnswerRank,
+    ActionAnswerVenue,
+)
+from tests.actions.fake_lookup import FakeLookup
+from tests.actions.test_answer_topic import run
+from tests.packs import other_pack
+
+PACK = other_pack()
+EVENT = PACK["events"][0]  # Flag raising, 2 June 2027 07:00-07:30 at +01:00, Well Square, boots
+DAY_BEFORE = date(2027, 6, 1)
+
+
+def with_hits(*hits: tuple[str, str]) -> FakeLookup:
+    fake = FakeLookup(PACK)
+    fake.search_hits = list(hits)
+    return fake
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [("en", "what's on tomorrow?"), ("fr", "programme de demain"), ("ar", "برنامج بكرة")],
+)
+def test_schedule_of_a_named_day(lang: str, text: str) -> None:
+    dispatcher = run(
+        ActionAnswerSchedule,
+        FakeLookup(PACK).handle,
+        {"today": DAY_BEFORE},
+        language=lang,
+        text=text,
+    )
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_schedule_day"
+    assert (
+        message["lines"]
+        == f"07:00–07:30 {EVENT['title'][lang]} — {PACK['venues'][0]['name'][lang]}"
+    )
+    assert "2" in message["day"]
+
+
+def test_schedule_of_a_weekday_name_in_french() -> None:
+    # 2 June 2027 is a Wednesday: "mercredi" from 1 June finds it.
+    dispatcher = run(
+        ActionAnswerSchedule,
+        FakeLookup(PACK).handle,
+        {"today": DAY_BEFORE},
+        language="fr",
+        text="qu'est-ce qu'il y a mercredi",
+    )
+    assert dispatcher.messages[0]["response"] == "utter_schedule_day"
+
+
+def test_schedule_of_an_empty_day_says_when_the_exercise_runs() -> None:
+    dispatcher = run(
+        ActionAnswerSchedule,
+        FakeLookup(PACK).handle,
+        {"today": DAY_BEFORE},
+        language="en",
+        text="anything today?",
+    )
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_schedule_empty"
+    assert message["start"] == "1 June 2027" and message["end"] == "3 June 2027"
+
+
+def test_schedule_without_a_day_lists_the_main_events() -> None:
+    dispatcher = run(
+        ActionAnswerSchedule, FakeLookup(PACK).handle, language="en", text="programme?"
+    )
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_schedule_highlights"
+    assert EVENT["title"]["en"] in message["lines"]
+
+
+def test_event_time_and_place() -> None:
+    dispatcher = run(ActionAnswerEvent, with_hits(("event", "raising")).handle, language="fr")
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_event_details"
+    assert message["title"] == EVENT["title"]["fr"]
+    assert message["when"].endswith("07:00–07:30") and "juin" in message["when"]
+    assert message["place"] == PACK["venues"][0]["name"]["fr"]
+
+
+def test_event_not_found_says_so() -> None:
+    dispatcher = run(ActionAnswerEvent, with_hits().handle)
+    assert dispatcher.messages[0]["response"] == "utter_no_information"
+
+
+def test_dress_for_an_event_and_general_dress_guidance() -> None:
+    dispatcher = run(ActionAnswerDress, with_hits(("event", "raising")).handle, language="ar")
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_event_dress"
+    assert message["dress"] == PACK["dress_codes"][0]["name"]["ar"]
+    pack = other_pack()
+    pack["topics"].append({**pack["topics"][0], "id": "dress-rule", "topic": "dress"})
+    general = run(ActionAnswerDress, FakeLookup(pack).handle, language="en")
+    assert general.messages[0]["text"] == pack["topics"][0]["text"]["en"]
+
+
+def test_venue_directions_and_opening_hours() -> None:
+    dispatcher = run(ActionAnswerVenue, with_hits(("venue", "well-square")).handle, language="en")
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_venue_details"
+    assert message["directions"] == PACK["venues"][0]["directions"]["en"]
+    assert message["hours"] == "Mon–Sun 06:00–20:00"
+
+
+@pytest.mark.parametrize("text", ["what is OF-2 in your army", "of2 equivalent?"])
+def test_rank_by_nato_code(text: str) -> None:
+    dispatcher = run(ActionAnswerRank, FakeLookup(PACK).handle, language="en", text=text)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_rank_equivalence"
+    assert message["code"] == "OF-2"
+    assert message["titles"] == "Hostland: Captain and Guestland: Captain"
+
+
+def test_rank_by_title_via_search_and_unknown_rank() -> None:
+    found = run(ActionAnswerRank, with_hits(("rank", "of-2")).handle, language="fr", text="nqib ?")
+    assert found.messages[0]["titles"] == "Hôtelie: Capitaine et Invitie: Capitaine"
+    unknown = run(ActionAnswerRank, with_hits().handle, language="fr", text="amiral ?")
+    assert unknown.messages[0]["response"] == "utter_rank_not_found"
+
+
+def test_contacts_with_how_to_reach_them_and_their_languages() -> None:
+    dispatcher = run(ActionAnswerContacts, FakeLookup(PACK).handle, language="en")
+    [message] = dispatcher.messages
+    assert message["name"] == "Liaison desk"
+    assert message["reach"] == "+000 555 7000"
+    assert message["languages"] == "French and Arabic"
+
+
+def test_exercise_overview() -> None:
+    dispatcher = run(ActionAnswerExercise, FakeLookup(PACK).handle, language="fr")
+    [message] = dispatcher.messages
+    assert message["name"] == PACK["exercise"]["name"]["fr"]
+    assert message["start"] == "1 juin 2027"
+    assert message["nations"] == "Hôtelie et Invitie"
