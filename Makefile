@@ -45,6 +45,9 @@ model: $(MODEL)
 
 exercise: $(LOOKUP_ENV)/.installed
 	$(LOOKUP_ENV)/bin/liaison import-pack --if-absent $(PACK)
+	@test -s var/admin-tokens || { \
+	  $(LOOKUP_ENV)/bin/liaison new-admin-token liaison-team --file var/admin-tokens >/dev/null && \
+	  echo "Created an admin API token for 'liaison-team' in var/admin-tokens (keep it private)."; }
 
 run: envs model exercise
 	$(RASA_ENV)/bin/python -m bot.stack
@@ -57,6 +60,7 @@ lint: $(LOOKUP_ENV)/.installed
 	$(LOOKUP_ENV)/bin/ruff format --check .
 
 test-lookup: $(LOOKUP_ENV)/.installed
+	scripts/ensure-postgres
 	$(LOOKUP_ENV)/bin/pytest tests/lookup $(PYTEST_ARGS)
 
 test-rasa: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)

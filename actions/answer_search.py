@@ -23,13 +23,18 @@ class ActionAnswerEvent(LookupAction):
             raise NoAnswer("no event matches")
         event = hits[0]
         fields = event["fields"]
-        venue = event.get("related", {}).get("venue", {}).get("fields", {})
-        dispatcher.utter_message(
-            response="utter_event_details",
-            title=fields.get("title") or "",
-            when=rendering.when(fields["start"], fields["end"], lang),
-            place=venue.get("name") or "",
-        )
+        related = event.get("related", {})
+        venue = related.get("venue", {}).get("fields", {})
+        dress = related.get("dress", {}).get("fields", {}).get("name")
+        details = {
+            "title": fields.get("title") or "",
+            "when": rendering.when(fields["start"], fields["end"], lang),
+            "place": venue.get("name") or "",
+        }
+        if dress:
+            dispatcher.utter_message(response="utter_event_details", dress=dress, **details)
+        else:
+            dispatcher.utter_message(response="utter_event_details_no_dress", **details)
 
 
 class ActionAnswerDress(LookupAction):

@@ -309,6 +309,7 @@ Liaison is up. Talk to it:
   Rasa server     {rasa}      (REST channel /webhooks/rest/webhook, HTTP API on)
   action server   {actions}/health
   lookup service  {lookup}/docs   (health: {lookup}/health)
+Liaison team: edit facts with the admin API ({lookup}/docs#/admin), token in var/admin-tokens
 Logs: {stack.config.log_dir}/{{rasa,actions,lookup}}.log
 Press Ctrl-C to stop all three.
 """

@@ -31,16 +31,17 @@ class Settings(BaseSettings):
         "audit log records. Empty: the admin API is disabled.",
     )
     admin_tokens_file: Path | None = Field(
-        default=None, description="A file with one 'name:token' per line, added to admin_tokens."
+        default=None,
+        description="A file with one 'name:token' per line, added to admin_tokens "
+        "(default: admin-tokens in data_dir, which `make run` creates).",
     )
 
     def admin_token_names(self) -> dict[str, str]:
         """token -> name of whoever holds it."""
         entries = [e for e in self.admin_tokens.split(",") if e.strip()]
-        if self.admin_tokens_file and self.admin_tokens_file.exists():
-            entries += [
-                line for line in self.admin_tokens_file.read_text().splitlines() if line.strip()
-            ]
+        tokens_file = self.admin_tokens_file or self.data_dir / "admin-tokens"
+        if tokens_file.exists():
+            entries += [line for line in tokens_file.read_text().splitlines() if line.strip()]
         tokens = {}
         for entry in entries:
             name, separator, token = entry.strip().partition(":")

@@ -89,6 +89,7 @@ def test_event_time_and_place() -> None:
     assert message["title"] == EVENT["title"]["fr"]
     assert message["when"].endswith("07:00–07:30") and "juin" in message["when"]
     assert message["place"] == PACK["venues"][0]["name"]["fr"]
+    assert message["dress"] == PACK["dress_codes"][0]["name"]["fr"]
 
 
 def test_event_not_found_says_so() -> None:

@@ -13,6 +13,8 @@ import pytest
 from bot.stack import Stack, StackConfig
 from tests.packs import SAMPLE_PACK
 
+ADMIN_TOKEN = "e2e-admin-token-9876543210"
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -38,7 +40,7 @@ def load_sample_exercise(data_dir: Path) -> dict[str, str]:
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     workdir = tmp_path_factory.mktemp("stack")
     defaults = StackConfig.from_environment()
-    env = load_sample_exercise(workdir / "data")
+    env = {**load_sample_exercise(workdir / "data"), "LIAISON_ADMIN_TOKENS": f"e2e:{ADMIN_TOKEN}"}
     config = StackConfig(
         rasa_env=defaults.rasa_env,
         lookup_env=defaults.lookup_env,

@@ -1,0 +1,59 @@
+"""Liaison teams edit facts in the lookup service; the bot's next answer changes, with no
+restart and no retraining. Structured questions go through the whole stack too."""
+
+from __future__ import annotations
+
+import httpx
+
+from bot.stack import Stack
+from tests.e2e.conftest import ADMIN_TOKEN
+from tests.e2e.test_conversation import QUESTIONS, say
+from tests.packs import SAMPLE_PACK, read_pack, topic_text
+
+SAMPLE = read_pack(SAMPLE_PACK)
+
+
+def test_an_admin_edit_changes_the_next_answer_without_restart(stack: Stack) -> None:
+    question = QUESTIONS[("meals", "fr")]
+    assert say(stack, question) == topic_text(SAMPLE, "meals", "fr")
+
+    meal_item = next(item for item in SAMPLE["topics"] if item["topic"] == "meals")
+    new_text = "Le réfectoire ouvre exceptionnellement à 06h00 pour le petit-déjeuner."
+    response = httpx.patch(
+        f"{stack.url('lookup')}/v1/admin/items/topic/{meal_item['id']}",
+        json={"text": {"fr": new_text}},
+        headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
+    )
+    assert response.status_code == 200, response.text
+
+    assert say(stack, question) == [new_text]
+    # The other languages keep their own text.
+    assert say(stack, QUESTIONS[("meals", "en")]) == topic_text(SAMPLE, "meals", "en")
+
+
+def test_an_edit_without_a_token_is_refused_and_changes_nothing(stack: Stack) -> None:
+    meal_item = next(item for item in SAMPLE["topics"] if item["topic"] == "meals")
+    response = httpx.patch(
+        f"{stack.url('lookup')}/v1/admin/items/topic/{meal_item['id']}",
+        json={"text": {"en": "Meals are cancelled."}},
+    )
+    assert response.status_code == 401
+    assert say(stack, QUESTIONS[("meals", "en")]) == topic_text(SAMPLE, "meals", "en")
+
+
+def test_contacts_come_from_the_service(stack: Stack) -> None:
+    replies = say(stack, "how do I get hold of my liaison officer?")
+    assert len(replies) == len(SAMPLE["contacts"])
+    for reply, contact in zip(replies, SAMPLE["contacts"], strict=True):
+        assert contact["name"]["en"] in reply
+        assert contact["phone"] in reply
+
+
+def test_a_rank_is_found_from_its_arabic_title_and_answered_in_french(stack: Stack) -> None:
+    say(stack, "bonjour", sender="rank-fr")
+    replies = say(stack, "c'est quoi l'équivalent du grade رائد chez vous ?", sender="rank-fr")
+    major = next(rank for rank in SAMPLE["ranks"] if rank["code"] == "OF-3")
+    [reply] = replies
+    assert "OF-3" in reply
+    for titles in major["titles"].values():
+        assert titles[0]["fr"] in reply
