@@ -21,11 +21,12 @@ export LIAISON_MODEL := $(CURDIR)/$(MODEL)
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules.yml -name '*.yml' 2>/dev/null) \
                    $(wildcard bot/nlu/*.py)
 
-.PHONY: help run test envs model exercise validate lint test-lookup test-rasa clean
+.PHONY: help run test eval envs model exercise validate lint test-lookup test-rasa clean
 
 help:
 	@echo "make run    start the assistant (lookup :8000, actions :5055, Rasa :5005)"
 	@echo "make test   validate data, lint, run every test (unit and end-to-end)"
+	@echo "make eval   measure the NLU on the held-out sets (reports/eval.json)"
 	@echo "make clean  remove environments, models and run-time data"
 
 $(RASA_ENV)/.installed: pyproject.toml requirements/rasa.lock
@@ -51,6 +52,9 @@ exercise: $(LOOKUP_ENV)/.installed
 
 run: envs model exercise
 	$(RASA_ENV)/bin/python -m bot.stack
+
+eval: $(MODEL)
+	$(RASA_ENV)/bin/python -m bot.nlu.evaluate --model $(MODEL) --heldout tests/nlu/heldout --out reports
 
 validate: $(RASA_ENV)/.installed
 	$(RASA_ENV)/bin/rasa data validate

@@ -47,3 +47,16 @@ def _strip_arabic_prefix(word: str) -> str:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             return word[len(prefix) :]
     return word
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """fold(text), and for each original offset (and the end) the matching folded offset, so
+    annotated spans can follow the text through normalisation."""
+    pieces, offsets, position = [], [], 0
+    for char in text:
+        offsets.append(position)
+        folded = fold(char)
+        pieces.append(folded)
+        position += len(folded)
+    offsets.append(position)
+    return "".join(pieces), offsets

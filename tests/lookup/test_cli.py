@@ -27,12 +27,12 @@ def test_bad_pack_exits_2_and_changes_nothing(
     assert main(["import-pack", str(SAMPLE_PACK)]) == 0
     pack = other_pack()
     pack["exercise"]["id"] = "sand-heron-27"
-    del pack["topics"][0]["text"]["fr"]
+    pack["events"][0]["venue"] = "nowhere"
     bad = write_pack(tmp_path / "bad.yml", pack)
     capsys.readouterr()
     assert main(["import-pack", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert "nothing changed" in err and "text.fr: missing translation" in err
+    assert "nothing changed" in err and "venue: no venue with id 'nowhere'" in err
     # The sample is still what is loaded: --if-absent sees it and keeps it.
     assert main(["import-pack", "--if-absent", str(SAMPLE_PACK)]) == 0
     assert "already loaded" in capsys.readouterr().out

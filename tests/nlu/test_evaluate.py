@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.evaluate import (
+    Prediction,
+    entity_f1,
+    intent_scores,
+    language_scores,
+    out_of_scope_scores,
+    threshold_sweep,
+)
+
+
+def p(
+    gold: str, intent: str, confidence: float = 0.9, language: str | None = "fr", **kw
+) -> Prediction:
+    return Prediction(
+        text=kw.get("text", "x y z"),
+        gold_intent=gold,
+        intent=intent,
+        ranking=[(intent if intent != "nlu_fallback" else kw.get("top", "greet"), confidence)],
+        gold_entities=kw.get("gold_entities", []),
+        entities=kw.get("entities", []),
+        language=language,
+        words=kw.get("words", 3),
+    )
+
+
+def test_fallback_counts_as_out_of_scope_and_wrong_in_scope() -> None:
+    scores = intent_scores([p("out_of_scope", "nlu_fallback"), p("greet", "nlu_fallback")])
+    assert scores["intent_accuracy"] == 0.5
+
+
+def test_entity_f1_needs_exact_span_and_type() -> None:
+    predictions = [
+        p(
+            "ask_venue_info",
+            "ask_venue_info",
+            gold_entities=[(8, 11, "venue")],
+            entities=[(8, 11, "venue")],
+        ),
+        p(
+            "ask_event_info",
+            "ask_event_info",
+            gold_entities=[(0, 4, "event")],
+            entities=[(0, 5, "event")],
+        ),
+    ]
+    scores = entity_f1(predictions)
+    assert scores["entity_precision"] == 0.5 and scores["entity_recall"] == 0.5
+
+
+def test_language_id_alone_and_in_conversation() -> None:
+    predictions = [
+        p("greet", "greet", language="fr"),
+        p("thanks", "thanks", language=None, words=1),  # "ok": abstains, the slot keeps fr
+        p("thanks", "thanks", language="en", words=1),  # wrong
+    ]
+    scores = language_scores(predictions, "fr")
+    assert scores["language_id_accuracy"] == pytest.approx(2 / 3)
+    assert scores["language_id_accuracy_single_message"] == pytest.approx(1 / 3)
+    assert scores["language_id_abstain_rate"] == pytest.approx(1 / 3)
+    assert scores["language_id_accuracy_short"] == 0.5
+    # A conversation whose first message abstains starts in English, the slot's initial value.
+    assert language_scores([p("greet", "greet", language=None)], "fr")["language_id_accuracy"] == 0
+
+
+def test_out_of_scope_rates() -> None:
+    scores = out_of_scope_scores(
+        [p("out_of_scope", "nlu_fallback"), p("out_of_scope", "greet"), p("greet", "nlu_fallback")]
+    )
+    assert scores == {
+        "oos_fallback_rate": 0.5,
+        "oos_handled_rate": 0.5,
+        "in_scope_fallback_rate": 1.0,
+    }
+
+
+def test_threshold_sweep_rejects_low_confidence() -> None:
+    rows = threshold_sweep([p("out_of_scope", "greet", 0.4), p("greet", "greet", 0.95)])
+    low, high = rows[0], next(r for r in rows if r["threshold"] == 0.5)
+    assert low["threshold"] == 0.3 and low["oos_handled_rate"] == 0.0
+    assert high["oos_handled_rate"] == 1.0 and high["in_scope_rejected_rate"] == 0.0
