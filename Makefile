@@ -18,10 +18,12 @@ export LIAISON_LOOKUP_ENV := $(CURDIR)/$(LOOKUP_ENV)
 export LIAISON_MODEL := $(CURDIR)/$(MODEL)
 
 # What the model learns from: a change to any of these retrains it.
+NLU_COMPONENTS  := bot/nlu/language_detector.py bot/nlu/language_id.py bot/nlu/text_normalizer.py \
+                   bot/nlu/sentencepiece_tokenizer.py bot/textnorm.py
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules.yml -name '*.yml' 2>/dev/null) \
-                   $(wildcard bot/nlu/*.py)
+                   $(NLU_COMPONENTS)
 
-.PHONY: help run test eval envs model exercise validate lint test-lookup test-rasa clean
+.PHONY: help run test eval compare-tokenizers model-encoder catalogue envs model exercise validate lint test-lookup test-rasa clean
 
 help:
 	@echo "make run    start the assistant (lookup :8000, actions :5055, Rasa :5005)"
@@ -55,6 +57,16 @@ run: envs model exercise
 
 eval: $(MODEL)
 	$(RASA_ENV)/bin/python -m bot.nlu.evaluate --model $(MODEL) --heldout tests/nlu/heldout --out reports
+
+model-encoder: $(RASA_ENV)/.installed
+	@test -n "$(ENCODER_DIR)" || { echo "usage: make model-encoder ENCODER_DIR=/path/to/encoder"; exit 2; }
+	$(RASA_ENV)/bin/python -m bot.nlu.encoder --weights $(ENCODER_DIR)
+
+catalogue: $(LOOKUP_ENV)/.installed
+	$(LOOKUP_ENV)/bin/python -m bot.nlu.catalogue
+
+compare-tokenizers: $(RASA_ENV)/.installed
+	$(RASA_ENV)/bin/python -m bot.nlu.compare --config config.yml --heldout tests/nlu/heldout
 
 validate: $(RASA_ENV)/.installed
 	$(RASA_ENV)/bin/rasa data validate

@@ -63,3 +63,10 @@ def user_text(tracker: Tracker) -> str:
 
 def intent_of(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+def search_query(tracker: Tracker, entity: str) -> str:
+    """What to look up: the extracted entity's words when there are any (more precise), else the
+    whole message (the lookup service ignores words that match nothing)."""
+    values = [str(v) for v in tracker.get_latest_entity_values(entity)]
+    return " ".join(values) if values else user_text(tracker)

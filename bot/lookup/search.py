@@ -2,7 +2,9 @@
 
 A query in any language is matched against every language's texts (folded: Arabic diacritics,
 hamza and ta-marbuta variants, French accents, case), word by word: an exact word scores 1, a
-shared prefix 0.8, a word within one or two typos 0.7. Names and titles weigh double. Exercises
+shared prefix 0.8, a word within one or two typos 0.7. Names and titles weigh double. Only query
+words that occur somewhere in the searched items count, so a whole question ("what's the
+equivalent of a رائد in your army?") finds what a single word would. Exercises
 hold hundreds of items, so scoring in Python over the index is fast and works on any database.
 """
 
@@ -54,22 +56,31 @@ def search(
     )
     if kinds:
         statement = statement.where(ItemText.kind.in_(kinds))
+    rows = [
+        (kind, item_id, path, set(words(search_text)))
+        for kind, item_id, path, search_text in session.execute(statement)
+    ]
+    # Words found nowhere in the searched items ("quoi", "chez", "tell me") carry no information:
+    # coverage is measured over the words that could match something.
+    vocabulary = set().union(*(text_words for *_, text_words in rows)) if rows else set()
+    informative = [word for word in wanted if _word_score(word, vocabulary) > 0]
+    if not informative:
+        return []
     # best[(kind, id)][query word] = best weighted match of that word anywhere in the item
     best: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
-    for kind, item_id, path, search_text in session.execute(statement):
+    for kind, item_id, path, text_words in rows:
         weight = 2.0 if path.rsplit(".", 1)[-1] in NAME_FIELDS else 1.0
-        text_words = set(words(search_text))
         scores = best[(kind, item_id)]
-        for word in wanted:
+        for word in informative:
             score = weight * _word_score(word, text_words)
             if score > scores.get(word, 0.0):
                 scores[word] = score
     hits = []
     for (kind, item_id), scores in best.items():
-        matched = sum(1 for word in wanted if scores.get(word, 0.0) > 0)
-        if matched / len(wanted) < MIN_SCORE:
+        matched = sum(1 for word in informative if scores.get(word, 0.0) > 0)
+        if matched / len(informative) < MIN_SCORE:
             continue
-        hits.append(Hit(kind, item_id, round(sum(scores.values()) / len(wanted), 3)))
+        hits.append(Hit(kind, item_id, round(sum(scores.values()) / len(informative), 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
     return hits[:limit]
 

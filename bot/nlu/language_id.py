@@ -14,6 +14,8 @@ from functools import lru_cache
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps"})
+# Letters Urdu writes and Arabic does not (retroflex letters, noon ghunna, bari ye, do-chashmi he).
+URDU_ONLY_LETTERS = frozenset("ٹڈڑںےۓھ")
 
 # Words everyone types whatever their language: a message made only of these says nothing
 # about the writer's language (the detector would call "ok" English with 87 % confidence).
@@ -56,8 +58,12 @@ class LanguageIdentifier:
         if not letters:
             return None
         arabic_letters = sum(1 for char in letters if _is_arabic_letter(char))
-        if arabic_letters * 2 > len(letters) and len(self._arabic_script) == 1:
-            return self._arabic_script[0]
+        if arabic_letters * 2 > len(letters):
+            if URDU_ONLY_LETTERS.intersection(letters):
+                # Urdu: answer in Urdu if the assistant speaks it, never mistake it for Arabic.
+                return "ur" if "ur" in self.languages else None
+            if len(self._arabic_script) == 1:
+                return self._arabic_script[0]
         if all(word in NEUTRAL_WORDS for word in _WORD.findall(text.lower())):
             return None
         language = self._detector.detect_language_of(text)

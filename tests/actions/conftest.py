@@ -18,4 +18,6 @@ def tracker_from_file(name: str, **changes: Any) -> Tracker:
         state["latest_message"]["intent"]["name"] = changes["intent"]
     if "text" in changes:
         state["latest_message"]["text"] = changes["text"]
+    if "entities" in changes:
+        state["latest_message"]["entities"] = changes["entities"]
     return Tracker.from_dict(state)

@@ -146,3 +146,18 @@ def test_exercise_overview() -> None:
     assert message["name"] == PACK["exercise"]["name"]["fr"]
     assert message["start"] == "1 juin 2027"
     assert message["nations"] == "Hôtelie et Invitie"
+
+
+def test_the_extracted_entity_is_what_gets_looked_up() -> None:
+    fake = with_hits(("venue", "well-square"))
+    run(
+        ActionAnswerVenue,
+        fake.handle,
+        language="en",
+        text="how do I get to the square by the well",
+        entities=[{"entity": "venue", "value": "square by the well", "start": 20, "end": 38}],
+    )
+    assert fake.requests[0].url.params["q"] == "square by the well"
+    whole = with_hits(("venue", "well-square"))
+    run(ActionAnswerVenue, whole.handle, language="en", text="how do I get there")
+    assert whole.requests[0].url.params["q"] == "how do I get there"

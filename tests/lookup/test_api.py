@@ -84,6 +84,8 @@ def test_items_of_a_kind_and_one_item(other_client: TestClient) -> None:
         ("lever des couleurs", "raising"),
         ("capitaine", "of-2"),
         ("نقيب", "of-2"),
+        ("c'est quoi l'équivalent du grade نقيب chez vous ?", "of-2"),  # a whole question
+        ("where's the flag raising happening tomorrow?", "raising"),
         ("bureau liaison", "desk"),
     ],
 )

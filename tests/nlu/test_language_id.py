@@ -56,3 +56,10 @@ def test_component_tags_the_message_with_a_language_entity() -> None:
 
 def test_component_adds_nothing_when_unsure_so_the_slot_keeps_its_value() -> None:
     assert detect("menu") == []
+
+
+def test_urdu_is_never_taken_for_arabic() -> None:
+    urdu = "کھانا کب ملے گا؟"  # "when will food be served?"
+    assert IDENTIFIER.identify(urdu) is None  # Urdu is not one of this assistant's languages
+    assert LanguageIdentifier(["ar", "en", "fr", "ur"]).identify(urdu) == "ur"
+    assert LanguageIdentifier(["ar", "en", "fr", "ur"]).identify("متى الغداء؟") == "ar"

@@ -1,0 +1,94 @@
+"""The pretrained-encoder configuration trains and parses with a model loaded from a local
+directory, with the Hugging Face libraries offline. The model is a tiny BERT built here."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.nlu.encoder import config_with_encoder
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = {
+    "greet": ["hello there", "bonjour à tous", "مرحبا بكم", "good morning", "salut"],
+    "ask_meal_times": [
+        "when is lunch",
+        "à quelle heure on mange",
+        "متى الغداء",
+        "dinner time",
+        "repas ?",
+    ],
+}
+
+
+def build_tiny_bert(directory: Path) -> None:
+    from transformers import BertConfig, BertTokenizer, TFBertModel
+
+    words = sorted({w for texts in EXAMPLES.values() for t in texts for w in t.lower().split()})
+    # BERT's own layout: Rasa's BERT pre-processor adds [CLS] = 101 and [SEP] = 102 by id.
+    unused = [f"[unused{i}]" for i in range(1, 100)]
+    vocab = [
+        "[PAD]",
+        *unused,
+        "[UNK]",
+        "[CLS]",
+        "[SEP]",
+        "[MASK]",
+        *words,
+        *"abcdefghijklmnopqrstuvwxyz",
+    ]
+    directory.mkdir(parents=True)
+    (directory / "vocab.txt").write_text("\n".join(vocab), encoding="utf-8")
+    BertTokenizer(str(directory / "vocab.txt")).save_pretrained(str(directory))
+    config = BertConfig(
+        vocab_size=len(vocab),
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=32,
+        max_position_embeddings=64,
+    )
+    model = TFBertModel(config)
+    model(model.dummy_inputs)
+    model.save_pretrained(str(directory))
+
+
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+
+
+def test_trains_and_parses_with_a_local_encoder(tmp_path: Path, offline: None) -> None:
+    from rasa.core.agent import Agent
+    from rasa.model_training import train_nlu
+
+    weights = tmp_path / "tiny-bert"
+    build_tiny_bert(weights)
+    base = yaml.safe_load((ROOT / "config.yml").read_text())
+    for step in base["pipeline"]:
+        if step["name"] == "DIETClassifier":
+            step["epochs"] = 3
+    config = config_with_encoder(base, weights)
+    assert [s["name"] for s in config["pipeline"]].count("LanguageModelFeaturizer") == 1
+    (tmp_path / "config.yml").write_text(yaml.safe_dump(config))
+    nlu = {
+        "version": "3.1",
+        "nlu": [
+            {"intent": intent, "examples": "".join(f"- {t}\n" for t in texts)}
+            for intent, texts in EXAMPLES.items()
+        ],
+    }
+    (tmp_path / "nlu.yml").write_text(yaml.safe_dump(nlu, allow_unicode=True))
+
+    model = train_nlu(
+        str(tmp_path / "config.yml"), str(tmp_path / "nlu.yml"), str(tmp_path / "out")
+    )
+    assert model and os.path.exists(model)
+    parsed = asyncio.run(Agent.load(model).parse_message("when is dinner"))
+    assert parsed["intent"]["name"] in EXAMPLES
+    assert "text_dense_features" not in parsed  # features stay internal; the parse is normal
