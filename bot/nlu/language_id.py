@@ -45,6 +45,12 @@ NEUTRAL_WORDS = frozenset(
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
 
+# One or two words ("badge ?", "ciao", "merci") are too little text for a trustworthy guess:
+# a wrong one would switch the conversation's language, an abstention keeps it.
+SHORT_MESSAGE_WORDS = 2
+SHORT_MESSAGE_MIN_MARGIN = 0.5
+
+
 class LanguageIdentifier:
     def __init__(self, languages: Iterable[str], min_relative_distance: float = 0.25) -> None:
         self.languages = tuple(languages)
@@ -64,8 +70,13 @@ class LanguageIdentifier:
                 return "ur" if "ur" in self.languages else None
             if len(self._arabic_script) == 1:
                 return self._arabic_script[0]
-        if all(word in NEUTRAL_WORDS for word in _WORD.findall(text.lower())):
+        words = _WORD.findall(text.lower())
+        if all(word in NEUTRAL_WORDS for word in words):
             return None
+        if len(words) <= SHORT_MESSAGE_WORDS:
+            ranked = self._detector.compute_language_confidence_values(text)
+            if len(ranked) > 1 and ranked[0].value - ranked[1].value < SHORT_MESSAGE_MIN_MARGIN:
+                return None
         language = self._detector.detect_language_of(text)
         if language is None:
             return None

@@ -21,7 +21,6 @@ IDENTIFIER = LanguageIdentifier(["ar", "en", "fr"])
         ("où est la salle de prière", "fr"),
         ("ou est la salle de priere", "fr"),  # accents dropped
         ("bonjour", "fr"),
-        ("merci", "fr"),
         ("thanks", "en"),
         ("أين الطعام? food", "ar"),  # mostly Arabic script
     ],
@@ -31,7 +30,9 @@ def test_identifies_the_language(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "  ", "12:30", "ok merci", "menu", "?!", "ok", "OK!", "okay", "wifi ?", "halal"]
+    "text",
+    # Too short or too international to tell: the conversation's language stands.
+    ["", "  ", "12:30", "ok merci", "menu", "?!", "ok", "OK!", "okay", "wifi ?", "halal", "merci"],
 )
 def test_abstains_when_it_cannot_tell(text: str) -> None:
     assert IDENTIFIER.identify(text) is None
