@@ -25,7 +25,12 @@ def requested_day(text: str, today: date, start: date, end: date, lang: str) -> 
             return today + timedelta(days=offset)
     tokens = set(words(text))
     locale = Locale.parse(lang)
-    months = {fold(name): number for number, name in locale.months["format"]["wide"].items()}
+    # Names are normalised exactly like the message's words (Arabic article stripped, folded).
+    months = {
+        word: number
+        for number, name in locale.months["format"]["wide"].items()
+        for word in words(name)[:1]
+    }
     for token in tokens:
         if token in months:
             numbers = [int(t) for t in tokens if t.isdigit() and 1 <= int(t) <= 31]
@@ -37,7 +42,11 @@ def requested_day(text: str, today: date, start: date, end: date, lang: str) -> 
                         continue
                     if start <= candidate <= end:
                         return candidate
-    weekdays = {fold(n): i for i, n in locale.days["format"]["wide"].items()}  # 0 = Monday
+    weekdays = {  # 0 = Monday
+        word: index
+        for index, name in locale.days["format"]["wide"].items()
+        for word in words(name)[:1]
+    }
     for token in tokens:
         if token in weekdays:
             # The next such weekday during the exercise (or from today, if it is under way).

@@ -161,3 +161,21 @@ def test_the_extracted_entity_is_what_gets_looked_up() -> None:
     whole = with_hits(("venue", "well-square"))
     run(ActionAnswerVenue, whole.handle, language="en", text="how do I get there")
     assert whole.requests[0].url.params["q"] == "how do I get there"
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("ar", "شو في يوم الخميس"),
+        ("ar", "برنامج الخميس"),
+        ("fr", "et jeudi ?"),
+        ("en", "thursday?"),
+    ],
+)
+def test_weekday_names_in_every_language(lang: str, text: str) -> None:
+    from actions.dates import requested_day
+
+    # From Tuesday 1 June 2027, Thursday is 3 June.
+    assert requested_day(text, date(2027, 6, 1), date(2027, 6, 1), date(2027, 6, 3), lang) == date(
+        2027, 6, 3
+    )

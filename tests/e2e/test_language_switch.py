@@ -1,0 +1,26 @@
+"""Asking for another language switches the conversation, confirmed in the new language."""
+
+from __future__ import annotations
+
+import httpx
+
+from bot.stack import Stack
+from tests.e2e.test_conversation import QUESTIONS, response_text, say
+from tests.packs import SAMPLE_PACK, read_pack, topic_text
+
+SAMPLE = read_pack(SAMPLE_PACK)
+
+
+def test_asking_for_english_in_french_switches_to_english(stack: Stack) -> None:
+    assert say(stack, QUESTIONS[("meals", "fr")], sender="switch") == topic_text(
+        SAMPLE, "meals", "fr"
+    )
+    replies = say(stack, "tu peux me répondre en anglais s'il te plaît ?", sender="switch")
+    assert replies == [response_text("utter_language_switched", "en")]
+    tracker = httpx.get(f"{stack.url('rasa')}/conversations/switch/tracker").json()
+    assert tracker["slots"]["language"] == "en"
+
+
+def test_asking_for_arabic_in_english_switches_to_arabic(stack: Stack) -> None:
+    replies = say(stack, "can you answer me in Arabic please", sender="to-arabic")
+    assert replies == [response_text("utter_language_switched", "ar")]
