@@ -28,7 +28,7 @@ class ActionAnswerContacts(LookupAction):
             dispatcher.utter_message(
                 response="utter_contact",
                 name=fields.get("name") or "",
-                role=fields.get("role") or "",
+                role=(fields.get("role") or "").rstrip(". "),  # the template adds punctuation
                 reach=reach,
                 languages=rendering.language_names(fields.get("languages", []), lang),
             )

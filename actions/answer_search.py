@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.base import LookupAction, say_texts, search_query, user_text
+from actions.base import LookupAction, find, say_texts, user_text
 from actions.lookup_client import NoAnswer
 
 
@@ -18,7 +18,7 @@ class ActionAnswerEvent(LookupAction):
         return "action_answer_event"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        hits = await self.client.search(search_query(tracker, "event"), lang, ["event"], limit=1)
+        hits = await find(self.client, tracker, "event", "event", lang)
         if not hits:
             raise NoAnswer("no event matches")
         event = hits[0]
@@ -44,7 +44,7 @@ class ActionAnswerDress(LookupAction):
         return "action_answer_dress"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        hits = await self.client.search(search_query(tracker, "event"), lang, ["event"], limit=1)
+        hits = await find(self.client, tracker, "event", "event", lang)
         dress = hits[0].get("related", {}).get("dress") if hits else None
         if dress is None:
             say_texts(dispatcher, await self.client.topic("dress", lang), "text")
@@ -62,7 +62,7 @@ class ActionAnswerVenue(LookupAction):
         return "action_answer_venue"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        hits = await self.client.search(search_query(tracker, "venue"), lang, ["venue"], limit=1)
+        hits = await find(self.client, tracker, "venue", "venue", lang)
         if not hits:
             raise NoAnswer("no venue matches")
         fields = hits[0]["fields"]
@@ -92,7 +92,7 @@ class ActionAnswerRank(LookupAction):
             wanted = f"{code.group(1).upper()}-{int(code.group(2))}"
             matches = [r for r in ranks if r["fields"]["code"] == wanted]
         else:
-            hits = await self.client.search(search_query(tracker, "rank"), lang, ["rank"], limit=1)
+            hits = await find(self.client, tracker, "rank", "rank", lang)
             matches = [r for r in ranks if hits and r["id"] == hits[0]["id"]]
         if not matches:
             dispatcher.utter_message(response="utter_rank_not_found")

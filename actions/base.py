@@ -65,8 +65,12 @@ def intent_of(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
 
 
-def search_query(tracker: Tracker, entity: str) -> str:
-    """What to look up: the extracted entity's words when there are any (more precise), else the
-    whole message (the lookup service ignores words that match nothing)."""
+async def find(
+    client: LookupClient, tracker: Tracker, entity: str, kind: str, lang: str
+) -> list[dict[str, Any]]:
+    """The item the user means: looked up by the extracted entity's words when there are any
+    (every word must count), else by the whole message (words matching nothing are filler)."""
     values = [str(v) for v in tracker.get_latest_entity_values(entity)]
-    return " ".join(values) if values else user_text(tracker)
+    if values:
+        return await client.search(" ".join(values), lang, [kind], limit=1, mode="name")
+    return await client.search(user_text(tracker), lang, [kind], limit=1, mode="question")

@@ -46,8 +46,11 @@ class LookupClient:
     async def items(self, kind: str, lang: str) -> list[Item]:
         return (await self._get(f"/v1/items/{kind}", lang))["items"]
 
-    async def search(self, query: str, lang: str, kinds: list[str], limit: int = 3) -> list[Item]:
-        body = await self._get("/v1/search", lang, q=query, kind=kinds, limit=limit)
+    async def search(
+        self, query: str, lang: str, kinds: list[str], limit: int = 3, mode: str = "question"
+    ) -> list[Item]:
+        """mode "name" when the query is an extracted entity, "question" for a whole message."""
+        body = await self._get("/v1/search", lang, q=query, kind=kinds, limit=limit, mode=mode)
         return [hit["item"] for hit in body["hits"]]
 
     async def _get(self, path: str, lang: str, **params: Any) -> Any:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Literal
 
 from rapidfuzz.distance import DamerauLevenshtein
 from sqlalchemy import select
@@ -31,7 +32,6 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 NAME_FIELDS = frozenset({"name", "title"})
-MIN_SCORE = 0.5
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,16 @@ def query_words(query: str) -> list[str]:
 
 
 def search(
-    session: Session, exercise_id: str, query: str, kinds: list[str] | None = None, limit: int = 5
+    session: Session,
+    exercise_id: str,
+    query: str,
+    kinds: list[str] | None = None,
+    limit: int = 5,
+    mode: Literal["question", "name"] = "question",
 ) -> list[Hit]:
+    """mode "question": q is a whole message, and words found nowhere in the searched items are
+    filler. mode "name": q names one thing (an extracted entity), and every word counts, so
+    asking for a gym the exercise does not have finds nothing rather than some other place."""
     wanted = query_words(query)
     if not wanted:
         return []
@@ -63,7 +71,9 @@ def search(
     # Words found nowhere in the searched items ("quoi", "chez", "tell me") carry no information:
     # coverage is measured over the words that could match something.
     vocabulary = set().union(*(text_words for *_, text_words in rows)) if rows else set()
-    informative = [word for word in wanted if _word_score(word, vocabulary) > 0]
+    informative = (
+        wanted if mode == "name" else [w for w in wanted if _word_score(w, vocabulary) > 0]
+    )
     if not informative:
         return []
     # best[(kind, id)][query word] = best weighted match of that word anywhere in the item
@@ -78,7 +88,9 @@ def search(
     hits = []
     for (kind, item_id), scores in best.items():
         matched = sum(1 for word in informative if scores.get(word, 0.0) > 0)
-        if matched / len(informative) < MIN_SCORE:
+        # One informative word must match; of several, more than half: a wrong place or event
+        # is worse than "I don't have that".
+        if matched * 2 <= len(informative) and not (len(informative) == 1 and matched == 1):
             continue
         hits.append(Hit(kind, item_id, round(sum(scores.values()) / len(informative), 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))

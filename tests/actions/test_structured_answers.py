@@ -158,9 +158,11 @@ def test_the_extracted_entity_is_what_gets_looked_up() -> None:
         entities=[{"entity": "venue", "value": "square by the well", "start": 20, "end": 38}],
     )
     assert fake.requests[0].url.params["q"] == "square by the well"
+    assert fake.requests[0].url.params["mode"] == "name"
     whole = with_hits(("venue", "well-square"))
     run(ActionAnswerVenue, whole.handle, language="en", text="how do I get there")
     assert whole.requests[0].url.params["q"] == "how do I get there"
+    assert whole.requests[0].url.params["mode"] == "question"
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,18 @@ def test_search_normalises_arabic_letter_variants(
         assert hits and hits[0]["item"]["id"] == "well-square", query
 
 
+def test_a_name_must_match_by_majority(other_client: TestClient) -> None:
+    def hits(q: str, mode: str) -> list:
+        params = {"q": q, "lang": "en", "mode": mode}
+        return other_client.get("/v1/search", params=params).json()["hits"]
+
+    # As a name, "gym square" is something else than Well Square ...
+    assert hits("gym square", "name") == []
+    assert hits("well square", "name")[0]["item"]["id"] == "well-square"
+    # ... while in a whole question, words the exercise never uses are filler.
+    assert hits("gym square", "question")[0]["item"]["id"] == "well-square"
+
+
 def test_search_restricted_to_kinds_and_nothing_for_nonsense(other_client: TestClient) -> None:
     body = other_client.get("/v1/search", params={"q": "puits", "lang": "en", "kind": "event"})
     assert body.json()["hits"] == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 
@@ -24,12 +24,16 @@ def search_items(
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words in any language")],
     kind: Annotated[list[str] | None, Query(description="Restrict to these kinds")] = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
+    mode: Annotated[
+        Literal["question", "name"],
+        Query(description="question: q is a whole message; name: q names one thing"),
+    ] = "question",
 ) -> SearchResults:
     unknown = sorted(set(kind or []) - MODEL_OF_KIND.keys())
     if unknown:
         raise HTTPException(status_code=422, detail=f"unknown kind(s): {', '.join(unknown)}")
     hits = []
-    for hit in search(session, exercise.id, q, kinds=kind, limit=limit):
+    for hit in search(session, exercise.id, q, kinds=kind, limit=limit, mode=mode):
         row = get_row(session, exercise.id, hit.kind, hit.item_id)
         if row is not None:
             hits.append(SearchHit(score=hit.score, item=localized(session, row, lang)))
