@@ -11,7 +11,7 @@ from bot.lookup.api.deps import ExerciseDep, KindDep, LanguageDep, SessionDep
 from bot.lookup.api.views import localized
 from bot.lookup.packs.schema import TOPICS, Event
 from bot.lookup.schemas import ItemList, LocalizedItem
-from bot.lookup.store.items import event_local_date, get_row, parse, rows_of_kind
+from bot.lookup.store.items import get_row, local_time, parse, rows_of_kind
 
 router = APIRouter(prefix="/v1", tags=["read"])
 
@@ -54,20 +54,19 @@ def read_events(
     kind: Annotated[str | None, Query(description="ceremony, briefing, training, social")] = None,
 ) -> ItemList:
     """Events in start order, each with its venue and dress code."""
-    rows = rows_of_kind(session, exercise.id, "event")
-    events = [(row, parse(row)) for row in rows]
-    events = [
+    events = [(row, parse(row)) for row in rows_of_kind(session, exercise.id, "event")]
+    chosen = [
         (row, event)
         for row, event in events
         if isinstance(event, Event)
-        and (on is None or event_local_date(event, exercise.time_zone) == on.isoformat())
+        and (on is None or local_time(event.start, exercise.time_zone).date() == on)
         and (kind is None or event.kind == kind)
     ]
-    events.sort(key=lambda pair: pair[1].start)  # type: ignore[union-attr]
+    chosen.sort(key=lambda pair: pair[1].start)
     return ItemList(
         exercise_id=exercise.id,
         lang=lang,
-        items=[localized(session, row, lang) for row, _ in events],
+        items=[localized(session, row, lang, event) for row, event in chosen],
     )
 
 

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from sqlalchemy.orm import Session
 
-from bot.lookup.packs.schema import Event
+from bot.lookup.packs.schema import Event, Item
 from bot.lookup.schemas import LocalizedItem
-from bot.lookup.store.items import get_row, localize, parse
+from bot.lookup.store.items import get_row, local_time, localize, parse
 from bot.lookup.store.models import Item as ItemRow
 
 
-def localized(session: Session, row: ItemRow, lang: str) -> LocalizedItem:
-    item = parse(row)
-    view = localize(row.kind, item, lang)
+def localized(session: Session, row: ItemRow, lang: str, item: Item | None = None) -> LocalizedItem:
+    """`item` is the row already parsed, when the caller has it."""
+    item = item or parse(row)
+    fields, missing = localize(item, lang)
     related: dict[str, LocalizedItem] = {}
     if isinstance(item, Event):
         # Times in the exercise's local time, whatever offset the pack was written with.
-        zone = ZoneInfo(row.exercise.time_zone)
-        view.fields["start"] = item.start.astimezone(zone).isoformat()
-        view.fields["end"] = item.end.astimezone(zone).isoformat()
+        zone = row.exercise.time_zone
+        fields["start"] = local_time(item.start, zone).isoformat()
+        fields["end"] = local_time(item.end, zone).isoformat()
         for name, kind, item_id in (
             ("venue", "venue", item.venue),
             ("dress", "dress_code", item.dress),
@@ -29,12 +28,12 @@ def localized(session: Session, row: ItemRow, lang: str) -> LocalizedItem:
             if target is not None:
                 related[name] = localized(session, target, lang)
     return LocalizedItem(
-        kind=view.kind,
-        id=view.id,
+        kind=row.kind,
+        id=row.id,
         lang=lang,
         last_updated=row.last_updated,
-        updated_by=view.updated_by,
-        fields=view.fields,
-        missing_translations=view.missing_translations,
+        updated_by=row.updated_by,
+        fields=fields,
+        missing_translations=missing,
         related=related,
     )

@@ -3,9 +3,9 @@ log, inside the caller's transaction, so a failed write leaves nothing behind.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 from sqlalchemy import delete, func, select
@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from bot.lookup.packs.schema import (
     MODEL_OF_KIND,
-    Event,
     ExerciseSpec,
     Item,
     Translations,
@@ -156,31 +155,13 @@ def delete_exercise(session: Session, exercise_id: str) -> None:
     session.flush()
 
 
-@dataclass
-class Localized:
-    """An item as one language sees it: every text in that language, or None where missing."""
-
-    kind: str
-    id: str
-    last_updated: datetime
-    updated_by: str
-    fields: dict[str, Any]
-    missing_translations: list[str]
-
-
-def localize(kind: str, item: Item, lang: str) -> Localized:
+def localize(item: Item, lang: str) -> tuple[dict[str, Any], list[str]]:
+    """The item's fields with every text in `lang` (None where missing), and the missing paths."""
     missing: list[str] = []
     fields = _project(item, lang, "", missing)
     for key in ("id", "last_updated", "updated_by"):
         fields.pop(key, None)
-    return Localized(
-        kind=kind,
-        id=item.id,
-        last_updated=item.last_updated,
-        updated_by=item.updated_by,
-        fields=fields,
-        missing_translations=missing,
-    )
+    return fields, missing
 
 
 def _project(value: Any, lang: str, path: str, missing: list[str]) -> Any:
@@ -205,12 +186,9 @@ def _project(value: Any, lang: str, path: str, missing: list[str]) -> Any:
             _project(child, lang, f"{path}.{index}" if path else str(index), missing)
             for index, child in enumerate(value)
         ]
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    return value.isoformat() if hasattr(value, "isoformat") else value  # dates and times
 
 
-def event_local_date(event: Event, time_zone: str) -> str:
-    from zoneinfo import ZoneInfo
-
-    return event.start.astimezone(ZoneInfo(time_zone)).date().isoformat()
+def local_time(value: datetime, time_zone: str) -> datetime:
+    """A stored time in the exercise's own time zone."""
+    return value.astimezone(ZoneInfo(time_zone))
