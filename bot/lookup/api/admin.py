@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from bot.lookup.api.deps import AdminDep, ExerciseDep, KindDep, SessionDep
-from bot.lookup.packs.schema import MODEL_OF_KIND, Event, Item, translations_in
+from bot.lookup.packs.schema import MODEL_OF_KIND, Event, Item, languages_outside
 from bot.lookup.schemas import AuditView, StoredItem
 from bot.lookup.store.items import (
     delete_item,
@@ -131,9 +131,7 @@ def _save(
                 for e in error.errors()
             ],
         ) from None
-    extra = sorted(
-        {lang for _, t in translations_in(item) for lang in t.root} - set(exercise.languages)
-    )
+    extra = sorted({lang for _, lang in languages_outside(item, exercise.languages)})
     if extra:
         raise HTTPException(
             status_code=422, detail=f"language(s) not in this exercise: {', '.join(extra)}"

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import ValidationError
 
-from bot.lookup.packs.schema import KINDS, Pack, translations_in
+from bot.lookup.packs.schema import KINDS, Pack, languages_missing, languages_outside
 
 PathKey = tuple[str | int, ...]
 
@@ -88,7 +88,6 @@ def _consistency_problems(pack: Pack) -> Iterator[Problem]:
         if not exercise.start_date <= phase.start_date <= phase.end_date <= exercise.end_date:
             yield Problem(("exercise", "phases", index), "dates must lie within the exercise")
 
-    languages = set(exercise.languages)
     latest_plausible = datetime.now(timezone.utc) + timedelta(days=1)  # clocks drift a little
     for section, entries in _sections(pack):
         seen: set[str] = set()
@@ -104,12 +103,10 @@ def _consistency_problems(pack: Pack) -> Iterator[Problem]:
                     yield Problem((*where, field), "needs a time zone, e.g. ...Z or +03:00")
             if item.last_updated.tzinfo and item.last_updated > latest_plausible:
                 yield Problem((*where, "last_updated"), "is in the future")
-            for text_path, translations in translations_in(item):
-                for extra in sorted(translations.root.keys() - languages):
-                    yield Problem(
-                        (*where, *_keys(text_path), extra),
-                        "language not listed in exercise.languages",
-                    )
+            for text_path, extra in languages_outside(item, exercise.languages):
+                yield Problem(
+                    (*where, *_keys(text_path), extra), "language not listed in exercise.languages"
+                )
 
     venues = {venue.id for venue in pack.venues}
     dress_codes = {dress.id for dress in pack.dress_codes}
@@ -138,10 +135,8 @@ def _missing_translations(pack: Pack) -> Iterator[Problem]:
     for section, entries in _sections(pack):
         for index, item in enumerate(entries):
             where = (section, index) if section != "exercise" else ("exercise",)
-            for text_path, translations in translations_in(item):
-                for lang in languages:
-                    if lang not in translations.root:
-                        yield Problem((*where, *_keys(text_path), lang), "missing translation")
+            for text_path, lang in languages_missing(item, languages):
+                yield Problem((*where, *_keys(text_path), lang), "missing translation")
 
 
 def _sections(pack: Pack) -> Iterator[tuple[str, list[Any]]]:

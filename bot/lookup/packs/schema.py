@@ -198,3 +198,18 @@ def translations_in(value: Any, path: str = "") -> Iterator[tuple[str, Translati
     elif isinstance(value, list):
         for index, child in enumerate(value):
             yield from translations_in(child, f"{path}.{index}" if path else str(index))
+
+
+def languages_outside(item: BaseModel, languages: list[str]) -> Iterator[tuple[str, str]]:
+    """(text path, language) for every text in a language the exercise does not list."""
+    for path, translations in translations_in(item):
+        for lang in sorted(translations.root.keys() - set(languages)):
+            yield path, lang
+
+
+def languages_missing(item: BaseModel, languages: list[str]) -> Iterator[tuple[str, str]]:
+    """(text path, language) for every text lacking one of the exercise's languages."""
+    for path, translations in translations_in(item):
+        for lang in languages:
+            if lang not in translations.root:
+                yield path, lang
