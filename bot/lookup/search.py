@@ -88,9 +88,9 @@ def search(
     hits = []
     for (kind, item_id), scores in best.items():
         matched = sum(1 for word in informative if scores.get(word, 0.0) > 0)
-        # One informative word must match; of several, more than half: a wrong place or event
-        # is worse than "I don't have that".
-        if matched * 2 <= len(informative) and not (len(informative) == 1 and matched == 1):
+        # More than half the informative words must match (so a lone word must): a wrong place
+        # or event is worse than "I don't have that".
+        if matched * 2 <= len(informative):
             continue
         hits.append(Hit(kind, item_id, round(sum(scores.values()) / len(informative), 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
