@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.base import LookupAction, user_text
+from actions.base import LookupAction, related_text, user_text
 from actions.dates import requested_day
 
 HIGHLIGHT_KINDS = ("ceremony", "social")
@@ -18,7 +18,7 @@ HIGHLIGHT_KINDS = ("ceremony", "social")
 
 def event_line(event: dict[str, Any]) -> str:
     fields = event["fields"]
-    place = event.get("related", {}).get("venue", {}).get("fields", {}).get("name") or ""
+    place = related_text(event, "venue", "name")
     span = f"{rendering.clock(fields['start'])}–{rendering.clock(fields['end'])}"
     return f"{span} {fields.get('title') or ''} — {place}".strip(" —")
 

@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.base import LookupAction, find, say_texts, user_text
+from actions.base import LookupAction, find, related_text, say_texts, user_text
 from actions.lookup_client import NoAnswer
 
 
@@ -18,18 +18,16 @@ class ActionAnswerEvent(LookupAction):
         return "action_answer_event"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        hits = await find(self.client, tracker, "event", "event", lang)
+        hits = await find(self.client, tracker, "event", lang)
         if not hits:
             raise NoAnswer("no event matches")
         event = hits[0]
         fields = event["fields"]
-        related = event.get("related", {})
-        venue = related.get("venue", {}).get("fields", {})
-        dress = related.get("dress", {}).get("fields", {}).get("name")
+        dress = related_text(event, "dress", "name")
         details = {
             "title": fields.get("title") or "",
             "when": rendering.when(fields["start"], fields["end"], lang),
-            "place": venue.get("name") or "",
+            "place": related_text(event, "venue", "name"),
         }
         if dress:
             dispatcher.utter_message(response="utter_event_details", dress=dress, **details)
@@ -44,16 +42,16 @@ class ActionAnswerDress(LookupAction):
         return "action_answer_dress"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        hits = await find(self.client, tracker, "event", "event", lang)
-        dress = hits[0].get("related", {}).get("dress") if hits else None
-        if dress is None:
+        hits = await find(self.client, tracker, "event", lang)
+        if not hits or "dress" not in hits[0].get("related", {}):
             say_texts(dispatcher, await self.client.topic("dress", lang), "text")
             return
+        event = hits[0]
         dispatcher.utter_message(
             response="utter_event_dress",
-            title=hits[0]["fields"].get("title") or "",
-            dress=dress["fields"].get("name") or "",
-            description=dress["fields"].get("description") or "",
+            title=event["fields"].get("title") or "",
+            dress=related_text(event, "dress", "name"),
+            description=related_text(event, "dress", "description"),
         )
 
 
@@ -62,7 +60,7 @@ class ActionAnswerVenue(LookupAction):
         return "action_answer_venue"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        hits = await find(self.client, tracker, "venue", "venue", lang)
+        hits = await find(self.client, tracker, "venue", lang)
         if not hits:
             raise NoAnswer("no venue matches")
         fields = hits[0]["fields"]
@@ -92,7 +90,7 @@ class ActionAnswerRank(LookupAction):
             wanted = f"{code.group(1).upper()}-{int(code.group(2))}"
             matches = [r for r in ranks if r["fields"]["code"] == wanted]
         else:
-            hits = await find(self.client, tracker, "rank", "rank", lang)
+            hits = await find(self.client, tracker, "rank", lang)
             matches = [r for r in ranks if hits and r["id"] == hits[0]["id"]]
         if not matches:
             dispatcher.utter_message(response="utter_rank_not_found")

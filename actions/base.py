@@ -66,11 +66,17 @@ def intent_of(tracker: Tracker) -> str:
 
 
 async def find(
-    client: LookupClient, tracker: Tracker, entity: str, kind: str, lang: str
+    client: LookupClient, tracker: Tracker, kind: str, lang: str
 ) -> list[dict[str, Any]]:
-    """The item the user means: looked up by the extracted entity's words when there are any
-    (every word must count), else by the whole message (words matching nothing are filler)."""
-    values = [str(v) for v in tracker.get_latest_entity_values(entity)]
+    """The item of this kind the user means (entities are named after the kinds they find):
+    looked up by the extracted entity's words when there are any (every word must count), else
+    by the whole message (words matching nothing are filler)."""
+    values = [str(v) for v in tracker.get_latest_entity_values(kind)]
     if values:
         return await client.search(" ".join(values), lang, [kind], limit=1, mode="name")
     return await client.search(user_text(tracker), lang, [kind], limit=1, mode="question")
+
+
+def related_text(item: dict[str, Any], name: str, field: str) -> str:
+    """A text of an item the service attached (an event's venue or dress), or ""."""
+    return item.get("related", {}).get(name, {}).get("fields", {}).get(field) or ""
