@@ -4,7 +4,6 @@ held-out sets, so the default tokenizer is chosen by measurement (docs/nlu.md ke
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from bot.nlu.evaluate import entity_f1, intent_scores, language_scores, predict
+from bot.nlu.evaluate import entity_f1, intent_scores, language_scores, predict_heldout
 
 TOKENIZERS = {
     "whitespace": {"name": "WhitespaceTokenizer"},
@@ -38,8 +37,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout", type=Path, default=Path("tests/nlu/heldout"))
     parser.add_argument("--out", type=Path, default=Path("reports/tokenizers.json"))
     args = parser.parse_args(argv)
-
-    from rasa.shared.nlu.training_data.loading import load_data
 
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as scratch:
@@ -68,13 +65,12 @@ def main(argv: list[str] | None = None) -> int:
                 stdout=subprocess.DEVNULL,
             )
             row: dict[str, Any] = {"train_seconds": round(time.monotonic() - started, 1)}
-            for path in sorted(args.heldout.glob("*.yml")):
-                examples = load_data(str(path)).intent_examples
-                predictions = asyncio.run(predict(Path(scratch) / f"{variant}.tar.gz", examples))
-                row[path.stem] = {
+            model = Path(scratch) / f"{variant}.tar.gz"
+            for lang, predictions in predict_heldout(model, args.heldout).items():
+                row[lang] = {
                     **intent_scores(predictions),
                     **entity_f1(predictions),
-                    **language_scores(predictions, path.stem),
+                    **language_scores(predictions, lang),
                 }
             results[variant] = row
     args.out.parent.mkdir(parents=True, exist_ok=True)

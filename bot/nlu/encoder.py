@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-TOKENIZERS = {"WhitespaceTokenizer", "bot.nlu.sentencepiece_tokenizer.SentencePieceTokenizer"}
+from bot.nlu.compare import TOKENIZER_NAMES
 
 
 def config_with_encoder(
@@ -29,7 +29,7 @@ def config_with_encoder(
     pipeline = []
     for step in base["pipeline"]:
         pipeline.append(step)
-        if step["name"] in TOKENIZERS:
+        if step["name"] in TOKENIZER_NAMES:
             pipeline.append(
                 {
                     "name": "LanguageModelFeaturizer",

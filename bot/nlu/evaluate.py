@@ -137,10 +137,21 @@ def _mean(values: Iterable[bool | float]) -> float:
     return float(sum(values) / len(values)) if values else 0.0
 
 
-async def predict(model: Path, examples: list[Any]) -> list[Prediction]:
+def predict_heldout(model: Path, heldout: Path) -> dict[str, list[Prediction]]:
+    """Parse every held-out set (tests/nlu/heldout/<lang>.yml) with the model, loaded once."""
     from rasa.core.agent import Agent
+    from rasa.shared.nlu.training_data.loading import load_data
 
     agent = Agent.load(str(model))
+    results = {}
+    for path in sorted(heldout.glob("*.yml")):
+        examples = load_data(str(path)).intent_examples
+        print(f"{path.stem}: parsing {len(examples)} held-out examples ...", flush=True)
+        results[path.stem] = asyncio.run(_predict(agent, examples))
+    return results
+
+
+async def _predict(agent: Any, examples: list[Any]) -> list[Prediction]:
     predictions = []
     for example in examples:
         text = example.get("text")
@@ -201,20 +212,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("reports"))
     args = parser.parse_args(argv)
 
-    from rasa.shared.nlu.training_data.loading import load_data
-
-    files = sorted(args.heldout.glob("*.yml"))
-    if not files:
+    if not any(args.heldout.glob("*.yml")):
         print(f"no held-out sets in {args.heldout}", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     report: dict[str, Any] = {}
     all_predictions: list[Prediction] = []
-    for path in files:
-        lang = path.stem
-        examples = load_data(str(path)).intent_examples
-        print(f"{lang}: parsing {len(examples)} held-out examples ...", flush=True)
-        predictions = asyncio.run(predict(args.model, examples))
+    by_language = predict_heldout(args.model, args.heldout)
+    for lang, predictions in by_language.items():
         all_predictions += predictions
         report[lang] = {
             "examples": len(predictions),
@@ -231,7 +236,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         confusion_picture(predictions, lang, args.out / f"confusion_{lang}.png")
     report["threshold_sweep"] = threshold_sweep(all_predictions)
     (args.out / "eval.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
-    print_table(report, [p.stem for p in files])
+    print_table(report, list(by_language))
     print(f"\nwrote {args.out / 'eval.json'} and {args.out}/confusion_<lang>.png")
     return 0
 
