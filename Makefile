@@ -32,10 +32,10 @@ help:
 	@echo "make clean  remove environments, models and run-time data"
 
 $(RASA_ENV)/.installed: pyproject.toml requirements/rasa.lock
-	scripts/make-env $(RASA_ENV) rasa,test requirements/rasa.lock
+	scripts/make-env $(RASA_ENV) rasa,test,browser requirements/rasa.lock
 
 $(LOOKUP_ENV)/.installed: pyproject.toml requirements/lookup.lock
-	scripts/make-env $(LOOKUP_ENV) lookup,test,lint requirements/lookup.lock
+	scripts/make-env $(LOOKUP_ENV) lookup,test,lint,browser requirements/lookup.lock
 
 envs: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed
 
