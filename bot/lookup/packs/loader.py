@@ -87,6 +87,8 @@ def _consistency_problems(pack: Pack) -> Iterator[Problem]:
     for index, phase in enumerate(exercise.phases):
         if not exercise.start_date <= phase.start_date <= phase.end_date <= exercise.end_date:
             yield Problem(("exercise", "phases", index), "dates must lie within the exercise")
+    if exercise.ramadan and exercise.ramadan.end_date < exercise.ramadan.start_date:
+        yield Problem(("exercise", "ramadan", "end_date"), "ends before it starts")
 
     latest_plausible = datetime.now(timezone.utc) + timedelta(days=1)  # clocks drift a little
     for section, entries in _sections(pack):
@@ -128,6 +130,9 @@ def _consistency_problems(pack: Pack) -> Iterator[Problem]:
         codes.add(rank.code)
         for nation in sorted(rank.titles.keys() - set(nations)):
             yield Problem(("ranks", index, "titles", nation), "not a nation of the exercise")
+    for index, form in enumerate(pack.forms_of_address):
+        if form.nation not in nations:
+            yield Problem(("forms_of_address", index, "nation"), "not a nation of the exercise")
 
 
 def _missing_translations(pack: Pack) -> Iterator[Problem]:

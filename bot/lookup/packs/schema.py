@@ -88,6 +88,15 @@ class Phase(_Strict):
     description: Translations
 
 
+class RamadanDates(_Strict):
+    """Ramadan as announced where the exercise takes place (it begins with the sighting of the new
+    moon). Without it, briefings use the Umm al-Qura calendar's expected dates and say so."""
+
+    start_date: date = Field(description="First day of fasting")
+    end_date: date = Field(description="Last day of fasting")
+    source: Translations | None = Field(default=None, description="Who announced these dates")
+
+
 class ExerciseSpec(Item):
     name: Translations
     summary: Translations
@@ -98,6 +107,7 @@ class ExerciseSpec(Item):
     nations: list[Nation] = Field(min_length=1)
     flag_order: list[Slug] = Field(description="Nation codes in order of precedence")
     phases: list[Phase] = Field(default_factory=list)
+    ramadan: RamadanDates | None = None
 
 
 class TopicItem(Item):
@@ -152,6 +162,36 @@ class Contact(Item):
     hours: Translations | None = None
 
 
+class Phrase(Item):
+    """A phrase visitors can use, in the language people speak (usually the host's), with a
+    conventional Latin transliteration and its meaning in every working language."""
+
+    language: LanguageCode = Field(description="Language of the phrase, e.g. 'ar'")
+    phrase: NonEmptyText = Field(description="The phrase as written in that language")
+    transliteration: NonEmptyText = Field(description="In Latin letters, e.g. 'shukran'")
+    meaning: Translations
+    note: Translations | None = Field(default=None, description="When to say it; the reply")
+
+
+class Guideline(Item):
+    """One do or don't, with the reason behind it. `text` names the action itself ("Point the
+    soles of your feet at someone"); `advice` says whether to do it or avoid it."""
+
+    advice: Literal["do", "dont"]
+    topic: Topic | None = Field(default=None, description="The topic it belongs to, if any")
+    text: Translations
+    reason: Translations
+
+
+class AddressForm(Item):
+    """How to address one nation's personnel: whom, and what to say."""
+
+    nation: Slug = Field(description="Code of the nation whose personnel this is about")
+    addressee: Translations = Field(description='Whom, e.g. "a superior officer"')
+    form: Translations = Field(description='What to say, e.g. "Sir" or "mon colonel"')
+    note: Translations | None = None
+
+
 # Pack section -> (kind stored in the database, model). Order is load order: references last.
 KINDS: dict[str, tuple[str, type[Item]]] = {
     "topics": ("topic", TopicItem),
@@ -160,6 +200,9 @@ KINDS: dict[str, tuple[str, type[Item]]] = {
     "events": ("event", Event),
     "ranks": ("rank", Rank),
     "contacts": ("contact", Contact),
+    "phrases": ("phrase", Phrase),
+    "guidelines": ("guideline", Guideline),
+    "forms_of_address": ("address_form", AddressForm),
 }
 MODEL_OF_KIND: dict[str, type[Item]] = {
     "exercise": ExerciseSpec,
@@ -176,6 +219,9 @@ class Pack(_Strict):
     events: list[Event] = Field(default_factory=list)
     ranks: list[Rank] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
+    phrases: list[Phrase] = Field(default_factory=list)
+    guidelines: list[Guideline] = Field(default_factory=list)
+    forms_of_address: list[AddressForm] = Field(default_factory=list)
 
     def items(self) -> Iterator[tuple[str, Item]]:
         """(kind, item) for every item, the exercise first."""
