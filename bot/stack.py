@@ -1,4 +1,4 @@
-"""Start, watch and stop the assistant's three processes: lookup service, action server, Rasa.
+"""Start, watch and stop the assistant's processes: lookup service, action server, Rasa, web chat.
 
 Used by `make run` (python -m bot.stack) and by the end-to-end tests, so both start the stack the
 same way. Standard library only: it runs from either environment. Each process gets its own
@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType, TracebackType
+
+from bot import rasa_config
 
 ROOT = Path(__file__).resolve().parent.parent
 STOP_GRACE_SECONDS = 15.0
@@ -52,8 +54,19 @@ class StackConfig:
     rasa_port: int = 5005
     actions_port: int = 5055
     lookup_port: int = 8000
+    webchat_port: int = 8080
     log_dir: Path = ROOT / "var" / "log"
     env: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def data_dir(self) -> Path:
+        """Where the lookup database, Rasa's tracker store and this run's Rasa files live."""
+        return Path(
+            self.env.get("LIAISON_DATA_DIR") or os.environ.get("LIAISON_DATA_DIR") or ROOT / "var"
+        ).resolve()
+
+    def environment(self) -> dict[str, str]:
+        return {**os.environ, **self.env}
 
     @classmethod
     def from_environment(cls) -> StackConfig:
@@ -67,6 +80,7 @@ class StackConfig:
             rasa_port=int(env.get("LIAISON_RASA_PORT", defaults.rasa_port)),
             actions_port=int(env.get("LIAISON_ACTIONS_PORT", defaults.actions_port)),
             lookup_port=int(env.get("LIAISON_LOOKUP_PORT", defaults.lookup_port)),
+            webchat_port=int(env.get("LIAISON_WEBCHAT_PORT", defaults.webchat_port)),
             log_dir=Path(env.get("LIAISON_LOG_DIR", defaults.log_dir)),
         )
 
@@ -79,11 +93,12 @@ def _rasa_has_model(body: bytes) -> bool:
 
 
 def build_services(config: StackConfig) -> list[Service]:
-    """The three processes, in start order: each one's dependency comes first."""
+    """The processes, in start order: each one's dependency comes first."""
     loopback = "127.0.0.1" if config.host in ("0.0.0.0", "::") else config.host
     lookup_url = f"http://{loopback}:{config.lookup_port}"
     actions_url = f"http://{loopback}:{config.actions_port}/webhook"
     rasa_bin = config.rasa_env / "bin"
+    rasa_files = config.data_dir / "run"
     return [
         Service(
             name="lookup",
@@ -127,14 +142,33 @@ def build_services(config: StackConfig) -> list[Service]:
                 "--model",
                 str(config.model),
                 "--endpoints",
-                str(ROOT / "endpoints.yml"),
+                str(rasa_files / "endpoints.yml"),
                 "--credentials",
-                str(ROOT / "credentials.yml"),
+                str(rasa_files / "credentials.yml"),
             ],
             port=config.rasa_port,
             ready_path="/status",
             ready_check=_rasa_has_model,
-            env={"LIAISON_ACTION_ENDPOINT": actions_url},
+            env={
+                "LIAISON_ACTION_ENDPOINT": actions_url,
+                **rasa_config.store_passwords(config.environment()),
+            },
+        ),
+        Service(
+            name="webchat",
+            argv=[
+                str(rasa_bin / "python"),
+                "-m",
+                "bot.webchat",
+                "--host",
+                config.host,
+                "--port",
+                str(config.webchat_port),
+                "--rasa-port",
+                str(config.rasa_port),
+            ],
+            port=config.webchat_port,
+            ready_path="/",
         ),
     ]
 
@@ -156,6 +190,7 @@ class Stack:
     def start(self, progress: Callable[[str], None] = lambda _message: None) -> None:
         """Start every process, then wait until each answers; on any failure stop them all."""
         self._check_prerequisites()
+        rasa_config.write_rasa_files(self.config.environment(), self.config.data_dir)
         try:
             for service in self.services.values():
                 self._launch(service)
@@ -302,21 +337,30 @@ def tail(path: Path | None, lines: int = 25) -> str:
 
 def _banner(stack: Stack) -> str:
     rasa, lookup, actions = stack.url("rasa"), stack.url("lookup"), stack.url("actions")
+    connectors = rasa_config.enabled_connectors(stack.config.environment())
+    public = f"<public URL of :{stack.config.rasa_port}>"
+    tracker_store = stack.config.environment().get("LIAISON_TRACKER_STORE")
+    conversations = rasa_config.redacted(tracker_store or f"{stack.config.data_dir}/tracker.db")
+    channel_lines = "".join(
+        f"\n  {c.platform:<16}webhook {public}{c.webhook_path}" for c in connectors
+    )
     return f"""
-Liaison is up. Talk to it:
-  curl -s {rasa}/webhooks/rest/webhook -H 'Content-Type: application/json' \\
-       -d '{{"sender": "me", "message": "When is lunch?"}}'
-  Rasa server     {rasa}      (REST channel /webhooks/rest/webhook, HTTP API on)
+Liaison is up.
+  Web chat        {stack.url("webchat")}/
+  REST            curl -s {rasa}/webhooks/rest/webhook -H 'Content-Type: application/json' \\
+                       -d '{{"sender": "me", "message": "When is lunch?"}}'{channel_lines}
+  Rasa server     {rasa}      (socket.io and REST channels, HTTP API on)
   action server   {actions}/health
   lookup service  {lookup}/docs   (health: {lookup}/health)
 Liaison team: edit facts with the admin API ({lookup}/docs#/admin), token in var/admin-tokens
-Logs: {stack.config.log_dir}/{{rasa,actions,lookup}}.log
-Press Ctrl-C to stop all three.
+Conversations are kept in {conversations}
+Logs: {stack.config.log_dir}/{{{",".join(stack.services)}}}.log
+Press Ctrl-C to stop everything.
 """
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Run the Liaison assistant's three processes.")
+    parser = argparse.ArgumentParser(description="Run the Liaison assistant's processes.")
     parser.parse_args(argv)
     stack = Stack(StackConfig.from_environment())
     stopping = False
@@ -327,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # Until everything is up, Ctrl-C raises KeyboardInterrupt, and start() stops what it began.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    print("Starting the lookup service, the action server and Rasa (Rasa takes ~30 s) ...")
+    print("Starting the lookup service, the action server, Rasa (~30 s) and the web chat ...")
     try:
         stack.start(progress=lambda message: print(f"  {message}", flush=True))
     except StackError as error:
