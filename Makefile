@@ -80,7 +80,9 @@ test-lookup: $(LOOKUP_ENV)/.installed
 	$(LOOKUP_ENV)/bin/pytest tests/lookup $(PYTEST_ARGS)
 
 test-rasa: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
-	$(RASA_ENV)/bin/pytest tests/actions tests/nlu tests/e2e $(PYTEST_ARGS)
+	scripts/ensure-postgres
+	scripts/ensure-apt "the browser and tracker-store tests" chromium fonts-noto-core redis-server
+	$(RASA_ENV)/bin/pytest tests/actions tests/dialogue tests/nlu tests/e2e $(PYTEST_ARGS)
 
 test: validate lint test-lookup test-rasa
 

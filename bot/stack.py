@@ -208,6 +208,13 @@ class Stack:
         for service_name in names:
             _terminate(self.services[service_name])
 
+    def restart(self, name: str) -> None:
+        """Stop one process and start it again (its state must survive: that is what this tests)."""
+        service = self.services[name]
+        _terminate(service)
+        self._launch(service)
+        self._wait_ready(service)
+
     def dead(self) -> list[Service]:
         return [
             service

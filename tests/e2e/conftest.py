@@ -48,6 +48,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         rasa_port=free_port(),
         actions_port=free_port(),
         lookup_port=free_port(),
+        webchat_port=free_port(),
         log_dir=workdir / "logs",
         env=env,
     )

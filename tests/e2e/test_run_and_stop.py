@@ -43,13 +43,14 @@ def supervisor_running(
     tmp_path: Path,
 ) -> Iterator[tuple[subprocess.Popen[bytes], dict[str, int], str]]:
     """Start `python -m bot.stack` on free ports; on the way out nothing it started survives."""
-    ports = {"rasa": free_port(), "actions": free_port(), "lookup": free_port()}
+    ports = {name: free_port() for name in ("rasa", "actions", "lookup", "webchat")}
     env = {
         **os.environ,
         **load_sample_exercise(tmp_path / "data"),
         "LIAISON_RASA_PORT": str(ports["rasa"]),
         "LIAISON_ACTIONS_PORT": str(ports["actions"]),
         "LIAISON_LOOKUP_PORT": str(ports["lookup"]),
+        "LIAISON_WEBCHAT_PORT": str(ports["webchat"]),
         "LIAISON_LOG_DIR": str(tmp_path / "logs"),
     }
     process = subprocess.Popen(
@@ -85,7 +86,8 @@ def supervisor_running(
 def test_prints_where_to_talk_and_stops_everything_on_ctrl_c(tmp_path: Path) -> None:
     with supervisor_running(tmp_path) as (supervisor, ports, banner):
         services = children_of(supervisor.pid)
-        assert len(services) == 3
+        assert len(services) == 4
+        assert f"http://127.0.0.1:{ports['webchat']}/" in banner
         assert f"http://127.0.0.1:{ports['rasa']}/webhooks/rest/webhook" in banner
         assert f"http://127.0.0.1:{ports['lookup']}/docs" in banner
         reply = httpx.post(

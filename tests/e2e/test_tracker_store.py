@@ -1,0 +1,112 @@
+"""Conversations survive a restart of the Rasa server, in each tracker store we support."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.nlu.language_id import LanguageIdentifier
+from bot.stack import Stack, StackConfig
+from tests.e2e.conftest import free_port, load_sample_exercise
+from tests.postgres import postgres_server
+
+pytestmark = pytest.mark.e2e
+identify = LanguageIdentifier(["ar", "en", "fr"]).identify
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+@contextmanager
+def redis_server() -> Iterator[str]:
+    binary = shutil.which("redis-server")
+    assert binary, "redis-server missing: apt-get install redis-server (make test does it)"
+    port = free_port()
+    server = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not _listening(port):
+            assert server.poll() is None, "redis-server exited"
+            assert time.monotonic() < deadline, "redis-server did not start"
+            time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@contextmanager
+def tracker_store(kind: str) -> Iterator[str | None]:
+    if kind == "sqlite":
+        yield None  # the default: <data dir>/tracker.db
+    elif kind == "postgresql":
+        with postgres_server() as url:
+            yield url.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    else:
+        with redis_server() as url:
+            yield url
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql", "redis"])
+def stack_with_store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Stack, Path]]:
+    workdir = tmp_path_factory.mktemp(f"store-{request.param}")
+    defaults = StackConfig.from_environment()
+    with tracker_store(request.param) as url:
+        env = load_sample_exercise(workdir / "data")
+        if url:
+            env["LIAISON_TRACKER_STORE"] = url
+        config = StackConfig(
+            rasa_env=defaults.rasa_env,
+            lookup_env=defaults.lookup_env,
+            model=defaults.model,
+            rasa_port=free_port(),
+            actions_port=free_port(),
+            lookup_port=free_port(),
+            webchat_port=free_port(),
+            log_dir=workdir / "logs",
+            env=env,
+        )
+        with Stack(config) as running:
+            yield running, workdir / "data"
+
+
+def say(stack: Stack, sender: str, text: str) -> str:
+    reply = httpx.post(
+        f"{stack.url('rasa')}/webhooks/rest/webhook",
+        json={"sender": sender, "message": text},
+        timeout=30,
+    )
+    reply.raise_for_status()
+    return " ".join(message.get("text", "") for message in reply.json())
+
+
+def test_history_and_language_survive_a_rasa_restart(stack_with_store: tuple[Stack, Path]) -> None:
+    stack, data_dir = stack_with_store
+    sender = "restart-me"
+    first = "Bonjour, à quelle heure est le dîner ?"
+    assert identify(say(stack, sender, first)) == "fr"
+
+    stack.restart("rasa")
+
+    tracker = httpx.get(f"{stack.url('rasa')}/conversations/{sender}/tracker", timeout=10).json()
+    assert tracker["slots"]["language"] == "fr"
+    assert first in [e.get("text") for e in tracker["events"] if e["event"] == "user"]
+    # A message too short to tell its language is answered in the conversation's language.
+    assert identify(say(stack, sender, "ok")) == "fr"
+    if "LIAISON_TRACKER_STORE" not in stack.config.env:
+        assert (data_dir / "tracker.db").stat().st_size > 0
