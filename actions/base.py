@@ -10,6 +10,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.liaison_team import record_unanswered, remember_visitor
 from actions.lookup_client import LookupClient, LookupUnavailable, NoAnswer, shared_client
 
 logger = logging.getLogger(__name__)
@@ -36,10 +37,12 @@ class LookupAction(Action, ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         lang = tracker.get_slot("language") or FALLBACK_LANGUAGE
+        remember_visitor(self.client, tracker, lang)
         try:
             await self.answer(dispatcher, tracker, lang)
         except NoAnswer as reason:
             logger.info("%s: no answer in %s: %s", self.name(), lang, reason)
+            record_unanswered(self.client, tracker, lang, reason="fallback")
             dispatcher.utter_message(response="utter_no_information")
         except LookupUnavailable as reason:
             logger.error("%s: lookup service unavailable: %s", self.name(), reason)

@@ -53,6 +53,44 @@ class LookupClient:
         body = await self._get("/v1/search", lang, q=query, kind=kinds, limit=limit, mode=mode)
         return [hit["item"] for hit in body["hits"]]
 
+    # Intake for the liaison team (handoffs, unanswered questions, who can receive announcements).
+
+    async def register_visitor(self, sender_id: str, channel: str, lang: str) -> None:
+        await self._post(
+            "/v1/visitors", {"sender_id": sender_id, "channel": channel, "language": lang}
+        )
+
+    async def open_handoff(self, handoff: dict[str, Any]) -> Item:
+        """{"id", "status", "on_duty", "reply_expected_by", "message" (visitor's language)}"""
+        return await self._post("/v1/handoffs", handoff)
+
+    async def active_handoff(self, sender_id: str) -> int | None:
+        response = await self._request(
+            "GET", "/v1/handoffs/active", params={"sender_id": sender_id}
+        )
+        body = _json(response)
+        return body["id"] if body.get("active") else None
+
+    async def add_handoff_message(self, handoff_id: int, text: str) -> None:
+        await self._post(
+            f"/v1/handoffs/{handoff_id}/messages", {"speaker": "visitor", "text": text}
+        )
+
+    async def record_unanswered(self, question: dict[str, Any]) -> None:
+        await self._post("/v1/unanswered", question)
+
+    async def _post(self, path: str, body: dict[str, Any]) -> Any:
+        return _json(await self._request("POST", path, json=body))
+
+    async def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = await self._http.request(method, path, **kwargs)
+        except httpx.HTTPError as error:
+            raise LookupUnavailable(f"{type(error).__name__}: {error}") from error
+        if response.status_code >= 400:
+            raise LookupUnavailable(f"HTTP {response.status_code}: {_detail(response)}")
+        return response
+
     async def _get(self, path: str, lang: str, **params: Any) -> Any:
         query = {"lang": lang, **{k: v for k, v in params.items() if v is not None}}
         try:
@@ -70,6 +108,13 @@ class LookupClient:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError as error:
+        raise LookupUnavailable(f"not JSON: {error}") from error
 
 
 def _detail(response: httpx.Response) -> str:

@@ -4,6 +4,7 @@ service's job and is tested there."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import httpx
@@ -34,6 +35,9 @@ class FakeLookup:
         self.pack = pack
         self.requests: list[httpx.Request] = []
         self.search_hits: list[tuple[str, str]] = []  # (kind, id) answered to any search
+        # The liaison-team intake (visitors, handoffs, unanswered), kept apart from the reads.
+        self.intake: list[tuple[str, str, Any]] = []  # (method, path, JSON body or None)
+        self.open_handoffs: dict[str, int] = {}  # sender -> handoff id
 
     def item(self, kind: str, item_id: str, lang: str) -> dict[str, Any]:
         section = next(s for s, k in KIND_OF_SECTION.items() if k == kind)
@@ -46,6 +50,8 @@ class FakeLookup:
         return view
 
     def handle(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" or request.url.path.startswith("/v1/handoffs"):
+            return self.handle_intake(request)
         self.requests.append(request)
         path, lang = request.url.path, request.url.params["lang"]
         if path.startswith("/v1/topics/"):
@@ -82,3 +88,27 @@ class FakeLookup:
             ]
             return httpx.Response(200, json={"hits": hits})
         return httpx.Response(404, json={"detail": "no such path"})
+
+    def handle_intake(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        body = json.loads(request.content) if request.content else None
+        self.intake.append((request.method, path, body))
+        if path == "/v1/handoffs/active":
+            handoff_id = self.open_handoffs.get(request.url.params["sender_id"])
+            return httpx.Response(200, json={"active": handoff_id is not None, "id": handoff_id})
+        if path == "/v1/handoffs":
+            handoff_id = self.open_handoffs.setdefault(body["sender_id"], 41)
+            message = {
+                "ar": "سيرد عليك أحد أعضاء فريق الارتباط هنا خلال 15 دقيقة تقريباً.",
+                "en": "A member of the liaison team will answer here within about 15 minutes.",
+                "fr": "L'équipe de liaison vous répondra ici d'ici 15 minutes environ.",
+            }[body["language"]]
+            return httpx.Response(
+                201, json={"id": handoff_id, "status": "open", "on_duty": True, "message": message}
+            )
+        if path in ("/v1/visitors", "/v1/unanswered") or path.endswith("/messages"):
+            return httpx.Response(201, json={"ok": True})
+        return httpx.Response(404, json={"detail": "no such path"})
+
+    def posted(self, path: str) -> list[Any]:
+        return [body for method, p, body in self.intake if method == "POST" and p == path]

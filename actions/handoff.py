@@ -1,0 +1,168 @@
+"""Handing a conversation to the liaison team and back.
+
+The queue lives in the lookup service (so it survives restarts); the `handoff_active` slot tells
+bot.dialogue.HandoffPolicy to keep the bot quiet. The console sends an officer's words and the
+hand-back through Rasa's API as the liaison_message and liaison_handback intents.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer_directory import ActionAnswerContacts
+from actions.base import FALLBACK_LANGUAGE, LookupAction
+from actions.liaison_team import channel_of, record_unanswered, remember_visitor
+from actions.lookup_client import LookupUnavailable
+
+logger = logging.getLogger(__name__)
+
+HANDOFF_SLOT = "handoff_active"
+TRANSCRIPT_LENGTH = 30  # the last messages an officer sees first; enough for context
+
+
+def transcript(tracker: Tracker) -> list[dict[str, str]]:
+    """What the visitor and the bot said, oldest first (button payloads left out)."""
+    lines = []
+    for event in tracker.events:
+        text = event.get("text")
+        if event.get("event") not in ("user", "bot") or not text or text.startswith("/"):
+            continue
+        lines.append(
+            {
+                "speaker": "visitor" if event["event"] == "user" else "bot",
+                "text": text,
+                "time": datetime.fromtimestamp(event["timestamp"], timezone.utc).isoformat(),
+            }
+        )
+    return lines[-TRANSCRIPT_LENGTH:]
+
+
+def _previous_turn(tracker: Tracker) -> tuple[str | None, str | None]:
+    """(the action that answered the visitor's previous message, that message's text)."""
+    users = [e for e in tracker.events if e.get("event") == "user"]
+    if len(users) < 2:
+        return None, None
+    previous = users[-2]
+    answered_by = None
+    for event in tracker.events[tracker.events.index(previous) + 1 :]:
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action"):
+            answered_by = event["metadata"]["utter_action"]
+        elif event.get("event") == "action" and event.get("name") != "action_listen":
+            answered_by = answered_by or event.get("name")
+    return answered_by, previous.get("text")
+
+
+class ActionRequestHuman(LookupAction):
+    """Queue the conversation for the liaison team and tell the visitor when to expect a reply."""
+
+    def name(self) -> str:
+        return "action_request_human"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        raise NotImplementedError  # run() is overridden: the outcome sets a slot
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        lang = tracker.get_slot("language") or FALLBACK_LANGUAGE
+        remember_visitor(self.client, tracker, lang)
+        answered_by, previous_text = _previous_turn(tracker)
+        reason = "asked"
+        if answered_by == "action_not_understood":
+            reason = "fallback"  # that question was recorded when it was not understood
+        elif answered_by == "utter_no_information":
+            reason = "lookup_failed"
+            record_unanswered(self.client, tracker, lang, reason="handoff", text=previous_text)
+        try:
+            handoff = await self.client.open_handoff(
+                {
+                    "sender_id": tracker.sender_id,
+                    "channel": channel_of(tracker),
+                    "language": lang,
+                    # Known only when the channel passes it (message metadata "nationality").
+                    "nationality": (tracker.latest_message.get("metadata") or {}).get(
+                        "nationality"
+                    ),
+                    "reason": reason,
+                    "transcript": transcript(tracker),
+                }
+            )
+        except LookupUnavailable as error:
+            logger.error("handoff not queued: %s", error)
+            dispatcher.utter_message(response="utter_request_human")
+            await ActionAnswerContacts(self._client).run(dispatcher, tracker, domain)
+            return []
+        dispatcher.utter_message(text=handoff["message"])
+        return [SlotSet(HANDOFF_SLOT, True)]
+
+
+class ActionForwardToLiaison(LookupAction):
+    """During a handoff: pass the visitor's message to the officer, say nothing."""
+
+    def name(self) -> str:
+        return "action_forward_to_liaison"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        raise NotImplementedError  # run() is overridden: the outcome sets a slot
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        try:
+            handoff_id = await self.client.active_handoff(tracker.sender_id)
+            if handoff_id is None:
+                # Closed in the console without a hand-back: the bot takes over again.
+                dispatcher.utter_message(response="utter_handoff_back")
+                return [SlotSet(HANDOFF_SLOT, False)]
+            if text and not text.startswith("/"):
+                await self.client.add_handoff_message(handoff_id, text)
+        except LookupUnavailable as error:
+            logger.error("visitor message not forwarded: %s", error)
+            dispatcher.utter_message(response="utter_lookup_unavailable")
+        return []
+
+
+class ActionRelayLiaisonMessage(Action):
+    """An officer's reply or an announcement, sent through the console: say it as written."""
+
+    def name(self) -> str:
+        return "action_relay_liaison_message"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        text = next(tracker.get_latest_entity_values("liaison_text"), None)
+        if text:
+            dispatcher.utter_message(text=str(text))
+        return []
+
+
+class ActionLiaisonHandback(Action):
+    def name(self) -> str:
+        return "action_liaison_handback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(response="utter_handoff_back")
+        return [SlotSet(HANDOFF_SLOT, False)]
+
+
+class ActionNotUnderstood(LookupAction):
+    """The fallback: record the question for the liaison team, ask to rephrase, offer a person."""
+
+    def name(self) -> str:
+        return "action_not_understood"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        record_unanswered(self.client, tracker, lang, reason="fallback")
+        dispatcher.utter_message(response="utter_default")

@@ -1,0 +1,177 @@
+"""Handing a conversation to the liaison team, and the questions the team hears about."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httpx
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import liaison_team
+from actions.base import LookupAction
+from actions.handoff import (
+    ActionForwardToLiaison,
+    ActionLiaisonHandback,
+    ActionNotUnderstood,
+    ActionRelayLiaisonMessage,
+    ActionRequestHuman,
+)
+from actions.lookup_client import LookupClient
+from tests.actions.fake_lookup import FakeLookup
+from tests.packs import other_pack
+
+SENDER = "visitor-7"
+
+
+def user(text: str, intent: str, time: float, **message: Any) -> dict[str, Any]:
+    parse = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []}
+    parse.update(message)
+    return {
+        "event": "user",
+        "text": text,
+        "timestamp": time,
+        "parse_data": parse,
+        "input_channel": "socketio",
+        "metadata": message.get("metadata", {}),
+    }
+
+
+def bot(text: str, time: float, response: str | None = None) -> dict[str, Any]:
+    metadata = {"utter_action": response} if response else {}
+    return {"event": "bot", "text": text, "timestamp": time, "metadata": metadata}
+
+
+def action(name: str, time: float) -> dict[str, Any]:
+    return {"event": "action", "name": name, "timestamp": time}
+
+
+def tracker(events: list[dict[str, Any]], language: str = "fr", **slots: Any) -> Tracker:
+    last_user = next(e for e in reversed(events) if e["event"] == "user")
+    return Tracker.from_dict(
+        {
+            "sender_id": SENDER,
+            "slots": {"language": language, "handoff_active": False, **slots},
+            "latest_message": last_user["parse_data"],
+            "events": events,
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+        }
+    )
+
+
+def run(
+    action_class: type[Action], fake: FakeLookup | None, state: Tracker
+) -> tuple[CollectingDispatcher, list[dict[str, Any]]]:
+    async def go() -> tuple[CollectingDispatcher, list[dict[str, Any]]]:
+        handler = fake.handle if fake else _refuse
+        client = LookupClient("http://lookup.test", transport=httpx.MockTransport(handler))
+        dispatcher = CollectingDispatcher()
+        instance = (
+            action_class(client) if issubclass(action_class, LookupAction) else action_class()
+        )
+        events = await instance.run(dispatcher, state, {})
+        await liaison_team.drain()
+        await client.aclose()
+        return dispatcher, events
+
+    return asyncio.run(go())
+
+
+def _refuse(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError("connection refused")
+
+
+def test_asking_for_a_person_queues_the_conversation_with_its_transcript() -> None:
+    fake = FakeLookup(other_pack())
+    state = tracker(
+        [
+            user("où est la salle de sport ?", "ask_venue_info", 1000.0),
+            action("action_answer_venue", 1000.1),
+            bot("Je n'ai pas encore cette information.", 1000.2, "utter_no_information"),
+            user("je veux parler à quelqu'un", "request_human", 1010.0),
+        ]
+    )
+    dispatcher, events = run(ActionRequestHuman, fake, state)
+
+    [handoff] = fake.posted("/v1/handoffs")
+    assert handoff["sender_id"] == SENDER and handoff["channel"] == "socketio"
+    assert handoff["language"] == "fr" and handoff["reason"] == "lookup_failed"
+    assert [line["speaker"] for line in handoff["transcript"]] == ["visitor", "bot", "visitor"]
+    assert handoff["transcript"][0]["text"] == "où est la salle de sport ?"
+    # The question the bot could not answer reaches the team's unanswered list.
+    [question] = fake.posted("/v1/unanswered")
+    assert question["text"] == "où est la salle de sport ?" and question["reason"] == "handoff"
+    assert "sender_id" not in question
+    assert dispatcher.messages[0]["text"].startswith("L'équipe de liaison vous répondra")
+    assert events == [{"event": "slot", "name": "handoff_active", "value": True, "timestamp": None}]
+
+
+def test_without_the_queue_the_visitor_gets_the_contacts_and_the_bot_stays_on() -> None:
+    state = tracker([user("I need a human", "request_human", 1.0)], language="en")
+    dispatcher, events = run(ActionRequestHuman, None, state)
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[0] == "utter_request_human"
+    assert events == []
+
+
+def test_during_a_handoff_the_visitors_words_go_to_the_officer_silently() -> None:
+    fake = FakeLookup(other_pack())
+    fake.open_handoffs[SENDER] = 41
+    state = tracker([user("merci, j'attends", "thanks", 5.0)], handoff_active=True)
+    dispatcher, events = run(ActionForwardToLiaison, fake, state)
+    assert fake.posted("/v1/handoffs/41/messages") == [
+        {"speaker": "visitor", "text": "merci, j'attends"}
+    ]
+    assert dispatcher.messages == [] and events == []
+
+
+def test_a_handoff_closed_in_the_console_gives_the_conversation_back() -> None:
+    state = tracker([user("allô ?", "greet", 5.0)], handoff_active=True)
+    dispatcher, events = run(ActionForwardToLiaison, FakeLookup(other_pack()), state)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_handoff_back"]
+    assert events[0]["name"] == "handoff_active" and events[0]["value"] is False
+
+
+def test_an_officers_words_are_said_as_written() -> None:
+    reply = "Bonjour, la salle de sport ouvre à 06:00 dans le bâtiment 7."
+    entities = [{"entity": "liaison_text", "value": reply}]
+    state = tracker([user("", "liaison_message", 9.0, entities=entities)])
+    dispatcher, _ = run(ActionRelayLiaisonMessage, None, state)
+    assert [m["text"] for m in dispatcher.messages] == [reply]
+
+
+def test_the_hand_back_switches_the_bot_on_again() -> None:
+    state = tracker([user("", "liaison_handback", 9.0)], handoff_active=True)
+    dispatcher, events = run(ActionLiaisonHandback, None, state)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_handoff_back"]
+    assert events[0]["value"] is False
+
+
+def test_a_question_not_understood_is_recorded_with_the_models_guess_only() -> None:
+    fake = FakeLookup(other_pack())
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.6},
+        {"name": "ask_transport", "confidence": 0.41},
+    ]
+    state = tracker(
+        [user("y a-t-il une navette pour la plage ?", "nlu_fallback", 3.0, intent_ranking=ranking)]
+    )
+    dispatcher, _ = run(ActionNotUnderstood, fake, state)
+    assert fake.posted("/v1/unanswered") == [
+        {
+            "text": "y a-t-il une navette pour la plage ?",
+            "language": "fr",
+            "intent": "ask_transport",
+            "confidence": 0.41,
+            "reason": "fallback",
+        }
+    ]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_default"]
+    # Whoever talks to the bot can receive announcements on this channel.
+    assert fake.posted("/v1/visitors") == [
+        {"sender_id": SENDER, "channel": "socketio", "language": "fr"}
+    ]
