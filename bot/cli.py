@@ -89,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("--file", type=Path, default=Path("var/admin-tokens"))
     token.set_defaults(handler=_new_admin_token)
 
+    from bot.briefing.cli import add_command as add_briefing_command
+
+    add_briefing_command(commands)
+
     args = parser.parse_args(argv)
     return int(args.handler(args))
 
