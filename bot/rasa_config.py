@@ -113,7 +113,8 @@ def credentials_yaml(env: Mapping[str, str]) -> str:
 
 
 def _store_yaml(section: str, url: str, password_variable: str, sqlite_default: Path) -> list[str]:
-    """A tracker or lock store section from a URL: sqlite:///path, postgresql://..., redis://..."""
+    """A tracker or lock store section from a URL: sqlite:///path, postgresql://..., redis://...
+    (Rasa takes the server's host name from the `url` key.)"""
     parts = urlsplit(url)
     scheme = parts.scheme.split("+")[0]
     lines = [f"{section}:"]
@@ -122,10 +123,10 @@ def _store_yaml(section: str, url: str, password_variable: str, sqlite_default: 
         lines += ["  type: SQL", "  dialect: sqlite", f"  db: {(path or sqlite_default).resolve()}"]
     elif scheme in ("postgresql", "postgres"):
         lines += ["  type: SQL", "  dialect: postgresql"]
-        lines += [f"  host: {parts.hostname or 'localhost'}", f"  port: {parts.port or 5432}"]
+        lines += [f"  url: {parts.hostname or 'localhost'}", f"  port: {parts.port or 5432}"]
         lines.append(f"  db: {unquote(parts.path.lstrip('/')) or 'rasa'}")
     elif scheme == "redis":
-        lines += ["  type: redis", f"  host: {parts.hostname or 'localhost'}"]
+        lines += ["  type: redis", f"  url: {parts.hostname or 'localhost'}"]
         lines += [f"  port: {parts.port or 6379}", f"  db: {parts.path.lstrip('/') or 0}"]
     else:
         raise ConfigError(

@@ -61,15 +61,23 @@ def test_each_answer_is_in_the_question_language_and_reads_in_its_direction(
 def test_an_arabic_conversation_mirrors_the_page_and_its_quick_replies(page: Page) -> None:
     page.select_option("#language", "ar")
     assert page.locator("html").get_attribute("dir") == "rtl"
+    confirmation = page.locator(".message.bot").first
+    confirmation.wait_for(timeout=30_000)  # the bot confirms the switch, in Arabic
+    assert identify(confirmation.inner_text()) == "ar"
     reply = ask(page, "مرحبا")
     assert direction(reply) == "rtl"
+    page.locator(".quick-replies").first.wait_for()
     buttons = page.locator(".quick-replies").last.locator("button")
     titles = buttons.all_inner_texts()
     assert len(titles) >= 2 and all(identify(title) == "ar" for title in titles), titles
     # Right to left: the first button sits to the right of the second.
     first, second = buttons.nth(0).bounding_box(), buttons.nth(1).bounding_box()
     assert first and second and first["x"] > second["x"]
+    # The input box reads right to left when empty, and follows what is typed.
     assert direction(page.locator("#message")) == "rtl"
+    page.fill("#message", "Where is")
+    assert direction(page.locator("#message")) == "ltr"
+    page.fill("#message", "")
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / "webchat-arabic.png"))
     # A quick reply asks its question in the conversation's language.

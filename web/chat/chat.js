@@ -8,7 +8,7 @@
   const RTL = new Set(["ar", "ur", "fa", "he"]);
   const STRINGS = {
     ar: {
-      title: "ليزون: مساعد التمرين",
+      title: "مساعد الارتباط للتمرين",
       language: "اللغة",
       send: "إرسال",
       placeholder: "اسأل عن التمرين…",
@@ -75,8 +75,14 @@
     });
     document.title = strings.title;
     input.placeholder = strings.placeholder;
+    followTyping();
     picker.value = code;
     setStatus(status.dataset.state);
+  }
+
+  // Empty, the box reads in the conversation's direction; once typed in, in the text's own.
+  function followTyping() {
+    input.dir = input.value ? "auto" : document.documentElement.dir;
   }
 
   function setStatus(state) {
@@ -162,7 +168,9 @@
     event.preventDefault();
     const text = input.value.trim();
     if (text && send(text, text)) input.value = "";
+    followTyping();
   });
+  input.addEventListener("input", followTyping);
 
   picker.addEventListener("change", () => {
     language = picker.value;
