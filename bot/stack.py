@@ -97,6 +97,7 @@ def build_services(config: StackConfig) -> list[Service]:
     loopback = "127.0.0.1" if config.host in ("0.0.0.0", "::") else config.host
     lookup_url = f"http://{loopback}:{config.lookup_port}"
     actions_url = f"http://{loopback}:{config.actions_port}/webhook"
+    rasa_url = f"http://{loopback}:{config.rasa_port}"
     rasa_bin = config.rasa_env / "bin"
     rasa_files = config.data_dir / "run"
     return [
@@ -113,6 +114,8 @@ def build_services(config: StackConfig) -> list[Service]:
             ],
             port=config.lookup_port,
             ready_path="/health",
+            # Officer replies and announcements go out through Rasa's HTTP API.
+            env={"LIAISON_RASA_URL": rasa_url},
         ),
         Service(
             name="actions",
