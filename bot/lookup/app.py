@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from bot.lookup.api import admin, briefings, exercise, health, search, translations
+from bot.lookup.api import admin, briefings, exercise, health, intake, search, translations
 from bot.lookup.settings import Settings, get_settings
 from bot.lookup.store.database import make_engine, make_session_factory
 
@@ -30,6 +30,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.admin_tokens = settings.admin_token_names()
     app.state.engine = make_engine(settings.sqlalchemy_url)
     app.state.session_factory = make_session_factory(app.state.engine)
-    for module in (health, exercise, search, translations, admin, briefings):
+    for module in (health, exercise, search, translations, admin, briefings, intake):
         app.include_router(module.router)
     return app

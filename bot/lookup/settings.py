@@ -36,6 +36,68 @@ class Settings(BaseSettings):
         "(default: admin-tokens in data_dir, which `make run` creates).",
     )
 
+    # Liaison console, handoffs and announcements (docs/console.md).
+    secret_key: str | None = Field(
+        default=None,
+        description="Signs the console's session cookies; several replicas must share it. "
+        "Unset: generated once into secret-key in data_dir (private).",
+    )
+    console_secure_cookie: bool = Field(
+        default=False,
+        description="Send the console's session cookie over HTTPS only (set behind TLS).",
+    )
+    console_session_hours: float = Field(
+        default=12, gt=0, description="A console login lasts this long."
+    )
+    login_max_failures: int = Field(
+        default=5,
+        ge=1,
+        description="Wrong passwords allowed per username (and per client address) in "
+        "login_lockout_seconds before further attempts are refused.",
+    )
+    login_lockout_seconds: float = Field(default=300, gt=0, description="See login_max_failures.")
+    rasa_url: str = Field(
+        default="http://127.0.0.1:5005",
+        description="Rasa's HTTP API (started with --enable-api), for officer replies, hand-backs "
+        "and announcements.",
+    )
+    rasa_token: str | None = Field(
+        default=None, description="Rasa's --auth-token, sent as ?token= when set."
+    )
+    rasa_timeout: float = Field(default=10, gt=0, description="Seconds per call to Rasa.")
+    duty_hours: str = Field(
+        default="07:00-22:00",
+        pattern=r"^\s*([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d"
+        r"(\s*,\s*([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d)*\s*$",
+        description="When the liaison team answers handoffs, in the exercise's time zone: "
+        "'HH:MM-HH:MM[,HH:MM-HH:MM...]' (a window ends the day it starts; '00:00-24:00' is "
+        "all day).",
+    )
+    duty_days: str = Field(
+        default="mon,tue,wed,thu,fri,sat,sun",
+        pattern=r"^\s*(mon|tue|wed|thu|fri|sat|sun)(\s*,\s*(mon|tue|wed|thu|fri|sat|sun))*\s*$",
+        description="Days the duty hours apply to, comma-separated.",
+    )
+    handoff_reply_minutes: int = Field(
+        default=15, ge=1, description="How soon, on duty, visitors are told a person will answer."
+    )
+    push_channels: str = Field(
+        default="socketio,telegram,slack,twilio,botframework,mattermost,rocketchat",
+        description="Rasa channels that can push a message unprompted: announcements go to "
+        "visitors who used one of these (rest, cmdline and callback cannot).",
+    )
+    delivery_max_attempts: int = Field(
+        default=5, ge=1, description="Tries per announcement recipient before it is failed."
+    )
+    delivery_retry_seconds: float = Field(
+        default=30,
+        gt=0,
+        description="Wait before the first retry of a failed delivery; doubled each time.",
+    )
+    delivery_poll_seconds: float = Field(
+        default=5, gt=0, description="How often the delivery worker looks for due deliveries."
+    )
+
     def admin_token_names(self) -> dict[str, str]:
         """token -> name of whoever holds it."""
         entries = [e for e in self.admin_tokens.split(",") if e.strip()]
