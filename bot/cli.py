@@ -65,6 +65,70 @@ def _new_admin_token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_staff(args: argparse.Namespace) -> int:
+    """Create (or --update) a liaison console account; the password is never an argument."""
+    import getpass
+
+    from bot.lookup.settings import Settings
+    from bot.lookup.store.database import make_engine, make_session_factory, transaction
+    from bot.lookup.store.staff import StaffError, save_staff
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(f"Password for {args.username}: ")
+        if getpass.getpass("Again: ") != password:
+            print("the two passwords differ; nothing changed", file=sys.stderr)
+            return 2
+    engine = make_engine(Settings().sqlalchemy_url)
+    try:
+        with transaction(make_session_factory(engine)) as session:
+            staff = save_staff(
+                session,
+                args.username,
+                password,
+                display_name=args.name,
+                language=args.lang,
+                is_admin=args.admin,
+                update=args.update,
+            )
+            summary = f"'{staff.username}' ({staff.display_name}, {staff.language}" + (
+                ", admin)" if staff.is_admin else ")"
+            )
+    except StaffError as error:
+        print(f"{error}; nothing changed", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(f"{'updated' if args.update else 'created'} console account {summary}")
+    return 0
+
+
+def _list_staff(_args: argparse.Namespace) -> int:
+    from bot.lookup.settings import Settings
+    from bot.lookup.store.database import make_engine, make_session_factory
+    from bot.lookup.store.staff import list_staff
+
+    engine = make_engine(Settings().sqlalchemy_url)
+    try:
+        with make_session_factory(engine)() as session:
+            accounts = list_staff(session)
+            for staff in accounts:
+                last = (
+                    f"{staff.last_login_at:%Y-%m-%d %H:%M} UTC" if staff.last_login_at else "never"
+                )
+                role = "admin" if staff.is_admin else "officer"
+                print(
+                    f"{staff.username}\t{staff.display_name}\t{staff.language}\t{role}\t"
+                    f"last sign-in {last}"
+                )
+    finally:
+        engine.dispose()
+    if not accounts:
+        print("no console accounts yet: liaison add-staff USERNAME", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="liaison", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -88,6 +152,31 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("name", help="who holds it (recorded in the audit log)")
     token.add_argument("--file", type=Path, default=Path("var/admin-tokens"))
     token.set_defaults(handler=_new_admin_token)
+
+    staff = commands.add_parser(
+        "add-staff", help="create a liaison console account (asks for the password)"
+    )
+    staff.add_argument("username", help="2-64 characters: a-z, 0-9, '.', '_', '-'")
+    staff.add_argument("--name", help="display name, recorded with replies and edits")
+    staff.add_argument("--lang", choices=["ar", "en", "fr"], help="console language (default en)")
+    staff.add_argument(
+        "--admin",
+        action="store_true",
+        default=None,
+        help="may see the staff list (accounts are still made here)",
+    )
+    staff.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    staff.add_argument(
+        "--update",
+        action="store_true",
+        help="change an existing account's password (and any details given)",
+    )
+    staff.set_defaults(handler=_add_staff)
+
+    accounts = commands.add_parser("list-staff", help="list the liaison console accounts")
+    accounts.set_defaults(handler=_list_staff)
 
     from bot.briefing.cli import add_command as add_briefing_command
 

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from bot.lookup import console
 from bot.lookup.api import admin, briefings, exercise, health, intake, search, translations
 from bot.lookup.settings import Settings, get_settings
 from bot.lookup.store.database import make_engine, make_session_factory
@@ -17,7 +18,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.delivery.start()  # announcements pending from before a restart go out too
         yield
+        app.state.delivery.stop()
+        app.state.rasa.close()
         app.state.engine.dispose()
 
     app = FastAPI(
@@ -32,4 +36,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(app.state.engine)
     for module in (health, exercise, search, translations, admin, briefings, intake):
         app.include_router(module.router)
+    console.install(app, settings)
     return app
