@@ -94,8 +94,10 @@ class EventView:
 @dataclass(frozen=True)
 class RankRow:
     code: str
-    host: list[str | None]
+    host: list[str | None]  # titles in the language
     audience: list[str | None]
+    host_all: list[dict[str, str]]  # the same titles in every language (for language-neutral
+    audience_all: list[dict[str, str]]  # decisions, e.g. which quiz questions to ask)
 
 
 @dataclass
@@ -322,7 +324,14 @@ def _ranks(entries: list[Entry], host: str, audience: str) -> list[RankRow]:
     rows = []
     for entry in sorted(entries, key=seniority):
         titles = entry.text["titles"]
-        row = RankRow(entry.item.code, titles.get(host, []), titles.get(audience, []))  # type: ignore[attr-defined]
+        every = entry.item.titles  # type: ignore[attr-defined]
+        row = RankRow(
+            entry.item.code,  # type: ignore[attr-defined]
+            titles.get(host, []),
+            titles.get(audience, []),
+            [t.root for t in every.get(host, [])],
+            [t.root for t in every.get(audience, [])],
+        )
         if row.host or row.audience:
             rows.append(row)
     return rows

@@ -52,12 +52,15 @@ class Score:
     pass_mark: int
 
 
+Choice = tuple[str, "str | None"]  # (language-independent key, text in the language)
+
+
 @dataclass(frozen=True)
 class _Candidate:
     key: str  # language-independent: decides selection and choice order
     prompt: str | None
-    correct: str | None
-    distractors: list[str | None]
+    correct: Choice
+    distractors: list[Choice]
     section: str
 
 
@@ -72,30 +75,33 @@ def build_quiz(
         raise ValueError("the pass mark is a percentage, 0 to 100")
     seed = f"{facts.exercise_id}/{facts.audience.code}"
     fmt = Formatter(facts.lang)
-    pools: list[list[_Candidate]] = []
+    pools: list[list[tuple[_Candidate, list[Choice]]]] = []
     for generator in GENERATORS:
-        usable = sorted(
-            (c for c in generator(facts, labels, fmt) if _usable(c)), key=lambda c: c.key
-        )
+        usable = []
+        for candidate in sorted(generator(facts, labels, fmt), key=lambda c: c.key):
+            wrong = _wrong_answers(candidate, random.Random(f"{seed}/{candidate.key}"))
+            if (
+                candidate.prompt is not None
+                and candidate.correct[1] is not None
+                and len(wrong) >= 2
+            ):
+                usable.append((candidate, wrong))
         random.Random(f"{seed}/{generator.__name__}").shuffle(usable)
         pools.append(usable)
-    chosen: list[_Candidate] = []
+    chosen: list[tuple[_Candidate, list[Choice]]] = []
     while len(chosen) < questions and any(pools):
         for pool in pools:
             if pool and len(chosen) < questions:
                 chosen.append(pool.pop(0))
     built = []
-    for number, candidate in enumerate(chosen, start=1):
-        rng = random.Random(f"{seed}/{candidate.key}")
-        distractors = _distinct(candidate.distractors, candidate.correct)
-        picked = rng.sample(distractors, min(len(distractors), MAX_CHOICES - 1))
-        choices = [candidate.correct, *picked]
-        rng.shuffle(choices)
+    for number, (candidate, wrong) in enumerate(chosen, start=1):
+        choices = [candidate.correct, *wrong]
+        random.Random(f"{seed}/{candidate.key}/order").shuffle(choices)
         built.append(
             Question(
                 id=f"q{number}",
                 prompt=candidate.prompt,  # type: ignore[arg-type]
-                choices=tuple(choices),  # type: ignore[arg-type]
+                choices=tuple(text for _, text in choices),  # type: ignore[misc]
                 answer=choices.index(candidate.correct),
                 section=candidate.section,
             )
@@ -110,29 +116,27 @@ def score(quiz: Quiz, answers: Mapping[str, int | None]) -> Score:
     return Score(
         correct=correct,
         total=total,
-        percent=round(100 * correct / total) if total else 0,
+        # Half-up rounding, exactly as the quiz page's script does it.
+        percent=(200 * correct + total) // (2 * total) if total else 0,
         passed=total > 0 and correct * 100 >= quiz.pass_mark * total,
         pass_mark=quiz.pass_mark,
     )
 
 
-def _distinct(values: list[str | None], correct: str | None) -> list[str]:
-    seen = {correct}
-    out = []
-    for value in values:
-        if value is not None and value not in seen:
-            seen.add(value)
-            out.append(value)
-    return out
-
-
-def _usable(candidate: _Candidate) -> bool:
-    """Every text present in the language, and at least two wrong answers to choose from."""
-    return (
-        candidate.prompt is not None
-        and candidate.correct is not None
-        and len(_distinct(candidate.distractors, candidate.correct)) >= 2
-    )
+def _wrong_answers(candidate: _Candidate, rng: random.Random) -> list[Choice]:
+    """Up to three wrong answers, picked by key (so the same in every language when the texts
+    are complete), skipping missing texts and any that read the same as another choice."""
+    pool = sorted({key: (key, text) for key, text in candidate.distractors}.values())
+    rng.shuffle(pool)
+    seen = {candidate.correct[1]}
+    picked: list[Choice] = []
+    for key, text in pool:
+        if key != candidate.correct[0] and text is not None and text not in seen:
+            seen.add(text)
+            picked.append((key, text))
+        if len(picked) == MAX_CHOICES - 1:
+            break
+    return picked
 
 
 def _ask(labels: Mapping[str, Any], key: str, **values: str | None) -> str | None:
@@ -141,22 +145,34 @@ def _ask(labels: Mapping[str, Any], key: str, **values: str | None) -> str | Non
     return str(labels[key]).format(**values)
 
 
-# Generators: each yields every question it could ask; build_quiz takes them in turn.
+def _shared(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Two titles that read the same in some language."""
+    return any(text == b.get(lang) for lang, text in a.items())
+
+
+# Generators: each yields every question it could ask; build_quiz takes them in turn. Whether a
+# question is asked never depends on the language, only on the knowledge.
 
 
 def _rank_codes(facts: Facts, labels: Mapping[str, Any], _fmt: Formatter) -> Iterator[_Candidate]:
     codes = [row.code for row in facts.ranks]
     for nation, side in ((facts.host, "host"), (facts.audience, "audience")):
-        titles = [(row.code, getattr(row, side)[0]) for row in facts.ranks if getattr(row, side)]
-        for code, title in titles:
-            if [t for _, t in titles].count(title) > 1:
+        rows = [row for row in facts.ranks if getattr(row, side)]
+        for row in rows:
+            title = getattr(row, f"{side}_all")[0]
+            if any(
+                _shared(title, getattr(other, f"{side}_all")[0])
+                for other in rows
+                if other is not row
+            ):
                 continue  # the same title at two grades: no single right answer
-            near = sorted(codes, key=lambda c, code=code: abs(codes.index(c) - codes.index(code)))
+            index = codes.index(row.code)
+            near = sorted(codes, key=lambda c, index=index: (abs(codes.index(c) - index), c))
             yield _Candidate(
-                f"rank-code/{nation.code}/{code}",
-                _ask(labels, "q_rank_code", title=title, nation=nation.name),
-                code,
-                [c for c in near if c != code][:5],
+                f"rank-code/{nation.code}/{row.code}",
+                _ask(labels, "q_rank_code", title=getattr(row, side)[0], nation=nation.name),
+                (row.code, row.code),
+                [(c, c) for c in near[1:6]],
                 "ranks",
             )
 
@@ -164,17 +180,17 @@ def _rank_codes(facts: Facts, labels: Mapping[str, Any], _fmt: Formatter) -> Ite
 def _rank_equivalents(
     facts: Facts, labels: Mapping[str, Any], _fmt: Formatter
 ) -> Iterator[_Candidate]:
-    host_titles = [row.host[0] for row in facts.ranks if row.host]
-    audience_titles = [row.audience[0] for row in facts.ranks if row.audience]
-    for index, row in enumerate(facts.ranks):
-        if not row.host or not row.audience or row.host[0] == row.audience[0]:
-            continue  # the same word in both armies teaches nothing
-        if host_titles.count(row.host[0]) > 1 or audience_titles.count(row.audience[0]) > 1:
+    rows = [row for row in facts.ranks if row.host and row.audience]
+    for index, row in enumerate(rows):
+        host, audience = row.host_all[0], row.audience_all[0]
+        if host == audience:
+            continue  # the same words in both armies teach nothing
+        others = [r for r in rows if r is not row]
+        if any(
+            _shared(host, r.host_all[0]) or _shared(audience, r.audience_all[0]) for r in others
+        ):
             continue  # a title used at two grades has no single equivalent
-        others = [r.host[0] for r in facts.ranks if r.host and r is not row]
-        near = sorted(
-            others, key=lambda t: abs(host_titles.index(t) - index) if t in host_titles else 99
-        )
+        near = sorted(others, key=lambda r: (abs(rows.index(r) - index), r.code))
         yield _Candidate(
             f"rank-equivalent/{row.code}",
             _ask(
@@ -184,46 +200,49 @@ def _rank_equivalents(
                 audience=facts.audience.name,
                 host=facts.host.name,
             ),
-            row.host[0],
-            near[:5],
+            (row.code, row.host[0]),
+            [(r.code, r.host[0]) for r in near[:5]],
             "ranks",
         )
 
 
 def _event_dress(facts: Facts, labels: Mapping[str, Any], _fmt: Formatter) -> Iterator[_Candidate]:
-    names = [d.text["name"] for d in facts.dress_codes]
+    dress = [(d.id, d.text["name"]) for d in facts.dress_codes]
     for event in facts.events:
         if event.dress is not None:
             yield _Candidate(
                 f"event-dress/{event.entry.id}",
                 _ask(labels, "q_event_dress", event=event.entry.text["title"]),
-                event.dress.text["name"],
-                names,
+                (event.dress.id, event.dress.text["name"]),
+                dress,
                 "dress_by_event",
             )
 
 
 def _event_places(facts: Facts, labels: Mapping[str, Any], _fmt: Formatter) -> Iterator[_Candidate]:
-    names = [v.text["name"] for v in facts.venues]
+    venues = [(v.id, v.text["name"]) for v in facts.venues]
     for event in facts.events:
         if event.venue is not None:
             yield _Candidate(
                 f"event-place/{event.entry.id}",
                 _ask(labels, "q_event_place", event=event.entry.text["title"]),
-                event.venue.text["name"],
-                names,
+                (event.venue.id, event.venue.text["name"]),
+                venues,
                 "schedule",
             )
 
 
 def _event_days(facts: Facts, labels: Mapping[str, Any], fmt: Formatter) -> Iterator[_Candidate]:
     days = sorted({e.start.date() for e in facts.events})
-    for event in facts.highlights:
+    for event in facts.events:
+        if event.kind not in ("ceremony", "social"):
+            continue  # one-off occasions; briefings and training may recur
+        day = event.start.date()
         yield _Candidate(
             f"event-day/{event.entry.id}",
             _ask(labels, "q_event_day", event=event.entry.text["title"]),
-            fmt.day(event.start.date()),
-            [fmt.day(day) for day in days],
+            (day.isoformat(), fmt.day(day)),
+            [(d.isoformat(), fmt.day(d)) for d in days],
             "schedule",
         )
 
@@ -233,21 +252,21 @@ def _flag_first(facts: Facts, labels: Mapping[str, Any], _fmt: Formatter) -> Ite
     yield _Candidate(
         "flag-first",
         _ask(labels, "q_flag_first"),
-        first.name,
-        [n.name for n in others],
+        (first.code, first.name),
+        [(n.code, n.name) for n in others],
         "flag_order",
     )
 
 
 def _advice(advice: str) -> Callable[[Facts, Mapping[str, Any], Formatter], Iterator[_Candidate]]:
     def generate(facts: Facts, labels: Mapping[str, Any], _fmt: Formatter) -> Iterator[_Candidate]:
-        opposite = [g.text["text"] for g in facts.guidelines if _advice_of(g) != advice]
+        opposite = [(g.id, g.text["text"]) for g in facts.guidelines if _advice_of(g) != advice]
         for guideline in facts.guidelines:
             if _advice_of(guideline) == advice:
                 yield _Candidate(
                     f"advice-{advice}/{guideline.id}",
                     _ask(labels, "q_avoid" if advice == "dont" else "q_do"),
-                    guideline.text["text"],
+                    (guideline.id, guideline.text["text"]),
                     opposite,
                     "dos_and_donts",
                 )
@@ -257,20 +276,20 @@ def _advice(advice: str) -> Callable[[Facts, Mapping[str, Any], Formatter], Iter
 
 
 def _reasons(facts: Facts, labels: Mapping[str, Any], _fmt: Formatter) -> Iterator[_Candidate]:
-    reasons = [g.text["reason"] for g in facts.guidelines]
+    reasons = [(g.id, g.text["reason"]) for g in facts.guidelines]
     for guideline in facts.guidelines:
         key = "q_reason_dont" if _advice_of(guideline) == "dont" else "q_reason_do"
         yield _Candidate(
             f"reason/{guideline.id}",
             _ask(labels, key, text=_unstop(guideline.text["text"])),
-            guideline.text["reason"],
+            (guideline.id, guideline.text["reason"]),
             reasons,
             "dos_and_donts",
         )
 
 
 def _phrases(facts: Facts, labels: Mapping[str, Any], _fmt: Formatter) -> Iterator[_Candidate]:
-    meanings = [p.text["meaning"] for p in facts.phrases]
+    meanings = [(p.id, p.text["meaning"]) for p in facts.phrases]
     for phrase in facts.phrases:
         yield _Candidate(
             f"phrase/{phrase.id}",
@@ -280,7 +299,7 @@ def _phrases(facts: Facts, labels: Mapping[str, Any], _fmt: Formatter) -> Iterat
                 transliteration=phrase.item.transliteration,  # type: ignore[attr-defined]
                 phrase=phrase.item.phrase,  # type: ignore[attr-defined]
             ),
-            phrase.text["meaning"],
+            (phrase.id, phrase.text["meaning"]),
             meanings,
             "phrases",
         )
