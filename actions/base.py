@@ -61,6 +61,7 @@ def say_texts(dispatcher: CollectingDispatcher, items: list[dict[str, Any]], fie
 
 
 def user_text(tracker: Tracker) -> str:
+    """The message as the NLU pipeline normalised it (folded case, no diacritics): for search."""
     return tracker.latest_message.get("text") or ""
 
 

@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_directory import ActionAnswerContacts
 from actions.base import FALLBACK_LANGUAGE, LookupAction
-from actions.liaison_team import channel_of, record_unanswered, remember_visitor
+from actions.liaison_team import channel_of, record_unanswered, remember_visitor, typed_text
 from actions.lookup_client import LookupUnavailable
 
 logger = logging.getLogger(__name__)
@@ -116,7 +116,7 @@ class ActionForwardToLiaison(LookupAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        text = tracker.latest_message.get("text") or ""
+        text = typed_text(tracker)
         try:
             handoff_id = await self.client.active_handoff(tracker.sender_id)
             if handoff_id is None:

@@ -17,6 +17,14 @@ logger = logging.getLogger(__name__)
 _pending: set[asyncio.Task[None]] = set()
 
 
+def typed_text(tracker: Tracker) -> str:
+    """The message exactly as the user typed it (the pipeline's copy is folded for search)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return event.get("text") or ""
+    return tracker.latest_message.get("text") or ""
+
+
 def channel_of(tracker: Tracker) -> str:
     return tracker.get_latest_input_channel() or "rest"
 
@@ -38,7 +46,7 @@ def record_unanswered(
     client: LookupClient, tracker: Tracker, lang: str, reason: str, text: str | None = None
 ) -> None:
     """The question, its language, the model's guess; no sender id or other personal data."""
-    text = text if text is not None else tracker.latest_message.get("text") or ""
+    text = text if text is not None else typed_text(tracker)
     if not text or text.startswith("/"):
         return  # a button's payload is not a question anyone typed
     intent, confidence = best_guess(tracker)
