@@ -77,7 +77,8 @@ lint: $(LOOKUP_ENV)/.installed
 
 test-lookup: $(LOOKUP_ENV)/.installed
 	scripts/ensure-postgres
-	$(LOOKUP_ENV)/bin/pytest tests/lookup $(PYTEST_ARGS)
+	scripts/ensure-apt "briefing tests" fonts-noto-core poppler-utils chromium
+	$(LOOKUP_ENV)/bin/pytest tests/lookup tests/briefing $(PYTEST_ARGS)
 
 test-rasa: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-postgres
