@@ -19,10 +19,11 @@ from urllib.parse import unquote, urlsplit
 class Connector:
     """One of Rasa 3.6's messaging connectors: its credentials keys and where they come from."""
 
-    name: str  # the key in credentials.yml, and the /webhooks/<name>/webhook path
+    name: str  # the /webhooks/<name>/webhook path, and the key in credentials.yml ...
     platform: str
     required: dict[str, str]  # credentials key -> environment variable
     optional: dict[str, str] = field(default_factory=dict)
+    connector_class: str | None = None  # ... unless our own class replaces Rasa's
 
     @property
     def webhook_path(self) -> str:
@@ -44,6 +45,7 @@ CONNECTORS: tuple[Connector, ...] = (
             "verify": "TELEGRAM_BOT_NAME",
             "webhook_url": "TELEGRAM_WEBHOOK_URL",
         },
+        connector_class="bot.channels.telegram.TelegramInput",
     ),
     Connector(
         "slack",
@@ -104,7 +106,7 @@ def credentials_yaml(env: Mapping[str, str]) -> str:
         "  session_persistence: true",
     ]
     for connector in enabled_connectors(env):
-        lines.append(f"{connector.name}:")
+        lines.append(f"{connector.connector_class or connector.name}:")
         keys = {**connector.required, **connector.optional}
         lines += [
             f"  {key}: ${{{variable}}}" for key, variable in keys.items() if env.get(variable)
@@ -119,8 +121,9 @@ def _store_yaml(section: str, url: str, password_variable: str, sqlite_default: 
     scheme = parts.scheme.split("+")[0]
     lines = [f"{section}:"]
     if scheme == "sqlite":
-        path = Path(unquote(parts.path[1:]) if parts.path.startswith("/") else parts.path)
-        lines += ["  type: SQL", "  dialect: sqlite", f"  db: {(path or sqlite_default).resolve()}"]
+        given = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
+        path = Path(given) if given else sqlite_default
+        lines += ["  type: SQL", "  dialect: sqlite", f"  db: {path.resolve()}"]
     elif scheme in ("postgresql", "postgres"):
         lines += ["  type: SQL", "  dialect: postgresql"]
         lines += [f"  url: {parts.hostname or 'localhost'}", f"  port: {parts.port or 5432}"]
@@ -167,10 +170,11 @@ def endpoints_yaml(env: Mapping[str, str], data_dir: Path) -> str:
     lines += _store_yaml(
         "tracker_store", tracker, "LIAISON_TRACKER_STORE_PASSWORD", data_dir / "tracker.db"
     )
-    if env.get("LIAISON_LOCK_STORE"):
-        lines += _store_yaml(
-            "lock_store", env["LIAISON_LOCK_STORE"], "LIAISON_LOCK_STORE_PASSWORD", data_dir
-        )
+    lock_store = env.get("LIAISON_LOCK_STORE")
+    if lock_store:
+        if not lock_store.startswith("redis://"):
+            raise ConfigError("LIAISON_LOCK_STORE must be a redis:// URL (Rasa's lock stores)")
+        lines += _store_yaml("lock_store", lock_store, "LIAISON_LOCK_STORE_PASSWORD", data_dir)
     return "\n".join(lines) + "\n"
 
 

@@ -15,6 +15,7 @@ import yaml
 from bot.rasa_config import (
     CONNECTORS,
     ConfigError,
+    Connector,
     credentials_yaml,
     enabled_connectors,
     endpoints_yaml,
@@ -29,6 +30,11 @@ ALL_CREDENTIALS = {
     for variable in [*connector.required.values(), *connector.optional.values()]
 }
 REFERENCE = "${{{}}}"
+
+
+def key_of(connector: Connector) -> str:
+    """credentials.yml names our own connector class where one replaces Rasa's."""
+    return connector.connector_class or connector.name
 
 
 def credentials(env: dict[str, str]) -> dict[str, Any]:
@@ -57,8 +63,8 @@ def test_socketio_keeps_the_web_chats_session_and_event_names() -> None:
 def test_a_connector_is_on_with_all_its_variables_and_names_them(connector: Any) -> None:
     generated = credentials(only(connector.name))
 
-    assert set(generated) == {"rest", "socketio", connector.name}
-    assert generated[connector.name] == {
+    assert set(generated) == {"rest", "socketio", key_of(connector)}
+    assert generated[key_of(connector)] == {
         key: REFERENCE.format(variable) for key, variable in connector.required.items()
     }
     assert connector.webhook_path == f"/webhooks/{connector.name}/webhook"
@@ -81,7 +87,9 @@ def test_a_connector_missing_a_variable_stays_off_and_the_others_stay_on(
 
     assert connector.name not in generated
     assert connector.missing(env) == [variable]
-    assert set(generated) == {"rest", "socketio"} | {c.name for c in CONNECTORS} - {connector.name}
+    assert set(generated) == {"rest", "socketio"} | {key_of(c) for c in CONNECTORS} - {
+        key_of(connector)
+    }
 
 
 def test_generated_credentials_never_contain_a_secret_only_references() -> None:
@@ -92,7 +100,7 @@ def test_generated_credentials_never_contain_a_secret_only_references() -> None:
     generated = credentials(ALL_CREDENTIALS)
     for connector in CONNECTORS:
         for key, variable in {**connector.required, **connector.optional}.items():
-            assert generated[connector.name][key] == REFERENCE.format(variable)
+            assert generated[key_of(connector)][key] == REFERENCE.format(variable)
 
 
 def test_optional_slack_channel_is_named_only_when_set() -> None:
@@ -114,7 +122,7 @@ def test_rasa_reads_each_connectors_credentials_from_the_environment(
 
     for connector in CONNECTORS:
         for key, variable in {**connector.required, **connector.optional}.items():
-            assert read[connector.name][key] == ALL_CREDENTIALS[variable]
+            assert read[key_of(connector)][key] == ALL_CREDENTIALS[variable]
 
 
 # --- endpoints.yml ----------------------------------------------------------------------------

@@ -22,15 +22,10 @@ What Rasa 3.6 authenticates, and so what the negative tests cover:
   Mattermost, Rocket.Chat
                   the outgoing webhook's token is in the payload, but Rasa does not check it
 
-Telegram cannot answer, and its case is a strict xfail: that is Rasa 3.6.21's connector, not the
-fake. TelegramInput.get_output_channel() calls set_webhook through asyncio.run() at start-up; the
-aiogram Bot keeps the aiohttp session it opened there, bound to that loop, which asyncio.run then
-closes. Every update then fails in Sanic's loop at the first API call (getMe) with "RuntimeError:
-Event loop is closed", the webhook answers 500 and Telegram retries. The same happens against
-api.telegram.org. Closing the session inside the start-up loop (`await bot.session.close()` after
-set_webhook) lets the next call open a new one in the right loop; that needs a project-side
-subclass of the channel, not a test patch. What does work is tested: the webhook is registered
-with Telegram at start. When the connector is fixed, the xfail turns into a failure: remove it.
+Telegram: Rasa 3.6.21's TelegramInput registers the webhook through asyncio.run() at start-up, and
+the aiogram Bot kept the session it opened there, bound to a closed loop, so every update failed
+with "Event loop is closed". bot.channels.telegram.TelegramInput (what credentials.yml names) closes
+that session inside the start-up loop; this test is what shows the fix works.
 
 Mattermost: Rasa posts the reply without a Content-Type (Mattermost reads the JSON anyway) and
 logs "Failed to send message" for Mattermost's normal 201 Created; the message is sent.
@@ -82,15 +77,7 @@ class Case:
 
 
 CASES = [
-    pytest.param(
-        Case("telegram", "meals", "ar", "متى يفتح المطعم للعشاء؟", "731942"),
-        marks=pytest.mark.xfail(
-            strict=True,
-            raises=AssertionError,
-            reason="Rasa 3.6 bug, see the module docstring: every Telegram update answers 500 with"
-            " 'RuntimeError: Event loop is closed'",
-        ),
-    ),
+    Case("telegram", "meals", "ar", "متى يفتح المطعم للعشاء؟", "731942"),
     Case(
         "slack",
         "prayer_facilities",
