@@ -362,7 +362,10 @@ Liaison is up.
   Rasa server     {rasa}      (socket.io and REST channels, HTTP API on)
   action server   {actions}/health
   lookup service  {lookup}/docs   (health: {lookup}/health)
-Liaison team: edit facts with the admin API ({lookup}/docs#/admin), token in var/admin-tokens
+Liaison team:
+  console         {lookup}/console/   (first an account: .venv/lookup/bin/liaison add-staff NAME)
+  briefings       {lookup}/docs#/briefings
+  admin API       {lookup}/docs#/admin   (token in var/admin-tokens)
 Conversations are kept in {conversations}
 Logs: {stack.config.log_dir}/{{{",".join(stack.services)}}}.log
 Press Ctrl-C to stop everything.
