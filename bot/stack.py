@@ -13,6 +13,7 @@ import contextlib
 import ctypes
 import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -57,6 +58,9 @@ class StackConfig:
     webchat_port: int = 8080
     log_dir: Path = ROOT / "var" / "log"
     env: dict[str, str] = field(default_factory=dict)
+    # Guards Rasa's HTTP API (conversations, trigger_intent): the lookup service gets it to send
+    # officer replies and announcements; nobody else needs it. A new one each run unless given.
+    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
 
     @property
     def data_dir(self) -> Path:
@@ -81,6 +85,7 @@ class StackConfig:
             actions_port=int(env.get("LIAISON_ACTIONS_PORT", defaults.actions_port)),
             lookup_port=int(env.get("LIAISON_LOOKUP_PORT", defaults.lookup_port)),
             webchat_port=int(env.get("LIAISON_WEBCHAT_PORT", defaults.webchat_port)),
+            rasa_token=env.get("LIAISON_RASA_TOKEN") or defaults.rasa_token,
             log_dir=Path(env.get("LIAISON_LOG_DIR", defaults.log_dir)),
         )
 
@@ -115,7 +120,7 @@ def build_services(config: StackConfig) -> list[Service]:
             port=config.lookup_port,
             ready_path="/health",
             # Officer replies and announcements go out through Rasa's HTTP API.
-            env={"LIAISON_RASA_URL": rasa_url},
+            env={"LIAISON_RASA_URL": rasa_url, "LIAISON_RASA_TOKEN": config.rasa_token},
         ),
         Service(
             name="actions",
@@ -138,6 +143,8 @@ def build_services(config: StackConfig) -> list[Service]:
                 str(rasa_bin / "rasa"),
                 "run",
                 "--enable-api",
+                "--auth-token",
+                config.rasa_token,
                 "--interface",
                 config.host,
                 "--port",
@@ -150,7 +157,7 @@ def build_services(config: StackConfig) -> list[Service]:
                 str(rasa_files / "credentials.yml"),
             ],
             port=config.rasa_port,
-            ready_path="/status",
+            ready_path=f"/status?token={config.rasa_token}",
             ready_check=_rasa_has_model,
             env={
                 "LIAISON_ACTION_ENDPOINT": actions_url,
@@ -210,6 +217,10 @@ class Stack:
         names = [name] if name else list(reversed(self.services))
         for service_name in names:
             _terminate(self.services[service_name])
+
+    def rasa_api(self, path: str) -> str:
+        """A URL of Rasa's HTTP API, with this run's token."""
+        return f"{self.url('rasa')}{path}?token={self.config.rasa_token}"
 
     def restart(self, name: str) -> None:
         """Stop one process and start it again (its state must survive: that is what this tests)."""

@@ -74,7 +74,7 @@ def test_language_slot_carries_a_message_too_short_to_tell(stack: Stack) -> None
     say(stack, "bonjour, je suis arrivé hier soir", sender="short-fr")
     replies = say(stack, "halal ?", sender="short-fr")
     assert replies == topic_text(SAMPLE, "meals", "fr")
-    tracker = httpx.get(f"{stack.url('rasa')}/conversations/short-fr/tracker").json()
+    tracker = httpx.get(stack.rasa_api("/conversations/short-fr/tracker")).json()
     assert tracker["slots"]["language"] == "fr"
 
 

@@ -103,7 +103,7 @@ def test_history_and_language_survive_a_rasa_restart(stack_with_store: tuple[Sta
 
     stack.restart("rasa")
 
-    tracker = httpx.get(f"{stack.url('rasa')}/conversations/{sender}/tracker", timeout=10).json()
+    tracker = httpx.get(stack.rasa_api(f"/conversations/{sender}/tracker"), timeout=10).json()
     assert tracker["slots"]["language"] == "fr"
     assert first in [e.get("text") for e in tracker["events"] if e["event"] == "user"]
     # A message too short to tell its language is answered in the conversation's language.

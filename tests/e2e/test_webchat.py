@@ -97,7 +97,7 @@ def test_the_conversation_survives_a_reload(page: Page, stack: Stack) -> None:
     assert page.locator(".message").all_inner_texts() == before
     assert page.locator("body").get_attribute("data-session") == session
     # The server holds the same conversation under that session id.
-    tracker = httpx.get(f"{stack.url('rasa')}/conversations/{session}/tracker", timeout=10).json()
+    tracker = httpx.get(stack.rasa_api(f"/conversations/{session}/tracker"), timeout=10).json()
     assert QUESTIONS["en"] in [e.get("text") for e in tracker["events"] if e["event"] == "user"]
 
 
