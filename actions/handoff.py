@@ -23,6 +23,9 @@ from actions.lookup_client import LookupUnavailable
 logger = logging.getLogger(__name__)
 
 HANDOFF_SLOT = "handoff_active"
+# Rasa channels that answer only within the request: an officer's later reply could not reach the
+# visitor there, so they are given the team's contacts instead of a place in the queue.
+CHANNELS_WITHOUT_PUSH = {"rest", "cmdline"}
 TRANSCRIPT_LENGTH = 30  # the last messages an officer sees first; enough for context
 
 
@@ -74,6 +77,10 @@ class ActionRequestHuman(LookupAction):
     ) -> list[dict[str, Any]]:
         lang = tracker.get_slot("language") or FALLBACK_LANGUAGE
         remember_visitor(self.client, tracker, lang)
+        if channel_of(tracker) in CHANNELS_WITHOUT_PUSH:
+            dispatcher.utter_message(response="utter_handoff_not_on_this_channel")
+            await ActionAnswerContacts(self._client).run(dispatcher, tracker, domain)
+            return []
         answered_by, previous_text = _previous_turn(tracker)
         reason = "asked"
         if answered_by == "action_not_understood":

@@ -175,3 +175,14 @@ def test_a_question_not_understood_is_recorded_with_the_models_guess_only() -> N
     assert fake.posted("/v1/visitors") == [
         {"sender_id": SENDER, "channel": "socketio", "language": "fr"}
     ]
+
+
+def test_on_a_channel_the_team_cannot_reply_on_the_visitor_gets_the_contacts() -> None:
+    fake = FakeLookup(other_pack())
+    request = user("I need a human", "request_human", 1.0)
+    request["input_channel"] = "rest"
+    dispatcher, events = run(ActionRequestHuman, fake, tracker([request], language="en"))
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[0] == "utter_handoff_not_on_this_channel"
+    assert "utter_contact" in responses
+    assert fake.posted("/v1/handoffs") == [] and events == []
