@@ -77,8 +77,7 @@ lint: $(LOOKUP_ENV)/.installed
 
 test-lookup: $(LOOKUP_ENV)/.installed
 	scripts/ensure-postgres
-	scripts/ensure-apt "the console's browser tests" chromium fonts-noto-core
-	scripts/ensure-apt "briefing tests" fonts-noto-core poppler-utils chromium
+	scripts/ensure-apt "the console and briefing tests" chromium fonts-noto-core poppler-utils
 	$(LOOKUP_ENV)/bin/pytest tests/lookup tests/console tests/briefing $(PYTEST_ARGS)
 
 test-rasa: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
