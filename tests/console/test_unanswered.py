@@ -3,7 +3,6 @@ item's text, written and audited like an admin edit); suggested as training exam
 
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -17,9 +16,7 @@ from sqlalchemy import select
 from bot.lookup.console.unanswered import group_questions
 from bot.lookup.settings import Settings
 from bot.lookup.store.models import AuditEntry, UnansweredQuestion
-from bot.lookup.topic_guess import TOPIC_FOR_INTENT
 from tests.console.conftest import OFFICER, post_form, sign_in
-from tests.packs import ROOT
 
 
 @pytest.fixture
@@ -53,19 +50,6 @@ def question(client: TestClient, question_id: int) -> UnansweredQuestion:
         found = session.get(UnansweredQuestion, question_id)
         assert found is not None
         return found
-
-
-def test_the_intent_to_topic_map_is_the_actions_one() -> None:
-    """The service keeps a copy (it never imports actions/): the two must not drift apart."""
-    source = (ROOT / "actions" / "answer_topic.py").read_text(encoding="utf-8")
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(target, ast.Name) and target.id == "TOPIC_FOR_INTENT"
-            for target in node.targets
-        ):
-            assert ast.literal_eval(node.value) == TOPIC_FOR_INTENT
-            return
-    pytest.fail("actions/answer_topic.py has no TOPIC_FOR_INTENT")
 
 
 def test_questions_group_by_language_in_the_exercises_order_then_by_topic() -> None:

@@ -32,7 +32,7 @@ from bot.lookup.settings import Settings
 from bot.lookup.store.items import get_row, now, rows_of_kind, write_item
 from bot.lookup.store.liaison import resolve, unanswered
 from bot.lookup.store.models import Exercise, UnansweredQuestion
-from bot.lookup.topic_guess import TOPIC_FOR_INTENT
+from bot.topics import TOPIC_FOR_INTENT
 
 router = APIRouter(
     prefix="/console/unanswered", include_in_schema=False, dependencies=[CsrfChecked]
