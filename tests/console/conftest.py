@@ -18,6 +18,7 @@ from bot.lookup.packs.loader import load_pack
 from bot.lookup.settings import Settings
 from bot.lookup.store.database import transaction
 from bot.lookup.store.staff import save_staff
+from tests.browser import browser  # noqa: F401 (a fixture for the browser tests)
 from tests.console.fake_rasa import FakeRasa
 from tests.packs import other_pack, write_pack
 from tests.postgres import fresh_database, postgres_server

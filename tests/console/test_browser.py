@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from bot.lookup.app import create_app
 from bot.lookup.packs.importer import import_pack
@@ -23,15 +23,6 @@ from bot.lookup.store.database import transaction
 from bot.lookup.store.staff import save_staff
 from tests.console.conftest import OFFICER, eventually
 from tests.console.fake_rasa import FakeRasa
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")
@@ -69,18 +60,6 @@ def service(
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(15)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail("browser tests need Debian's chromium: scripts/ensure-apt browser chromium")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

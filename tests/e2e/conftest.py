@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.stack import Stack, StackConfig
+from tests.browser import browser  # noqa: F401 (a fixture for the browser tests)
 from tests.packs import SAMPLE_PACK
 
 ADMIN_TOKEN = "e2e-admin-token-9876543210"
@@ -36,12 +37,10 @@ def load_sample_exercise(data_dir: Path) -> dict[str, str]:
     return env
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    workdir = tmp_path_factory.mktemp("stack")
+def stack_config(workdir: Path, env: dict[str, str]) -> StackConfig:
+    """This machine's environments and model, every process on a free port, logs in workdir."""
     defaults = StackConfig.from_environment()
-    env = {**load_sample_exercise(workdir / "data"), "LIAISON_ADMIN_TOKENS": f"e2e:{ADMIN_TOKEN}"}
-    config = StackConfig(
+    return StackConfig(
         rasa_env=defaults.rasa_env,
         lookup_env=defaults.lookup_env,
         model=defaults.model,
@@ -52,7 +51,13 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         log_dir=workdir / "logs",
         env=env,
     )
-    running = Stack(config)
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    workdir = tmp_path_factory.mktemp("stack")
+    env = {**load_sample_exercise(workdir / "data"), "LIAISON_ADMIN_TOKENS": f"e2e:{ADMIN_TOKEN}"}
+    running = Stack(stack_config(workdir, env))
     running.start()
     try:
         yield running

@@ -52,8 +52,8 @@ from twilio.request_validator import RequestValidator
 
 from bot.nlu.language_id import LanguageIdentifier
 from bot.rasa_config import CONNECTORS
-from bot.stack import Stack, StackConfig, tail
-from tests.e2e.conftest import free_port, load_sample_exercise
+from bot.stack import Stack, tail
+from tests.e2e.conftest import load_sample_exercise, stack_config
 from tests.e2e.fake_platforms import Accounts, FakePlatforms
 from tests.packs import SAMPLE_PACK, read_pack, topic_text
 
@@ -162,7 +162,6 @@ def channel_stack(
     tmp_path_factory: pytest.TempPathFactory, platforms: FakePlatforms, accounts: Accounts
 ) -> Iterator[Stack]:
     workdir = tmp_path_factory.mktemp("channels")
-    defaults = StackConfig.from_environment()
     credentials = {
         "TELEGRAM_ACCESS_TOKEN": accounts.telegram_token,
         "TELEGRAM_BOT_NAME": accounts.telegram_bot_name,
@@ -188,16 +187,8 @@ def channel_stack(
         "NO_PROXY": "127.0.0.1,localhost",
         "no_proxy": "127.0.0.1,localhost",
     }
-    config = StackConfig(
-        rasa_env=defaults.rasa_env,
-        lookup_env=defaults.lookup_env,
-        model=defaults.model,
-        rasa_port=free_port(),
-        actions_port=free_port(),
-        lookup_port=free_port(),
-        webchat_port=free_port(),
-        log_dir=workdir / "logs",
-        env={**load_sample_exercise(workdir / "data"), **credentials, **redirect},
+    config = stack_config(
+        workdir, {**load_sample_exercise(workdir / "data"), **credentials, **redirect}
     )
     running = Stack(config)
     running.start()

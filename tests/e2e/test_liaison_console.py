@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from bot.nlu.language_id import LanguageIdentifier
 from bot.stack import Stack
-from tests.e2e.browser import ARTEFACTS, browser  # noqa: F401 (fixture)
+from tests.browser import ARTEFACTS
 
 pytestmark = pytest.mark.e2e
 
@@ -36,14 +36,14 @@ def officer_account(stack: Stack) -> str:
 
 
 @pytest.fixture
-def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:  # noqa: F811
+def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
     opened: list[BrowserContext] = []
     yield opened
     for context in opened:
         context.close()
 
 
-def open_page(browser: Browser, contexts: list[BrowserContext], url: str) -> Page:  # noqa: F811
+def open_page(browser: Browser, contexts: list[BrowserContext], url: str) -> Page:
     context = browser.new_context()
     contexts.append(context)
     page = context.new_page()
@@ -51,7 +51,7 @@ def open_page(browser: Browser, contexts: list[BrowserContext], url: str) -> Pag
     return page
 
 
-def visitor(browser: Browser, contexts: list[BrowserContext], stack: Stack) -> Page:  # noqa: F811
+def visitor(browser: Browser, contexts: list[BrowserContext], stack: Stack) -> Page:
     page = open_page(browser, contexts, f"{stack.url('webchat')}/")
     page.locator("#status[data-state=online]").wait_for()
     return page
@@ -68,7 +68,7 @@ def say(page: Page, text: str, expect_reply: bool = True) -> str:
     return reply.inner_text()
 
 
-def officer(browser: Browser, contexts: list[BrowserContext], stack: Stack) -> Page:  # noqa: F811
+def officer(browser: Browser, contexts: list[BrowserContext], stack: Stack) -> Page:
     page = open_page(browser, contexts, f"{stack.url('lookup')}/console/login")
     page.fill("input[name=username]", OFFICER)
     page.fill("input[name=password]", PASSWORD)
@@ -78,7 +78,7 @@ def officer(browser: Browser, contexts: list[BrowserContext], stack: Stack) -> P
 
 
 def test_a_handoff_reaches_the_officer_and_the_reply_reaches_the_visitor(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     contexts: list[BrowserContext],
     stack: Stack,
     officer_account: str,
@@ -107,7 +107,7 @@ def test_a_handoff_reaches_the_officer_and_the_reply_reaches_the_visitor(
 
 
 def test_an_announcement_reaches_each_visitor_in_their_language(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     contexts: list[BrowserContext],
     stack: Stack,
     officer_account: str,
@@ -142,7 +142,7 @@ def direction(page: Page) -> str:
 
 
 def test_a_wrong_password_is_refused(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     contexts: list[BrowserContext],
     stack: Stack,
     officer_account: str,

@@ -14,8 +14,8 @@ import httpx
 import pytest
 
 from bot.nlu.language_id import LanguageIdentifier
-from bot.stack import Stack, StackConfig
-from tests.e2e.conftest import free_port, load_sample_exercise
+from bot.stack import Stack
+from tests.e2e.conftest import free_port, load_sample_exercise, stack_config
 from tests.postgres import postgres_server
 
 pytestmark = pytest.mark.e2e
@@ -65,23 +65,11 @@ def stack_with_store(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Stack, Path]]:
     workdir = tmp_path_factory.mktemp(f"store-{request.param}")
-    defaults = StackConfig.from_environment()
     with tracker_store(request.param) as url:
         env = load_sample_exercise(workdir / "data")
         if url:
             env["LIAISON_TRACKER_STORE"] = url
-        config = StackConfig(
-            rasa_env=defaults.rasa_env,
-            lookup_env=defaults.lookup_env,
-            model=defaults.model,
-            rasa_port=free_port(),
-            actions_port=free_port(),
-            lookup_port=free_port(),
-            webchat_port=free_port(),
-            log_dir=workdir / "logs",
-            env=env,
-        )
-        with Stack(config) as running:
+        with Stack(stack_config(workdir, env)) as running:
             yield running, workdir / "data"
 
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Locator, Page
 
 from bot.nlu.language_id import LanguageIdentifier
 from bot.stack import Stack
-from tests.e2e.browser import ARTEFACTS, browser  # noqa: F401 (fixture)
+from tests.browser import ARTEFACTS
 
 pytestmark = pytest.mark.e2e
 
@@ -23,7 +23,7 @@ identify = LanguageIdentifier(["ar", "en", "fr"]).identify
 
 
 @pytest.fixture
-def page(browser: Browser, stack: Stack) -> Iterator[Page]:  # noqa: F811
+def page(browser: Browser, stack: Stack) -> Iterator[Page]:
     context = browser.new_context(locale="en-GB")
     opened = context.new_page()
     opened.goto(f"{stack.url('webchat')}/")

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 CHROMIUM = Path(os.environ.get("LIAISON_CHROMIUM", "/usr/bin/chromium"))
-ARTEFACTS = Path(__file__).resolve().parents[2] / "reports" / "artefacts"
+ARTEFACTS = Path(__file__).resolve().parents[1] / "reports" / "artefacts"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
