@@ -19,8 +19,8 @@ logger = logging.getLogger(__name__)
 FALLBACK_LANGUAGE = "en"
 
 
-class LookupAction(Action, ABC):
-    """Subclasses implement `answer`; raising NoAnswer or LookupUnavailable is handled here."""
+class ClientAction(Action, ABC):
+    """An action that talks to the lookup service (tests hand it a client of their own)."""
 
     def __init__(self, client: LookupClient | None = None) -> None:
         self._client = client
@@ -28,6 +28,10 @@ class LookupAction(Action, ABC):
     @property
     def client(self) -> LookupClient:
         return self._client or shared_client()
+
+
+class LookupAction(ClientAction):
+    """Subclasses implement `answer`; raising NoAnswer or LookupUnavailable is handled here."""
 
     @abstractmethod
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:

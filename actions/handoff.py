@@ -16,7 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_directory import ActionAnswerContacts
-from actions.base import FALLBACK_LANGUAGE, LookupAction
+from actions.base import FALLBACK_LANGUAGE, ClientAction, LookupAction
 from actions.liaison_team import channel_of, record_unanswered, remember_visitor, typed_text
 from actions.lookup_client import LookupUnavailable
 
@@ -63,14 +63,11 @@ def _previous_turn(tracker: Tracker) -> tuple[str | None, str | None]:
     return answered_by, previous.get("text")
 
 
-class ActionRequestHuman(LookupAction):
+class ActionRequestHuman(ClientAction):
     """Queue the conversation for the liaison team and tell the visitor when to expect a reply."""
 
     def name(self) -> str:
         return "action_request_human"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        raise NotImplementedError  # run() is overridden: the outcome sets a slot
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -111,14 +108,11 @@ class ActionRequestHuman(LookupAction):
         return [SlotSet(HANDOFF_SLOT, True)]
 
 
-class ActionForwardToLiaison(LookupAction):
+class ActionForwardToLiaison(ClientAction):
     """During a handoff: pass the visitor's message to the officer, say nothing."""
 
     def name(self) -> str:
         return "action_forward_to_liaison"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        raise NotImplementedError  # run() is overridden: the outcome sets a slot
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import liaison_team
-from actions.base import LookupAction
+from actions.base import ClientAction
 from actions.handoff import (
     ActionForwardToLiaison,
     ActionLiaisonHandback,
@@ -71,7 +71,7 @@ def run(
         client = LookupClient("http://lookup.test", transport=httpx.MockTransport(handler))
         dispatcher = CollectingDispatcher()
         instance = (
-            action_class(client) if issubclass(action_class, LookupAction) else action_class()
+            action_class(client) if issubclass(action_class, ClientAction) else action_class()
         )
         events = await instance.run(dispatcher, state, {})
         await liaison_team.drain()
