@@ -23,12 +23,14 @@ NLU_COMPONENTS  := bot/nlu/language_detector.py bot/nlu/language_id.py bot/nlu/t
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules.yml -name '*.yml' 2>/dev/null) \
                    $(NLU_COMPONENTS)
 
-.PHONY: help run test eval compare-tokenizers model-encoder catalogue envs model exercise validate lint test-lookup test-rasa clean
+.PHONY: help run test eval bench bench-nlu compare-tokenizers model-encoder catalogue envs model exercise validate lint test-lookup test-rasa clean
 
 help:
 	@echo "make run    start the assistant (lookup :8000, actions :5055, Rasa :5005)"
 	@echo "make test   validate data, lint, run every test (unit and end-to-end)"
 	@echo "make eval   measure the NLU on the held-out sets (reports/eval.json)"
+	@echo "make bench  speed and memory, against the bare rasa init assistant (reports/bench.md)"
+	@echo "make bench-nlu  the NLU pipeline on public datasets (reports/bench_nlu.md)"
 	@echo "make clean  remove environments, models and run-time data"
 
 $(RASA_ENV)/.installed: pyproject.toml requirements/rasa.lock
@@ -57,6 +59,14 @@ run: envs model exercise
 
 eval: $(MODEL)
 	$(RASA_ENV)/bin/python -m bot.nlu.evaluate --model $(MODEL) --heldout tests/nlu/heldout --out reports
+
+# Benchmarks (docs/bench.md) print figures and are not part of `make test`; on a shared machine
+# run them as `nice -n 19 make bench`. BENCH_ARGS passes options, e.g. --model models/current.tar.gz
+bench: envs
+	$(RASA_ENV)/bin/python -m bot.bench.run $(BENCH_ARGS)
+
+bench-nlu: $(RASA_ENV)/.installed
+	$(RASA_ENV)/bin/python -m bot.bench.nlu $(BENCH_ARGS)
 
 model-encoder: $(RASA_ENV)/.installed
 	@test -n "$(ENCODER_DIR)" || { echo "usage: make model-encoder ENCODER_DIR=/path/to/encoder"; exit 2; }
