@@ -1,0 +1,161 @@
+"""`python -m bot.rasa_server run ...`: `rasa run ...` without three avoidable costs of a turn,
+and nothing else changed (bot.stack starts Rasa this way).
+
+Measured with `python -m bot.bench.profile` (docs/bench.md), a turn answered by a custom action
+spent, in the Rasa process:
+- ~40 % validating the action server's reply: `jsonschema.validate()` re-checks Rasa's (constant)
+  response schema against the JSON Schema meta-schema on every call, ~10-20 ms, before the
+  validation proper (~0.02-0.3 ms). Here the validator is built and its schema checked once; each
+  reply is then validated against the same schema, and an invalid one raises the same
+  ValidationError with the same message as before.
+- a new aiohttp session, so a new TCP connection, for each call to the action server. Here the
+  action endpoint's session is kept and its connections reused (idle ones closed after 2 s, before
+  the action server's 5 s keep-alive ends, so a reused connection is never one the server is
+  closing).
+- opening and closing the SQLite tracker database for every read and write (SQLAlchemy 1.4's
+  NullPool for SQLite files). Here connections are kept in a pool, as SQLAlchemy 2 does.
+
+They are applied only to the Rasa version they were written against; on any other, Rasa runs
+unchanged (and says so in its log).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+PATCHED_RASA_VERSION = "3.6.21"
+KEEPALIVE_SECONDS = 2.0  # < Sanic's default KEEP_ALIVE_TIMEOUT (5 s) on the action server
+
+logger = logging.getLogger(__name__)
+
+
+def cache_action_reply_validator() -> None:
+    import jsonschema
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.constants import DOCS_BASE_URL
+
+    validators: dict[str, Any] = {}
+
+    def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
+        validator = validators.get("reply")
+        if validator is None:
+            schema = self.action_response_format_spec()
+            cls = jsonschema.validators.validator_for(schema)
+            cls.check_schema(schema)
+            validator = validators["reply"] = cls(schema)
+        # What jsonschema.validate() raises, without re-checking the schema each time.
+        error = jsonschema.exceptions.best_match(validator.iter_errors(result))
+        if error is not None:
+            error.message += (
+                f". Failed to validate Action server response from API, "
+                f"make sure your response from the Action endpoint is valid. "
+                f"For more information about the format visit "
+                f"{DOCS_BASE_URL}/custom-actions"
+            )
+            raise error
+        return True
+
+    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+
+
+class _KeptSession:
+    """`async with endpoint.session() as s` for a session that outlives the block."""
+
+    def __init__(self, session: Any) -> None:
+        self._session = session
+
+    async def __aenter__(self) -> Any:
+        return self._session
+
+    async def __aexit__(self, *_exc: object) -> None:
+        return None
+
+
+def keep_action_connections() -> None:
+    import asyncio
+
+    import aiohttp
+    from rasa.core.actions.action import RemoteAction
+    from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
+
+    sessions: dict[tuple[int, int], aiohttp.ClientSession] = {}
+    new_session = EndpointConfig.session
+    original_run = RemoteAction.run
+
+    def kept_session(self: EndpointConfig) -> Any:
+        if not getattr(self, "_liaison_keep_alive", False):
+            return new_session(self)
+        key = (id(self), id(asyncio.get_running_loop()))
+        session = sessions.get(key)
+        if session is None or session.closed:
+            auth = None
+            if self.basic_auth:
+                auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+            session = sessions[key] = aiohttp.ClientSession(
+                headers=self.headers,
+                auth=auth,
+                timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+                connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS),
+            )
+        return _KeptSession(session)
+
+    async def run(self: RemoteAction, *args: Any, **kwargs: Any) -> Any:
+        if self.action_endpoint is not None:
+            self.action_endpoint._liaison_keep_alive = True  # type: ignore[attr-defined]
+        return await original_run(self, *args, **kwargs)
+
+    EndpointConfig.session = kept_session  # type: ignore[method-assign]
+    RemoteAction.run = run  # type: ignore[method-assign]
+
+
+def pool_sqlite_tracker_store() -> None:
+    """SQLAlchemy 1.4 opens and closes a new connection for each session on a SQLite file (its
+    NullPool default), so each turn opened the tracker database twice, and each close of the
+    last connection also checkpointed the write-ahead log. Kept connections, as SQLAlchemy 2
+    does by default for SQLite files (a QueuePool; a connection is never used by two threads at
+    once)."""
+    from rasa.core import tracker_store
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.pool import QueuePool
+
+    engine_kwargs = tracker_store.create_engine_kwargs
+
+    def create_engine_kwargs(url: Any) -> dict[str, Any]:
+        kwargs = engine_kwargs(url)
+        parsed = make_url(url) if isinstance(url, str) else url
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            kwargs.setdefault("poolclass", QueuePool)
+            kwargs.setdefault("connect_args", {}).setdefault("check_same_thread", False)
+        return kwargs
+
+    tracker_store.create_engine_kwargs = create_engine_kwargs
+
+
+def install() -> bool:
+    import rasa
+
+    if rasa.__version__ != PATCHED_RASA_VERSION:
+        logger.warning(
+            "Rasa %s is not %s: action-call speed fixes not applied",
+            rasa.__version__,
+            PATCHED_RASA_VERSION,
+        )
+        return False
+    cache_action_reply_validator()
+    keep_action_connections()
+    pool_sqlite_tracker_store()
+    return True
+
+
+def main(argv: list[str] | None = None) -> None:
+    install()
+    from rasa.__main__ import main as rasa_main
+
+    sys.argv = ["rasa", *(sys.argv[1:] if argv is None else argv)]
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()
