@@ -282,15 +282,20 @@ class Bench:
 
     def liaison(self, workdir: Path, model: Path) -> dict[str, Any]:
         load_sample_exercise(self.defaults.lookup_env, workdir / "data")
-        stack = Stack(self.config(workdir, model, dict(self.args.env)))
+        env = dict(self.args.env)
+        if self.args.plain_rasa:
+            # The same SQLite tracker store, named explicitly: bot.stack then leaves its journal
+            # as SQLite's default (no WAL), as before the speed fixes.
+            env.setdefault("LIAISON_TRACKER_STORE", f"sqlite:///{workdir / 'data' / 'tracker.db'}")
+        stack = Stack(self.config(workdir, model, env))
         rasa = stack.services["rasa"]
         if self.args.plain_rasa and rasa.argv[1:3] == ["-m", "bot.rasa_server"]:
-            # Rasa as it starts without bot.rasa_server's fixes: `rasa run ...`
+            # Rasa as it started before the speed fixes: `rasa run ...`
             rasa.argv = [str(Path(rasa.argv[0]).parent / "rasa"), *rasa.argv[3:]]
         say("liaison: starting the stack (lookup, actions, Rasa, web chat) ...")
         result: dict[str, Any] = {
             "model": str(model),
-            "env": dict(self.args.env),
+            "env": env,
             "rasa_command": rasa.argv[:3],
         }
         try:
@@ -401,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--plain-rasa",
         action="store_true",
-        help="start Rasa with plain `rasa run`, without bot.rasa_server's fixes (for before/after)",
+        help="the stack as before the speed fixes: plain `rasa run`, tracker database without WAL",
     )
     parser.add_argument("--label", default="", help="a name for this run in the report")
     parser.add_argument("--out", type=Path, default=ROOT / "reports")
