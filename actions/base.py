@@ -29,6 +29,10 @@ class ClientAction(Action, ABC):
     def client(self) -> LookupClient:
         return self._client or shared_client()
 
+    @abstractmethod
+    def name(self) -> str:
+        """Abstract until a subclass names itself: rasa_sdk registers every concrete Action."""
+
 
 class LookupAction(ClientAction):
     """Subclasses implement `answer`; raising NoAnswer or LookupUnavailable is handled here."""
