@@ -33,7 +33,17 @@ FAKE = os.environ.get("LIAISON_FAKE_PLATFORM_URL", "").rstrip("/")
 
 
 def _is_rasa_server() -> bool:
-    return Path(sys.argv[0]).name == "rasa" and sys.argv[1:2] == ["run"]
+    """`rasa run`, or `python -m bot.rasa_server run` as bot.stack starts it (while site runs,
+    sys.argv does not name the -m module yet: the command line in /proc does)."""
+    if Path(sys.argv[0]).name == "rasa" and sys.argv[1:2] == ["run"]:
+        return True
+    try:
+        command = Path("/proc/self/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return any(
+        command[i : i + 3] == [b"-m", b"bot.rasa_server", b"run"] for i in range(len(command))
+    )
 
 
 def _telegram(module: ModuleType) -> None:
