@@ -147,8 +147,9 @@ def build_services(config: StackConfig) -> list[Service]:
                 "bot.rasa_server",
                 "run",
                 "--enable-api",
-                "--auth-token",
-                config.rasa_token,
+                # One argument with "=": a token may begin with "-", which argparse would take
+                # for an option.
+                f"--auth-token={config.rasa_token}",
                 "--interface",
                 config.host,
                 "--port",

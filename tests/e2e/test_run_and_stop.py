@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from bot.stack import ROOT, _port_free
+from bot.stack import ROOT, StackConfig, _port_free, build_services
 from tests.e2e.conftest import free_port, load_sample_exercise
 
 
@@ -114,3 +114,10 @@ def test_children_do_not_outlive_a_killed_supervisor(tmp_path: Path) -> None:
         while [pid for pid in services if alive(pid)] and time.monotonic() < deadline:
             time.sleep(0.5)
         assert not [pid for pid in services if alive(pid)]
+
+
+def test_rasa_takes_a_token_that_begins_with_a_dash() -> None:
+    """token_urlsafe() begins with "-" one time in 64: argparse must not take it for an option."""
+    config = StackConfig(rasa_token="-starts-with-a-dash")
+    rasa = next(service for service in build_services(config) if service.name == "rasa")
+    assert "--auth-token=-starts-with-a-dash" in rasa.argv
