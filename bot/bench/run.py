@@ -303,9 +303,11 @@ class Bench:
             say(f"  cold start to first answer {result['cold_start']['to_first_answer_s']} s")
             result["questions_check"] = check_questions(stack, q.ACTION + q.RESPONSE)
             kinds = {"action": q.ACTION, "response": q.RESPONSE}
+            kinds = {kind: kinds[kind] for kind in self.args.kinds}
             result["loads"] = self.loads(stack, "liaison", kinds)
-            result["lookup"] = self.lookup_load(stack, max(self.args.users))
-            result["long_conversation"] = self.long_conversation(stack, "liaison", q.ACTION)
+            if not self.args.quick:
+                result["lookup"] = self.lookup_load(stack, max(self.args.users))
+                result["long_conversation"] = self.long_conversation(stack, "liaison", q.ACTION)
             result["memory"] = memory_of(stack)
             say(f"  memory: {result['memory']}")
         finally:
@@ -407,6 +409,12 @@ def main(argv: list[str] | None = None) -> int:
         "--plain-rasa",
         action="store_true",
         help="the stack as before the speed fixes: plain `rasa run`, tracker database without WAL",
+    )
+    parser.add_argument(
+        "--kinds", nargs="+", choices=["action", "response"], default=["action", "response"]
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="only the webhook loads (no lookup, long conversation)"
     )
     parser.add_argument("--label", default="", help="a name for this run in the report")
     parser.add_argument("--out", type=Path, default=ROOT / "reports")
