@@ -33,11 +33,19 @@ def _reference_load(result: dict[str, Any], name: str, kind: str, users: str) ->
     return loads.get(kind, {}).get(users)
 
 
+def _cpu(load: dict[str, Any]) -> str:
+    cpu = load.get("cpu_ms_per_turn") or {}
+    parts = [cpu[name] for name in ("rasa", "actions", "lookup") if name in cpu]
+    if not parts:
+        return "–"
+    return f"{sum(parts):.0f} = " + " + ".join(f"{x:.1f}" for x in parts)
+
+
 def load_rows(result: dict[str, Any]) -> list[str]:
     lines = [
         "| assistant | turn | users | turns/s | × ref | × ref+action | p50 ms | p95 ms | p99 ms "
-        "| p50 × ref | errors |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| p50 × ref | CPU ms/turn: Rasa + actions + lookup | errors |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, entry in result["assistants"].items():
         for kind, by_users in entry.get("loads", {}).items():
@@ -52,7 +60,7 @@ def load_rows(result: dict[str, Any]) -> list[str]:
                     f"{_ratio(load['turns_per_s'], ref_same and ref_same['turns_per_s'])} | "
                     f"{latency['p50']:.0f} | {latency['p95']:.0f} | {latency['p99']:.0f} | "
                     f"{_ratio(latency['p50'], ref and ref['latency_ms']['p50'])} | "
-                    f"{load['errors']}/{load['requests']} |"
+                    f"{_cpu(load)} | {load['errors']}/{load['requests']} |"
                 )
     return lines
 
@@ -102,7 +110,8 @@ def markdown(result: dict[str, Any]) -> str:
         "",
         "× ref: throughput relative to the bare `rasa init` assistant at the same number of "
         "users (its plain turns); × ref+action: relative to the reference variant with one "
-        "custom action, same kind of turn.",
+        "custom action, same kind of turn. CPU ms/turn: CPU time the processes used per turn "
+        "during the load, which other work on the machine barely changes.",
         "",
         *load_rows(result),
         "",
@@ -157,14 +166,25 @@ def plot(result: dict[str, Any], path: Path) -> None:
                 color=line[0].get_color(),
                 label=label,
             )
+    levels = sorted(
+        {
+            int(u)
+            for e in result["assistants"].values()
+            for k in e.get("loads", {}).values()
+            for u in k
+        }
+    )
     for axes in (latency_axes, throughput_axes):
         axes.set_xscale("log")
+        axes.set_xticks(levels, [str(u) for u in levels])
+        axes.minorticks_off()
         axes.set_xlabel("concurrent users")
         axes.grid(True, which="both", alpha=0.3)
     latency_axes.set_yscale("log")
     latency_axes.set_ylabel("latency, ms (solid p50, dashed p95)")
     throughput_axes.set_ylabel("turns per second")
-    throughput_axes.legend(fontsize=7)
+    throughput_axes.set_ylim(bottom=0)
+    throughput_axes.legend(fontsize=7, loc="lower left")
     figure.suptitle(f"REST webhook turns vs concurrency ({result['started_at'][:10]})")
     figure.tight_layout()
     figure.savefig(path, dpi=90)
