@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections import OrderedDict
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -15,6 +17,13 @@ logger = logging.getLogger(__name__)
 
 # Background sends still running (kept so they are not garbage-collected half way).
 _pending: set[asyncio.Task[None]] = set()
+
+# Visitors the service already knows: sender → (channel, language, when). A conversation's
+# later turns skip the write (half the lookup service's work per turn); a new channel or
+# language, or an hour gone by (so the console's "last seen" stays roughly right), sends again.
+REFRESH_SECONDS = 3600.0
+MAX_REMEMBERED = 50_000
+_known_visitors: OrderedDict[str, tuple[str, str, float]] = OrderedDict()
 
 
 def typed_text(tracker: Tracker) -> str:
@@ -31,7 +40,19 @@ def channel_of(tracker: Tracker) -> str:
 
 def remember_visitor(client: LookupClient, tracker: Tracker, lang: str) -> None:
     """Record that this sender talks to us on this channel, without delaying the answer."""
-    _in_background(client.register_visitor(tracker.sender_id, channel_of(tracker), lang))
+    sender, channel = tracker.sender_id, channel_of(tracker)
+    known = _known_visitors.get(sender)
+    if known and known[:2] == (channel, lang) and time.monotonic() - known[2] < REFRESH_SECONDS:
+        return
+
+    async def register() -> None:
+        await client.register_visitor(sender, channel, lang)
+        _known_visitors[sender] = (channel, lang, time.monotonic())
+        _known_visitors.move_to_end(sender)
+        while len(_known_visitors) > MAX_REMEMBERED:
+            _known_visitors.popitem(last=False)
+
+    _in_background(register())
 
 
 def best_guess(tracker: Tracker) -> tuple[str | None, float | None]:

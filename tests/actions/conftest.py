@@ -4,7 +4,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from rasa_sdk import Tracker
+
+from actions import liaison_team
 
 TRACKERS = Path(__file__).parent / "trackers"
 
@@ -21,3 +24,9 @@ def tracker_from_file(name: str, **changes: Any) -> Tracker:
     if "entities" in changes:
         state["latest_message"]["entities"] = changes["entities"]
     return Tracker.from_dict(state)
+
+
+@pytest.fixture(autouse=True)
+def forget_known_visitors() -> None:
+    """Each test starts with an action server that has registered nobody yet."""
+    liaison_team._known_visitors.clear()

@@ -186,3 +186,23 @@ def test_on_a_channel_the_team_cannot_reply_on_the_visitor_gets_the_contacts() -
     assert responses[0] == "utter_handoff_not_on_this_channel"
     assert "utter_contact" in responses
     assert fake.posted("/v1/handoffs") == [] and events == []
+
+
+def test_a_visitor_is_registered_once_per_channel_and_language_not_every_turn() -> None:
+    fake = FakeLookup(other_pack())
+    question = [user("je veux parler à quelqu'un", "request_human", 10.0)]
+    for _ in range(3):
+        run(ActionNotUnderstood, fake, tracker(question))
+    assert len(fake.posted("/v1/visitors")) == 1
+    run(ActionNotUnderstood, fake, tracker(question, language="en"))
+    assert [v["language"] for v in fake.posted("/v1/visitors")] == ["fr", "en"]
+
+
+def test_a_registration_that_failed_is_tried_again_next_turn() -> None:
+    question = [user("je veux parler à quelqu'un", "request_human", 10.0)]
+    run(ActionNotUnderstood, None, tracker(question))  # lookup service down
+    fake = FakeLookup(other_pack())
+    run(ActionNotUnderstood, fake, tracker(question))
+    assert fake.posted("/v1/visitors") == [
+        {"sender_id": SENDER, "channel": "socketio", "language": "fr"}
+    ]
