@@ -35,16 +35,26 @@ INVALID = [
 
 @pytest.fixture()
 def patched() -> Iterator[None]:
+    from rasa.core import tracker_store
     from rasa.utils.endpoints import EndpointConfig
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
 
     saved = (
         RemoteAction._validate_action_result,
         RemoteAction.run,
         EndpointConfig.session,
+        tracker_store.create_engine_kwargs,
     )
     assert rasa_server.install()
     yield
-    RemoteAction._validate_action_result, RemoteAction.run, EndpointConfig.session = saved
+    (
+        RemoteAction._validate_action_result,
+        RemoteAction.run,
+        EndpointConfig.session,
+        tracker_store.create_engine_kwargs,
+    ) = saved
+    event.remove(Engine, "connect", rasa_server._sync_wal_at_checkpoints)
 
 
 def _outcome(validate: Any, result: dict[str, Any]) -> Any:
@@ -136,3 +146,22 @@ def test_sqlite_tracker_store_keeps_its_connections(patched: None, tmp_path: Any
     asyncio.run(store.save(tracker))
     assert asyncio.run(store.retrieve("sender")).get_slot("language") == "ar"
     assert store.engine.pool.checkedin() == 1  # one connection, kept between sessions
+
+
+def test_a_wal_tracker_database_syncs_at_checkpoints_not_every_commit(
+    patched: None, tmp_path: Any
+) -> None:
+    import sqlite3
+
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    wal, rollback = tmp_path / "wal.db", tmp_path / "rollback.db"
+    with sqlite3.connect(wal) as database:
+        database.execute("PRAGMA journal_mode=WAL")
+    domain = Domain.from_dict({})
+    full, normal = 2, 1  # SQLite's codes for PRAGMA synchronous
+    for path, expected in ((wal, normal), (rollback, full)):
+        store = SQLTrackerStore(domain, dialect="sqlite", db=str(path))
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == expected
+        store.engine.dispose()
