@@ -39,6 +39,7 @@ RASA_CATEGORIES: list[tuple[str, tuple[str, ...]]] = [
     ("action call: validate and apply reply", ("RemoteAction", "rasa/core/actions/action.py")),
     ("NLU: language detection (lingua)", ("language_detector", "language_id", "lingua")),
     ("NLU: DIET (TensorFlow)", ("diet_classifier", "tensorflow", "keras")),
+    ("NLU: intent classifier, CRF entities", ("linear_intent_classifier", "crf", "sklearn")),
     ("NLU: featurizers, tokenizer, normaliser", ("featurizer", "tokenizer", "text_normalizer")),
     ("NLU: graph and other", ("parse_message", "_parse_message_with_graph")),
     ("policies (memoization, rules, handoff)", ("policies/", "dialogue/handoff", "ensemble")),

@@ -4,7 +4,9 @@ directory, with the Hugging Face libraries offline. The model is a tiny BERT bui
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -70,9 +72,6 @@ def test_trains_and_parses_with_a_local_encoder(tmp_path: Path, offline: None) -
     weights = tmp_path / "tiny-bert"
     build_tiny_bert(weights)
     base = yaml.safe_load((ROOT / "config.yml").read_text())
-    for step in base["pipeline"]:
-        if step["name"] == "DIETClassifier":
-            step["epochs"] = 3
     config = config_with_encoder(base, weights)
     assert [s["name"] for s in config["pipeline"]].count("LanguageModelFeaturizer") == 1
     (tmp_path / "config.yml").write_text(yaml.safe_dump(config))
@@ -92,3 +91,11 @@ def test_trains_and_parses_with_a_local_encoder(tmp_path: Path, offline: None) -
     parsed = asyncio.run(Agent.load(model).parse_message("when is dinner"))
     assert parsed["intent"]["name"] in EXAMPLES
     assert "text_dense_features" not in parsed  # features stay internal; the parse is normal
+    # The intent classifier was trained on the encoder's sentence vector (width 16) as well.
+    with tarfile.open(model) as archive:
+        meta = next(
+            archive.extractfile(member)
+            for member in archive.getmembers()
+            if member.name.endswith("linear_intent_classifier.json")
+        )
+        assert json.load(meta)["block_sizes"][0] == 16  # the encoder runs before the counts

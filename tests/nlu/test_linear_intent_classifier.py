@@ -1,0 +1,171 @@
+"""The linear intent classifier: its TF-IDF matches sklearn's, its confidences are probabilities,
+it trains and parses inside a Rasa pipeline, and it is stored without pickle."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+import scipy.sparse
+import yaml
+
+from bot.nlu.linear_intent_classifier import (
+    fit_temperature,
+    inverse_document_frequency,
+    softmax,
+    tfidf,
+)
+
+EXAMPLES = {
+    "greet": ["hello there", "good morning", "hi all", "bonjour", "salut à tous", "مرحبا", "أهلا"],
+    "ask_meal_times": [
+        "when is lunch",
+        "what time is dinner served",
+        "breakfast hours?",
+        "à quelle heure on mange",
+        "horaires du petit déjeuner",
+        "متى الغداء",
+        "وقت العشاء",
+    ],
+    "ask_transport": [
+        "when does the bus leave",
+        "shuttle to the base?",
+        "is there a car to the airport",
+        "navette pour la base",
+        "le bus part quand",
+        "متى الباص",
+        "فيه مواصلات للمطار",
+    ],
+}
+
+
+def test_tfidf_matches_sklearn() -> None:
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    counts = scipy.sparse.random(40, 30, density=0.2, random_state=1, format="csr")
+    counts.data = np.ceil(counts.data * 4)
+    expected = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+    ours = tfidf(counts, inverse_document_frequency(counts))
+    assert np.allclose(ours.toarray(), expected.toarray())
+
+
+def test_dense_block_is_only_normalised() -> None:
+    row = scipy.sparse.csr_matrix(np.array([[3.0, 4.0]]))
+    assert np.allclose(tfidf(row, None).toarray(), [[0.6, 0.8]])
+
+
+def test_softmax_rows_are_probabilities() -> None:
+    probabilities = softmax(np.array([[2.0, 1.0, -1.0], [0.0, 0.0, 0.0]]), 0.5)
+    assert np.allclose(probabilities.sum(axis=1), 1.0)
+    assert probabilities[0].argmax() == 0
+    assert np.allclose(probabilities[1], 1 / 3)
+
+
+def test_temperature_sharpens_confident_correct_scores_and_softens_wrong_ones() -> None:
+    gold = np.array([0, 1, 2] * 20)
+    right = np.eye(3)[gold] * 0.5  # small margins, always right: sharpen (T < 1)
+    wrong = np.eye(3)[(gold + 1) % 3] * 2.0  # large margins, often wrong: soften (T > 1)
+    wrong[::2] = np.eye(3)[gold[::2]] * 2.0
+    assert fit_temperature(right, gold) < 1.0
+    assert fit_temperature(wrong, gold) > 1.0
+
+
+@pytest.fixture(scope="module")
+def trained_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from rasa.model_training import train_nlu
+
+    folder = tmp_path_factory.mktemp("linear")
+    config = {
+        "recipe": "default.v1",
+        "language": "xx",
+        "assistant_id": "linear-test",
+        "pipeline": [
+            {"name": "bot.nlu.text_normalizer.TextNormalizer"},
+            {"name": "WhitespaceTokenizer"},
+            {"name": "CountVectorsFeaturizer"},
+            {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "max_ngram": 4},
+            {"name": "bot.nlu.linear_intent_classifier.LinearIntentClassifier"},
+            {"name": "FallbackClassifier", "threshold": 0.2},
+        ],
+        "policies": [],
+    }
+    (folder / "config.yml").write_text(yaml.safe_dump(config))
+    nlu = {
+        "version": "3.1",
+        "nlu": [
+            {"intent": intent, "examples": "".join(f"- {t}\n" for t in texts)}
+            for intent, texts in EXAMPLES.items()
+        ],
+    }
+    (folder / "nlu.yml").write_text(yaml.safe_dump(nlu, allow_unicode=True))
+    model = train_nlu(
+        str(folder / "config.yml"),
+        str(folder / "nlu.yml"),
+        str(folder),
+        fixed_model_name="linear",
+    )
+    assert model
+    return Path(model)
+
+
+def test_parses_unseen_phrasings_in_three_languages(trained_model: Path) -> None:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(trained_model))
+    expected = {
+        "hello everyone": "greet",
+        "what time is lunch served": "ask_meal_times",
+        "horaires du dîner": "ask_meal_times",
+        "متى موعد الغداء": "ask_meal_times",
+        "navette aéroport ?": "ask_transport",
+    }
+    for text, intent in expected.items():
+        result = asyncio.run(agent.parse_message(text))
+        assert result["intent"]["name"] == intent, (text, result["intent"])
+        ranking = result["intent_ranking"]
+        confidences = [r["confidence"] for r in ranking if r["name"] != "nlu_fallback"]
+        assert confidences == sorted(confidences, reverse=True)
+        assert sum(confidences) == pytest.approx(1.0, abs=1e-6)
+
+
+def test_is_stored_as_arrays_and_json_not_pickle(trained_model: Path, tmp_path: Path) -> None:
+    import tarfile
+
+    with tarfile.open(trained_model) as archive:
+        names = [n for n in archive.getnames() if "LinearIntentClassifier" in n]
+        archive.extractall(tmp_path, members=[archive.getmember(n) for n in names])
+    arrays = next(tmp_path.rglob("linear_intent_classifier.npz"))
+    meta = json.loads(next(tmp_path.rglob("linear_intent_classifier.json")).read_text())
+    assert sorted(meta["intents"]) == sorted(EXAMPLES)
+    assert meta["temperature"] > 0
+    with zipfile.ZipFile(arrays) as npz:
+        assert all(name.endswith(".npy") for name in npz.namelist())
+    with np.load(arrays, allow_pickle=False) as loaded:
+        assert loaded["weights"].shape[0] == len(EXAMPLES)
+
+
+def test_changed_featurizers_are_refused_with_a_clear_error() -> None:
+    from rasa.shared.nlu.training_data.features import Features
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.linear_intent_classifier import LinearIntentClassifier, LinearModel
+
+    model = LinearModel(
+        intents=["a", "b"],
+        block_sizes=[5],
+        idf=[np.ones(5)],
+        weights=np.zeros((2, 5)),
+        bias=np.zeros(2),
+        temperature=1.0,
+    )
+    classifier = LinearIntentClassifier({}, None, None, model)  # type: ignore[arg-type]
+    message = Message({"text": "hello"})
+    message.add_features(
+        Features(scipy.sparse.coo_matrix(np.ones((1, 7))), "sentence", "text", "cvf")
+    )
+    with pytest.raises(ValueError, match="retrain"):
+        classifier.process([message])
