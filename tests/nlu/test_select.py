@@ -1,0 +1,44 @@
+"""The development split that pipeline choices are made on: disjoint, per language, stable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from bot.nlu.select import dev_split
+
+
+def examples(path: Path) -> set[str]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {
+        line[2:]
+        for block in data["nlu"]
+        if "intent" in block
+        for line in block["examples"].splitlines()
+        if line.startswith("- ")
+    }
+
+
+def test_dev_split_holds_back_a_fifth_of_each_language_disjointly(tmp_path: Path) -> None:
+    data = tmp_path / "nlu"
+    for lang, word in (("en", "hello"), ("fr", "bonjour")):
+        (data / lang).mkdir(parents=True)
+        nlu = {
+            "version": "3.1",
+            "nlu": [
+                {
+                    "intent": intent,
+                    "examples": "".join(f"- {word} {intent} {i}\n" for i in range(10)),
+                }
+                for intent in ("greet", "bye")
+            ],
+        }
+        (data / lang / "nlu.yml").write_text(yaml.safe_dump(nlu))
+
+    assert dev_split(data, tmp_path / "a") == ["en", "fr"]
+    dev_split(data, tmp_path / "b")
+    for lang in ("en", "fr"):
+        train, dev = (examples(tmp_path / "a" / part / f"{lang}.yml") for part in ("train", "dev"))
+        assert len(train) == 16 and len(dev) == 4 and not train & dev
+        assert dev == examples(tmp_path / "b" / "dev" / f"{lang}.yml")  # same seed, same split
