@@ -2,7 +2,7 @@
 
 For each dataset the train split (never the test split) is converted to Rasa NLU training data in
 a temporary folder, trained with the pipeline of config.yml (the same components and settings;
-`--epochs` changes DIET's epochs only, and the report says so), and scored on the test split:
+`--config` names another file to compare), and scored on the test split:
 accuracy and macro-F1 of the classifier's top intent, and the same counting a FallbackClassifier
 rejection as wrong (what a user of the assistant would see). Writes reports/bench_nlu.json and
 reports/bench_nlu.md and prints the table.
@@ -161,14 +161,10 @@ def write_training_data(examples: list[Example], path: Path) -> Path:
     return path
 
 
-def pipeline_config(base: Path, epochs: int | None = None) -> dict[str, Any]:
-    """config.yml's language and pipeline; DIET's epochs replaced when asked."""
+def pipeline_config(base: Path) -> dict[str, Any]:
+    """config.yml's language and pipeline, without the dialogue policies."""
     config = yaml.safe_load(base.read_text(encoding="utf-8"))
     pipeline = [dict(step) for step in config["pipeline"]]
-    if epochs is not None:
-        for step in pipeline:
-            if step["name"] == "DIETClassifier":
-                step["epochs"] = epochs
     return {
         "recipe": config.get("recipe", "default.v1"),
         "language": config.get("language", "xx"),
@@ -176,13 +172,6 @@ def pipeline_config(base: Path, epochs: int | None = None) -> dict[str, Any]:
         "pipeline": pipeline,
         "policies": [],
     }
-
-
-def diet_epochs(config: dict[str, Any]) -> int | None:
-    return next(
-        (step.get("epochs") for step in config["pipeline"] if step["name"] == "DIETClassifier"),
-        None,
-    )
 
 
 def train(config: dict[str, Any], data: Path, out: Path, name: str) -> tuple[Path, float]:
@@ -289,8 +278,7 @@ def run_dataset(
     training_file = write_training_data(examples, scratch / f"{key}.json")
     intents = len({intent for _, intent in examples})
     print(
-        f"[{dataset.name}] training on {len(examples)} examples, {intents} intents "
-        f"({diet_epochs(config)} DIET epochs) ...",
+        f"[{dataset.name}] training on {len(examples)} examples, {intents} intents ...",
         flush=True,
     )
     model, train_seconds = train(config, training_file, scratch, key)
@@ -351,7 +339,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--config", type=Path, default=ROOT / "config.yml")
     parser.add_argument("--datasets", nargs="+", choices=list(DATASETS), default=list(DATASETS))
-    parser.add_argument("--epochs", type=int, help="DIET epochs (default: config.yml's)")
     parser.add_argument("--limit", type=int, help="smoke run: at most this many rows per split")
     parser.add_argument("--out", type=Path, default=ROOT / "reports")
     args = parser.parse_args(argv)
@@ -359,13 +346,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_dir():
         print(f"no datasets in {args.data} (set --data or LIAISON_BENCHMARKS)", file=sys.stderr)
         return 2
-    config = pipeline_config(args.config, args.epochs)
+    config = pipeline_config(args.config)
     quiet_rasa()
     started = time.monotonic()
     report: dict[str, Any] = {
         "config": str(args.config),
-        "diet_epochs": diet_epochs(config),
-        "epochs_changed": args.epochs is not None,
         "pipeline": [step["name"] for step in config["pipeline"]],
         "limit": args.limit,
         "cpus": os.cpu_count(),
