@@ -165,6 +165,9 @@ def endpoints_yaml(env: Mapping[str, str], data_dir: Path) -> str:
         "# Written by bot/rasa_config.py for this run; edit the environment, not this file.",
         "action_endpoint:",
         "  url: ${LIAISON_ACTION_ENDPOINT}",
+        # Our actions never read the domain, and it is most of each call's payload. An action
+        # that needs it says so in domain.yml: `- action_name: {send_domain: true}`.
+        "  enable_selective_domain: true",
     ]
     tracker = env.get("LIAISON_TRACKER_STORE") or f"sqlite:///{(data_dir / 'tracker.db').resolve()}"
     lines += _store_yaml(

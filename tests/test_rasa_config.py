@@ -146,7 +146,10 @@ def rasa_store(
 
 
 def test_action_endpoint_is_named_not_written(tmp_path: Path) -> None:
-    assert endpoints({}, tmp_path)["action_endpoint"] == {"url": "${LIAISON_ACTION_ENDPOINT}"}
+    assert endpoints({}, tmp_path)["action_endpoint"] == {
+        "url": "${LIAISON_ACTION_ENDPOINT}",
+        "enable_selective_domain": True,
+    }
 
 
 def test_default_tracker_store_is_sqlite_in_the_data_dir_and_no_lock_store(tmp_path: Path) -> None:
