@@ -53,6 +53,28 @@ def test_tfidf_matches_sklearn() -> None:
     assert np.allclose(ours.toarray(), expected.toarray())
 
 
+def test_a_messages_probabilities_are_those_of_its_full_tfidf_row() -> None:
+    from bot.nlu.linear_intent_classifier import LinearModel
+
+    rng = np.random.default_rng(3)
+    words = scipy.sparse.random(30, 12, density=0.3, random_state=4, format="csr")
+    words.data = np.ceil(words.data * 3)
+    dense = scipy.sparse.csr_matrix(rng.normal(size=(30, 5)))
+    model = LinearModel(
+        intents=["a", "b", "c"],
+        block_sizes=[12, 5],
+        idf=[inverse_document_frequency(words), None],
+        weights=rng.normal(size=(3, 17)).astype(np.float32),
+        bias=rng.normal(size=3).astype(np.float32),
+        temperature=0.7,
+    )
+    for i in range(30):
+        blocks = [words[i], dense[i]]
+        row = scipy.sparse.hstack([tfidf(b, idf) for b, idf in zip(blocks, model.idf, strict=True)])
+        expected = softmax(np.asarray(row @ model.weights.T + model.bias), model.temperature)
+        assert np.allclose(model.probabilities(blocks), expected, atol=1e-6)
+
+
 def test_dense_block_is_only_normalised() -> None:
     row = scipy.sparse.csr_matrix(np.array([[3.0, 4.0]]))
     assert np.allclose(tfidf(row, None).toarray(), [[0.6, 0.8]])
