@@ -9,8 +9,12 @@ from fastapi import FastAPI
 
 from bot.lookup import console
 from bot.lookup.api import admin, briefings, exercise, health, intake, search, translations
+from bot.lookup.request_slots import RequestSlots
 from bot.lookup.settings import Settings, get_settings
 from bot.lookup.store.database import make_engine, make_session_factory
+
+# Connections left for work outside requests (the announcement delivery worker).
+BACKGROUND_CONNECTIONS = 2
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -32,9 +36,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.admin_tokens = settings.admin_token_names()
-    app.state.engine = make_engine(settings.sqlalchemy_url)
+    app.state.engine = make_engine(
+        settings.sqlalchemy_url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+    )
     app.state.session_factory = make_session_factory(app.state.engine)
     for module in (health, exercise, search, translations, admin, briefings, intake):
         app.include_router(module.router)
     console.install(app, settings)
+    connections = settings.db_pool_size + settings.db_max_overflow
+    app.add_middleware(RequestSlots, limit=max(1, connections - BACKGROUND_CONNECTIONS))
     return app

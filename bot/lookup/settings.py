@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.lookup.store.database import MAX_OVERFLOW, POOL_SIZE
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LIAISON_", extra="ignore")
@@ -19,6 +21,15 @@ class Settings(BaseSettings):
         default=None,
         validation_alias=AliasChoices("DATABASE_URL", "LIAISON_DATABASE_URL"),
         description="SQLAlchemy URL; SQLite under data_dir when unset.",
+    )
+    db_pool_size: int = Field(
+        default=POOL_SIZE, ge=1, description="Database connections kept open for requests."
+    )
+    db_max_overflow: int = Field(
+        default=MAX_OVERFLOW,
+        ge=0,
+        description="Connections opened beyond the pool under load. Requests beyond pool + "
+        "overflow - 2 wait their turn (bot/lookup/request_slots.py).",
     )
     exercise_id: str | None = Field(
         default=None,

@@ -25,16 +25,32 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str, *, migrate_schema: bool = True) -> Engine:
+# Connections kept (pool size) and opened beyond them under load (overflow): the service admits
+# no more simultaneous requests than these allow (bot/lookup/request_slots.py).
+POOL_SIZE = 10
+MAX_OVERFLOW = 10
+
+
+def make_engine(
+    url: str,
+    *,
+    migrate_schema: bool = True,
+    pool_size: int = POOL_SIZE,
+    max_overflow: int = MAX_OVERFLOW,
+) -> Engine:
     """Create the engine (and the SQLite file's folder), then migrate the schema to the latest."""
     parsed = make_url(url)
+    pool = {"pool_size": pool_size, "max_overflow": max_overflow}
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        in_memory = not parsed.database or parsed.database == ":memory:"
+        if not in_memory:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False}, **({} if in_memory else pool)
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, **pool)
     if migrate_schema:
         migrate(engine)
     return engine

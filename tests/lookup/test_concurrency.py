@@ -1,0 +1,58 @@
+"""A burst of simultaneous requests is served, however large, without waiting on the database.
+
+FastAPI runs each sync dependency, the sync route and the response validation as separate
+thread-pool jobs, holding the request's connection in between. Without a bound on the requests
+inside the service, every thread can end up waiting for a connection held by a request waiting
+for a thread: nothing moves until the pool's 30 s timeout (seen at 50 users in `make bench`;
+this test stalled at 60 before the fix).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot.lookup.app import BACKGROUND_CONNECTIONS, create_app
+from bot.lookup.packs.importer import import_pack
+from bot.lookup.packs.loader import load_pack
+from bot.lookup.request_slots import RequestSlots
+from bot.lookup.settings import Settings
+from tests.packs import SAMPLE_PACK
+
+CONCURRENT = 150
+
+
+def test_a_burst_of_concurrent_requests_is_served_without_stalling(settings: Settings) -> None:
+    app = create_app(settings)
+    import_pack(app.state.session_factory, load_pack(SAMPLE_PACK).pack)
+    paths = ["/v1/topics/meals?lang=en", "/v1/topics/transport?lang=fr", "/health"]
+
+    async def burst() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://lookup") as client:
+            responses = await asyncio.gather(
+                *(client.get(paths[i % len(paths)]) for i in range(CONCURRENT))
+            )
+        return [r.status_code for r in responses]
+
+    try:
+        # A stall lasts the pool's 30 s timeout; a burst served takes a second or two.
+        statuses = asyncio.run(asyncio.wait_for(burst(), timeout=20))
+    finally:
+        app.state.engine.dispose()
+    assert statuses == [200] * CONCURRENT
+
+
+def test_the_slots_match_the_connections_left_for_requests(tmp_path: Path) -> None:
+    app = create_app(Settings(data_dir=tmp_path, db_pool_size=4, db_max_overflow=3))
+    [slots] = [m for m in app.user_middleware if m.cls is RequestSlots]
+    assert slots.kwargs["limit"] == 4 + 3 - BACKGROUND_CONNECTIONS
+    app.state.engine.dispose()
+
+
+def test_slots_refuse_a_limit_below_one() -> None:
+    with pytest.raises(ValueError):
+        RequestSlots(app=None, limit=0)
