@@ -23,13 +23,14 @@ NLU_COMPONENTS  := bot/nlu/language_detector.py bot/nlu/language_id.py bot/nlu/t
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules.yml -name '*.yml' 2>/dev/null) \
                    $(NLU_COMPONENTS)
 
-.PHONY: help run test eval bench bench-nlu select compare-tokenizers model-encoder catalogue envs model exercise validate lint test-lookup test-rasa clean
+.PHONY: help run test eval bench bench-nlu select overlap compare-tokenizers model-encoder catalogue envs model exercise validate lint test-lookup test-rasa clean
 
 help:
 	@echo "make run    start the assistant (lookup :8000, actions :5055, Rasa :5005, web chat :8080)"
 	@echo "make test   validate data, lint, run every test (unit and end-to-end)"
 	@echo "make eval   measure the NLU on the held-out sets (reports/eval.json)"
 	@echo "make select CONFIGS=\"a.yml b.yml\"  compare NLU configs on a dev split of the training data"
+	@echo "make overlap [FIX=1]  held-out examples repeated in the training data (FIX=1 removes them)"
 	@echo "make bench  speed and memory, against the bare rasa init assistant (reports/bench.md)"
 	@echo "make bench-nlu  the NLU pipeline on public datasets (reports/bench_nlu.md)"
 	@echo "make clean  remove environments, models and run-time data"
@@ -81,6 +82,11 @@ catalogue: $(LOOKUP_ENV)/.installed
 CONFIGS ?= config.yml
 select: $(RASA_ENV)/.installed
 	$(RASA_ENV)/bin/python -m bot.nlu.select --config $(CONFIGS)
+
+# Held-out examples repeated in the training data (exactly, or one word apart in one intent);
+# `make overlap FIX=1` deletes the training lines (the held-out sets are the fixed reference).
+overlap: $(RASA_ENV)/.installed
+	$(RASA_ENV)/bin/python -m bot.nlu.overlap $(if $(FIX),--fix)
 
 compare-tokenizers: $(RASA_ENV)/.installed
 	$(RASA_ENV)/bin/python -m bot.nlu.compare --config config.yml --heldout tests/nlu/heldout

@@ -1,0 +1,55 @@
+"""The held-out sets stay independent of the training data (docs/nlu.md, "Measuring")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.nlu.overlap import find_overlaps, heldout_examples, key, training_lines
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_same_after_folding_and_one_word_apart_within_an_intent_are_found() -> None:
+    training = [
+        ("Où est la [salle de sport](venue) ?", "ask_venue_info"),
+        ("when is lunch served today", "ask_meal_times"),
+        ("wifi", "ask_communications"),
+        ("what do i call the host commander", "ask_forms_of_address"),
+    ]
+    heldout = [
+        ("ou est la salle de sport", "ask_venue_info"),
+        ("when is dinner served today", "ask_meal_times"),
+        ("WIFI ?", "ask_communications"),
+        ("wifi password", "ask_communications"),
+        ("when is the bus served today", "ask_transport"),  # one word apart, another intent
+    ]
+    found = {(o.heldout, o.kind) for o in find_overlaps(training, heldout)}
+    assert found == {
+        ("ou est la salle de sport", "same"),
+        ("when is dinner served today", "one word apart"),
+        ("WIFI ?", "same"),
+    }
+
+
+def test_arabic_letter_forms_and_diacritics_are_folded() -> None:
+    assert key("أَوْقَات الصلاة؟") == key("اوقات الصلاه")
+
+
+def test_only_intent_examples_count_not_synonyms(tmp_path: Path) -> None:
+    (tmp_path / "nlu.yml").write_text(
+        'version: "3.1"\nnlu:\n- synonym: wifi\n  examples: |\n    - wi-fi\n'
+        "- intent: ask_communications\n  examples: |\n    - wifi ?\n",
+        encoding="utf-8",
+    )
+    assert [(text, intent) for *_, text, intent in training_lines(tmp_path)] == [
+        ("wifi ?", "ask_communications")
+    ]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_no_heldout_example_repeats_a_training_example(lang: str) -> None:
+    training = [(text, intent) for *_, text, intent in training_lines(ROOT / "data/nlu" / lang)]
+    overlaps = find_overlaps(training, heldout_examples(ROOT / "tests/nlu/heldout" / f"{lang}.yml"))
+    assert not overlaps, "run `make overlap FIX=1`"
