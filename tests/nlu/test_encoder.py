@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from bot.nlu.encoder import config_with_encoder
+from tests.nlu.tiny_training import train_tiny_nlu
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = {
@@ -67,26 +68,13 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_trains_and_parses_with_a_local_encoder(tmp_path: Path, offline: None) -> None:
     from rasa.core.agent import Agent
-    from rasa.model_training import train_nlu
 
     weights = tmp_path / "tiny-bert"
     build_tiny_bert(weights)
     base = yaml.safe_load((ROOT / "config.yml").read_text())
     config = config_with_encoder(base, weights)
     assert [s["name"] for s in config["pipeline"]].count("LanguageModelFeaturizer") == 1
-    (tmp_path / "config.yml").write_text(yaml.safe_dump(config))
-    nlu = {
-        "version": "3.1",
-        "nlu": [
-            {"intent": intent, "examples": "".join(f"- {t}\n" for t in texts)}
-            for intent, texts in EXAMPLES.items()
-        ],
-    }
-    (tmp_path / "nlu.yml").write_text(yaml.safe_dump(nlu, allow_unicode=True))
-
-    model = train_nlu(
-        str(tmp_path / "config.yml"), str(tmp_path / "nlu.yml"), str(tmp_path / "out")
-    )
+    model = train_tiny_nlu(config, EXAMPLES, tmp_path)
     assert model and os.path.exists(model)
     parsed = asyncio.run(Agent.load(model).parse_message("when is dinner"))
     assert parsed["intent"]["name"] in EXAMPLES

@@ -11,7 +11,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 import scipy.sparse
-import yaml
 
 from bot.nlu.linear_intent_classifier import (
     fit_temperature,
@@ -19,6 +18,7 @@ from bot.nlu.linear_intent_classifier import (
     softmax,
     tfidf,
 )
+from tests.nlu.tiny_training import train_tiny_nlu
 
 EXAMPLES = {
     "greet": ["hello there", "good morning", "hi all", "bonjour", "salut à tous", "مرحبا", "أهلا"],
@@ -98,8 +98,6 @@ def test_temperature_sharpens_confident_correct_scores_and_softens_wrong_ones() 
 
 @pytest.fixture(scope="module")
 def trained_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from rasa.model_training import train_nlu
-
     folder = tmp_path_factory.mktemp("linear")
     config = {
         "recipe": "default.v1",
@@ -115,22 +113,7 @@ def trained_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
         "policies": [],
     }
-    (folder / "config.yml").write_text(yaml.safe_dump(config))
-    nlu = {
-        "version": "3.1",
-        "nlu": [
-            {"intent": intent, "examples": "".join(f"- {t}\n" for t in texts)}
-            for intent, texts in EXAMPLES.items()
-        ],
-    }
-    (folder / "nlu.yml").write_text(yaml.safe_dump(nlu, allow_unicode=True))
-    model = train_nlu(
-        str(folder / "config.yml"),
-        str(folder / "nlu.yml"),
-        str(folder),
-        fixed_model_name="linear",
-    )
-    assert model
+    model = train_tiny_nlu(config, EXAMPLES, folder, name="linear")
     return Path(model)
 
 

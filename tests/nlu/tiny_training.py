@@ -1,0 +1,32 @@
+"""Train a tiny NLU model for a test: a config and {intent: [examples]} written to a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def train_tiny_nlu(
+    config: dict[str, Any], examples: dict[str, list[str]], folder: Path, name: str | None = None
+) -> str:
+    from rasa.model_training import train_nlu
+
+    (folder / "config.yml").write_text(yaml.safe_dump(config))
+    nlu = {
+        "version": "3.1",
+        "nlu": [
+            {"intent": intent, "examples": "".join(f"- {t}\n" for t in texts)}
+            for intent, texts in examples.items()
+        ],
+    }
+    (folder / "nlu.yml").write_text(yaml.safe_dump(nlu, allow_unicode=True))
+    model = train_nlu(
+        str(folder / "config.yml"),
+        str(folder / "nlu.yml"),
+        str(folder / "out"),
+        fixed_model_name=name,
+    )
+    assert model, "training produced no model"
+    return model
