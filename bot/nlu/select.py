@@ -10,13 +10,11 @@ language, and writes reports/select/<config>/eval.json (with the threshold sweep
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from bot.bench.nlu import train
+from bot.bench.nlu import pipeline_config, train
 from bot.nlu import evaluate
 
 SEED = 7
@@ -37,11 +35,6 @@ def dev_split(data: Path, out: Path) -> list[str]:
     return languages
 
 
-def nlu_only(config_path: Path) -> dict[str, Any]:
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    return {**config, "policies": []}
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--config", type=Path, nargs="+", default=[Path("config.yml")])
@@ -54,12 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     for config_path in args.config:
         name = config_path.stem
         print(f"[{name}] training on {TRAIN_FRACTION:.0%} of the training data ...", flush=True)
-        model, seconds = train(nlu_only(config_path), args.out / "train", args.out, name)
+        model, seconds = train(pipeline_config(config_path), args.out / "train", args.out, name)
         scored = args.out / name
         evaluate.main(
             ["--model", str(model), "--heldout", str(args.out / "dev"), "--out", str(scored)]
         )
-        report = yaml.safe_load((scored / "eval.json").read_text(encoding="utf-8"))
+        report = json.loads((scored / "eval.json").read_text(encoding="utf-8"))
         rows += [(name, seconds, lang, report[lang]) for lang in languages]
         model.unlink(missing_ok=True)
 
