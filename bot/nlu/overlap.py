@@ -93,6 +93,13 @@ def remove_lines(doomed: set[tuple[Path, int]]) -> None:
         path.write_text("".join(kept), encoding="utf-8")
 
 
+def _overlaps_in(
+    folder: Path, heldout: list[Example]
+) -> tuple[list[tuple[Path, int, str, str]], list[Overlap]]:
+    lines = training_lines(folder)
+    return lines, find_overlaps([(text, intent) for *_, text, intent in lines], heldout)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("data/nlu"))
@@ -103,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     total = 0
     for heldout in sorted(args.heldout.glob("*.yml")):
         examples = heldout_examples(heldout)
-        lines = training_lines(args.data / heldout.stem)
-        overlaps = find_overlaps([(text, intent) for *_, text, intent in lines], examples)
+        folder = args.data / heldout.stem
+        lines, overlaps = _overlaps_in(folder, examples)
         total += len(overlaps)
         print(f"{heldout.stem}: {len(overlaps)} held-out examples repeat a training example")
         for overlap in overlaps:
@@ -115,8 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             doomed = {(p, i) for p, i, text, _ in lines if key(text) in offending}
             remove_lines(doomed)
             removed += len(doomed)
-            lines = training_lines(args.data / heldout.stem)
-            overlaps = find_overlaps([(text, intent) for *_, text, intent in lines], examples)
+            lines, overlaps = _overlaps_in(folder, examples)
         if removed:
             print(f"  removed {removed} training lines")
     return 1 if total and not args.fix else 0
