@@ -24,7 +24,7 @@ class RequestSlots:
             raise ValueError("limit must be at least 1")
         self.app = app
         self.limit = limit
-        self._slots: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
+        self._slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -34,8 +34,8 @@ class RequestSlots:
             await self.app(scope, receive, send)
 
     def _semaphore(self) -> asyncio.Semaphore:
-        # One per event loop: a semaphore belongs to the loop it was first awaited in.
+        # Made in the serving loop: a semaphore belongs to the loop it was first awaited in.
         loop = asyncio.get_running_loop()
-        if loop not in self._slots:
-            self._slots = {loop: asyncio.Semaphore(self.limit)}
-        return self._slots[loop]
+        if self._slots is None or self._slots[0] is not loop:
+            self._slots = (loop, asyncio.Semaphore(self.limit))
+        return self._slots[1]
