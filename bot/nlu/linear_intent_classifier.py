@@ -175,12 +175,15 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         )
         gold = np.array([intents.index(m.get(INTENT)) for m in examples])
         svm = self._svm().fit(features, gold)
+        weights, bias = svm.coef_, svm.intercept_
+        if len(intents) == 2:  # sklearn keeps one row for two classes: the second's score
+            weights, bias = np.vstack([-weights, weights]), np.concatenate([-bias, bias])
         self.model = LinearModel(
             intents=intents,
             block_sizes=[block.shape[1] for block in counts],
             idf=idf,
-            weights=svm.coef_.astype(np.float32),
-            bias=svm.intercept_.astype(np.float32),
+            weights=weights.astype(np.float32),
+            bias=bias.astype(np.float32),
             temperature=self._temperature(features, gold),
         )
         self.persist()
@@ -202,7 +205,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         splits = StratifiedKFold(folds, shuffle=True, random_state=self.config["random_seed"])
         for train_rows, test_rows in splits.split(features, gold):
             svm = self._svm().fit(features[train_rows], gold[train_rows])
-            scores[np.ix_(test_rows, svm.classes_)] = svm.decision_function(features[test_rows])
+            fold_scores = svm.decision_function(features[test_rows])
+            if fold_scores.ndim == 1:  # two classes: one score, the second's
+                fold_scores = np.column_stack([-fold_scores, fold_scores])
+            scores[np.ix_(test_rows, svm.classes_)] = fold_scores
         return fit_temperature(scores, gold)
 
     def process(self, messages: List[Message]) -> List[Message]:

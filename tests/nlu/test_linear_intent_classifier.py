@@ -174,3 +174,26 @@ def test_changed_featurizers_are_refused_with_a_clear_error() -> None:
     )
     with pytest.raises(ValueError, match="retrain"):
         classifier.process([message])
+
+
+def test_two_intents_are_enough(tmp_path: Path) -> None:
+    """sklearn keeps a single row of weights for two classes; the model still scores both."""
+    from rasa.core.agent import Agent
+
+    config = {
+        "recipe": "default.v1",
+        "language": "xx",
+        "assistant_id": "linear-two",
+        "pipeline": [
+            {"name": "WhitespaceTokenizer"},
+            {"name": "CountVectorsFeaturizer"},
+            {"name": "bot.nlu.linear_intent_classifier.LinearIntentClassifier"},
+        ],
+        "policies": [],
+    }
+    two = {intent: EXAMPLES[intent] for intent in ("greet", "ask_transport")}
+    agent = Agent.load(train_tiny_nlu(config, two, tmp_path, name="two"))
+    for text, intent in {"hello everyone": "greet", "navette aéroport ?": "ask_transport"}.items():
+        result = asyncio.run(agent.parse_message(text))
+        assert result["intent"]["name"] == intent
+        assert sum(r["confidence"] for r in result["intent_ranking"]) == pytest.approx(1.0)
