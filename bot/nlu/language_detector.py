@@ -2,10 +2,17 @@
 
 The domain maps that entity to the `language` slot, so a message too short to tell keeps the
 language the conversation already has, and responses pick the variation for the slot's value.
+
+Training learns the domain vocabulary (bot.nlu.language_vocabulary) from the training examples
+the general detector is sure of; a model trained before that existed, or on data with none,
+detects with the general detector alone.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
+import json
+import logging
 from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -15,11 +22,17 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.language_id import LanguageIdentifier
+from bot.nlu.language_vocabulary import LanguageVocabulary
+
+logger = logging.getLogger(__name__)
+
+VOCABULARY_FILE = "vocabulary.json"
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
 class LanguageDetector(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -28,12 +41,24 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
             "languages": ["ar", "en", "fr"],
             # How much more likely the best language must be than the next to be trusted.
             "min_relative_distance": 0.25,
+            # Learn the domain vocabulary from the training data as a second opinion.
+            "learn_vocabulary": True,
             "entity": "language",
         }
 
-    def __init__(self, config: Dict[str, Any]) -> None:
-        self._entity = config["entity"]
-        self._identifier = LanguageIdentifier(config["languages"], config["min_relative_distance"])
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: Optional[ModelStorage] = None,
+        resource: Optional[Resource] = None,
+        vocabulary: Optional[LanguageVocabulary] = None,
+    ) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self._identifier = LanguageIdentifier(
+            self.config["languages"], self.config["min_relative_distance"], vocabulary
+        )
 
     @classmethod
     def create(
@@ -43,11 +68,61 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> LanguageDetector:
-        return cls(config)
+        return cls(config, model_storage, resource)
 
-    @staticmethod
-    def required_packages() -> List[str]:
-        return ["lingua"]
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """Retrain when lingua changes: Rasa's required_packages() cannot name it (its import
+        name and distribution name differ, and Rasa needs both to be the same)."""
+        return importlib.metadata.version("lingua-language-detector")
+
+    def train(self, training_data: TrainingData) -> Resource:
+        if self.config["learn_vocabulary"]:
+            labelled = []
+            for message in training_data.intent_examples:
+                text = message.get(TEXT) or ""
+                language = self._identifier.sure_of(text)
+                if language is not None:
+                    labelled.append((text, language))
+            vocabulary = LanguageVocabulary.learn(labelled)
+            logger.info(
+                "LanguageDetector: vocabulary from %d of %d examples: %s",
+                len(labelled),
+                len(training_data.intent_examples),
+                {lang: len(words) for lang, words in vocabulary.counts.items()},
+            )
+            self._identifier.vocabulary = vocabulary
+            self.persist()
+        assert self._resource is not None, "created by Rasa's graph"
+        return self._resource
+
+    def persist(self) -> None:
+        vocabulary = self._identifier.vocabulary
+        if vocabulary is None or self._model_storage is None or self._resource is None:
+            return
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / VOCABULARY_FILE).write_text(
+                json.dumps(vocabulary.to_dict(), ensure_ascii=False), "utf-8"
+            )
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> LanguageDetector:
+        vocabulary = None
+        try:
+            with model_storage.read_from(resource) as directory:
+                path = directory / VOCABULARY_FILE
+                if path.exists():
+                    vocabulary = LanguageVocabulary.from_dict(json.loads(path.read_text("utf-8")))
+        except ValueError:
+            logger.info("LanguageDetector: no vocabulary in the model; general detector alone.")
+        return cls(config, model_storage, resource, vocabulary)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -62,7 +137,7 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
         if language is None:
             return
         entity = {
-            "entity": self._entity,
+            "entity": self.config["entity"],
             "value": language,
             "start": 0,
             "end": len(text),

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
+from bot.nlu.language_vocabulary import LanguageVocabulary
+
 ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps"})
 # Letters Urdu writes and Arabic does not (retroflex letters, noon ghunna, bari ye, do-chashmi he).
 URDU_ONLY_LETTERS = frozenset("ٹڈڑںےۓھ")
@@ -50,37 +52,112 @@ _WORD = re.compile(r"\w+(?:-\w+)*")
 SHORT_MESSAGE_WORDS = 2
 SHORT_MESSAGE_MIN_MARGIN = 0.5
 
+# The domain vocabulary (bot.nlu.language_vocabulary) as a second opinion: how much its posterior
+# counts against the general detector's confidences, and the lead the combination must have.
+# Both chosen on the development split (docs/nlu.md, "Language ID").
+VOCABULARY_WEIGHT = 0.5
+COMBINED_MIN_MARGIN = 0.1
+# What the general detector must manage for an example to label the vocabulary's training data.
+SURE_MIN_WORDS = 3
+SURE_MIN_CONFIDENCE = 0.9
+
 
 class LanguageIdentifier:
-    def __init__(self, languages: Iterable[str], min_relative_distance: float = 0.25) -> None:
+    def __init__(
+        self,
+        languages: Iterable[str],
+        min_relative_distance: float = 0.25,
+        vocabulary: LanguageVocabulary | None = None,
+    ) -> None:
         self.languages = tuple(languages)
         if not self.languages:
             raise ValueError("at least one language is needed")
         self._arabic_script = [code for code in self.languages if code in ARABIC_SCRIPT_LANGUAGES]
         self._detector = _build_detector(self.languages, min_relative_distance)
+        self.vocabulary = vocabulary
 
     def identify(self, text: str) -> str | None:
+        decided, language = self._by_script(text)
+        if decided:
+            return language
+        words = _WORD.findall(text.lower())
+        if all(word in NEUTRAL_WORDS for word in words):
+            return None
+        if self.vocabulary is None:
+            return self._general(text, words)
+        return self._with_vocabulary(text, words, self.vocabulary)
+
+    def sure_of(self, text: str) -> str | None:
+        """The language when the general detector alone is sure of it (to label training data)."""
+        decided, language = self._by_script(text)
+        if decided:
+            return language
+        words = _WORD.findall(text.lower())
+        if len(words) < SURE_MIN_WORDS:
+            return None
+        language = self._general(text, words)
+        if language is None or self._confidences(text).get(language, 0.0) < SURE_MIN_CONFIDENCE:
+            return None
+        return language
+
+    def _by_script(self, text: str) -> tuple[bool, str | None]:
+        """(decided, language): no letters, or Arabic script, settles it without a detector."""
         letters = [char for char in text if char.isalpha()]
         if not letters:
-            return None
+            return True, None
         arabic_letters = sum(1 for char in letters if _is_arabic_letter(char))
         if arabic_letters * 2 > len(letters):
             if URDU_ONLY_LETTERS.intersection(letters):
                 # Urdu: answer in Urdu if the assistant speaks it, never mistake it for Arabic.
-                return "ur" if "ur" in self.languages else None
+                return True, "ur" if "ur" in self.languages else None
             if len(self._arabic_script) == 1:
-                return self._arabic_script[0]
-        words = _WORD.findall(text.lower())
-        if all(word in NEUTRAL_WORDS for word in words):
+                return True, self._arabic_script[0]
+        return False, None
+
+    def _general(self, text: str, words: list[str]) -> str | None:
+        short = len(words) <= SHORT_MESSAGE_WORDS
+        if short and _best(self._confidences(text))[1] < SHORT_MESSAGE_MIN_MARGIN:
             return None
-        if len(words) <= SHORT_MESSAGE_WORDS:
-            ranked = self._detector.compute_language_confidence_values(text)
-            if len(ranked) > 1 and ranked[0].value - ranked[1].value < SHORT_MESSAGE_MIN_MARGIN:
-                return None
         language = self._detector.detect_language_of(text)
         if language is None:
             return None
         return language.iso_code_639_1.name.lower()
+
+    def _with_vocabulary(
+        self, text: str, words: list[str], vocabulary: LanguageVocabulary
+    ) -> str | None:
+        general = self._confidences(text)
+        domain = vocabulary.posterior(text)
+        if len(words) <= SHORT_MESSAGE_WORDS:
+            # One or two words: both opinions must agree, or the conversation's language stands.
+            best, margin = _best(general)
+            if margin < SHORT_MESSAGE_MIN_MARGIN or not domain or _best(domain)[0] != best:
+                return None
+            return best
+        if domain:
+            general = {
+                lang: value * domain.get(lang, 0.0) ** VOCABULARY_WEIGHT
+                for lang, value in general.items()
+            }
+        best, margin = _best(general)
+        return best if margin >= COMBINED_MIN_MARGIN else None
+
+    def _confidences(self, text: str) -> dict[str, float]:
+        return {
+            value.language.iso_code_639_1.name.lower(): value.value
+            for value in self._detector.compute_language_confidence_values(text)
+            if value.language.iso_code_639_1.name.lower() in self.languages
+        }
+
+
+def _best(scores: dict[str, float]) -> tuple[str | None, float]:
+    """The top language and its lead over the next, on scores normalised to sum to 1."""
+    total = sum(scores.values())
+    if total <= 0:
+        return None, 0.0
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    lead = ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0.0)
+    return ranked[0][0], lead / total
 
 
 def _is_arabic_letter(char: str) -> bool:
