@@ -105,8 +105,11 @@ class LanguageIdentifier:
         letters = [char for char in text if char.isalpha()]
         if not letters:
             return True, None
-        arabic_letters = sum(1 for char in letters if _is_arabic_letter(char))
-        if arabic_letters * 2 > len(letters):
+        # Words, not letters: "وين الـ in-processing" is Arabic with an English term in it.
+        first_letters = [next((c for c in word if c.isalpha()), "") for word in _WORD.findall(text)]
+        first_letters = [letter for letter in first_letters if letter]
+        arabic_words = sum(1 for letter in first_letters if _is_arabic_letter(letter))
+        if arabic_words * 2 >= len(first_letters):
             if URDU_ONLY_LETTERS.intersection(letters):
                 # Urdu: answer in Urdu if the assistant speaks it, never mistake it for Arabic.
                 return True, "ur" if "ur" in self.languages else None

@@ -28,6 +28,8 @@ IDENTIFIER = LanguageIdentifier(["ar", "en", "fr"])
         ("bonjour", "fr"),
         ("thanks", "en"),
         ("أين الطعام? food", "ar"),  # mostly Arabic script
+        ("وين الـ in-processing", "ar"),  # Arabic words around an English term
+        ("what does مرحبا mean", "en"),  # an Arabic word quoted in English
     ],
 )
 def test_identifies_the_language(text: str, expected: str) -> None:
