@@ -89,7 +89,7 @@ overlap: $(RASA_ENV)/.installed
 	$(RASA_ENV)/bin/python -m bot.nlu.overlap $(if $(FIX),--fix)
 
 compare-tokenizers: $(RASA_ENV)/.installed
-	$(RASA_ENV)/bin/python -m bot.nlu.compare --config config.yml --heldout tests/nlu/heldout
+	$(RASA_ENV)/bin/python -m bot.nlu.compare --config config.yml
 
 validate: $(RASA_ENV)/.installed
 	$(RASA_ENV)/bin/rasa data validate
