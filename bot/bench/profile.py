@@ -49,7 +49,7 @@ RASA_CATEGORIES: list[tuple[str, tuple[str, ...]]] = [
     ("asyncio event loop", ("asyncio",)),
 ]
 ACTIONS_CATEGORIES: list[tuple[str, tuple[str, ...]]] = [
-    ("lookup client (httpx)", ("httpx", "httpcore", "lookup_client")),
+    ("lookup client (aiohttp)", ("aiohttp", "lookup_client")),
     ("action code", ("actions/",)),
     ("rasa_sdk: parse request, tracker, reply", ("rasa_sdk",)),
     ("HTTP server (Sanic), JSON", ("sanic", "ujson", "json")),

@@ -1,13 +1,22 @@
-"""A stand-in lookup service at the HTTP layer (httpx.MockTransport), answering from a pack in
-the real service's response shape. Search answers are scripted per test: ranking is the real
-service's job and is tested there."""
+"""A stand-in lookup service over real HTTP, answering from a pack in the real service's response
+shape. Search answers are scripted per test: ranking is the real service's job and is tested
+there. Handlers are written as httpx request -> response functions (sync or async); `serving`
+puts one behind an aiohttp server on a free loopback port, which the actions' client calls."""
 
 from __future__ import annotations
 
+import inspect
 import json
+import socket
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+Handler = Callable[[httpx.Request], httpx.Response | Awaitable[httpx.Response]]
 
 LANGS = {"ar", "en", "fr"}
 KIND_OF_SECTION = {
@@ -112,3 +121,39 @@ class FakeLookup:
 
     def posted(self, path: str) -> list[Any]:
         return [body for method, p, body in self.intake if method == "POST" and p == path]
+
+
+@asynccontextmanager
+async def serving(handler: Handler | None) -> AsyncIterator[str]:
+    """The base URL of a server answering with `handler`; None: a port nobody listens on."""
+    if handler is None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        yield f"http://127.0.0.1:{port}"
+        return
+
+    async def respond(request: web.Request) -> web.Response:
+        forwarded = httpx.Request(
+            request.method,
+            f"http://lookup.test{request.path_qs}",
+            content=await request.read(),
+            headers={"content-type": request.headers.get("content-type", "")},
+        )
+        reply = handler(forwarded)
+        if inspect.isawaitable(reply):
+            reply = await reply
+        return web.Response(
+            status=reply.status_code,
+            body=reply.content,
+            content_type=reply.headers.get("content-type", "application/json").split(";")[0],
+        )
+
+    app = web.Application()
+    app.router.add_route("*", "/{path:.*}", respond)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    try:
+        yield str(server.make_url("")).rstrip("/")
+    finally:
+        await server.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import httpx
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -19,7 +18,7 @@ from actions.handoff import (
     ActionRequestHuman,
 )
 from actions.lookup_client import LookupClient
-from tests.actions.fake_lookup import FakeLookup
+from tests.actions.fake_lookup import FakeLookup, serving
 from tests.packs import other_pack
 
 SENDER = "visitor-7"
@@ -66,23 +65,21 @@ def tracker(events: list[dict[str, Any]], language: str = "fr", **slots: Any) ->
 def run(
     action_class: type[Action], fake: FakeLookup | None, state: Tracker
 ) -> tuple[CollectingDispatcher, list[dict[str, Any]]]:
+    """The action against `fake`, or against a lookup service that is down (None)."""
+
     async def go() -> tuple[CollectingDispatcher, list[dict[str, Any]]]:
-        handler = fake.handle if fake else _refuse
-        client = LookupClient("http://lookup.test", transport=httpx.MockTransport(handler))
-        dispatcher = CollectingDispatcher()
-        instance = (
-            action_class(client) if issubclass(action_class, ClientAction) else action_class()
-        )
-        events = await instance.run(dispatcher, state, {})
-        await liaison_team.drain()
-        await client.aclose()
-        return dispatcher, events
+        async with serving(fake.handle if fake else None) as url:
+            client = LookupClient(url)
+            dispatcher = CollectingDispatcher()
+            instance = (
+                action_class(client) if issubclass(action_class, ClientAction) else action_class()
+            )
+            events = await instance.run(dispatcher, state, {})
+            await liaison_team.drain()
+            await client.aclose()
+            return dispatcher, events
 
     return asyncio.run(go())
-
-
-def _refuse(request: httpx.Request) -> httpx.Response:
-    raise httpx.ConnectError("connection refused")
 
 
 def test_asking_for_a_person_queues_the_conversation_with_its_transcript() -> None:
