@@ -13,8 +13,9 @@ import pytest
 from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import BotUttered, SlotSet
+from rasa.shared.core.events import BotUttered, Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
@@ -45,6 +46,10 @@ def patched() -> Iterator[None]:
         RemoteAction.run,
         EndpointConfig.session,
         tracker_store.create_engine_kwargs,
+        Event.__dict__["resolve_by_type"],
+        SQLTrackerStore.retrieve,
+        SQLTrackerStore.save,
+        SQLTrackerStore._additional_events,
     )
     assert rasa_server.install()
     yield
@@ -53,7 +58,12 @@ def patched() -> Iterator[None]:
         RemoteAction.run,
         EndpointConfig.session,
         tracker_store.create_engine_kwargs,
+        resolve_by_type,
+        SQLTrackerStore.retrieve,
+        SQLTrackerStore.save,
+        SQLTrackerStore._additional_events,
     ) = saved
+    Event.resolve_by_type = resolve_by_type
     event.remove(Engine, "connect", rasa_server._sync_wal_at_checkpoints)
 
 
@@ -165,3 +175,127 @@ def test_a_wal_tracker_database_syncs_at_checkpoints_not_every_commit(
         with store.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == expected
         store.engine.dispose()
+
+
+def test_events_deserialise_to_the_same_classes(patched: None) -> None:
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
+
+    stored = [
+        {"event": "action", "name": "action_session_start"},
+        {"event": "session_started"},
+        {"event": "user", "text": "when is lunch", "parse_data": {"intent": {"name": "x"}}},
+        {"event": "slot", "name": "language", "value": "fr"},
+        {"event": "bot", "text": "Lunch is at 12:00."},
+    ]
+    for _ in range(2):  # the second time from the remembered classes
+        events = [Event.from_parameters(e) for e in stored]
+        assert [type(e) for e in events] == [
+            ActionExecuted,
+            SessionStarted,
+            UserUttered,
+            SlotSet,
+            BotUttered,
+        ]
+    assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
+    assert Event.resolve_by_type("topic") is None  # Rasa's old TopicSet events, as before
+    with pytest.raises(ValueError, match="Unknown event name"):
+        Event.resolve_by_type("no_such_event")
+
+
+# Trackers kept between turns: the same conversation, fewer reads.
+
+DOMAIN = Domain.from_dict({"slots": {"language": {"type": "any", "mappings": []}}})
+
+
+def turn(tracker: DialogueStateTracker, text: str) -> None:
+    from rasa.shared.core.events import ActionExecuted, UserUttered
+
+    tracker.update(UserUttered(text, {"name": "greet", "confidence": 1.0}))
+    tracker.update(SlotSet("language", "en"))
+    tracker.update(BotUttered(f"answer to {text}"))
+    tracker.update(ActionExecuted("action_listen"))
+
+
+def stored_events(path: Any) -> list[str]:
+    """The conversation as a store that has kept nothing reads it from the database."""
+    fresh = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(path))
+    tracker = asyncio.run(fresh.retrieve_full_tracker("visitor"))
+    fresh.engine.dispose()
+    return [f"{e.type_name} {getattr(e, 'text', '')}".strip() for e in tracker.events]
+
+
+def test_a_saved_tracker_is_handed_out_once_and_every_event_is_stored(
+    patched: None, tmp_path: Any
+) -> None:
+    async def scenario() -> None:
+        store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"))
+        first = await store.get_or_create_tracker("visitor")  # new: saved the usual way
+        turn(first, "one")
+        await store.save(first)
+        second = await store.retrieve("visitor")  # not kept after a first turn: the database
+        assert second is not first
+        for text in ("two", "three", "four"):
+            turn(second, text)
+            await store.save(second)
+            kept = await store.retrieve("visitor")
+            assert kept is second  # the saved tracker itself...
+            assert await store.retrieve("visitor") is not second  # ...handed out once
+        store.engine.dispose()
+
+    asyncio.run(scenario())
+    expected = ["action"]  # the new tracker's action_listen
+    for text in ("one", "two", "three", "four"):
+        expected += [f"user {text}", "slot", f"bot answer to {text}", "action"]
+    assert stored_events(tmp_path / "t.db") == expected
+
+
+def test_a_turn_that_fails_before_saving_leaves_nothing_behind(
+    patched: None, tmp_path: Any
+) -> None:
+    async def scenario() -> list[str]:
+        store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"))
+        tracker = await store.get_or_create_tracker("visitor")
+        turn(tracker, "one")
+        await store.save(tracker)
+        tracker = await store.retrieve("visitor")
+        turn(tracker, "two")
+        await store.save(tracker)  # kept
+        failing = await store.retrieve("visitor")
+        turn(failing, "lost")  # ... and the turn fails: no save
+        again = await store.retrieve("visitor")
+        store.engine.dispose()
+        return [e.text for e in again.events if isinstance(e, BotUttered)]
+
+    assert asyncio.run(scenario()) == ["answer to one", "answer to two"]
+
+
+def test_a_new_session_is_read_back_from_the_database(patched: None, tmp_path: Any) -> None:
+    from rasa.shared.core.events import ActionExecuted, SessionStarted
+
+    async def scenario() -> None:
+        store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"))
+        tracker = await store.get_or_create_tracker("visitor")
+        turn(tracker, "one")
+        await store.save(tracker)
+        tracker = await store.retrieve("visitor")
+        tracker.update(ActionExecuted("action_session_start"))
+        tracker.update(SessionStarted())
+        turn(tracker, "two")
+        await store.save(tracker)
+        latest = await store.retrieve("visitor")
+        assert latest is not tracker  # not kept: the database has only the new session
+        assert [e.text for e in latest.events if isinstance(e, BotUttered)] == ["answer to two"]
+        store.engine.dispose()
+
+    asyncio.run(scenario())
+
+
+def test_trackers_are_not_kept_when_several_rasa_processes_share_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert rasa_server.one_rasa_process()
+    monkeypatch.setenv("SANIC_WORKERS", "2")
+    assert not rasa_server.one_rasa_process()
+    monkeypatch.setenv("SANIC_WORKERS", "1")
+    monkeypatch.setenv("LIAISON_LOCK_STORE", "redis://localhost:6379")
+    assert not rasa_server.one_rasa_process()
