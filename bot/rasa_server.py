@@ -21,7 +21,7 @@ spent, in the Rasa process:
   tracker). Here each type name's class is remembered.
 - reading the conversation back from the database at every turn, and counting its stored events
   before each save. Here the tracker saved at a turn is kept for the next
-  (`keep_trackers_between_turns`; off with LIAISON_KEEP_TRACKERS=0, and off by itself when
+  (`keep_trackers_between_turns`, LIAISON_KEEP_TRACKERS conversations, 0 to turn it off; off when
   several Rasa processes share the conversations).
 
 They are applied only to the Rasa version they were written against; on any other, Rasa runs
@@ -177,11 +177,12 @@ def cache_event_classes() -> None:
     Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign,assignment]
 
 
-# Conversations whose tracker stays in memory between turns (the most recent ones).
+# Conversations whose tracker stays in memory between turns (the most recent ones; about 75 KB
+# each after ten turns). LIAISON_KEEP_TRACKERS overrides it; 0 turns the keeping off.
 KEPT_TRACKERS = 1000
 
 
-def keep_trackers_between_turns() -> None:
+def keep_trackers_between_turns(limit: int = KEPT_TRACKERS) -> None:
     """Each turn Rasa read the conversation back from the SQL tracker store (a query, an ORM
     object and a JSON document per event, then every event replayed) and, to save it, counted
     the stored events with another query: a third of a turn's CPU in Rasa. With one Rasa
@@ -225,7 +226,7 @@ def keep_trackers_between_turns() -> None:
         tracker._liaison_stored = stored + len(new_events)
         if not any(isinstance(event, SessionStarted) for event in new_events):
             kept[key] = tracker
-            if len(kept) > KEPT_TRACKERS:
+            if len(kept) > limit:
                 kept.popitem(last=False)
 
     def additional_events(self: SQLTrackerStore, session: Any, tracker: Any) -> Any:
@@ -259,8 +260,9 @@ def install() -> bool:
     keep_action_connections()
     pool_sqlite_tracker_store()
     cache_event_classes()
-    if one_rasa_process() and os.environ.get("LIAISON_KEEP_TRACKERS", "1") != "0":
-        keep_trackers_between_turns()
+    kept_trackers = int(os.environ.get("LIAISON_KEEP_TRACKERS", KEPT_TRACKERS))
+    if one_rasa_process() and kept_trackers > 0:
+        keep_trackers_between_turns(kept_trackers)
     return True
 
 
