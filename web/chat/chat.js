@@ -183,8 +183,9 @@
     const config = await fetch("config.json").then((response) => response.json());
     const url = config.rasaUrl || `${location.protocol}//${location.hostname}:${config.rasaPort}`;
     socket = io(url, { path: config.socketPath, transports: ["websocket"] });
+    // Online once Rasa has confirmed the session: before that a message could not be sent
+    // (a new visitor has no session id yet), and what was typed would sit in the box.
     socket.on("connect", () => {
-      setStatus("online");
       socket.emit("session_request", { session_id: sessionId });
     });
     socket.on("disconnect", () => setStatus("offline"));
@@ -195,6 +196,7 @@
         save(KEYS.session, id);
       }
       document.body.dataset.session = sessionId;
+      setStatus("online");
     });
     socket.on("bot_uttered", receive);
   }
