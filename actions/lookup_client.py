@@ -70,10 +70,7 @@ class LookupClient:
         return await self._post("/v1/handoffs", handoff)
 
     async def active_handoff(self, sender_id: str) -> int | None:
-        status, body = await self._fetch("GET", "/v1/handoffs/active", [("sender_id", sender_id)])
-        if status >= 400:
-            raise LookupUnavailable(f"HTTP {status}: {_detail(body)}")
-        answer = _json(body)
+        answer = await self._request("GET", "/v1/handoffs/active", [("sender_id", sender_id)])
         return answer["id"] if answer.get("active") else None
 
     async def add_handoff_message(self, handoff_id: int, text: str) -> None:
@@ -85,7 +82,18 @@ class LookupClient:
         await self._post("/v1/unanswered", question)
 
     async def _post(self, path: str, body: dict[str, Any]) -> Any:
-        status, answer = await self._fetch("POST", path, body=body)
+        return await self._request("POST", path, body=body)
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        params: list[tuple[str, str]] | None = None,
+        body: dict[str, Any] | None = None,
+    ) -> Any:
+        """The JSON answer; any HTTP error is LookupUnavailable (reads use `_get`: 404 there is
+        NoAnswer)."""
+        status, answer = await self._fetch(method, path, params, body)
         if status >= 400:
             raise LookupUnavailable(f"HTTP {status}: {_detail(answer)}")
         return _json(answer)
