@@ -222,8 +222,8 @@ def keep_trackers_between_turns(limit: int = KEPT_TRACKERS) -> None:
         await save(self, tracker)
         if stored is None:
             return
-        new_events = list(itertools.islice(tracker.events, stored, None))
-        tracker._liaison_stored = stored + len(new_events)
+        new_events = itertools.islice(tracker.events, stored, None)
+        tracker._liaison_stored = len(tracker.events)
         if not any(isinstance(event, SessionStarted) for event in new_events):
             kept[key] = tracker
             if len(kept) > limit:
