@@ -1,7 +1,8 @@
 """A stand-in lookup service over real HTTP, answering from a pack in the real service's response
 shape. Search answers are scripted per test: ranking is the real service's job and is tested
-there. Handlers are written as httpx request -> response functions (sync or async); `serving`
-puts one behind an aiohttp server on a free loopback port, which the actions' client calls."""
+there. Handlers are written as httpx request -> response functions (sync or async);
+`client_for` puts one behind an aiohttp server on a free loopback port and gives the actions'
+client for it."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from typing import Any
 import httpx
 from aiohttp import web
 from aiohttp.test_utils import TestServer
+
+from actions.lookup_client import LookupClient
 
 Handler = Callable[[httpx.Request], httpx.Response | Awaitable[httpx.Response]]
 
@@ -124,7 +127,18 @@ class FakeLookup:
 
 
 @asynccontextmanager
-async def serving(handler: Handler | None) -> AsyncIterator[str]:
+async def client_for(handler: Handler | None, timeout: float = 3.0) -> AsyncIterator[LookupClient]:
+    """A lookup client talking to `handler` (None: a lookup service that is down), closed after."""
+    async with _serving(handler) as url:
+        client = LookupClient(url, timeout=timeout)
+        try:
+            yield client
+        finally:
+            await client.aclose()
+
+
+@asynccontextmanager
+async def _serving(handler: Handler | None) -> AsyncIterator[str]:
     """The base URL of a server answering with `handler`; None: a port nobody listens on."""
     if handler is None:
         with socket.socket() as probe:

@@ -9,9 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_topic import TOPIC_FOR_INTENT, ActionAnswerTopic
 from actions.base import LookupAction
-from actions.lookup_client import LookupClient
 from tests.actions.conftest import tracker_from_file
-from tests.actions.fake_lookup import FakeLookup, Handler, serving
+from tests.actions.fake_lookup import FakeLookup, Handler, client_for
 from tests.packs import other_pack, topic_text
 
 PACK = other_pack()
@@ -25,14 +24,12 @@ def run(
     **tracker_changes: Any,
 ) -> CollectingDispatcher:
     async def go() -> CollectingDispatcher:
-        async with serving(handler) as url:
-            client = LookupClient(url, timeout=timeout)
+        async with client_for(handler, timeout) as client:
             dispatcher = CollectingDispatcher()
             tracker = tracker_from_file("french_meal_question.json", **tracker_changes)
             action = action_class(client, **(action_kwargs or {}))
             events = await action.run(dispatcher, tracker, {})
             assert events == []
-            await client.aclose()
             return dispatcher
 
     return asyncio.run(go())

@@ -17,8 +17,7 @@ from actions.handoff import (
     ActionRelayLiaisonMessage,
     ActionRequestHuman,
 )
-from actions.lookup_client import LookupClient
-from tests.actions.fake_lookup import FakeLookup, serving
+from tests.actions.fake_lookup import FakeLookup, client_for
 from tests.packs import other_pack
 
 SENDER = "visitor-7"
@@ -68,15 +67,13 @@ def run(
     """The action against `fake`, or against a lookup service that is down (None)."""
 
     async def go() -> tuple[CollectingDispatcher, list[dict[str, Any]]]:
-        async with serving(fake.handle if fake else None) as url:
-            client = LookupClient(url)
+        async with client_for(fake.handle if fake else None) as client:
             dispatcher = CollectingDispatcher()
             instance = (
                 action_class(client) if issubclass(action_class, ClientAction) else action_class()
             )
             events = await instance.run(dispatcher, state, {})
             await liaison_team.drain()
-            await client.aclose()
             return dispatcher, events
 
     return asyncio.run(go())
