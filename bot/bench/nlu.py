@@ -1,6 +1,7 @@
 """`make bench-nlu`: the project's NLU pipeline on public datasets, beside the published figures.
 
-For each dataset the train split (never the test split) is converted to Rasa NLU training data in
+For each dataset the train and validation splits (never the test split: the datasets' README
+allows train and val/dev) are converted to Rasa NLU training data in
 a temporary folder, trained with the pipeline of config.yml (the same components and settings;
 `--config` names another file to compare), and scored on the test split:
 accuracy and macro-F1 of the classifier's top intent, and the same counting a FallbackClassifier
@@ -87,7 +88,10 @@ def _sib(code: str, lang: str) -> Dataset:
     return Dataset(
         name=f"SIB-200 {lang}",
         language=lang,
-        train=lambda d: read_sib200(d / "sib200" / code / "train.tsv"),
+        train=lambda d: [
+            *read_sib200(d / "sib200" / code / "train.tsv"),
+            *read_sib200(d / "sib200" / code / "dev.tsv"),
+        ],
         tests={"test": lambda d: read_sib200(d / "sib200" / code / "test.tsv")},
         target=0.75,
         published=Published(
@@ -95,7 +99,7 @@ def _sib(code: str, lang: str) -> Dataset:
             "languages)",
             "Adelani et al., 2024 (SIB-200) and a public replication",
         ),
-        notes="7 topics, 701 training sentences",
+        notes="7 topics, 701 training and 99 dev sentences",
     )
 
 
@@ -115,9 +119,10 @@ DATASETS: dict[str, Dataset] = {
     "arbanking77": Dataset(
         name="ArBanking77",
         language="ar",
-        train=lambda d: read_arbanking77(
-            d / "arbanking77" / "Banking77_Arabized_MSA_PAL_train.csv"
-        ),
+        train=lambda d: [
+            *read_arbanking77(d / "arbanking77" / "Banking77_Arabized_MSA_PAL_train.csv"),
+            *read_arbanking77(d / "arbanking77" / "Banking77_Arabized_MSA_PAL_val.csv"),
+        ],
         tests={
             "MSA test": lambda d: read_arbanking77(
                 d / "arbanking77" / "Banking77_Arabized_MSA_test.csv"
@@ -128,7 +133,7 @@ DATASETS: dict[str, Dataset] = {
         },
         target=0.88,
         published=Published("F1 92.09 on MSA test (AraBERT fine-tuned)", "Jarrar et al., 2023"),
-        notes="77 intents, 21,559 training examples (MSA and Palestinian)",
+        notes="77 intents, 21,559 training and 2,464 validation examples (MSA and Palestinian)",
     ),
     "sib200-ar": _sib("arb_Arab", "ar"),
     "sib200-en": _sib("eng_Latn", "en"),
