@@ -246,6 +246,23 @@ def one_rasa_process() -> bool:
     return workers == "1" and not os.environ.get("LIAISON_LOCK_STORE")
 
 
+def kept_trackers_setting() -> int:
+    """LIAISON_KEEP_TRACKERS as a count, or a start-up error that names the variable."""
+    raw = os.environ.get("LIAISON_KEEP_TRACKERS", "").strip()
+    if not raw:
+        return KEPT_TRACKERS
+    try:
+        count = int(raw)
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise SystemExit(
+            f"LIAISON_KEEP_TRACKERS={raw!r}: expected a whole number of conversations "
+            f"(default {KEPT_TRACKERS}; 0 turns the keeping off)"
+        )
+    return count
+
+
 def install() -> bool:
     import rasa
 
@@ -260,7 +277,7 @@ def install() -> bool:
     keep_action_connections()
     pool_sqlite_tracker_store()
     cache_event_classes()
-    kept_trackers = int(os.environ.get("LIAISON_KEEP_TRACKERS", KEPT_TRACKERS))
+    kept_trackers = kept_trackers_setting()
     if one_rasa_process() and kept_trackers > 0:
         keep_trackers_between_turns(kept_trackers)
     return True

@@ -299,3 +299,18 @@ def test_trackers_are_not_kept_when_several_rasa_processes_share_them(
     monkeypatch.setenv("SANIC_WORKERS", "1")
     monkeypatch.setenv("LIAISON_LOCK_STORE", "redis://localhost:6379")
     assert not rasa_server.one_rasa_process()
+
+
+def test_the_kept_tracker_count_is_read_or_refused_by_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("LIAISON_KEEP_TRACKERS", raising=False)
+    assert rasa_server.kept_trackers_setting() == rasa_server.KEPT_TRACKERS
+    monkeypatch.setenv("LIAISON_KEEP_TRACKERS", " 0 ")
+    assert rasa_server.kept_trackers_setting() == 0
+    monkeypatch.setenv("LIAISON_KEEP_TRACKERS", "250")
+    assert rasa_server.kept_trackers_setting() == 250
+    for bad in ("lots", "-5", "1.5"):
+        monkeypatch.setenv("LIAISON_KEEP_TRACKERS", bad)
+        with pytest.raises(SystemExit, match="LIAISON_KEEP_TRACKERS"):
+            rasa_server.kept_trackers_setting()
