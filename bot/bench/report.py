@@ -91,6 +91,25 @@ def process_rows(result: dict[str, Any]) -> list[str]:
     return lines
 
 
+def paired_rows(paired: dict[str, Any] | None) -> list[str]:
+    """The alternating rounds: the target ratio measured so that machine drift cancels."""
+    if not paired:
+        return []
+    users = paired["users"]
+    lines = [
+        f"## Paired rounds at {users} users (both stacks up, loads alternating)",
+        "",
+        "| round | Liaison custom-action turns/s | reference plain turns/s | ratio |",
+        "|---|---|---|---|",
+    ]
+    for number, row in enumerate(paired["rounds"], 1):
+        lines.append(
+            f"| {number} | {row['liaison_action']['turns_per_s']:.1f} | "
+            f"{row['starter_response']['turns_per_s']:.1f} | {row['ratio']:.2f}× |"
+        )
+    return [*lines, "", f"Median ratio: **{paired['median_ratio']:.2f}×**.", ""]
+
+
 def markdown(result: dict[str, Any]) -> str:
     host = result["host"]
     settings = result["settings"]
@@ -120,6 +139,7 @@ def markdown(result: dict[str, Any]) -> str:
         *process_rows(result),
         "",
     ]
+    lines += paired_rows(result.get("paired"))
     lookup = result["assistants"].get("liaison", {}).get("lookup")
     if lookup:
         lines += [

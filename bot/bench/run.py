@@ -9,7 +9,12 @@
    turns; the lookup service directly at 50 users; one long conversation (turn 50's cost); RSS of
    each process.
 3. The same for the reference (`starter`: plain turns; `starter_action`: both kinds).
-4. Writes reports/bench.json, reports/bench.md and reports/bench_latency.png (bot.bench.report).
+4. Paired rounds: the machine's speed drifts by a third within minutes here (the reference's own
+   CPU per turn went from 35 to 27 ms between two runs), so with the stack and the reference
+   both up, 10-user loads alternate (custom-action turns, then the reference's plain turns),
+   `--paired-rounds` times; each round gives a ratio, and the median ratio is the figure that
+   drift cannot bias.
+5. Writes reports/bench.json, reports/bench.md and reports/bench_latency.png (bot.bench.report).
 
 The load is loopback only and bounded (users ≤ 200, each run `--duration` seconds after
 `--warmup`, a 30 s timeout per request). Run it niced on a shared machine: the ratios to the
@@ -24,6 +29,7 @@ import os
 import platform
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -204,13 +210,17 @@ class Bench:
         }
 
     def loads(
-        self, stack: Stack, name: str, kinds: dict[str, list[q.Question]]
+        self,
+        stack: Stack,
+        name: str,
+        kinds: dict[str, list[q.Question]],
+        users_list: list[int] | None = None,
     ) -> dict[str, dict[str, Any]]:
         rasa = stack.services["rasa"]
         results: dict[str, dict[str, Any]] = {}
         for kind, questions in kinds.items():
             results[kind] = {}
-            for users in self.args.users:
+            for users in users_list or self.args.users:
                 spec = {
                     "mode": "webhook",
                     "host": "127.0.0.1",
@@ -280,7 +290,40 @@ class Bench:
         )
         return result
 
-    def liaison(self, workdir: Path, model: Path) -> dict[str, Any]:
+    def paired(self, reference: Reference, workdir: Path, model: Path) -> dict[str, Any]:
+        """Alternating 10-user loads on both stacks, up at once: one ratio per round."""
+        users = 10
+        liaison, _ = self.liaison_stack(workdir / "liaison", model)
+        starter_config = self.config(workdir / "starter", Reference.model_in(reference.starter), {})
+        starter = ReferenceStack(reference, starter_config, with_action=False)
+        say(f"paired rounds at {users} users: starting both stacks ...")
+        rounds = []
+        try:
+            liaison.start(progress=lambda message: say(f"  {message}"))
+            starter.start(progress=lambda message: say(f"  {message}"))
+            for number in range(1, self.args.paired_rounds + 1):
+                ours = self.loads(liaison, "liaison", {"action": q.ACTION}, [users])
+                theirs = self.loads(starter, "starter", {"response": q.REFERENCE_RESPONSE}, [users])
+                row = {
+                    "liaison_action": ours["action"][str(users)],
+                    "starter_response": theirs["response"][str(users)],
+                }
+                row["ratio"] = round(
+                    row["liaison_action"]["turns_per_s"]
+                    / max(row["starter_response"]["turns_per_s"], 1e-9),
+                    2,
+                )
+                say(f"  round {number}: {row['ratio']}×")
+                rounds.append(row)
+        finally:
+            liaison.stop()
+            starter.stop()
+        median = statistics.median(r["ratio"] for r in rounds) if rounds else None
+        return {"users": users, "rounds": rounds, "median_ratio": median}
+
+    def liaison_stack(self, workdir: Path, model: Path) -> tuple[Stack, dict[str, str]]:
+        """The stack as `make run` starts it, over a fresh database with the sample exercise;
+        with the environment given to its processes."""
         load_sample_exercise(self.defaults.lookup_env, workdir / "data")
         env = dict(self.args.env)
         if self.args.plain_rasa:
@@ -292,6 +335,11 @@ class Bench:
         if self.args.plain_rasa and rasa.argv[1:3] == ["-m", "bot.rasa_server"]:
             # Rasa as it started before the speed fixes: `rasa run ...`
             rasa.argv = [str(Path(rasa.argv[0]).parent / "rasa"), *rasa.argv[3:]]
+        return stack, env
+
+    def liaison(self, workdir: Path, model: Path) -> dict[str, Any]:
+        stack, env = self.liaison_stack(workdir, model)
+        rasa = stack.services["rasa"]
         say("liaison: starting the stack (lookup, actions, Rasa, web chat) ...")
         result: dict[str, Any] = {
             "model": str(model),
@@ -416,6 +464,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick", action="store_true", help="only the webhook loads (no lookup, long conversation)"
     )
+    parser.add_argument(
+        "--paired-rounds",
+        type=int,
+        default=3,
+        help="alternating 10-user rounds against the reference, both up (0: none)",
+    )
     parser.add_argument("--label", default="", help="a name for this run in the report")
     parser.add_argument("--out", type=Path, default=ROOT / "reports")
     parser.add_argument("--name", default="bench", help="report file names: <out>/<name>.*")
@@ -472,6 +526,8 @@ def main(argv: list[str] | None = None) -> int:
                     reference.variant_train_seconds if with_action else reference.init_seconds
                 )
                 result["assistants"][name] = entry
+            if args.paired_rounds > 0 and not args.quick:
+                result["paired"] = bench.paired(reference, workdir / "paired", model)
     finally:
         result["uptime_after"] = uptime()
         if not args.keep:
