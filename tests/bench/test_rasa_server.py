@@ -314,3 +314,42 @@ def test_the_kept_tracker_count_is_read_or_refused_by_name(
         monkeypatch.setenv("LIAISON_KEEP_TRACKERS", bad)
         with pytest.raises(SystemExit, match="LIAISON_KEEP_TRACKERS"):
             rasa_server.kept_trackers_setting()
+
+
+RASA_SAVE = SQLTrackerStore.save  # Rasa's own, taken before any test patches it
+
+
+def event_rows(path: Any) -> list[tuple[Any, ...]]:
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        return connection.execute(
+            "SELECT sender_id, type_name, timestamp, intent_name, action_name, data "
+            "FROM events ORDER BY id"
+        ).fetchall()
+
+
+def test_events_are_stored_in_the_rows_rasas_own_save_writes(patched: None, tmp_path: Any) -> None:
+    """One INSERT for a turn's events writes what Rasa's ORM save wrote, row for row."""
+
+    source = DialogueStateTracker("visitor", DOMAIN.slots)
+    turns = []
+    for text in ("one", "two"):
+        turn(source, text)
+        turns.append(list(source.events)[-4:])
+
+    async def save_two_turns(path: Any, save: Any) -> None:
+        store = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(path))
+        tracker = DialogueStateTracker("visitor", DOMAIN.slots)
+        for events in turns:  # the same event objects, so the same timestamps
+            for event in events:
+                tracker.update(event)
+            await save(store, tracker)
+        store.engine.dispose()
+
+    asyncio.run(save_two_turns(tmp_path / "rasa.db", RASA_SAVE))
+    assert SQLTrackerStore.save is not RASA_SAVE
+    asyncio.run(save_two_turns(tmp_path / "ours.db", SQLTrackerStore.save))
+    rasa_rows, our_rows = event_rows(tmp_path / "rasa.db"), event_rows(tmp_path / "ours.db")
+    assert len(rasa_rows) == 8
+    assert our_rows == rasa_rows
