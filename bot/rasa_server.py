@@ -23,9 +23,6 @@ spent, in the Rasa process:
   before each save. Here the tracker saved at a turn is kept for the next
   (`keep_trackers_between_turns`, LIAISON_KEEP_TRACKERS conversations, 0 to turn it off; off when
   several Rasa processes share the conversations).
-- saving a turn's events as ORM objects, a unit-of-work insert each (0.7 ms of CPU for a turn's
-  six events). Here the same rows, in the same order, go in as one INSERT with many parameter
-  sets (`insert_events_in_one_statement`).
 
 They are applied only to the Rasa version they were written against; on any other, Rasa runs
 unchanged (and says so in its log).
@@ -33,7 +30,6 @@ unchanged (and says so in its log).
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sqlite3
@@ -244,37 +240,6 @@ def keep_trackers_between_turns(limit: int = KEPT_TRACKERS) -> None:
     SQLTrackerStore._additional_events = additional_events  # type: ignore[method-assign]
 
 
-def insert_events_in_one_statement() -> None:
-    """SQLTrackerStore.save as Rasa 3.6.21 writes it, but the events' rows go to the database
-    as one executemany INSERT instead of one ORM object each; the columns are Rasa's."""
-    from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.shared.nlu.constants import INTENT_NAME_KEY
-
-    async def save(self: SQLTrackerStore, tracker: Any) -> None:
-        await self.stream_events(tracker)
-        with self.session_scope() as session:
-            rows = []
-            for event_ in self._additional_events(session, tracker):
-                data = event_.as_dict()
-                rows.append(
-                    {
-                        "sender_id": tracker.sender_id,
-                        "type_name": event_.type_name,
-                        "timestamp": data.get("timestamp"),
-                        "intent_name": data.get("parse_data", {})
-                        .get("intent", {})
-                        .get(INTENT_NAME_KEY),
-                        "action_name": data.get("name"),
-                        "data": json.dumps(data),
-                    }
-                )
-            if rows:
-                session.execute(self.SQLEvent.__table__.insert(), rows)
-            session.commit()
-
-    SQLTrackerStore.save = save  # type: ignore[method-assign]
-
-
 def one_rasa_process() -> bool:
     """Several Sanic workers, or a shared lock store, mean other processes write conversations."""
     workers = os.environ.get("SANIC_WORKERS", "1").strip() or "1"
@@ -312,7 +277,6 @@ def install() -> bool:
     keep_action_connections()
     pool_sqlite_tracker_store()
     cache_event_classes()
-    insert_events_in_one_statement()  # before keep_trackers_between_turns, which wraps save
     kept_trackers = kept_trackers_setting()
     if one_rasa_process() and kept_trackers > 0:
         keep_trackers_between_turns(kept_trackers)
