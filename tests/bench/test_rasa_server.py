@@ -37,6 +37,7 @@ INVALID = [
 @pytest.fixture()
 def patched() -> Iterator[None]:
     from rasa.core import tracker_store
+    from rasa.engine.runner.dask import DaskGraphRunner
     from rasa.utils.endpoints import EndpointConfig
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
@@ -50,6 +51,7 @@ def patched() -> Iterator[None]:
         SQLTrackerStore.retrieve,
         SQLTrackerStore.save,
         SQLTrackerStore._additional_events,
+        DaskGraphRunner.run,
     )
     assert rasa_server.install()
     yield
@@ -62,6 +64,7 @@ def patched() -> Iterator[None]:
         SQLTrackerStore.retrieve,
         SQLTrackerStore.save,
         SQLTrackerStore._additional_events,
+        DaskGraphRunner.run,
     ) = saved
     Event.resolve_by_type = resolve_by_type
     event.remove(Engine, "connect", rasa_server._sync_wal_at_checkpoints)
