@@ -46,6 +46,32 @@ def test_a_burst_of_concurrent_requests_is_served_without_stalling(settings: Set
     assert statuses == [200] * CONCURRENT
 
 
+def test_every_request_gives_its_connection_back(settings: Settings) -> None:
+    """The session is opened in the event loop and closed in a worker thread: after answers,
+    refusals and errors alike, no connection stays checked out."""
+    app = create_app(settings)
+    import_pack(app.state.session_factory, load_pack(SAMPLE_PACK).pack)
+    paths = {
+        "/v1/topics/meals?lang=ar": 200,
+        "/v1/topics/no-such-topic?lang=en": 404,
+        "/v1/topics/meals?lang=de": 422,
+        "/v1/items/no-such-kind?lang=en": 404,
+    }
+
+    async def requests() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://lookup") as client:
+            responses = await asyncio.gather(*(client.get(path) for path in list(paths) * 10))
+        return [r.status_code for r in responses]
+
+    try:
+        statuses = asyncio.run(requests())
+        assert statuses == list(paths.values()) * 10
+        assert app.state.engine.pool.checkedout() == 0
+    finally:
+        app.state.engine.dispose()
+
+
 def test_the_slots_match_the_connections_left_for_requests(tmp_path: Path) -> None:
     app = create_app(Settings(data_dir=tmp_path, db_pool_size=4, db_max_overflow=3))
     [slots] = [m for m in app.user_middleware if m.cls is RequestSlots]

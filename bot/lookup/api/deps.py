@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
@@ -14,10 +15,20 @@ from bot.lookup.packs.schema import MODEL_OF_KIND
 from bot.lookup.store.exercises import ExerciseNotFound, current_exercise
 from bot.lookup.store.models import Exercise
 
+# FastAPI runs each sync dependency as its own thread-pool job, and a job costs about as much
+# CPU as the query it would wrap (docs/bench.md). Dependencies without I/O are async, so they
+# run in the event loop; only the database work goes to worker threads.
 
-def get_session(request: Request) -> Iterator[Session]:
-    with request.app.state.session_factory() as session:
+
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """Opened in the event loop (a Session does no I/O before its first query, which runs in
+    the route's worker thread); closed in a worker thread, since closing hands the connection
+    back with a rollback, which is I/O."""
+    session = request.app.state.session_factory()
+    try:
         yield session
+    finally:
+        await run_in_threadpool(session.close)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
@@ -33,7 +44,7 @@ def get_exercise(request: Request, session: SessionDep) -> Exercise:
 ExerciseDep = Annotated[Exercise, Depends(get_exercise)]
 
 
-def get_language(
+async def get_language(
     exercise: ExerciseDep,
     lang: Annotated[str, Query(pattern=r"^[a-z]{2,3}$", description="Answer language")],
 ) -> str:
@@ -49,7 +60,7 @@ def get_language(
 LanguageDep = Annotated[str, Depends(get_language)]
 
 
-def get_kind(kind: str) -> str:
+async def get_kind(kind: str) -> str:
     if kind not in MODEL_OF_KIND:
         raise HTTPException(
             status_code=404,
