@@ -52,7 +52,9 @@ class Step(GraphComponent):
         return sum(inputs.values()) + self.config["add"]
 
 
-def step(name: str, add: int, needs: dict[str, str], **extra: Any) -> SchemaNode:
+def step(
+    name: str, add: int, needs: dict[str, str], target: bool = False, **extra: Any
+) -> SchemaNode:
     return SchemaNode(
         needs=needs,
         uses=Step,
@@ -60,7 +62,7 @@ def step(name: str, add: int, needs: dict[str, str], **extra: Any) -> SchemaNode
         fn="run",
         config={"name": name, "add": add, **extra},
         eager=True,
-        is_target=extra.pop("target", False),
+        is_target=target,
     )
 
 
