@@ -10,10 +10,12 @@ this test stalled at 60 before the fix).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from bot.lookup.app import BACKGROUND_CONNECTIONS, create_app
 from bot.lookup.packs.importer import import_pack
@@ -25,51 +27,43 @@ from tests.packs import SAMPLE_PACK
 CONCURRENT = 150
 
 
-def test_a_burst_of_concurrent_requests_is_served_without_stalling(settings: Settings) -> None:
+@pytest.fixture
+def sample_app(settings: Settings) -> Iterator[FastAPI]:
+    """The service over the sample exercise, its connections closed afterwards."""
     app = create_app(settings)
     import_pack(app.state.session_factory, load_pack(SAMPLE_PACK).pack)
+    yield app
+    app.state.engine.dispose()
+
+
+async def statuses_at_once(app: FastAPI, paths: list[str]) -> list[int]:
+    """GET every path simultaneously; the status codes in the paths' order."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://lookup") as client:
+        responses = await asyncio.gather(*(client.get(path) for path in paths))
+    return [r.status_code for r in responses]
+
+
+def test_a_burst_of_concurrent_requests_is_served_without_stalling(sample_app: FastAPI) -> None:
     paths = ["/v1/topics/meals?lang=en", "/v1/topics/transport?lang=fr", "/health"]
-
-    async def burst() -> list[int]:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://lookup") as client:
-            responses = await asyncio.gather(
-                *(client.get(paths[i % len(paths)]) for i in range(CONCURRENT))
-            )
-        return [r.status_code for r in responses]
-
-    try:
-        # A stall lasts the pool's 30 s timeout; a burst served takes a second or two.
-        statuses = asyncio.run(asyncio.wait_for(burst(), timeout=20))
-    finally:
-        app.state.engine.dispose()
+    burst = statuses_at_once(sample_app, [paths[i % len(paths)] for i in range(CONCURRENT)])
+    # A stall lasts the pool's 30 s timeout; a burst served takes a second or two.
+    statuses = asyncio.run(asyncio.wait_for(burst, timeout=20))
     assert statuses == [200] * CONCURRENT
 
 
-def test_every_request_gives_its_connection_back(settings: Settings) -> None:
+def test_every_request_gives_its_connection_back(sample_app: FastAPI) -> None:
     """The session is opened in the event loop and closed in a worker thread: after answers,
     refusals and errors alike, no connection stays checked out."""
-    app = create_app(settings)
-    import_pack(app.state.session_factory, load_pack(SAMPLE_PACK).pack)
     paths = {
         "/v1/topics/meals?lang=ar": 200,
         "/v1/topics/no-such-topic?lang=en": 404,
         "/v1/topics/meals?lang=de": 422,
         "/v1/items/no-such-kind?lang=en": 404,
     }
-
-    async def requests() -> list[int]:
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://lookup") as client:
-            responses = await asyncio.gather(*(client.get(path) for path in list(paths) * 10))
-        return [r.status_code for r in responses]
-
-    try:
-        statuses = asyncio.run(requests())
-        assert statuses == list(paths.values()) * 10
-        assert app.state.engine.pool.checkedout() == 0
-    finally:
-        app.state.engine.dispose()
+    statuses = asyncio.run(statuses_at_once(sample_app, list(paths) * 10))
+    assert statuses == list(paths.values()) * 10
+    assert sample_app.state.engine.pool.checkedout() == 0
 
 
 def test_the_slots_match_the_connections_left_for_requests(tmp_path: Path) -> None:
