@@ -78,10 +78,11 @@ catalogue: $(LOOKUP_ENV)/.installed
 	$(LOOKUP_ENV)/bin/python -m bot.nlu.catalogue
 
 # Pipeline choices are made on a development split of the training data, never on the held-out
-# sets: make select CONFIGS="config.yml other.yml"
+# sets: make select CONFIGS="config.yml other.yml" [SEEDS="7 11 13" for several splits and means]
 CONFIGS ?= config.yml
+SEEDS ?= 7
 select: $(RASA_ENV)/.installed
-	$(RASA_ENV)/bin/python -m bot.nlu.select --config $(CONFIGS)
+	$(RASA_ENV)/bin/python -m bot.nlu.select --config $(CONFIGS) --seeds $(SEEDS)
 
 # Held-out examples repeated in the training data (exactly, or one word apart in one intent);
 # `make overlap FIX=1` deletes the training lines (the held-out sets are the fixed reference).

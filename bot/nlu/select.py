@@ -21,7 +21,7 @@ SEED = 7
 TRAIN_FRACTION = 0.8
 
 
-def dev_split(data: Path, out: Path) -> list[str]:
+def dev_split(data: Path, out: Path, seed: int = SEED) -> list[str]:
     """data/<lang>/ → out/train/<lang>.yml (80 %) and out/dev/<lang>.yml (20 %)."""
     from rasa.shared.nlu.training_data.loading import load_data
 
@@ -29,7 +29,7 @@ def dev_split(data: Path, out: Path) -> list[str]:
     for part in ("train", "dev"):
         (out / part).mkdir(parents=True, exist_ok=True)
     for lang in languages:
-        training, dev = load_data(str(data / lang)).train_test_split(TRAIN_FRACTION, SEED)
+        training, dev = load_data(str(data / lang)).train_test_split(TRAIN_FRACTION, seed)
         (out / "train" / f"{lang}.yml").write_text(training.nlu_as_yaml(), encoding="utf-8")
         (out / "dev" / f"{lang}.yml").write_text(dev.nlu_as_yaml(), encoding="utf-8")
     return languages
@@ -40,31 +40,53 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, nargs="+", default=[Path("config.yml")])
     parser.add_argument("--data", type=Path, default=Path("data/nlu"))
     parser.add_argument("--out", type=Path, default=Path("reports/select"))
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        nargs="+",
+        default=[SEED],
+        help="several splits, to tell a difference from the noise of one (means are printed)",
+    )
     args = parser.parse_args(argv)
 
-    languages = dev_split(args.data, args.out)
     rows = []
-    for config_path in args.config:
-        name = config_path.stem
-        print(f"[{name}] training on {TRAIN_FRACTION:.0%} of the training data ...", flush=True)
-        model, seconds = train(pipeline_config(config_path), args.out / "train", args.out, name)
-        scored = args.out / name
-        evaluate.main(
-            ["--model", str(model), "--heldout", str(args.out / "dev"), "--out", str(scored)]
-        )
-        report = json.loads((scored / "eval.json").read_text(encoding="utf-8"))
-        rows += [(name, seconds, lang, report[lang]) for lang in languages]
-        model.unlink(missing_ok=True)
+    for seed in args.seeds:
+        split = args.out if len(args.seeds) == 1 else args.out / f"seed-{seed}"
+        languages = dev_split(args.data, split, seed)
+        for config_path in args.config:
+            name = config_path.stem
+            print(f"[{name}, split {seed}] training on {TRAIN_FRACTION:.0%} ...", flush=True)
+            model, seconds = train(pipeline_config(config_path), split / "train", split, name)
+            scored = split / name
+            evaluate.main(
+                ["--model", str(model), "--heldout", str(split / "dev"), "--out", str(scored)]
+            )
+            report = json.loads((scored / "eval.json").read_text(encoding="utf-8"))
+            rows += [(name, seed, seconds, lang, report[lang]) for lang in languages]
+            model.unlink(missing_ok=True)
 
-    print("\n| config | train (s) | lang | macro-F1 | entity F1 | lang-ID | in-scope fallback |")
-    print("|---|---|---|---|---|---|---|")
-    for name, seconds, lang, r in rows:
-        print(
-            f"| {name} | {seconds:.0f} | {lang} | {r['intent_macro_f1']:.3f} | "
-            f"{r['entity_f1']:.3f} | {r['language_id_accuracy']:.3f} | "
-            f"{r['in_scope_fallback_rate']:.3f} |"
-        )
+    header = (
+        "| config | split | train (s) | lang | macro-F1 | entity F1 | lang-ID | in-scope fallback |"
+    )
+    print(f"\n{header}\n|---|---|---|---|---|---|---|---|")
+    for name, seed, seconds, lang, r in rows:
+        print(f"| {name} | {seed} | {seconds:.0f} | {lang} | " + " | ".join(_figures([r])) + " |")
+    if len(args.seeds) > 1:
+        print(f"\nMeans over the {len(args.seeds)} splits:\n")
+        print("| config | lang | macro-F1 | entity F1 | lang-ID | in-scope fallback |")
+        print("|---|---|---|---|---|---|")
+        for name in dict.fromkeys(row[0] for row in rows):
+            for lang in languages:
+                reports = [r for n, _, _, la, r in rows if n == name and la == lang]
+                print(f"| {name} | {lang} | " + " | ".join(_figures(reports)) + " |")
     return 0
+
+
+FIGURES = ("intent_macro_f1", "entity_f1", "language_id_accuracy", "in_scope_fallback_rate")
+
+
+def _figures(reports: list[dict]) -> list[str]:
+    return [f"{sum(r[key] for r in reports) / len(reports):.3f}" for key in FIGURES]
 
 
 if __name__ == "__main__":
