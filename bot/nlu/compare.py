@@ -1,6 +1,6 @@
-"""`make compare-tokenizers`: config.yml once per tokenizer, compared by `make select` on the
-development split, so the default tokenizer is chosen by measurement without the held-out sets
-(docs/nlu.md keeps the table)."""
+"""`make compare-tokenizers`: config.yml once per tokenizer (with or without spaCy's lemmas),
+compared by `make select` on development splits, so the default is chosen by measurement
+without the held-out sets (docs/nlu.md keeps the table)."""
 
 from __future__ import annotations
 
@@ -14,18 +14,26 @@ import yaml
 
 from bot.nlu import select
 
-TOKENIZERS = {
-    "whitespace": {"name": "WhitespaceTokenizer"},
-    "sentencepiece": {"name": "bot.nlu.sentencepiece_tokenizer.SentencePieceTokenizer"},
+WHITESPACE = {"name": "WhitespaceTokenizer"}
+SPACY = {"name": "bot.nlu.language_tokenizer.LanguageTokenizer"}
+LEMMAS = {"name": "bot.nlu.lemmatizer.LookupLemmatizer"}
+# Each variant's steps take the tokenizer's place in the pipeline.
+TOKENIZERS: dict[str, list[dict[str, Any]]] = {
+    "whitespace": [WHITESPACE],
+    "sentencepiece": [{"name": "bot.nlu.sentencepiece_tokenizer.SentencePieceTokenizer"}],
+    "spacy": [SPACY],
+    "spacy-lemmas": [SPACY, LEMMAS],
+    "whitespace-lemmas": [WHITESPACE, LEMMAS],
 }
-TOKENIZER_NAMES = {spec["name"] for spec in TOKENIZERS.values()}
+TOKENIZER_NAMES = {steps[0]["name"] for steps in TOKENIZERS.values()}
 
 
-def config_with(tokenizer: dict[str, Any], base: Path) -> dict[str, Any]:
+def config_with(steps: list[dict[str, Any]], base: Path) -> dict[str, Any]:
     config = yaml.safe_load(base.read_text())
-    config["pipeline"] = [
-        dict(tokenizer) if step["name"] in TOKENIZER_NAMES else step for step in config["pipeline"]
-    ]
+    pipeline: list[dict[str, Any]] = []
+    for step in config["pipeline"]:
+        pipeline += [dict(s) for s in steps] if step["name"] in TOKENIZER_NAMES else [step]
+    config["pipeline"] = pipeline
     return config
 
 
@@ -34,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=Path("config.yml"))
     parser.add_argument("--data", type=Path, default=Path("data/nlu"))
     parser.add_argument("--out", type=Path, default=Path("reports/select"))
+    parser.add_argument("--seeds", nargs="+", default=["7", "11", "13"])
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -42,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
             path = Path(scratch) / f"tokenizer-{variant}.yml"
             path.write_text(yaml.safe_dump(config_with(tokenizer, args.config)))
             configs.append(str(path))
-        return select.main(["--config", *configs, "--data", str(args.data), "--out", str(args.out)])
+        split_args = ["--data", str(args.data), "--out", str(args.out), "--seeds", *args.seeds]
+        return select.main(["--config", *configs, *split_args])
 
 
 if __name__ == "__main__":

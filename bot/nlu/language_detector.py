@@ -2,6 +2,8 @@
 
 The domain maps that entity to the `language` slot, so a message too short to tell keeps the
 language the conversation already has, and responses pick the variation for the slot's value.
+The language is also left on the message as `DETECTED_LANGUAGE`, in training too, for the
+components after it whose rules depend on it (bot.nlu.language_tokenizer, bot.nlu.lemmatizer).
 
 Training learns the domain vocabulary (bot.nlu.language_vocabulary) from the training examples
 the general detector is sure of; a model trained before that existed, or on data with none,
@@ -30,9 +32,19 @@ from bot.nlu.language_vocabulary import LanguageVocabulary
 logger = logging.getLogger(__name__)
 
 VOCABULARY_FILE = "vocabulary.json"
+# Message attribute: the detected language code, or absent when the detector abstained.
+DETECTED_LANGUAGE = "detected_language"
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
+# Also a message featurizer, so Rasa runs process_training_data on the training examples and
+# the components after it see each example's language in training as they will in inference.
+@DefaultV1Recipe.register(
+    [
+        DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR,
+        DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER,
+    ],
+    is_trainable=True,
+)
 class LanguageDetector(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -124,6 +136,14 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
             logger.info("LanguageDetector: no vocabulary in the model; general detector alone.")
         return cls(config, model_storage, resource, vocabulary)
 
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        for message in training_data.training_examples:
+            text = message.get(TEXT)
+            language = self._identifier.identify(text) if text else None
+            if language is not None:
+                message.set(DETECTED_LANGUAGE, language)
+        return training_data
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             self._tag(message)
@@ -136,6 +156,7 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
         language = self._identifier.identify(text)
         if language is None:
             return
+        message.set(DETECTED_LANGUAGE, language)
         entity = {
             "entity": self.config["entity"],
             "value": language,

@@ -42,3 +42,28 @@ def test_dev_split_holds_back_a_fifth_of_each_language_disjointly(tmp_path: Path
         train, dev = (examples(tmp_path / "a" / part / f"{lang}.yml") for part in ("train", "dev"))
         assert len(train) == 16 and len(dev) == 4 and not train & dev
         assert dev == examples(tmp_path / "b" / "dev" / f"{lang}.yml")  # same seed, same split
+
+
+def test_another_seed_holds_back_other_examples(tmp_path: Path) -> None:
+    data = tmp_path / "nlu" / "en"
+    data.mkdir(parents=True)
+    nlu = {
+        "version": "3.1",
+        "nlu": [{"intent": "greet", "examples": "".join(f"- hello {i}\n" for i in range(20))}],
+    }
+    (data / "nlu.yml").write_text(yaml.safe_dump(nlu))
+    dev_split(tmp_path / "nlu", tmp_path / "a", seed=7)
+    dev_split(tmp_path / "nlu", tmp_path / "b", seed=11)
+    first, second = (examples(tmp_path / s / "dev" / "en.yml") for s in ("a", "b"))
+    assert len(first) == len(second) == 4 and first != second
+
+
+def test_each_tokenizer_variant_takes_the_tokenizers_place() -> None:
+    from bot.nlu.compare import TOKENIZERS, config_with
+
+    base = yaml.safe_load(Path("config.yml").read_text())
+    names = [step["name"] for step in base["pipeline"]]
+    at = names.index("WhitespaceTokenizer")
+    for steps in TOKENIZERS.values():
+        pipeline = [s["name"] for s in config_with(steps, Path("config.yml"))["pipeline"]]
+        assert pipeline == names[:at] + [s["name"] for s in steps] + names[at + 1 :]
