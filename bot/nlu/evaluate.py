@@ -24,7 +24,7 @@ from typing import Any, Optional
 FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
 IGNORED_ENTITIES = {"language"}  # set by LanguageDetector, never annotated
-THRESHOLDS = [round(0.3 + 0.05 * i, 2) for i in range(13)]
+THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(15)]
 
 
 @dataclass
@@ -227,6 +227,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             **entity_f1(predictions),
             **language_scores(predictions, lang),
             **out_of_scope_scores(predictions),
+            "threshold_sweep": threshold_sweep(predictions),
             "errors": [
                 {"text": p.text, "gold": p.gold_intent, "predicted": p.intent}
                 for p in predictions
