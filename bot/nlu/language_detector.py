@@ -3,7 +3,8 @@
 The domain maps that entity to the `language` slot, so a message too short to tell keeps the
 language the conversation already has, and responses pick the variation for the slot's value.
 The language is also left on the message as `DETECTED_LANGUAGE`, in training too, for the
-components after it whose rules depend on it (bot.nlu.language_tokenizer, bot.nlu.lemmatizer).
+components after it whose rules depend on it (the fallback threshold per language, and the
+spaCy tokenizer and lemmatizer options).
 
 Training learns the domain vocabulary (bot.nlu.language_vocabulary) from the training examples
 the general detector is sure of; a model trained before that existed, or on data with none,
