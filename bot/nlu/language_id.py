@@ -43,8 +43,27 @@ NEUTRAL_WORDS = frozenset(
         "hotel",
         "covid",
     ]
+) | frozenset(
+    # Arabic greetings, thanks and religious expressions written in Latin letters: visitors of
+    # every language use them ("salam alaikum", "shukran", "inshallah", "ramadan mubarak"), so
+    # they say nothing about the language a visitor wants answers in. English and French
+    # transliterations both.
+    [
+        *("salam", "salaam", "salem", "assalam", "assalamu", "as-salam", "as-salamu", "asalam"),
+        *("asalamu", "salamu", "alaikum", "alaykum", "aleikum", "alikum", "alaikoum", "alikoum"),
+        *("aleykoum", "wa", "waalaikum", "walaikum", "wa-alaikum", "marhaba", "marhaban"),
+        *("ahlan", "sahlan", "wa-sahlan", "ma'a", "maa", "ma3a", "masalama", "ma'assalama"),
+        *("salama", "salamah", "salameh", "shukran", "choukran", "chokran", "shokran", "afwan"),
+        *("jazak", "jazaka", "jazakallah", "jazakallahu", "allah", "allahu", "khair", "khayr"),
+        *("kheir", "khairan", "barakallah", "bismillah", "inshallah", "insha'allah", "inchallah"),
+        *("mashallah", "masha'allah", "machallah", "alhamdulillah", "hamdulillah", "hamdoulillah"),
+        *("yalla", "yallah", "habibi", "ramadan", "ramadhan", "eid", "mubarak", "moubarak"),
+        *("kareem", "karim", "iftar", "suhoor", "souhour", "majlis"),
+    ]
 )
 _WORD = re.compile(r"\w+(?:-\w+)*")
+# For the neutral-word check only: "ma'a" and "insha'allah" are one word there.
+_EXPRESSION_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
 # One or two words ("badge ?", "ciao", "merci") are too little text for a trustworthy guess:
@@ -80,9 +99,9 @@ class LanguageIdentifier:
         decided, language = self._by_script(text)
         if decided:
             return language
-        words = _WORD.findall(text.lower())
-        if all(word in NEUTRAL_WORDS for word in words):
+        if all(word in NEUTRAL_WORDS for word in _EXPRESSION_WORD.findall(text.lower())):
             return None
+        words = _WORD.findall(text.lower())
         if self.vocabulary is None:
             return self._general(text, words)
         return self._with_vocabulary(text, words, self.vocabulary)

@@ -45,6 +45,28 @@ def test_abstains_when_it_cannot_tell(text: str) -> None:
     assert IDENTIFIER.identify(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    # Arabic expressions in Latin letters, used by visitors of every language.
+    [
+        "salam alaikum",
+        "As-salamu alaykum",
+        "jazak allah khair",
+        "ma'a salama",
+        "inshallah",
+        "Ramadan Mubarak !",
+        "shukran habibi",
+    ],
+)
+def test_arabic_expressions_in_latin_letters_say_nothing_of_the_language(text: str) -> None:
+    assert IDENTIFIER.identify(text) is None
+
+
+def test_a_sentence_around_an_arabic_expression_still_tells() -> None:
+    assert IDENTIFIER.identify("salam alaikum, where can I find the duty officer") == "en"
+    assert IDENTIFIER.identify("salam alikoum, où se trouve l'officier de permanence") == "fr"
+
+
 def test_unknown_language_code_is_refused() -> None:
     with pytest.raises(ValueError):
         LanguageIdentifier(["ar", "qq"])
