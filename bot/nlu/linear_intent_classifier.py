@@ -175,6 +175,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             # confidence temperature.
             "calibration_folds": 5,
             "random_seed": 2027,
+            # One weight per block of sentence features, in pipeline order (None: all 1). A
+            # block's weight sets how much it counts against the others after each is
+            # L2-normalised; it is folded into the stored weights, so prediction is unchanged.
+            "block_weights": None,
         }
 
     def __init__(
@@ -219,8 +223,12 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             inverse_document_frequency(block) if is_sparse else None
             for block, is_sparse in zip(counts, sparse, strict=True)
         ]
+        scales = self._block_scales(len(counts))
         features = scipy.sparse.hstack(
-            [tfidf(block, weights) for block, weights in zip(counts, idf, strict=True)],
+            [
+                tfidf(block, weights) * scale
+                for block, weights, scale in zip(counts, idf, scales, strict=True)
+            ],
             format="csr",
         )
         gold = np.array([intents.index(m.get(INTENT)) for m in examples])
@@ -228,6 +236,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         weights, bias = fit_weights(
             features, gold, self.config["C"], self.config["random_seed"], weighting
         )
+        # Scaled features times weights = unscaled features times scaled weights.
+        weights = weights * np.repeat(scales, [block.shape[1] for block in counts])
         self.model = LinearModel(
             intents=intents,
             block_sizes=[block.shape[1] for block in counts],
@@ -239,6 +249,17 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         )
         self.persist()
         return self._resource
+
+    def _block_scales(self, blocks: int) -> np.ndarray:
+        configured = self.config["block_weights"]
+        if configured is None:
+            return np.ones(blocks)
+        if len(configured) != blocks or any(w <= 0 for w in configured):
+            raise ValueError(
+                f"LinearIntentClassifier: block_weights {configured} must be {blocks} positive "
+                "numbers, one per featurizer giving sentence features, in pipeline order"
+            )
+        return np.asarray(configured, dtype=np.float64)
 
     def _choose_weighting(
         self, features: scipy.sparse.csr_matrix, gold: np.ndarray

@@ -246,3 +246,53 @@ def test_two_intents_are_enough(tmp_path: Path) -> None:
         result = asyncio.run(agent.parse_message(text))
         assert result["intent"]["name"] == intent
         assert sum(r["confidence"] for r in result["intent_ranking"]) == pytest.approx(1.0)
+
+
+def test_block_weights_are_folded_into_the_stored_weights(tmp_path: Path) -> None:
+    """Trained on features whose blocks are scaled, the stored model scores an unscaled message
+    exactly as the SVM scores its scaled row."""
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.shared.nlu.training_data.features import Features
+    from rasa.shared.nlu.training_data.message import Message
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    words = scipy.sparse.random(60, 15, density=0.25, random_state=5, format="csr")
+    chars = scipy.sparse.random(60, 40, density=0.25, random_state=6, format="csr")
+    for block in (words, chars):
+        block.data = np.ceil(block.data * 3)
+    gold = np.arange(60) % 3
+    messages = []
+    for i in range(60):
+        message = Message({"text": f"m{i}", "intent": "abc"[gold[i]]})
+        for name, block in (("words", words), ("chars", chars)):
+            message.add_features(Features(block[i].tocoo(), "sentence", "text", name))
+        messages.append(message)
+
+    def trained(block_weights: list[float] | None) -> LinearIntentClassifier:
+        config = {"weighting": "tfidf", "block_weights": block_weights}
+        folder = tmp_path / ("weighted" if block_weights else "plain")
+        folder.mkdir(exist_ok=True)
+        storage = LocalModelStorage(folder)
+        classifier = LinearIntentClassifier(config, storage, Resource("lic"))
+        classifier.train(TrainingData(messages))
+        return classifier
+
+    scales = [2.0, 0.5]
+    model = trained(scales).model
+    assert model is not None
+    scaled = scipy.sparse.hstack(
+        [
+            tfidf(block, inverse_document_frequency(block)) * scale
+            for block, scale in zip((words, chars), scales, strict=True)
+        ],
+        format="csr",
+    )
+    weights, bias = fit_weights(scaled, gold, 0.5, 2027, "tfidf")
+    for i in range(60):
+        expected = softmax(np.asarray(scaled[i] @ weights.T + bias), model.temperature)
+        assert np.allclose(model.probabilities([words[i], chars[i]]), expected, atol=1e-5)
+    unweighted = trained(None).model
+    assert unweighted is not None and not np.allclose(unweighted.weights, model.weights)
+    with pytest.raises(ValueError, match="block_weights"):
+        trained([1.0])
