@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
 import numpy as np
@@ -34,6 +34,8 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.language_detector import DETECTED_LANGUAGE
 
 logger = logging.getLogger(__name__)
 
@@ -52,22 +54,38 @@ class LinearModel:
     bias: np.ndarray  # (intents,)
     temperature: float
     weighting: str = "tfidf"  # how the weights were fitted (WEIGHTINGS); prediction is the same
+    # {language: one weight per block} for messages detected in that language; others: all 1.
+    block_weights: dict[str, list[float]] = field(default_factory=dict)
 
-    def probabilities(self, blocks: list[scipy.sparse.csr_matrix]) -> np.ndarray:
+    def scales(self, language: Optional[str]) -> list[float]:
+        return block_scales(self.block_weights, language, len(self.block_sizes))
+
+    def probabilities(
+        self, blocks: list[scipy.sparse.csr_matrix], language: Optional[str] = None
+    ) -> np.ndarray:
         """One message's intent probabilities: only the weight columns of its n-grams are read
         (a turn's cost; building the full TF-IDF row took milliseconds)."""
         scores = self.bias.astype(np.float64)
         offset = 0
-        for block, idf, size in zip(blocks, self.idf, self.block_sizes, strict=True):
+        for block, idf, size, scale in zip(
+            blocks, self.idf, self.block_sizes, self.scales(language), strict=True
+        ):
             row = block.tocsr()
             columns, values = row.indices, row.data.astype(np.float64)
             if idf is not None:
                 values = (np.log(values) + 1.0) * idf[columns]
             norm = np.sqrt(values @ values)
             if norm > 0:
-                scores += self.weights[:, offset + columns] @ (values / norm)
+                scores += self.weights[:, offset + columns] @ (values * (scale / norm))
             offset += size
         return softmax(scores[np.newaxis, :], self.temperature)
+
+
+def block_scales(
+    block_weights: dict[str, list[float]], language: Optional[str], blocks: int
+) -> list[float]:
+    """The weight of each block in a message of this language (1 where none is configured)."""
+    return block_weights.get(language or "", [1.0] * blocks)
 
 
 def tfidf(counts: scipy.sparse.csr_matrix, idf: Optional[np.ndarray]) -> scipy.sparse.csr_matrix:
@@ -175,10 +193,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             # confidence temperature.
             "calibration_folds": 5,
             "random_seed": 2027,
-            # One weight per block of sentence features, in pipeline order (None: all 1). A
-            # block's weight sets how much it counts against the others after each is
-            # L2-normalised; it is folded into the stored weights, so prediction is unchanged.
-            "block_weights": None,
+            # {language: one weight per block of sentence features, in pipeline order}: how much
+            # each featurizer's block counts against the others, after each is L2-normalised,
+            # in messages LanguageDetector found in that language. Other messages: all 1.
+            "block_weights": {},
         }
 
     def __init__(
@@ -223,11 +241,15 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             inverse_document_frequency(block) if is_sparse else None
             for block, is_sparse in zip(counts, sparse, strict=True)
         ]
-        scales = self._block_scales(len(counts))
+        block_weights = self._block_weights(len(counts))
+        # Each row's blocks scaled by the weights for its message's language.
+        row_scales = np.array(
+            [block_scales(block_weights, m.get(DETECTED_LANGUAGE), len(counts)) for m in examples]
+        )
         features = scipy.sparse.hstack(
             [
-                tfidf(block, weights) * scale
-                for block, weights, scale in zip(counts, idf, scales, strict=True)
+                scipy.sparse.diags(row_scales[:, i]) @ tfidf(block, weights)
+                for i, (block, weights) in enumerate(zip(counts, idf, strict=True))
             ],
             format="csr",
         )
@@ -236,8 +258,6 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         weights, bias = fit_weights(
             features, gold, self.config["C"], self.config["random_seed"], weighting
         )
-        # Scaled features times weights = unscaled features times scaled weights.
-        weights = weights * np.repeat(scales, [block.shape[1] for block in counts])
         self.model = LinearModel(
             intents=intents,
             block_sizes=[block.shape[1] for block in counts],
@@ -246,20 +266,20 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             bias=bias.astype(np.float32),
             temperature=1.0 if held_out_scores is None else fit_temperature(held_out_scores, gold),
             weighting=weighting,
+            block_weights=block_weights,
         )
         self.persist()
         return self._resource
 
-    def _block_scales(self, blocks: int) -> np.ndarray:
-        configured = self.config["block_weights"]
-        if configured is None:
-            return np.ones(blocks)
-        if len(configured) != blocks or any(w <= 0 for w in configured):
-            raise ValueError(
-                f"LinearIntentClassifier: block_weights {configured} must be {blocks} positive "
-                "numbers, one per featurizer giving sentence features, in pipeline order"
-            )
-        return np.asarray(configured, dtype=np.float64)
+    def _block_weights(self, blocks: int) -> dict[str, list[float]]:
+        configured = self.config["block_weights"] or {}
+        for language, weights in configured.items():
+            if len(weights) != blocks or any(w <= 0 for w in weights):
+                raise ValueError(
+                    f"LinearIntentClassifier: block_weights for {language!r} {weights} must be "
+                    f"{blocks} positive numbers, one per featurizer giving sentence features"
+                )
+        return {language: [float(w) for w in weights] for language, weights in configured.items()}
 
     def _choose_weighting(
         self, features: scipy.sparse.csr_matrix, gold: np.ndarray
@@ -315,7 +335,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                     "LinearIntentClassifier: the featurizers changed since training "
                     f"({[b.shape[1] for b in blocks]} != {self.model.block_sizes}); retrain."
                 )
-            probabilities = self.model.probabilities(blocks)[0]
+            probabilities = self.model.probabilities(blocks, message.get(DETECTED_LANGUAGE))[0]
             order = np.argsort(-probabilities)[:LABEL_RANKING_LENGTH]
             ranking = [
                 {"name": self.model.intents[i], "confidence": float(probabilities[i])}
@@ -340,6 +360,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 "block_sizes": self.model.block_sizes,
                 "temperature": self.model.temperature,
                 "weighting": self.model.weighting,
+                "block_weights": self.model.block_weights,
             }
             (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
 
@@ -364,6 +385,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                         bias=arrays["bias"],
                         temperature=float(meta["temperature"]),
                         weighting=meta.get("weighting", "tfidf"),
+                        block_weights=meta.get("block_weights", {}),
                     )
         except ValueError:
             logger.warning("LinearIntentClassifier: no trained model found; not classifying.")

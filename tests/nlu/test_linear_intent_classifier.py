@@ -248,51 +248,77 @@ def test_two_intents_are_enough(tmp_path: Path) -> None:
         assert sum(r["confidence"] for r in result["intent_ranking"]) == pytest.approx(1.0)
 
 
-def test_block_weights_are_folded_into_the_stored_weights(tmp_path: Path) -> None:
-    """Trained on features whose blocks are scaled, the stored model scores an unscaled message
-    exactly as the SVM scores its scaled row."""
+def test_block_weights_scale_each_languages_blocks_in_training_and_parsing(
+    tmp_path: Path,
+) -> None:
+    """Trained with Arabic rows' blocks scaled, the stored model scores a message exactly as
+    the SVM scores its row scaled by the weights of the message's language, and is reloaded
+    with them."""
     from rasa.engine.storage.local_model_storage import LocalModelStorage
     from rasa.engine.storage.resource import Resource
     from rasa.shared.nlu.training_data.features import Features
     from rasa.shared.nlu.training_data.message import Message
     from rasa.shared.nlu.training_data.training_data import TrainingData
 
+    from bot.nlu.language_detector import DETECTED_LANGUAGE
+
     words = scipy.sparse.random(60, 15, density=0.25, random_state=5, format="csr")
     chars = scipy.sparse.random(60, 40, density=0.25, random_state=6, format="csr")
     for block in (words, chars):
         block.data = np.ceil(block.data * 3)
     gold = np.arange(60) % 3
+    languages = ["ar" if i % 2 else "en" for i in range(60)]
     messages = []
     for i in range(60):
         message = Message({"text": f"m{i}", "intent": "abc"[gold[i]]})
+        message.set(DETECTED_LANGUAGE, languages[i])
         for name, block in (("words", words), ("chars", chars)):
             message.add_features(Features(block[i].tocoo(), "sentence", "text", name))
         messages.append(message)
 
-    def trained(block_weights: list[float] | None) -> LinearIntentClassifier:
+    def trained(block_weights: dict) -> LinearIntentClassifier:
         config = {"weighting": "tfidf", "block_weights": block_weights}
         folder = tmp_path / ("weighted" if block_weights else "plain")
         folder.mkdir(exist_ok=True)
-        storage = LocalModelStorage(folder)
-        classifier = LinearIntentClassifier(config, storage, Resource("lic"))
+        classifier = LinearIntentClassifier(config, LocalModelStorage(folder), Resource("lic"))
         classifier.train(TrainingData(messages))
         return classifier
 
-    scales = [2.0, 0.5]
-    model = trained(scales).model
+    weights_by_language = {"ar": [0.5, 2.0]}
+    classifier = trained(weights_by_language)
+    model = classifier.model
     assert model is not None
+    row_scales = np.array([[0.5, 2.0] if lang == "ar" else [1.0, 1.0] for lang in languages])
     scaled = scipy.sparse.hstack(
         [
-            tfidf(block, inverse_document_frequency(block)) * scale
-            for block, scale in zip((words, chars), scales, strict=True)
+            scipy.sparse.diags(row_scales[:, i]) @ tfidf(block, inverse_document_frequency(block))
+            for i, block in enumerate((words, chars))
         ],
         format="csr",
     )
     weights, bias = fit_weights(scaled, gold, 0.5, 2027, "tfidf")
     for i in range(60):
         expected = softmax(np.asarray(scaled[i] @ weights.T + bias), model.temperature)
-        assert np.allclose(model.probabilities([words[i], chars[i]]), expected, atol=1e-5)
-    unweighted = trained(None).model
-    assert unweighted is not None and not np.allclose(unweighted.weights, model.weights)
+        got = model.probabilities([words[i], chars[i]], languages[i])
+        assert np.allclose(got, expected, atol=1e-5)
+
+    # Parsing reads the language the detector left on the message.
+    arabic = Message({"text": "m1"})
+    arabic.set(DETECTED_LANGUAGE, "ar")
+    for name, block in (("words", words), ("chars", chars)):
+        arabic.add_features(Features(block[1].tocoo(), "sentence", "text", name))
+    [parsed] = classifier.process([arabic])
+    expected = model.probabilities([words[1], chars[1]], "ar")[0]
+    assert parsed.get("intent")["confidence"] == pytest.approx(expected.max())
+    assert not np.isclose(expected.max(), model.probabilities([words[1], chars[1]])[0].max())
+
+    reloaded = LinearIntentClassifier.load(
+        {},
+        classifier._model_storage,
+        classifier._resource,
+        None,  # type: ignore[arg-type]
+    )
+    assert reloaded.model is not None and reloaded.model.block_weights == weights_by_language
+    assert not np.allclose(trained({}).model.weights, model.weights)  # type: ignore[union-attr]
     with pytest.raises(ValueError, match="block_weights"):
-        trained([1.0])
+        trained({"ar": [1.0]})
