@@ -6,7 +6,9 @@ minutes (docs/nlu.md has the comparison, on our held-out sets and on the public 
 reads whatever sentence features the featurizers before it produce, one block per featurizer:
 sparse counts IDF-weighted, sublinear and L2-normalised per block (so the character n-grams do
 not drown the words), dense vectors (a pretrained encoder's, when one is configured)
-L2-normalised. A language or a featurizer is added in config.yml, not here.
+L2-normalised. `block_weights` can then make a block count more or less in one language's
+messages (Arabic, with its dialect spellings, gains from leaning on character n-grams). A
+language or a featurizer is added in config.yml, not here.
 
 Two ways of fitting the weights are cross-validated on the training data and the better kept
 ("weighting: auto"): the SVM on TF-IDF alone, best for short FAQ questions, or with each intent's
