@@ -6,9 +6,9 @@ minutes (docs/nlu.md has the comparison, on our held-out sets and on the public 
 reads whatever sentence features the featurizers before it produce, one block per featurizer:
 sparse counts IDF-weighted, sublinear and L2-normalised per block (so the character n-grams do
 not drown the words), dense vectors (a pretrained encoder's, when one is configured)
-L2-normalised. `block_weights` can then make a block count more or less in one language's
-messages (Arabic, with its dialect spellings, gains from leaning on character n-grams). A
-language or a featurizer is added in config.yml, not here.
+L2-normalised. `block_weights` can then make a featurizer's block (named by its `alias`) count
+more or less in one language's messages (Arabic, with its dialect spellings, gains from leaning
+on character n-grams). A language or a featurizer is added in config.yml, not here.
 
 Two ways of fitting the weights are cross-validated on the training data and the better kept
 ("weighting: auto"): the SVM on TF-IDF alone, best for short FAQ questions, or with each intent's
@@ -34,6 +34,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers import LABEL_RANKING_LENGTH
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -56,11 +57,14 @@ class LinearModel:
     bias: np.ndarray  # (intents,)
     temperature: float
     weighting: str = "tfidf"  # how the weights were fitted (WEIGHTINGS); prediction is the same
-    # {language: one weight per block} for messages detected in that language; others: all 1.
-    block_weights: dict[str, list[float]] = field(default_factory=dict)
+    # Each block's featurizer (its alias), and {language: {alias: weight}} for the messages
+    # detected in that language; a block not named counts 1.
+    block_names: list[str] = field(default_factory=list)
+    block_weights: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def scales(self, language: Optional[str]) -> list[float]:
-        return block_scales(self.block_weights, language, len(self.block_sizes))
+        names = self.block_names or [""] * len(self.block_sizes)
+        return block_scales(self.block_weights, language, names)
 
     def probabilities(
         self, blocks: list[scipy.sparse.csr_matrix], language: Optional[str] = None
@@ -84,10 +88,11 @@ class LinearModel:
 
 
 def block_scales(
-    block_weights: dict[str, list[float]], language: Optional[str], blocks: int
+    block_weights: dict[str, dict[str, float]], language: Optional[str], names: list[str]
 ) -> list[float]:
     """The weight of each block in a message of this language (1 where none is configured)."""
-    return block_weights.get(language or "", [1.0] * blocks)
+    weights = block_weights.get(language or "", {})
+    return [float(weights.get(name, 1.0)) for name in names]
 
 
 def tfidf(counts: scipy.sparse.csr_matrix, idf: Optional[np.ndarray]) -> scipy.sparse.csr_matrix:
@@ -173,12 +178,15 @@ def fit_weights(
     return weights, bias
 
 
+def sentence_features(message: Message) -> list[Features]:
+    """The message's sentence features, one per featurizer, in pipeline order."""
+    return [f for f in message.features if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE]
+
+
 def sentence_blocks(message: Message) -> list[tuple[bool, scipy.sparse.csr_matrix]]:
-    """The message's sentence features, (sparse?, row) per featurizer, in pipeline order."""
+    """(sparse?, row) per featurizer, in pipeline order."""
     return [
-        (f.is_sparse(), scipy.sparse.csr_matrix(f.features))
-        for f in message.features
-        if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE
+        (f.is_sparse(), scipy.sparse.csr_matrix(f.features)) for f in sentence_features(message)
     ]
 
 
@@ -195,9 +203,9 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             # confidence temperature.
             "calibration_folds": 5,
             "random_seed": 2027,
-            # {language: one weight per block of sentence features, in pipeline order}: how much
-            # each featurizer's block counts against the others, after each is L2-normalised,
-            # in messages LanguageDetector found in that language. Other messages: all 1.
+            # {language: {featurizer alias: weight}}: how much a featurizer's block counts
+            # against the others, after each is L2-normalised, in messages LanguageDetector
+            # found in that language. Blocks and languages not named count 1.
             "block_weights": {},
         }
 
@@ -243,10 +251,11 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             inverse_document_frequency(block) if is_sparse else None
             for block, is_sparse in zip(counts, sparse, strict=True)
         ]
-        block_weights = self._block_weights(len(counts))
+        names = [f.origin for f in sentence_features(examples[0])]
+        block_weights = self._block_weights(names)
         # Each row's blocks scaled by the weights for its message's language.
         row_scales = np.array(
-            [block_scales(block_weights, m.get(DETECTED_LANGUAGE), len(counts)) for m in examples]
+            [block_scales(block_weights, m.get(DETECTED_LANGUAGE), names) for m in examples]
         )
         features = scipy.sparse.hstack(
             [
@@ -268,20 +277,25 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             bias=bias.astype(np.float32),
             temperature=1.0 if held_out_scores is None else fit_temperature(held_out_scores, gold),
             weighting=weighting,
+            block_names=names,
             block_weights=block_weights,
         )
         self.persist()
         return self._resource
 
-    def _block_weights(self, blocks: int) -> dict[str, list[float]]:
+    def _block_weights(self, names: list[str]) -> dict[str, dict[str, float]]:
         configured = self.config["block_weights"] or {}
         for language, weights in configured.items():
-            if len(weights) != blocks or any(w <= 0 for w in weights):
+            unknown = set(weights) - set(names)
+            if unknown or any(w <= 0 for w in weights.values()):
                 raise ValueError(
                     f"LinearIntentClassifier: block_weights for {language!r} {weights} must be "
-                    f"{blocks} positive numbers, one per featurizer giving sentence features"
+                    f"positive and name featurizers by their alias (these give features: {names})"
                 )
-        return {language: [float(w) for w in weights] for language, weights in configured.items()}
+        return {
+            language: {name: float(w) for name, w in weights.items()}
+            for language, weights in configured.items()
+        }
 
     def _choose_weighting(
         self, features: scipy.sparse.csr_matrix, gold: np.ndarray
@@ -362,6 +376,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 "block_sizes": self.model.block_sizes,
                 "temperature": self.model.temperature,
                 "weighting": self.model.weighting,
+                "block_names": self.model.block_names,
                 "block_weights": self.model.block_weights,
             }
             (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
@@ -387,6 +402,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                         bias=arrays["bias"],
                         temperature=float(meta["temperature"]),
                         weighting=meta.get("weighting", "tfidf"),
+                        block_names=meta.get("block_names", []),
                         block_weights=meta.get("block_weights", {}),
                     )
         except ValueError:

@@ -251,9 +251,9 @@ def test_two_intents_are_enough(tmp_path: Path) -> None:
 def test_block_weights_scale_each_languages_blocks_in_training_and_parsing(
     tmp_path: Path,
 ) -> None:
-    """Trained with Arabic rows' blocks scaled, the stored model scores a message exactly as
-    the SVM scores its row scaled by the weights of the message's language, and is reloaded
-    with them."""
+    """Trained with Arabic rows' blocks scaled (blocks named by their featurizer's alias), the
+    stored model scores a message exactly as the SVM scores its row scaled by the weights of the
+    message's language, and is reloaded with them."""
     from rasa.engine.storage.local_model_storage import LocalModelStorage
     from rasa.engine.storage.resource import Resource
     from rasa.shared.nlu.training_data.features import Features
@@ -284,7 +284,7 @@ def test_block_weights_scale_each_languages_blocks_in_training_and_parsing(
         classifier.train(TrainingData(messages))
         return classifier
 
-    weights_by_language = {"ar": [0.5, 2.0]}
+    weights_by_language = {"ar": {"words": 0.5, "chars": 2.0}}
     classifier = trained(weights_by_language)
     model = classifier.model
     assert model is not None
@@ -321,4 +321,4 @@ def test_block_weights_scale_each_languages_blocks_in_training_and_parsing(
     assert reloaded.model is not None and reloaded.model.block_weights == weights_by_language
     assert not np.allclose(trained({}).model.weights, model.weights)  # type: ignore[union-attr]
     with pytest.raises(ValueError, match="block_weights"):
-        trained({"ar": [1.0]})
+        trained({"ar": {"sentencepiece": 1.0}})  # no featurizer of that alias
