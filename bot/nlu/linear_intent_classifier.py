@@ -183,13 +183,6 @@ def sentence_features(message: Message) -> list[Features]:
     return [f for f in message.features if f.attribute == TEXT and f.type == FEATURE_TYPE_SENTENCE]
 
 
-def sentence_blocks(message: Message) -> list[tuple[bool, scipy.sparse.csr_matrix]]:
-    """(sparse?, row) per featurizer, in pipeline order."""
-    return [
-        (f.is_sparse(), scipy.sparse.csr_matrix(f.features)) for f in sentence_features(message)
-    ]
-
-
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class LinearIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
@@ -236,22 +229,27 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return ["sklearn", "scipy"]
 
     def train(self, training_data: TrainingData) -> Resource:
-        examples = [m for m in training_data.intent_examples if sentence_blocks(m)]
+        # Each example's sentence features, read once; examples without any are left out.
+        featured = [(m, sentence_features(m)) for m in training_data.intent_examples]
+        featured = [(m, features) for m, features in featured if features]
+        examples = [m for m, _ in featured]
         intents = sorted({m.get(INTENT) for m in examples})
         if len(intents) < 2:
             logger.warning("LinearIntentClassifier needs at least two intents; not trained.")
             return self._resource
-        per_message = [sentence_blocks(m) for m in examples]
-        sparse = [is_sparse for is_sparse, _ in per_message[0]]
+        first = featured[0][1]
         counts = [
-            scipy.sparse.vstack([blocks[i][1] for blocks in per_message], format="csr")
-            for i in range(len(sparse))
+            scipy.sparse.vstack(
+                [scipy.sparse.csr_matrix(features[i].features) for _, features in featured],
+                format="csr",
+            )
+            for i in range(len(first))
         ]
         idf = [
-            inverse_document_frequency(block) if is_sparse else None
-            for block, is_sparse in zip(counts, sparse, strict=True)
+            inverse_document_frequency(block) if f.is_sparse() else None
+            for block, f in zip(counts, first, strict=True)
         ]
-        names = [f.origin for f in sentence_features(examples[0])]
+        names = [f.origin for f in first]
         block_weights = self._block_weights(names)
         # Each row's blocks scaled by the weights for its message's language.
         row_scales = np.array(
@@ -343,7 +341,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            blocks = [block for _, block in sentence_blocks(message)]
+            blocks = [scipy.sparse.csr_matrix(f.features) for f in sentence_features(message)]
             if self.model is None or not blocks:
                 continue
             if [b.shape[1] for b in blocks] != self.model.block_sizes:
