@@ -139,10 +139,7 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         for message in training_data.training_examples:
-            text = message.get(TEXT)
-            language = self._identifier.identify(text) if text else None
-            if language is not None:
-                message.set(DETECTED_LANGUAGE, language)
+            self._detect(message)
         return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -150,19 +147,23 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
             self._tag(message)
         return messages
 
-    def _tag(self, message: Message) -> None:
+    def _detect(self, message: Message) -> Optional[str]:
+        """The message's language, also left on it as DETECTED_LANGUAGE; None if unsure."""
         text: Optional[str] = message.get(TEXT)
-        if not text:
-            return
-        language = self._identifier.identify(text)
+        language = self._identifier.identify(text) if text else None
+        if language is not None:
+            message.set(DETECTED_LANGUAGE, language)
+        return language
+
+    def _tag(self, message: Message) -> None:
+        language = self._detect(message)
         if language is None:
             return
-        message.set(DETECTED_LANGUAGE, language)
         entity = {
             "entity": self.config["entity"],
             "value": language,
             "start": 0,
-            "end": len(text),
+            "end": len(message.get(TEXT)),
         }
         message.set(
             ENTITIES,
