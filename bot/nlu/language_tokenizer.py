@@ -15,6 +15,7 @@ from typing import Any, Dict, List
 import spacy
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.training_data.message import Message
 from spacy.language import Language
 
@@ -27,12 +28,7 @@ NEUTRAL = "xx"  # spaCy's multi-language rules
 class LanguageTokenizer(Tokenizer):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {
-            "intent_tokenization_flag": False,
-            "intent_split_symbol": "_",
-            "token_pattern": None,
-            "prefix_separator_symbol": None,
-        }
+        return WhitespaceTokenizer.get_default_config()  # Rasa's options of every tokenizer
 
     @staticmethod
     def required_packages() -> List[str]:

@@ -18,6 +18,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -31,10 +32,7 @@ class SentencePieceTokenizer(Tokenizer):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         return {
-            "intent_tokenization_flag": False,
-            "intent_split_symbol": "_",
-            "token_pattern": None,
-            "prefix_separator_symbol": None,
+            **WhitespaceTokenizer.get_default_config(),  # Rasa's options of every tokenizer
             # An upper bound: small corpora get fewer pieces (hard_vocab_limit off).
             "vocab_size": 2000,
             "model_type": "unigram",

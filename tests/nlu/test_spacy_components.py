@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -17,15 +18,21 @@ from bot.textnorm import fold
 from tests.nlu.tiny_training import train_tiny_nlu
 
 
-def tokenize(text: str, language: str | None) -> list[str]:
+def tokens(text: str, language: str | None, lemmatize: bool = False) -> list[Token]:
+    """The message's tokens after LanguageTokenizer (and LookupLemmatizer)."""
     message = Message(data={TEXT: text})
     if language:
         message.set(DETECTED_LANGUAGE, language)
-    tokenizer = LanguageTokenizer(LanguageTokenizer.get_default_config())
-    [message] = tokenizer.process([message])
-    tokens = message.get(TOKENS_NAMES[TEXT])
-    assert all(text[t.start : t.end] == t.text for t in tokens), "offsets point at the words"
-    return [t.text for t in tokens]
+    LanguageTokenizer(LanguageTokenizer.get_default_config()).process([message])
+    if lemmatize:
+        LookupLemmatizer(LookupLemmatizer.get_default_config()).process([message])
+    return message.get(TOKENS_NAMES[TEXT])
+
+
+def tokenize(text: str, language: str | None) -> list[str]:
+    found = tokens(text, language)
+    assert all(text[t.start : t.end] == t.text for t in found), "offsets point at the words"
+    return [t.text for t in found]
 
 
 def test_french_elisions_are_split_by_french_rules() -> None:
@@ -66,12 +73,7 @@ def test_a_message_of_punctuation_is_one_token() -> None:
 
 
 def lemmas(text: str, language: str | None) -> list[str]:
-    message = Message(data={TEXT: text})
-    if language:
-        message.set(DETECTED_LANGUAGE, language)
-    LanguageTokenizer(LanguageTokenizer.get_default_config()).process([message])
-    LookupLemmatizer(LookupLemmatizer.get_default_config()).process([message])
-    return [t.lemma for t in message.get(TOKENS_NAMES[TEXT])]
+    return [t.lemma for t in tokens(text, language, lemmatize=True)]
 
 
 def test_words_get_their_dictionary_form_in_their_own_language() -> None:
