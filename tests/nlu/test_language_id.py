@@ -152,6 +152,20 @@ def test_a_short_message_needs_both_opinions_to_agree() -> None:
     assert with_vocabulary.identify("bonjour") is None  # a word the vocabulary never saw
 
 
+def test_a_short_message_needs_the_vocabulary_to_be_sure_not_just_to_lean() -> None:
+    """A word seen in examples of both languages ("briefing") leans; it must not switch."""
+    both = LanguageVocabulary.learn(
+        [("le briefing est à quelle heure", "fr"), ("where is the briefing room", "en")]
+    )
+    with_vocabulary = LanguageIdentifier(["ar", "en", "fr"], vocabulary=both)
+    assert IDENTIFIER.identify("briefing ?") == "en"  # the general detector alone
+    assert 0.5 < both.posterior("briefing ?")["en"] < 0.9  # the vocabulary agrees, weakly
+    assert with_vocabulary.identify("briefing ?") is None
+    sure = LanguageIdentifier(["ar", "en", "fr"], vocabulary=vocabulary())
+    assert sure.identify("ce soir") == "fr"  # both sure: the language is taken
+    assert sure.identify("shuttle times") == "en"
+
+
 def test_only_sure_examples_label_the_vocabulary() -> None:
     assert IDENTIFIER.sure_of("où est la salle de prière s'il vous plaît") == "fr"
     assert IDENTIFIER.sure_of("متى الغدا") == "ar"
