@@ -46,7 +46,7 @@ $(LOOKUP_ENV)/.installed: pyproject.toml requirements/lookup.lock
 envs: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed
 
 $(MODEL): $(TRAINING_INPUTS) | $(RASA_ENV)/.installed
-	@echo "Training the model (1-1.5 minutes on 2 cores) ..."
+	@echo "Training the model (about 2 minutes on 2 cores) ..."
 	$(RASA_ENV)/bin/rasa train --out models --fixed-model-name current
 	@touch $@
 
