@@ -20,7 +20,8 @@ export LIAISON_MODEL := $(CURDIR)/$(MODEL)
 # What the model learns from: a change to any of these retrains it.
 NLU_COMPONENTS  := $(addprefix bot/nlu/,language_detector.py language_id.py language_vocabulary.py \
                      text_normalizer.py linear_intent_classifier.py fallback_classifier.py \
-                     sentencepiece_tokenizer.py language_tokenizer.py lemmatizer.py) \
+                     sentencepiece_tokenizer.py language_tokenizer.py lemmatizer.py \
+                     sentence_featurizer.py) \
                    bot/textnorm.py bot/dialogue/handoff_policy.py
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules.yml -name '*.yml' 2>/dev/null) \
                    $(NLU_COMPONENTS)
