@@ -57,6 +57,11 @@ class LanguageVocabulary:
         total = sum(exp.values())
         return {lang: value / total for lang, value in exp.items()}
 
+    def languages_using(self, text: str) -> set[str]:
+        """The languages whose examples use at least one of the message's words."""
+        found = words(text)
+        return {lang for lang, counts in self.counts.items() if any(w in counts for w in found)}
+
     def to_dict(self) -> dict[str, Any]:
         return {"counts": self.counts}
 

@@ -166,6 +166,16 @@ def test_a_short_message_needs_the_vocabulary_to_be_sure_not_just_to_lean() -> N
     assert sure.identify("shuttle times") == "en"
 
 
+def test_a_short_message_in_words_only_one_language_uses_is_taken_though_rarely_seen() -> None:
+    """ "bonsoir" in one French example: the vocabulary leans (smoothing), nobody else uses it."""
+    rare = LanguageVocabulary.learn(
+        [("bonsoir à tous les officiers", "fr"), ("where is the briefing room", "en")]
+    )
+    assert rare.languages_using("bonsoir") == {"fr"}
+    assert rare.posterior("bonsoir")["fr"] < 0.9
+    assert LanguageIdentifier(["ar", "en", "fr"], vocabulary=rare).identify("bonsoir") == "fr"
+
+
 def test_only_sure_examples_label_the_vocabulary() -> None:
     assert IDENTIFIER.sure_of("où est la salle de prière s'il vous plaît") == "fr"
     assert IDENTIFIER.sure_of("متى الغدا") == "ar"
