@@ -159,8 +159,8 @@ class LanguageIdentifier:
             best, margin = _best(general)
             if margin < SHORT_MESSAGE_MIN_MARGIN or not domain or _best(domain)[0] != best:
                 return None
-            shared = vocabulary.languages_using(text) - {best}
-            if shared and domain[best] < SHORT_MESSAGE_MIN_VOCABULARY:
+            unsure = domain[best] < SHORT_MESSAGE_MIN_VOCABULARY
+            if unsure and vocabulary.languages_using(text) - {best}:  # shared words: abstain
                 return None
             return best
         if domain:
