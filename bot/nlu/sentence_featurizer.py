@@ -4,7 +4,9 @@ Rasa's featurizer also makes a per-token (sequence) matrix for every message, wh
 read. Nothing in this pipeline does: the intent classifier reads sentence features and the CRF
 its own token features. The sequence matrices were half of the featurizers' work per message
 (one sklearn transform of two per featurizer), so this one leaves them out. Put Rasa's own
-featurizer back if DIET or TED ever return.
+featurizer back if DIET or TED ever return. It overrides Rasa 3.6's private `_create_features`;
+tests/nlu/test_sentence_featurizer.py compares it with Rasa's featurizer, so an upgrade that
+changes that method fails there.
 """
 
 from __future__ import annotations
