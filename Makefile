@@ -20,9 +20,8 @@ export LIAISON_MODEL := $(CURDIR)/$(MODEL)
 # What the model learns from: a change to any of these retrains it.
 NLU_COMPONENTS  := $(addprefix bot/nlu/,language_detector.py language_id.py language_vocabulary.py \
                      text_normalizer.py linear_intent_classifier.py fallback_classifier.py \
-                     sentencepiece_tokenizer.py language_tokenizer.py lemmatizer.py \
                      sentence_featurizer.py) \
-                   bot/textnorm.py bot/dialogue/handoff_policy.py
+                   common/textnorm.py bot/dialogue/handoff_policy.py
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules.yml -name '*.yml' 2>/dev/null) \
                    $(NLU_COMPONENTS)
 
@@ -38,11 +37,16 @@ help:
 	@echo "make bench-nlu  the NLU pipeline on public datasets (reports/bench_nlu.md)"
 	@echo "make clean  remove environments, models and run-time data"
 
-$(RASA_ENV)/.installed: pyproject.toml requirements/rasa.lock
-	scripts/make-env $(RASA_ENV) rasa,test,browser requirements/rasa.lock
+# Each environment installs the units that run in it (one pyproject.toml per unit folder).
+RASA_UNITS   := ./common ./bot ./actions ./web "./tools[assistant,experiments]" ".[test,browser]"
+LOOKUP_UNITS := ./common ./lookup "./tools[lookup]" ".[test,lint,browser]"
+UNIT_PROJECTS := pyproject.toml $(wildcard */pyproject.toml)
 
-$(LOOKUP_ENV)/.installed: pyproject.toml requirements/lookup.lock
-	scripts/make-env $(LOOKUP_ENV) lookup,test,lint,browser requirements/lookup.lock
+$(RASA_ENV)/.installed: $(UNIT_PROJECTS) requirements/rasa.lock
+	scripts/make-env $(RASA_ENV) requirements/rasa.lock $(RASA_UNITS)
+
+$(LOOKUP_ENV)/.installed: $(UNIT_PROJECTS) requirements/lookup.lock
+	scripts/make-env $(LOOKUP_ENV) requirements/lookup.lock $(LOOKUP_UNITS)
 
 envs: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed
 
@@ -60,40 +64,40 @@ exercise: $(LOOKUP_ENV)/.installed
 	  echo "Created an admin API token for 'liaison-team' in var/admin-tokens (keep it private)."; }
 
 run: envs model exercise
-	$(RASA_ENV)/bin/python -m bot.stack
+	$(RASA_ENV)/bin/python -m tools.stack
 
 eval: $(MODEL)
-	$(RASA_ENV)/bin/python -m bot.nlu.evaluate --model $(MODEL) --heldout tests/nlu/heldout --out reports
+	$(RASA_ENV)/bin/python -m tools.nlu.evaluate --model $(MODEL) --heldout tests/nlu/heldout --out reports
 
 # Benchmarks (docs/bench.md) print figures and are not part of `make test`; on a shared machine
 # run them as `nice -n 19 make bench`. BENCH_ARGS passes options, e.g. --model models/current.tar.gz
 bench: envs
-	$(RASA_ENV)/bin/python -m bot.bench.run $(BENCH_ARGS)
+	$(RASA_ENV)/bin/python -m tools.bench.run $(BENCH_ARGS)
 
 bench-nlu: $(RASA_ENV)/.installed
-	$(RASA_ENV)/bin/python -m bot.bench.nlu $(BENCH_ARGS)
+	$(RASA_ENV)/bin/python -m tools.bench.nlu $(BENCH_ARGS)
 
 model-encoder: $(RASA_ENV)/.installed
 	@test -n "$(ENCODER_DIR)" || { echo "usage: make model-encoder ENCODER_DIR=/path/to/encoder"; exit 2; }
-	$(RASA_ENV)/bin/python -m bot.nlu.encoder --weights $(ENCODER_DIR)
+	$(RASA_ENV)/bin/python -m tools.nlu_experiments.encoder --weights $(ENCODER_DIR)
 
 catalogue: $(LOOKUP_ENV)/.installed
-	$(LOOKUP_ENV)/bin/python -m bot.nlu.catalogue
+	$(LOOKUP_ENV)/bin/python -m tools.nlu.catalogue
 
 # Pipeline choices are made on a development split of the training data, never on the held-out
 # sets: make select CONFIGS="config.yml other.yml" [SEEDS="7 11 13" for several splits and means]
 CONFIGS ?= config.yml
 SEEDS ?= 7
 select: $(RASA_ENV)/.installed
-	$(RASA_ENV)/bin/python -m bot.nlu.select --config $(CONFIGS) --seeds $(SEEDS)
+	$(RASA_ENV)/bin/python -m tools.nlu.select --config $(CONFIGS) --seeds $(SEEDS)
 
 # Held-out examples repeated in the training data (exactly, or one word apart in one intent);
 # `make overlap FIX=1` deletes the training lines (the held-out sets are the fixed reference).
 overlap: $(RASA_ENV)/.installed
-	$(RASA_ENV)/bin/python -m bot.nlu.overlap $(if $(FIX),--fix)
+	$(RASA_ENV)/bin/python -m tools.nlu.overlap $(if $(FIX),--fix)
 
 compare-tokenizers: $(RASA_ENV)/.installed
-	$(RASA_ENV)/bin/python -m bot.nlu.compare --config config.yml
+	$(RASA_ENV)/bin/python -m tools.nlu.compare --config config.yml
 
 validate: $(RASA_ENV)/.installed
 	$(RASA_ENV)/bin/rasa data validate
@@ -101,6 +105,7 @@ validate: $(RASA_ENV)/.installed
 lint: $(LOOKUP_ENV)/.installed
 	$(LOOKUP_ENV)/bin/ruff check .
 	$(LOOKUP_ENV)/bin/ruff format --check .
+	$(LOOKUP_ENV)/bin/lint-imports
 
 test-lookup: $(LOOKUP_ENV)/.installed
 	scripts/ensure-postgres

@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import LookupAction, intent_of, logger, say_texts
-from bot.topics import TOPIC_FOR_INTENT
+from common.topics import TOPIC_FOR_INTENT
 
 
 class ActionAnswerTopic(LookupAction):

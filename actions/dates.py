@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from babel import Locale
 
-from bot.textnorm import fold, words
+from common.textnorm import fold, words
 
 RELATIVE_DAYS = {
     0: ["today", "tonight", "aujourd'hui", "aujourdhui", "ce soir", "اليوم", "الليلة", "النهارده"],

@@ -1,6 +1,6 @@
-"""Liaison: a multilingual assistant for joint military exercises.
+"""The assistant: what runs inside the Rasa server (Rasa 3.6's environment).
 
-Subpackages run in different environments: `bot.lookup` (the knowledge service) with current
-FastAPI/pydantic 2/SQLAlchemy 2, `bot.nlu` (Rasa components) with Rasa's pins. Nothing here may
-import either side at package import time.
+Custom NLU components (`nlu/`), the handoff policy (`dialogue/`), messaging connectors
+(`channels/`), the switchable patches of Rasa internals (`patches/`), and the per-run Rasa
+configuration (`rasa_config`). It imports `common` and never `lookup`, `actions` or `tools`.
 """

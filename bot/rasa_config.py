@@ -3,7 +3,7 @@
 Channels other than REST and socket.io (the web chat) are switched on only when their credentials
 are in the environment, so the repository holds no secrets and a connector without credentials is
 never half-started. The generated files name environment variables (`${VAR}`, which Rasa expands
-when it reads them) instead of copying secrets to disk. Standard library only: `bot.stack` imports
+when it reads them) instead of copying secrets to disk. Standard library only: `tools.stack` imports
 it from either environment.
 """
 

@@ -1,7 +1,7 @@
 """`python -m bot.rasa_server run ...`: `rasa run ...` without six avoidable costs of a turn,
-and nothing else changed (bot.stack starts Rasa this way).
+and nothing else changed (tools.stack starts Rasa this way).
 
-Measured with `python -m bot.bench.profile` (docs/bench.md), a turn answered by a custom action
+Measured with `python -m tools.bench.profile` (docs/bench.md), a turn answered by a custom action
 spent, in the Rasa process:
 - ~40 % validating the action server's reply: `jsonschema.validate()` re-checks Rasa's (constant)
   response schema against the JSON Schema meta-schema on every call, ~10-20 ms, before the
@@ -14,7 +14,7 @@ spent, in the Rasa process:
   closing).
 - opening and closing the SQLite tracker database for every read and write (SQLAlchemy 1.4's
   NullPool for SQLite files). Here connections are kept in a pool, as SQLAlchemy 2 does, and
-  the write-ahead log (bot.stack puts the database in WAL mode) is synced at checkpoints rather
+  the write-ahead log (tools.stack puts the database in WAL mode) is synced at checkpoints rather
   than at every commit (`synchronous=NORMAL`): a turn survives a crash of Rasa; only a power
   cut can lose the last turns written before it.
 - finding each stored event's class by walking all subclasses of Event (two thirds of reading a

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from bot.textnorm import words
+from common.textnorm import words
 
 SMOOTHING = 0.5
 

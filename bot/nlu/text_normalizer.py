@@ -1,5 +1,5 @@
 """Rasa component: folds each message's text before tokenisation, identically in training and
-inference (bot.textnorm.fold: Arabic diacritics and tatweel removed, alef/hamza, alef maqsura and
+inference (common.textnorm.fold: Arabic diacritics and tatweel removed, alef/hamza, alef maqsura and
 ta marbuta unified, Arabic-Indic digits to 0-9, Latin accents and case folded).
 
 Without it the tokenizer splits diacritised Arabic words into fragments, and "prière", "priere"
@@ -19,7 +19,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.textnorm import fold_with_offsets
+from common.textnorm import fold_with_offsets
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bot.bench import loadgen
+from tools.bench import loadgen
 
 
 class StubServer:

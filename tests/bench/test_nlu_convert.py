@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.bench import nlu
+from tools.bench import nlu
 
 
 def _write(path: Path, text: str) -> Path:

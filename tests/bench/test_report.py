@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.bench import report
+from tools.bench import report
 
 
 def load(turns_per_s: float) -> dict[str, float]:

@@ -1,4 +1,4 @@
-"""bot.stack puts the default SQLite tracker store in WAL mode (fewer syncs per turn) and leaves
+"""tools.stack puts the default SQLite tracker store in WAL mode (fewer syncs per turn) and leaves
 an explicitly configured tracker store alone."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from bot.stack import StackConfig, _tracker_db_in_wal_mode
+from tools.stack import StackConfig, _tracker_db_in_wal_mode
 
 
 def test_default_tracker_database_is_in_wal_mode(tmp_path: Path) -> None:

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from bot.lookup.packs.importer import import_pack
-from bot.lookup.packs.loader import load_pack
-from bot.lookup.store.database import make_engine, make_session_factory
+from lookup.packs.importer import import_pack
+from lookup.packs.loader import load_pack
+from lookup.store.database import make_engine, make_session_factory
 from tests.packs import ROOT, SAMPLE_PACK, other_pack, write_pack
 from tests.postgres import fresh_database, postgres_server
 

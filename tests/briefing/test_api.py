@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from bot.briefing.labels import labels_for
-from bot.lookup.app import create_app
-from bot.lookup.packs.importer import import_pack
-from bot.lookup.packs.loader import load_pack
-from bot.lookup.settings import Settings
+from lookup.app import create_app
+from lookup.briefing.labels import labels_for
+from lookup.packs.importer import import_pack
+from lookup.packs.loader import load_pack
+from lookup.settings import Settings
 from tests.packs import SAMPLE_PACK, read_pack
 
 SAMPLE = read_pack(SAMPLE_PACK)

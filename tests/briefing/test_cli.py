@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from lookup.cli import main
 from tests.packs import SAMPLE_PACK, read_pack
 
 SAMPLE = read_pack(SAMPLE_PACK)

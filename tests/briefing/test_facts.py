@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from bot.briefing.build import build
-from bot.briefing.errors import LanguageNotAvailable, UnknownAudience, UnknownExercise
-from bot.briefing.facts import gather
-from bot.briefing.labels import labels_for
+from lookup.briefing.build import build
+from lookup.briefing.errors import LanguageNotAvailable, UnknownAudience, UnknownExercise
+from lookup.briefing.facts import gather
+from lookup.briefing.labels import labels_for
 from tests.briefing.conftest import briefing_pack
 from tests.packs import SAMPLE_PACK, read_pack, write_pack
 
@@ -81,9 +81,9 @@ def test_a_missing_translation_is_listed_and_never_replaced(
 def test_an_edit_in_the_store_shows_in_the_next_build(
     session_for: Callable[..., Session], sample_url: str
 ) -> None:
-    from bot.lookup.packs.schema import Guideline
-    from bot.lookup.store.items import get_row, parse, write_item
-    from bot.lookup.store.models import Exercise
+    from lookup.packs.schema import Guideline
+    from lookup.store.items import get_row, parse, write_item
+    from lookup.store.models import Exercise
 
     session = session_for(sample_url)
     row = get_row(session, SAMPLE["exercise"]["id"], "guideline", SAMPLE["guidelines"][0]["id"])

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.briefing.formatting import Formatter, isolate
-from bot.briefing.labels import LABELS
-from bot.lookup.packs.loader import PackError, load_pack
-from bot.lookup.packs.schema import Pack
+from lookup.briefing.formatting import Formatter, isolate
+from lookup.briefing.labels import LABELS
+from lookup.packs.loader import PackError, load_pack
+from lookup.packs.schema import Pack
 from tests.briefing.conftest import briefing_pack
 from tests.packs import SAMPLE_PACK, other_pack, read_pack, write_pack
 

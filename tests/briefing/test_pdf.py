@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from bot.briefing.build import build
-from bot.briefing.labels import labels_for
+from lookup.briefing.build import build
+from lookup.briefing.labels import labels_for
 from tests.briefing.conftest import (
     ARTEFACTS,
     briefing_pack,

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from bot.briefing.build import build
-from bot.briefing.facts import gather
-from bot.briefing.labels import labels_for
-from bot.briefing.quiz import DEFAULT_PASS_MARK, Quiz, build_quiz, score
+from lookup.briefing.build import build
+from lookup.briefing.facts import gather
+from lookup.briefing.labels import labels_for
+from lookup.briefing.quiz import DEFAULT_PASS_MARK, Quiz, build_quiz, score
 from tests.briefing.conftest import normalise, pdf_pages, pdf_text
 
 

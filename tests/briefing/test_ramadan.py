@@ -10,10 +10,10 @@ from pathlib import Path
 from hijridate import Hijri
 from sqlalchemy.orm import Session
 
-from bot.briefing.build import build
-from bot.briefing.labels import labels_for
-from bot.briefing.ramadan import ramadan_for
-from bot.lookup.packs.schema import RamadanDates, Translations
+from lookup.briefing.build import build
+from lookup.briefing.labels import labels_for
+from lookup.briefing.ramadan import ramadan_for
+from lookup.packs.schema import RamadanDates, Translations
 from tests.briefing.conftest import briefing_pack
 from tests.packs import SAMPLE_PACK, read_pack, write_pack
 

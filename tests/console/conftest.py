@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from bot.lookup.app import create_app
-from bot.lookup.packs.importer import import_pack
-from bot.lookup.packs.loader import load_pack
-from bot.lookup.settings import Settings
-from bot.lookup.store.database import transaction
-from bot.lookup.store.staff import save_staff
+from lookup.app import create_app
+from lookup.packs.importer import import_pack
+from lookup.packs.loader import load_pack
+from lookup.settings import Settings
+from lookup.store.database import transaction
+from lookup.store.staff import save_staff
 from tests.browser import browser  # noqa: F401 (a fixture for the browser tests)
 from tests.console.fake_rasa import FakeRasa
 from tests.packs import other_pack, write_pack

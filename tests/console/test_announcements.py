@@ -10,10 +10,10 @@ from datetime import timedelta
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from bot.lookup.settings import Settings
-from bot.lookup.store.items import now
-from bot.lookup.store.liaison import claim_due
-from bot.lookup.store.models import Announcement, Delivery
+from lookup.settings import Settings
+from lookup.store.items import now
+from lookup.store.liaison import claim_due
+from lookup.store.models import Announcement, Delivery
 from tests.console.conftest import OFFICER, eventually, post_form, sign_in
 from tests.console.fake_rasa import FakeRasa
 

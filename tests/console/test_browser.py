@@ -15,12 +15,12 @@ import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, expect
 
-from bot.lookup.app import create_app
-from bot.lookup.packs.importer import import_pack
-from bot.lookup.packs.loader import load_pack
-from bot.lookup.settings import Settings
-from bot.lookup.store.database import transaction
-from bot.lookup.store.staff import save_staff
+from lookup.app import create_app
+from lookup.packs.importer import import_pack
+from lookup.packs.loader import load_pack
+from lookup.settings import Settings
+from lookup.store.database import transaction
+from lookup.store.staff import save_staff
 from tests.console.conftest import OFFICER, eventually
 from tests.console.fake_rasa import FakeRasa
 

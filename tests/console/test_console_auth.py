@@ -10,10 +10,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from bot.cli import main
-from bot.lookup.settings import Settings
-from bot.lookup.store.database import make_engine, make_session_factory
-from bot.lookup.store.models import Staff
+from lookup.cli import main
+from lookup.settings import Settings
+from lookup.store.database import make_engine, make_session_factory
+from lookup.store.models import Staff
 from tests.console.conftest import OFFICER, csrf_of, post_form, sign_in
 
 
@@ -129,7 +129,7 @@ def test_static_files_are_served_by_the_service(sqlite_client: TestClient) -> No
 
 
 def test_the_session_secret_is_generated_once_and_private(sqlite_settings: Settings) -> None:
-    from bot.lookup.console.web import session_secret
+    from lookup.console.web import session_secret
 
     first = session_secret(sqlite_settings)
     path = sqlite_settings.data_dir / "secret-key"

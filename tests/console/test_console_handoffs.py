@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from bot.lookup.store.models import Handoff, HandoffMessage
+from lookup.store.models import Handoff, HandoffMessage
 from tests.console.conftest import OFFICER, open_handoff, post_form
 from tests.console.fake_rasa import FakeRasa
 

@@ -8,9 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
-from bot.lookup.api import intake
-from bot.lookup.duty import DutyHours, estimate, visitor_message
-from bot.lookup.settings import Settings
+from lookup.api import intake
+from lookup.duty import DutyHours, estimate, visitor_message
+from lookup.settings import Settings
 from tests.console.conftest import open_handoff
 
 DEFAULT = DutyHours.parse("07:00-22:00", "mon,tue,wed,thu,fri,sat,sun", 15)

@@ -7,7 +7,7 @@ import re
 import string
 from pathlib import Path
 
-from bot.lookup.console.i18n import LANGUAGES, STRINGS
+from lookup.console.i18n import LANGUAGES, STRINGS
 
 CONSOLE = Path(__file__).resolve().parents[2] / "bot" / "lookup" / "console"
 

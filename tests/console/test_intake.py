@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect, select
 
-from bot.lookup.api import intake
-from bot.lookup.store.models import Handoff, HandoffMessage, UnansweredQuestion, Visitor
+from lookup.api import intake
+from lookup.store.models import Handoff, HandoffMessage, UnansweredQuestion, Visitor
 from tests.console.conftest import open_handoff
 
 

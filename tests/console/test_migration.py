@@ -12,17 +12,17 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
-from bot.lookup.packs.importer import import_pack
-from bot.lookup.packs.loader import load_pack
-from bot.lookup.settings import Settings
-from bot.lookup.store.database import (
+from lookup.packs.importer import import_pack
+from lookup.packs.loader import load_pack
+from lookup.settings import Settings
+from lookup.store.database import (
     alembic_config,
     make_engine,
     make_session_factory,
     migrate,
 )
-from bot.lookup.store.items import rows_of_kind
-from bot.lookup.store.models import Base
+from lookup.store.items import rows_of_kind
+from lookup.store.models import Base
 
 CONSOLE_TABLES = {
     "staff",

@@ -13,9 +13,9 @@ import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from bot.lookup.console.unanswered import group_questions
-from bot.lookup.settings import Settings
-from bot.lookup.store.models import AuditEntry, UnansweredQuestion
+from lookup.console.unanswered import group_questions
+from lookup.settings import Settings
+from lookup.store.models import AuditEntry, UnansweredQuestion
 from tests.console.conftest import OFFICER, post_form, sign_in
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.stack import Stack, StackConfig
 from tests.browser import browser  # noqa: F401 (a fixture for the browser tests)
 from tests.packs import SAMPLE_PACK
+from tools.stack import Stack, StackConfig
 
 ADMIN_TOKEN = "e2e-admin-token-9876543210"
 

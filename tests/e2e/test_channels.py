@@ -52,10 +52,10 @@ from twilio.request_validator import RequestValidator
 
 from bot.nlu.language_id import LanguageIdentifier
 from bot.rasa_config import CONNECTORS
-from bot.stack import Stack, tail
 from tests.e2e.conftest import load_sample_exercise, stack_config
 from tests.e2e.fake_platforms import Accounts, FakePlatforms
 from tests.packs import SAMPLE_PACK, read_pack, topic_text
+from tools.stack import Stack, tail
 
 pytestmark = pytest.mark.e2e
 

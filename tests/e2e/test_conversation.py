@@ -10,8 +10,8 @@ import httpx
 import pytest
 import yaml
 
-from bot.stack import Stack
 from tests.packs import ROOT, SAMPLE_PACK, read_pack, topic_text
+from tools.stack import Stack
 
 SAMPLE = read_pack(SAMPLE_PACK)
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import httpx
 
-from bot.stack import Stack
 from tests.e2e.conftest import ADMIN_TOKEN
 from tests.e2e.test_conversation import QUESTIONS, say
 from tests.packs import SAMPLE_PACK, read_pack, topic_text
+from tools.stack import Stack
 
 SAMPLE = read_pack(SAMPLE_PACK)
 

@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from bot.nlu.language_id import LanguageIdentifier
-from bot.stack import Stack
 from tests.browser import ARTEFACTS
+from tools.stack import Stack
 
 pytestmark = pytest.mark.e2e
 

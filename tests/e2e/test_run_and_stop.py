@@ -1,4 +1,4 @@
-"""`python -m bot.stack` (what `make run` ends with): says where to talk, stops cleanly."""
+"""`python -m tools.stack` (what `make run` ends with): says where to talk, stops cleanly."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import httpx
 
-from bot.stack import ROOT, StackConfig, _port_free, build_services
 from tests.e2e.conftest import free_port, load_sample_exercise
+from tools.stack import ROOT, StackConfig, _port_free, build_services
 
 
 def children_of(pid: int) -> list[int]:
@@ -42,7 +42,7 @@ def alive(pid: int) -> bool:
 def supervisor_running(
     tmp_path: Path,
 ) -> Iterator[tuple[subprocess.Popen[bytes], dict[str, int], str]]:
-    """Start `python -m bot.stack` on free ports; on the way out nothing it started survives."""
+    """Start `python -m tools.stack` on free ports; on the way out nothing it started survives."""
     ports = {name: free_port() for name in ("rasa", "actions", "lookup", "webchat")}
     env = {
         **os.environ,
@@ -54,7 +54,7 @@ def supervisor_running(
         "LIAISON_LOG_DIR": str(tmp_path / "logs"),
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.stack"],
+        [sys.executable, "-m", "tools.stack"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -14,9 +14,9 @@ import httpx
 import pytest
 
 from bot.nlu.language_id import LanguageIdentifier
-from bot.stack import Stack
 from tests.e2e.conftest import free_port, load_sample_exercise, stack_config
 from tests.postgres import postgres_server
+from tools.stack import Stack
 
 pytestmark = pytest.mark.e2e
 identify = LanguageIdentifier(["ar", "en", "fr"]).identify

@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page
 
 from bot.nlu.language_id import LanguageIdentifier
-from bot.stack import Stack
 from tests.browser import ARTEFACTS
+from tools.stack import Stack
 
 pytestmark = pytest.mark.e2e
 

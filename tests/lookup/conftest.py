@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from bot.lookup.app import create_app
-from bot.lookup.packs.importer import import_pack
-from bot.lookup.packs.loader import load_pack
-from bot.lookup.settings import Settings
+from lookup.app import create_app
+from lookup.packs.importer import import_pack
+from lookup.packs.loader import load_pack
+from lookup.settings import Settings
 from tests.packs import SAMPLE_PACK, other_pack, write_pack
 from tests.postgres import fresh_database, postgres_server
 

@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from bot.lookup.api import admin as admin_api
-from bot.lookup.settings import Settings
+from lookup.api import admin as admin_api
+from lookup.settings import Settings
 from tests.packs import other_pack
 
 OTHER = other_pack()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from bot.lookup.packs.schema import TOPICS
+from lookup.packs.schema import TOPICS
 from tests.packs import SAMPLE_PACK, other_pack, read_pack, topic_text, write_pack
 
 SAMPLE = read_pack(SAMPLE_PACK)

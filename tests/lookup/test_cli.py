@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from lookup.cli import main
 from tests.packs import SAMPLE_PACK, other_pack, write_pack
 
 

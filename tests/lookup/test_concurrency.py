@@ -17,11 +17,11 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from bot.lookup.app import BACKGROUND_CONNECTIONS, create_app
-from bot.lookup.packs.importer import import_pack
-from bot.lookup.packs.loader import load_pack
-from bot.lookup.request_slots import RequestSlots
-from bot.lookup.settings import Settings
+from lookup.app import BACKGROUND_CONNECTIONS, create_app
+from lookup.packs.importer import import_pack
+from lookup.packs.loader import load_pack
+from lookup.request_slots import RequestSlots
+from lookup.settings import Settings
 from tests.packs import SAMPLE_PACK
 
 CONCURRENT = 150

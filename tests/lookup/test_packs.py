@@ -5,14 +5,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.lookup.packs import importer
-from bot.lookup.packs.importer import import_pack
-from bot.lookup.packs.loader import PackError, load_pack
-from bot.lookup.packs.schema import TOPICS
-from bot.lookup.settings import Settings
-from bot.lookup.store.database import make_engine, make_session_factory
-from bot.lookup.store.items import write_item
-from bot.lookup.store.models import AuditEntry, Exercise, Item, ItemText
+from lookup.packs import importer
+from lookup.packs.importer import import_pack
+from lookup.packs.loader import PackError, load_pack
+from lookup.packs.schema import TOPICS
+from lookup.settings import Settings
+from lookup.store.database import make_engine, make_session_factory
+from lookup.store.items import write_item
+from lookup.store.models import AuditEntry, Exercise, Item, ItemText
 from tests.packs import SAMPLE_PACK, other_pack, write_pack
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.nlu.encoder import config_with_encoder
 from tests.nlu.tiny_training import train_tiny_nlu
+from tools.nlu_experiments.encoder import config_with_encoder
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = {

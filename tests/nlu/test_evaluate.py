@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.evaluate import (
+from tools.nlu.evaluate import (
     Prediction,
     entity_f1,
     intent_scores,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.nlu.overlap import find_overlaps, heldout_examples, key, training_lines
+from tools.nlu.overlap import find_overlaps, heldout_examples, key, training_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.nlu.select import dev_split
+from tools.nlu.select import dev_split
 
 
 def examples(path: Path) -> set[str]:
@@ -59,7 +59,7 @@ def test_another_seed_holds_back_other_examples(tmp_path: Path) -> None:
 
 
 def test_each_tokenizer_variant_takes_the_tokenizers_place() -> None:
-    from bot.nlu.compare import TOKENIZERS, config_with
+    from tools.nlu.compare import TOKENIZERS, config_with
 
     base = yaml.safe_load(Path("config.yml").read_text())
     names = [step["name"] for step in base["pipeline"]]

@@ -12,10 +12,10 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.language_detector import DETECTED_LANGUAGE, LanguageDetector
-from bot.nlu.language_tokenizer import LanguageTokenizer
-from bot.nlu.lemmatizer import LookupLemmatizer, lemma_table
-from bot.textnorm import fold
+from common.textnorm import fold
 from tests.nlu.tiny_training import train_tiny_nlu
+from tools.nlu_experiments.language_tokenizer import LanguageTokenizer
+from tools.nlu_experiments.lemmatizer import LookupLemmatizer, lemma_table
 
 
 def tokens(text: str, language: str | None, lemmatize: bool = False) -> list[Token]:
@@ -140,8 +140,12 @@ def test_a_trained_model_meets_an_unseen_inflection_through_its_lemma(
         pipeline = [
             {"name": "bot.nlu.language_detector.LanguageDetector", "learn_vocabulary": False},
             {"name": "bot.nlu.text_normalizer.TextNormalizer"},
-            {"name": "bot.nlu.language_tokenizer.LanguageTokenizer"},
-            *([{"name": "bot.nlu.lemmatizer.LookupLemmatizer"}] if with_lemmas else []),
+            {"name": "tools.nlu_experiments.language_tokenizer.LanguageTokenizer"},
+            *(
+                [{"name": "tools.nlu_experiments.lemmatizer.LookupLemmatizer"}]
+                if with_lemmas
+                else []
+            ),
             {"name": "CountVectorsFeaturizer"},
             {"name": "bot.nlu.linear_intent_classifier.LinearIntentClassifier"},
         ]

@@ -6,7 +6,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.text_normalizer import TextNormalizer
-from bot.textnorm import fold, fold_with_offsets
+from common.textnorm import fold, fold_with_offsets
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ FAKE = os.environ.get("LIAISON_FAKE_PLATFORM_URL", "").rstrip("/")
 
 
 def _is_rasa_server() -> bool:
-    """`rasa run`, or `python -m bot.rasa_server run` as bot.stack starts it (while site runs,
+    """`rasa run`, or `python -m bot.rasa_server run` as tools.stack starts it (while site runs,
     sys.argv does not name the -m module yet: the command line in /proc does)."""
     if Path(sys.argv[0]).name == "rasa" and sys.argv[1:2] == ["run"]:
         return True

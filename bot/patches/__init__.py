@@ -1,0 +1,1 @@
+"""Patches of Rasa internals, one module each, each with its own switch."""

@@ -1,0 +1,99 @@
+"""Dependencies shared by the routers: a session, the served exercise, the language, the admin."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from lookup.packs.schema import MODEL_OF_KIND
+from lookup.store.exercises import ExerciseNotFound, current_exercise
+from lookup.store.models import Exercise
+
+# FastAPI runs each sync dependency as its own thread-pool job, and a job costs about as much
+# CPU as the query it would wrap (docs/bench.md). Dependencies without I/O are async, so they
+# run in the event loop; only the database work goes to worker threads.
+
+
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """Opened in the event loop (a Session does no I/O before its first query, which runs in
+    the route's worker thread); closed in a worker thread, since closing hands the connection
+    back with a rollback, which is I/O."""
+    session = request.app.state.session_factory()
+    try:
+        yield session
+    finally:
+        await run_in_threadpool(session.close)
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_exercise(request: Request, session: SessionDep) -> Exercise:
+    try:
+        return current_exercise(session, request.app.state.settings.exercise_id)
+    except ExerciseNotFound as error:
+        raise HTTPException(status_code=404, detail=str(error)) from error
+
+
+ExerciseDep = Annotated[Exercise, Depends(get_exercise)]
+
+
+async def get_language(
+    exercise: ExerciseDep,
+    lang: Annotated[str, Query(pattern=r"^[a-z]{2,3}$", description="Answer language")],
+) -> str:
+    if lang not in exercise.languages:
+        raise HTTPException(
+            status_code=422,
+            detail=f"language '{lang}' is not one of this exercise's languages: "
+            + ", ".join(exercise.languages),
+        )
+    return lang
+
+
+LanguageDep = Annotated[str, Depends(get_language)]
+
+
+async def get_kind(kind: str) -> str:
+    if kind not in MODEL_OF_KIND:
+        raise HTTPException(
+            status_code=404,
+            detail=f"no kind '{kind}'; kinds are: " + ", ".join(sorted(MODEL_OF_KIND)),
+        )
+    return kind
+
+
+KindDep = Annotated[str, Depends(get_kind)]
+
+_bearer = HTTPBearer(auto_error=False, description="An admin token (LIAISON_ADMIN_TOKENS)")
+
+
+def get_admin(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The name of the admin whose bearer token this is: 401 without one, 403 for a wrong one."""
+    tokens: dict[str, str] = request.app.state.admin_tokens
+    if not tokens:
+        raise HTTPException(
+            status_code=503, detail="the admin API is disabled: set LIAISON_ADMIN_TOKENS"
+        )
+    if credentials is None:
+        raise HTTPException(
+            status_code=401,
+            detail="admin endpoints need 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    for token, name in tokens.items():
+        if hmac.compare_digest(token.encode(), credentials.credentials.encode()):
+            return name
+    raise HTTPException(status_code=403, detail="this token is not an admin token")
+
+
+AdminDep = Annotated[str, Depends(get_admin)]

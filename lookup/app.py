@@ -1,0 +1,50 @@
+"""Application factory: `uvicorn lookup.app:create_app --factory`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from lookup import console
+from lookup.api import admin, briefings, exercise, health, intake, search, translations
+from lookup.request_slots import RequestSlots
+from lookup.settings import Settings, get_settings
+from lookup.store.database import make_engine, make_session_factory
+
+# Connections left for work outside requests (the announcement delivery worker).
+BACKGROUND_CONNECTIONS = 2
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.delivery.start()  # announcements pending from before a restart go out too
+        yield
+        app.state.delivery.stop()
+        app.state.rasa.close()
+        app.state.engine.dispose()
+
+    app = FastAPI(
+        title="Liaison lookup service",
+        summary="Exercise knowledge in each working language, for the assistant and liaison teams.",
+        version="0.2.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.admin_tokens = settings.admin_token_names()
+    app.state.engine = make_engine(
+        settings.sqlalchemy_url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+    )
+    app.state.session_factory = make_session_factory(app.state.engine)
+    for module in (health, exercise, search, translations, admin, briefings, intake):
+        app.include_router(module.router)
+    console.install(app, settings)
+    connections = settings.db_pool_size + settings.db_max_overflow
+    app.add_middleware(RequestSlots, limit=max(1, connections - BACKGROUND_CONNECTIONS))
+    return app

@@ -1,0 +1,190 @@
+"""The `liaison` command: operations on the lookup service's knowledge (runs in its environment)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _import_pack(args: argparse.Namespace) -> int:
+    from lookup.packs.importer import import_pack, is_loaded
+    from lookup.packs.loader import PackError, load_pack
+    from lookup.packs.schema import KINDS
+    from lookup.settings import Settings
+    from lookup.store.database import make_engine, make_session_factory
+
+    try:
+        loaded = load_pack(args.path, strict=args.strict)
+    except PackError as error:
+        print(
+            f"pack not loaded, nothing changed; {len(error.problems)} problem(s):", file=sys.stderr
+        )
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    pack = loaded.pack
+    for warning in loaded.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    engine = make_engine(Settings().sqlalchemy_url)
+    try:
+        factory = make_session_factory(engine)
+        exercise_id = pack.exercise.id
+        if args.if_absent and is_loaded(factory, exercise_id):
+            print(f"exercise '{exercise_id}' is already loaded; kept as it is (edits preserved)")
+            return 0
+        import_pack(factory, pack)
+    finally:
+        engine.dispose()
+    counts = ", ".join(f"{len(getattr(pack, s))} {s}" for s in KINDS if getattr(pack, s))
+    print(f"loaded exercise '{exercise_id}' ({counts}) from {args.path}")
+    if loaded.warnings:
+        print(f"{len(loaded.warnings)} missing translation(s): see the warnings above")
+    return 0
+
+
+def _pack_schema(_args: argparse.Namespace) -> int:
+    from lookup.packs.schema import Pack
+
+    print(json.dumps(Pack.model_json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _new_admin_token(args: argparse.Namespace) -> int:
+    """Append a fresh 'name:token' line to a tokens file (created private) and print the token."""
+    import os
+    import secrets
+
+    token = secrets.token_urlsafe(32)
+    args.file.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(args.file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with os.fdopen(descriptor, "a") as tokens:
+        tokens.write(f"{args.name}:{token}\n")
+    print(token)
+    return 0
+
+
+def _add_staff(args: argparse.Namespace) -> int:
+    """Create (or --update) a liaison console account; the password is never an argument."""
+    import getpass
+
+    from lookup.settings import Settings
+    from lookup.store.database import make_engine, make_session_factory, transaction
+    from lookup.store.staff import StaffError, save_staff
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(f"Password for {args.username}: ")
+        if getpass.getpass("Again: ") != password:
+            print("the two passwords differ; nothing changed", file=sys.stderr)
+            return 2
+    engine = make_engine(Settings().sqlalchemy_url)
+    try:
+        with transaction(make_session_factory(engine)) as session:
+            staff = save_staff(
+                session,
+                args.username,
+                password,
+                display_name=args.name,
+                language=args.lang,
+                is_admin=args.admin,
+                update=args.update,
+            )
+            summary = f"'{staff.username}' ({staff.display_name}, {staff.language}" + (
+                ", admin)" if staff.is_admin else ")"
+            )
+    except StaffError as error:
+        print(f"{error}; nothing changed", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(f"{'updated' if args.update else 'created'} console account {summary}")
+    return 0
+
+
+def _list_staff(_args: argparse.Namespace) -> int:
+    from lookup.settings import Settings
+    from lookup.store.database import make_engine, make_session_factory
+    from lookup.store.staff import list_staff
+
+    engine = make_engine(Settings().sqlalchemy_url)
+    try:
+        with make_session_factory(engine)() as session:
+            accounts = list_staff(session)
+            for staff in accounts:
+                last = (
+                    f"{staff.last_login_at:%Y-%m-%d %H:%M} UTC" if staff.last_login_at else "never"
+                )
+                role = "admin" if staff.is_admin else "officer"
+                print(
+                    f"{staff.username}\t{staff.display_name}\t{staff.language}\t{role}\t"
+                    f"last sign-in {last}"
+                )
+    finally:
+        engine.dispose()
+    if not accounts:
+        print("no console accounts yet: liaison add-staff USERNAME", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="liaison", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    load = commands.add_parser(
+        "import-pack", help="validate an exercise pack and load it atomically"
+    )
+    load.add_argument("path", type=Path)
+    load.add_argument(
+        "--if-absent",
+        action="store_true",
+        help="do nothing if the pack's exercise is already loaded (keeps liaison edits)",
+    )
+    load.add_argument("--strict", action="store_true", help="treat missing translations as errors")
+    load.set_defaults(handler=_import_pack)
+
+    schema = commands.add_parser("pack-schema", help="print the exercise pack's JSON Schema")
+    schema.set_defaults(handler=_pack_schema)
+
+    token = commands.add_parser("new-admin-token", help="create an admin API token")
+    token.add_argument("name", help="who holds it (recorded in the audit log)")
+    token.add_argument("--file", type=Path, default=Path("var/admin-tokens"))
+    token.set_defaults(handler=_new_admin_token)
+
+    staff = commands.add_parser(
+        "add-staff", help="create a liaison console account (asks for the password)"
+    )
+    staff.add_argument("username", help="2-64 characters: a-z, 0-9, '.', '_', '-'")
+    staff.add_argument("--name", help="display name, recorded with replies and edits")
+    staff.add_argument("--lang", choices=["ar", "en", "fr"], help="console language (default en)")
+    staff.add_argument(
+        "--admin",
+        action="store_true",
+        default=None,
+        help="may see the staff list (accounts are still made here)",
+    )
+    staff.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    staff.add_argument(
+        "--update",
+        action="store_true",
+        help="change an existing account's password (and any details given)",
+    )
+    staff.set_defaults(handler=_add_staff)
+
+    accounts = commands.add_parser("list-staff", help="list the liaison console accounts")
+    accounts.set_defaults(handler=_list_staff)
+
+    from lookup.briefing.cli import add_command as add_briefing_command
+
+    add_briefing_command(commands)
+
+    args = parser.parse_args(argv)
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,246 @@
+"""What every console page shares: templates, the UI language, the signed session (who is signed
+in, the CSRF token, flash messages), the CSRF check and the signed-in staff dependency."""
+
+from __future__ import annotations
+
+import hmac
+import os
+import secrets
+import threading
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+from babel import Locale, UnknownLocaleError
+from fastapi import Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from lookup.api.deps import SessionDep
+from lookup.console.i18n import LANGUAGES, translator
+from lookup.settings import Settings
+from lookup.store.exercises import ExerciseNotFound, current_exercise
+from lookup.store.liaison import OPEN, failed_delivery_count
+from lookup.store.models import Exercise, Handoff, Staff, UnansweredQuestion
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=HERE / "templates")  # autoescapes every variable
+SECURITY_HEADERS = {
+    # Everything the console loads is served by the service itself: no CDN, no inline script.
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+
+
+class NotSignedIn(Exception):
+    """Raised by the staff dependency; answered with the login page (or 401 for JSON)."""
+
+
+def session_secret(settings: Settings) -> str:
+    """LIAISON_SECRET_KEY, else a key generated once into <data_dir>/secret-key (0600)."""
+    if settings.secret_key:
+        return settings.secret_key
+    path = settings.data_dir / "secret-key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it first
+            pass
+        else:
+            with os.fdopen(descriptor, "w") as key_file:
+                key_file.write(secrets.token_urlsafe(48) + "\n")
+    key = path.read_text().strip()
+    if len(key) < 32:
+        raise ValueError(f"{path} holds no usable secret key (32+ characters)")
+    return key
+
+
+# CSRF: one random token per session, in every form, checked on every unsafe request.
+
+
+def csrf_token(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not token:
+        token = request.session["csrf"] = secrets.token_urlsafe(32)
+    return str(token)
+
+
+async def check_csrf(request: Request) -> None:
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    expected = request.session.get("csrf")
+    sent = request.headers.get("x-csrf-token")
+    if sent is None:
+        form = await request.form()
+        value = form.get("csrf_token")
+        sent = value if isinstance(value, str) else None
+    if not expected or not sent or not hmac.compare_digest(str(expected), sent):
+        raise HTTPException(
+            status_code=403, detail="CSRF token missing or wrong: reload the page and try again"
+        )
+
+
+CsrfChecked = Depends(check_csrf)
+
+
+# Who is signed in.
+
+
+def current_staff(request: Request, session: SessionDep) -> Staff:
+    settings: Settings = request.app.state.settings
+    staff_id = request.session.get("staff_id")
+    signed_in_at = request.session.get("signed_in_at", 0)
+    if not isinstance(staff_id, int) or not isinstance(signed_in_at, (int, float)):
+        raise NotSignedIn
+    if time.time() - signed_in_at > settings.console_session_hours * 3600:
+        request.session.clear()
+        raise NotSignedIn
+    staff = session.get(Staff, staff_id)
+    if staff is None:  # the account was removed
+        request.session.clear()
+        raise NotSignedIn
+    return staff
+
+
+StaffDep = Annotated[Staff, Depends(current_staff)]
+
+
+def require_admin(staff: StaffDep) -> Staff:
+    if not staff.is_admin:
+        raise HTTPException(status_code=403, detail="for console admins only")
+    return staff
+
+
+AdminStaffDep = Annotated[Staff, Depends(require_admin)]
+
+
+def ui_language(request: Request, staff: Staff | None = None) -> str:
+    chosen = request.session.get("lang")
+    if chosen in LANGUAGES:
+        return str(chosen)
+    if staff is not None and staff.language in LANGUAGES:
+        return staff.language
+    for part in request.headers.get("accept-language", "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return "en"
+
+
+def flash(request: Request, kind: str, message: str) -> None:
+    """A message shown once, on the next page (kind: ok, warning, error)."""
+    request.session.setdefault("flash", []).append([kind, message])
+
+
+def redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def exercise_or_none(request: Request, session: Session) -> Exercise | None:
+    try:
+        return current_exercise(session, request.app.state.settings.exercise_id)
+    except ExerciseNotFound:
+        return None
+
+
+def language_name(code: str, in_language: str) -> str:
+    try:
+        return str(Locale.parse(code).get_display_name(in_language) or code)
+    except (UnknownLocaleError, ValueError):
+        return code
+
+
+def render(
+    request: Request,
+    session: Session,
+    template: str,
+    context: dict[str, Any],
+    *,
+    staff: Staff | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    lang = ui_language(request, staff)
+    t = translator(lang)
+    exercise = exercise_or_none(request, session)
+    zone = ZoneInfo(exercise.time_zone if exercise else "UTC")
+
+    def local(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+        return value.astimezone(zone).strftime(fmt) if value else ""
+
+    counts = {}
+    if staff is not None:
+        counts = {
+            "handoffs": session.scalar(select(func.count()).where(Handoff.status == OPEN)),
+            "unanswered": session.scalar(
+                select(func.count()).where(UnansweredQuestion.resolved.is_(False))
+            ),
+            "failed": failed_delivery_count(session),
+        }
+    response = templates.TemplateResponse(
+        request,
+        template,
+        {
+            "t": t,
+            "lang": lang,
+            "dir": "rtl" if lang == "ar" else "ltr",
+            "languages": LANGUAGES,
+            "language_name": lambda code: language_name(code, lang),
+            "csrf_token": csrf_token(request),
+            "staff": staff,
+            "counts": counts,
+            "flashes": request.session.pop("flash", []),
+            "local": local,
+            "zone": str(zone),
+            "exercise": exercise,
+            **context,
+        },
+        status_code=status_code,
+    )
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+class LoginThrottle:
+    """Wrong passwords per username and per client address; too many in the window: refused."""
+
+    def __init__(self, max_failures: int, window_seconds: float, clock: Callable[[], float]):
+        self._max = max_failures
+        self._window = window_seconds
+        self._clock = clock
+        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def blocked(self, *keys: str) -> bool:
+        with self._lock:
+            return any(len(self._recent(key)) >= self._max for key in keys)
+
+    def failed(self, *keys: str) -> None:
+        with self._lock:
+            for key in keys:
+                self._failures[key].append(self._clock())
+
+    def succeeded(self, *keys: str) -> None:
+        with self._lock:
+            for key in keys:
+                self._failures.pop(key, None)
+
+    def _recent(self, key: str) -> deque[float]:
+        failures = self._failures.get(key)
+        if failures is None:
+            return deque()
+        while failures and failures[0] < self._clock() - self._window:
+            failures.popleft()
+        if not failures:
+            del self._failures[key]  # nothing kept for names nobody is guessing any more
+        return failures

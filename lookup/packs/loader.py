@@ -1,0 +1,192 @@
+"""Read and validate a pack, reporting every problem with its file, line, item and field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import ValidationError
+
+from lookup.packs.schema import KINDS, Pack, languages_missing, languages_outside
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: PathKey
+    message: str
+
+
+@dataclass(frozen=True)
+class LoadedPack:
+    pack: Pack
+    warnings: list[str]
+
+
+class PackError(ValueError):
+    """A pack that cannot be loaded; `str()` lists every problem, one per line."""
+
+    def __init__(self, file: Path, problems: list[str]) -> None:
+        self.file = file
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def load_pack(path: Path, *, strict: bool = False) -> LoadedPack:
+    """Validate a pack. Missing translations are warnings (reported, never filled in from another
+    language), or errors when `strict`; anything else wrong is an error."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PackError(path, [f"{path}: cannot read: {error.strerror}"]) from error
+    try:
+        raw = yaml.safe_load(source)
+        lines = _line_numbers(yaml.compose(source))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise PackError(path, [f"{where}: not valid YAML: {error}"]) from error
+    if not isinstance(raw, dict):
+        raise PackError(
+            path, [f"{path}:1: a pack is a mapping with format_version, exercise, topics"]
+        )
+
+    try:
+        pack = Pack.model_validate(raw)
+    except ValidationError as error:
+        problems = [Problem(tuple(e["loc"]), e["msg"]) for e in error.errors()]
+        raise PackError(path, [_describe(path, raw, lines, p) for p in problems]) from None
+    missing = list(_missing_translations(pack))
+    problems = list(_consistency_problems(pack)) + (missing if strict else [])
+    if problems:
+        raise PackError(path, [_describe(path, raw, lines, p) for p in problems])
+    return LoadedPack(pack, [_describe(path, raw, lines, p) for p in missing])
+
+
+def _consistency_problems(pack: Pack) -> Iterator[Problem]:
+    """What the schema alone cannot say: dates in order, unique ids, references that resolve."""
+    exercise = pack.exercise
+    if exercise.end_date < exercise.start_date:
+        yield Problem(("exercise", "end_date"), "ends before it starts")
+    zone: ZoneInfo | None = None
+    try:
+        zone = ZoneInfo(exercise.time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        yield Problem(("exercise", "time_zone"), f"unknown time zone '{exercise.time_zone}'")
+    nations = [nation.code for nation in exercise.nations]
+    if [n.role for n in exercise.nations].count("host") != 1:
+        yield Problem(("exercise", "nations"), "needs exactly one nation with role: host")
+    if sorted(exercise.flag_order) != sorted(nations):
+        yield Problem(("exercise", "flag_order"), "must list every nation code exactly once")
+    for index, phase in enumerate(exercise.phases):
+        if not exercise.start_date <= phase.start_date <= phase.end_date <= exercise.end_date:
+            yield Problem(("exercise", "phases", index), "dates must lie within the exercise")
+    if exercise.ramadan and exercise.ramadan.end_date < exercise.ramadan.start_date:
+        yield Problem(("exercise", "ramadan", "end_date"), "ends before it starts")
+
+    latest_plausible = datetime.now(timezone.utc) + timedelta(days=1)  # clocks drift a little
+    for section, entries in _sections(pack):
+        seen: set[str] = set()
+        for index, item in enumerate(entries):
+            where = (section, index) if section != "exercise" else ("exercise",)
+            if section != "exercise":
+                if item.id in seen:
+                    yield Problem((*where, "id"), f"duplicate id '{item.id}'")
+                seen.add(item.id)
+            for field in ("last_updated", "start", "end"):
+                value = getattr(item, field, None)
+                if isinstance(value, datetime) and value.tzinfo is None:
+                    yield Problem((*where, field), "needs a time zone, e.g. ...Z or +03:00")
+            if item.last_updated.tzinfo and item.last_updated > latest_plausible:
+                yield Problem((*where, "last_updated"), "is in the future")
+            for text_path, extra in languages_outside(item, exercise.languages):
+                yield Problem(
+                    (*where, *_keys(text_path), extra), "language not listed in exercise.languages"
+                )
+
+    venues = {venue.id for venue in pack.venues}
+    dress_codes = {dress.id for dress in pack.dress_codes}
+    for index, event in enumerate(pack.events):
+        if event.venue not in venues:
+            yield Problem(("events", index, "venue"), f"no venue with id '{event.venue}'")
+        if event.dress is not None and event.dress not in dress_codes:
+            yield Problem(("events", index, "dress"), f"no dress code with id '{event.dress}'")
+        if event.start.tzinfo and event.end.tzinfo:
+            if event.end <= event.start:
+                yield Problem(("events", index, "end"), "must be after start")
+            local = event.start.astimezone(zone).date() if zone else None
+            if local and not exercise.start_date <= local <= exercise.end_date:
+                yield Problem(("events", index, "start"), "outside the exercise dates")
+    codes: set[str] = set()
+    for index, rank in enumerate(pack.ranks):
+        if rank.code in codes:
+            yield Problem(("ranks", index, "code"), f"duplicate grade '{rank.code}'")
+        codes.add(rank.code)
+        for nation in sorted(rank.titles.keys() - set(nations)):
+            yield Problem(("ranks", index, "titles", nation), "not a nation of the exercise")
+    for index, form in enumerate(pack.forms_of_address):
+        if form.nation not in nations:
+            yield Problem(("forms_of_address", index, "nation"), "not a nation of the exercise")
+
+
+def _missing_translations(pack: Pack) -> Iterator[Problem]:
+    languages = pack.exercise.languages
+    for section, entries in _sections(pack):
+        for index, item in enumerate(entries):
+            where = (section, index) if section != "exercise" else ("exercise",)
+            for text_path, lang in languages_missing(item, languages):
+                yield Problem((*where, *_keys(text_path), lang), "missing translation")
+
+
+def _sections(pack: Pack) -> Iterator[tuple[str, list[Any]]]:
+    yield "exercise", [pack.exercise]
+    for section in KINDS:
+        yield section, getattr(pack, section)
+
+
+def _keys(dotted: str) -> tuple[str | int, ...]:
+    return tuple(int(part) if part.isdigit() else part for part in dotted.split("."))
+
+
+def _describe(file: Path, raw: dict[str, Any], lines: dict[PathKey, int], problem: Problem) -> str:
+    path = problem.path
+    line = next((lines[path[:n]] for n in range(len(path), -1, -1) if path[:n] in lines), 1)
+    item, field = _item_and_field(raw, path)
+    return f"{file}:{line}: {item}: {field}: {problem.message}"
+
+
+def _item_and_field(raw: dict[str, Any], path: PathKey) -> tuple[str, str]:
+    """('topics[2] (id meals)', 'text.fr') for a path inside a list item, else ('exercise', ...)."""
+    if len(path) >= 2 and isinstance(path[1], int):
+        section, index = path[0], path[1]
+        entries = raw.get(str(section))
+        item_id = None
+        if isinstance(entries, list) and index < len(entries) and isinstance(entries[index], dict):
+            item_id = entries[index].get("id")
+        label = f"{section}[{index}]" + (f" (id {item_id})" if item_id else "")
+        return label, ".".join(str(p) for p in path[2:]) or "(the item)"
+    if not path:
+        return "pack", "(top level)"
+    return str(path[0]), ".".join(str(p) for p in path[1:]) or "(the section)"
+
+
+def _line_numbers(node: yaml.Node | None, path: PathKey = ()) -> dict[PathKey, int]:
+    """Map each key path of the YAML document to its 1-based line."""
+    if node is None:
+        return {}
+    lines: dict[PathKey, int] = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = (*path, key_node.value)
+            lines.update(_line_numbers(value_node, child))
+            lines[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, value_node in enumerate(node.value):
+            lines.update(_line_numbers(value_node, (*path, index)))
+    return lines

@@ -1,0 +1,137 @@
+"""Service settings, read from the environment (documented in README)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from lookup.store.database import MAX_OVERFLOW, POOL_SIZE
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LIAISON_", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path("var"), description="Where the embedded SQLite database lives."
+    )
+    database_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("DATABASE_URL", "LIAISON_DATABASE_URL"),
+        description="SQLAlchemy URL; SQLite under data_dir when unset.",
+    )
+    db_pool_size: int = Field(
+        default=POOL_SIZE, ge=1, description="Database connections kept open for requests."
+    )
+    db_max_overflow: int = Field(
+        default=MAX_OVERFLOW,
+        ge=0,
+        description="Connections opened beyond the pool under load. Requests beyond pool + "
+        "overflow - 2 wait their turn (lookup/request_slots.py).",
+    )
+    exercise_id: str | None = Field(
+        default=None,
+        description="Exercise to serve when the database holds several; the only one otherwise.",
+    )
+
+    admin_tokens: str = Field(
+        default="",
+        description="Admin API bearer tokens as 'name:token,name:token'; the name is what the "
+        "audit log records. Empty: the admin API is disabled.",
+    )
+    admin_tokens_file: Path | None = Field(
+        default=None,
+        description="A file with one 'name:token' per line, added to admin_tokens "
+        "(default: admin-tokens in data_dir, which `make run` creates).",
+    )
+
+    # Liaison console, handoffs and announcements (docs/console.md).
+    secret_key: str | None = Field(
+        default=None,
+        description="Signs the console's session cookies; several replicas must share it. "
+        "Unset: generated once into secret-key in data_dir (private).",
+    )
+    console_secure_cookie: bool = Field(
+        default=False,
+        description="Send the console's session cookie over HTTPS only (set behind TLS).",
+    )
+    console_session_hours: float = Field(
+        default=12, gt=0, description="A console login lasts this long."
+    )
+    login_max_failures: int = Field(
+        default=5,
+        ge=1,
+        description="Wrong passwords allowed per username (and per client address) in "
+        "login_lockout_seconds before further attempts are refused.",
+    )
+    login_lockout_seconds: float = Field(default=300, gt=0, description="See login_max_failures.")
+    rasa_url: str = Field(
+        default="http://127.0.0.1:5005",
+        description="Rasa's HTTP API (started with --enable-api), for officer replies, hand-backs "
+        "and announcements.",
+    )
+    rasa_token: str | None = Field(
+        default=None, description="Rasa's --auth-token, sent as ?token= when set."
+    )
+    rasa_timeout: float = Field(default=10, gt=0, description="Seconds per call to Rasa.")
+    duty_hours: str = Field(
+        default="07:00-22:00",
+        pattern=r"^\s*([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d"
+        r"(\s*,\s*([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d)*\s*$",
+        description="When the liaison team answers handoffs, in the exercise's time zone: "
+        "'HH:MM-HH:MM[,HH:MM-HH:MM...]' (a window ends the day it starts; '00:00-24:00' is "
+        "all day).",
+    )
+    duty_days: str = Field(
+        default="mon,tue,wed,thu,fri,sat,sun",
+        pattern=r"^\s*(mon|tue|wed|thu|fri|sat|sun)(\s*,\s*(mon|tue|wed|thu|fri|sat|sun))*\s*$",
+        description="Days the duty hours apply to, comma-separated.",
+    )
+    handoff_reply_minutes: int = Field(
+        default=15, ge=1, description="How soon, on duty, visitors are told a person will answer."
+    )
+    push_channels: str = Field(
+        default="socketio,telegram,slack,twilio,botframework,mattermost,rocketchat",
+        description="Rasa channels that can push a message unprompted: announcements go to "
+        "visitors who used one of these (rest, cmdline and callback cannot).",
+    )
+    delivery_max_attempts: int = Field(
+        default=5, ge=1, description="Tries per announcement recipient before it is failed."
+    )
+    delivery_retry_seconds: float = Field(
+        default=30,
+        gt=0,
+        description="Wait before the first retry of a failed delivery; doubled each time.",
+    )
+    delivery_poll_seconds: float = Field(
+        default=5, gt=0, description="How often the delivery worker looks for due deliveries."
+    )
+
+    def admin_token_names(self) -> dict[str, str]:
+        """token -> name of whoever holds it."""
+        entries = [e for e in self.admin_tokens.split(",") if e.strip()]
+        tokens_file = self.admin_tokens_file or self.data_dir / "admin-tokens"
+        if tokens_file.exists():
+            entries += [line for line in tokens_file.read_text().splitlines() if line.strip()]
+        tokens = {}
+        for entry in entries:
+            name, separator, token = entry.strip().partition(":")
+            if not separator or not name or len(token) < 16:
+                raise ValueError(
+                    "admin tokens are 'name:token' with a token of at least 16 characters"
+                )
+            tokens[token] = name
+        return tokens
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'liaison.db').resolve()}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,80 @@
+"""Engine, schema migrations and sessions: SQLite (WAL, foreign keys on) by default, PostgreSQL
+or any SQLAlchemy URL otherwise. The schema is always brought to the latest migration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+# Connections kept (pool size) and opened beyond them under load (overflow): the service admits
+# no more simultaneous requests than these allow (lookup/request_slots.py).
+POOL_SIZE = 10
+MAX_OVERFLOW = 10
+
+
+def make_engine(
+    url: str,
+    *,
+    migrate_schema: bool = True,
+    pool_size: int = POOL_SIZE,
+    max_overflow: int = MAX_OVERFLOW,
+) -> Engine:
+    """Create the engine (and the SQLite file's folder), then migrate the schema to the latest."""
+    parsed = make_url(url)
+    pool = {"pool_size": pool_size, "max_overflow": max_overflow}
+    if parsed.get_backend_name() == "sqlite":
+        in_memory = not parsed.database or parsed.database == ":memory:"
+        if not in_memory:
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False}, **({} if in_memory else pool)
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, **pool)
+    if migrate_schema:
+        migrate(engine)
+    return engine
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One unit of work: committed whole on success, rolled back whole on any error."""
+    with factory() as session, session.begin():
+        yield session

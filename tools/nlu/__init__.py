@@ -1,0 +1,1 @@
+"""NLU measurements: held-out evaluation, selection on a development split, overlap, catalogue."""

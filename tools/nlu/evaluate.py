@@ -1,0 +1,273 @@
+"""`make eval`: measure the trained model on the held-out sets in tests/nlu/heldout/<lang>.yml.
+
+Prints per language: intent accuracy and macro-F1, entity F1, language-ID accuracy, and how
+out-of-scope messages fare; writes reports/eval.json and a confusion matrix picture per language.
+
+Scoring rules, stated once: a message the FallbackClassifier rejects (nlu_fallback) counts as
+`out_of_scope`, since the user gets an "I can't answer that, here is who can" either way; it is
+wrong for an in-scope question. Language ID is measured twice: per message alone (abstaining
+counts as wrong), and in conversation (an abstention keeps the previous message's language, as
+the `language` slot does; a conversation starts in English, the slot's initial value).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FALLBACK = "nlu_fallback"
+OUT_OF_SCOPE = "out_of_scope"
+IGNORED_ENTITIES = {"language"}  # set by LanguageDetector, never annotated
+THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(15)]
+
+
+@dataclass
+class Prediction:
+    text: str
+    gold_intent: str
+    intent: str
+    ranking: list[tuple[str, float]]  # model's own ranking, fallback removed
+    gold_entities: list[tuple[int, int, str]]
+    entities: list[tuple[int, int, str]]
+    language: str | None
+    words: int = field(default=0)
+
+
+def scored_intent(intent: str) -> str:
+    return OUT_OF_SCOPE if intent == FALLBACK else intent
+
+
+def intent_scores(predictions: list[Prediction]) -> dict[str, float]:
+    from sklearn.metrics import accuracy_score, f1_score
+
+    gold = [p.gold_intent for p in predictions]
+    predicted = [scored_intent(p.intent) for p in predictions]
+    return {
+        "intent_accuracy": float(accuracy_score(gold, predicted)),
+        "intent_macro_f1": float(f1_score(gold, predicted, average="macro", zero_division=0)),
+    }
+
+
+def entity_f1(predictions: list[Prediction]) -> dict[str, float]:
+    """Exact span and type match, micro-averaged over all entities."""
+    gold = {(i, *e) for i, p in enumerate(predictions) for e in p.gold_entities}
+    found = {(i, *e) for i, p in enumerate(predictions) for e in p.entities}
+    hits = len(gold & found)
+    precision = hits / len(found) if found else 0.0
+    recall = hits / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "entity_f1": f1,
+        "entity_precision": precision,
+        "entity_recall": recall,
+        "entity_count": float(len(gold)),
+    }
+
+
+def language_scores(
+    predictions: list[Prediction], lang: str, start: str = "en"
+) -> dict[str, float]:
+    alone = [p.language == lang for p in predictions]
+    current, carried = start, []
+    for p in predictions:
+        current = p.language or current
+        carried.append(current == lang)
+    short = [i for i, p in enumerate(predictions) if p.words <= 2]
+    return {
+        "language_id_accuracy": _mean(carried),
+        "language_id_accuracy_single_message": _mean(alone),
+        "language_id_abstain_rate": _mean([p.language is None for p in predictions]),
+        "language_id_accuracy_short": _mean([carried[i] for i in short]),
+        "language_id_accuracy_short_single_message": _mean([alone[i] for i in short]),
+        "short_messages": float(len(short)),
+    }
+
+
+def out_of_scope_scores(predictions: list[Prediction]) -> dict[str, float]:
+    oos = [p for p in predictions if p.gold_intent == OUT_OF_SCOPE]
+    inscope = [p for p in predictions if p.gold_intent != OUT_OF_SCOPE]
+    return {
+        "oos_fallback_rate": _mean([p.intent == FALLBACK for p in oos]),
+        "oos_handled_rate": _mean([scored_intent(p.intent) == OUT_OF_SCOPE for p in oos]),
+        "in_scope_fallback_rate": _mean([p.intent == FALLBACK for p in inscope]),
+    }
+
+
+def threshold_sweep(predictions: list[Prediction]) -> list[dict[str, float]]:
+    """What each FallbackClassifier threshold would give, from the model's own confidences."""
+    from sklearn.metrics import f1_score
+
+    rows = []
+    for threshold in THRESHOLDS:
+        gold, predicted = [], []
+        for p in predictions:
+            top, confidence = p.ranking[0] if p.ranking else (OUT_OF_SCOPE, 0.0)
+            gold.append(p.gold_intent)
+            predicted.append(top if confidence >= threshold else OUT_OF_SCOPE)
+        oos = [g == OUT_OF_SCOPE for g in gold]
+        rows.append(
+            {
+                "threshold": threshold,
+                "intent_macro_f1": float(
+                    f1_score(gold, predicted, average="macro", zero_division=0)
+                ),
+                "oos_handled_rate": _mean(
+                    [pr == OUT_OF_SCOPE for pr, o in zip(predicted, oos, strict=True) if o]
+                ),
+                "in_scope_rejected_rate": _mean(
+                    [
+                        pr == OUT_OF_SCOPE
+                        for pr, g in zip(predicted, gold, strict=True)
+                        if g != OUT_OF_SCOPE
+                    ]
+                ),
+            }
+        )
+    return rows
+
+
+def _mean(values: Iterable[bool | float]) -> float:
+    values = list(values)
+    return float(sum(values) / len(values)) if values else 0.0
+
+
+def predict_heldout(model: Path, heldout: Path) -> dict[str, list[Prediction]]:
+    """Parse every held-out set (tests/nlu/heldout/<lang>.yml) with the model, loaded once."""
+    from rasa.core.agent import Agent
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    agent = Agent.load(str(model))
+    results = {}
+    for path in sorted(heldout.glob("*.yml")):
+        examples = load_data(str(path)).intent_examples
+        print(f"{path.stem}: parsing {len(examples)} held-out examples ...", flush=True)
+        results[path.stem] = asyncio.run(_predict(agent, examples))
+    return results
+
+
+async def _predict(agent: Any, examples: list[Any]) -> list[Prediction]:
+    predictions = []
+    for example in examples:
+        text = example.get("text")
+        parsed = await agent.parse_message(text)
+        ranking = [
+            (r["name"], float(r["confidence"]))
+            for r in parsed.get("intent_ranking", [])
+            if r["name"] != FALLBACK
+        ]
+        predictions.append(
+            Prediction(
+                text=text,
+                gold_intent=example.get("intent"),
+                intent=parsed["intent"]["name"],
+                ranking=ranking,
+                gold_entities=[
+                    (e["start"], e["end"], e["entity"]) for e in example.get("entities") or []
+                ],
+                entities=[
+                    (e["start"], e["end"], e["entity"])
+                    for e in parsed.get("entities", [])
+                    if e["entity"] not in IGNORED_ENTITIES
+                ],
+                language=next(
+                    (e["value"] for e in parsed.get("entities", []) if e["entity"] == "language"),
+                    None,
+                ),
+                words=len(text.split()),
+            )
+        )
+    return predictions
+
+
+def confusion_picture(predictions: list[Prediction], lang: str, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import ConfusionMatrixDisplay
+
+    gold = [p.gold_intent for p in predictions]
+    predicted = [scored_intent(p.intent) for p in predictions]
+    labels = sorted(set(gold) | set(predicted))
+    figure, axes = plt.subplots(figsize=(16, 16))
+    ConfusionMatrixDisplay.from_predictions(
+        gold, predicted, labels=labels, ax=axes, xticks_rotation="vertical", colorbar=False
+    )
+    axes.set_title(f"Intent confusion on the held-out set: {lang}")
+    figure.tight_layout()
+    figure.savefig(path, dpi=80)
+    plt.close(figure)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", type=Path, default=Path("models/current.tar.gz"))
+    parser.add_argument("--heldout", type=Path, default=Path("tests/nlu/heldout"))
+    parser.add_argument("--out", type=Path, default=Path("reports"))
+    args = parser.parse_args(argv)
+
+    if not any(args.heldout.glob("*.yml")):
+        print(f"no held-out sets in {args.heldout}", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    report: dict[str, Any] = {}
+    all_predictions: list[Prediction] = []
+    by_language = predict_heldout(args.model, args.heldout)
+    for lang, predictions in by_language.items():
+        all_predictions += predictions
+        report[lang] = {
+            "examples": len(predictions),
+            **intent_scores(predictions),
+            **entity_f1(predictions),
+            **language_scores(predictions, lang),
+            **out_of_scope_scores(predictions),
+            "threshold_sweep": threshold_sweep(predictions),
+            "errors": [
+                {"text": p.text, "gold": p.gold_intent, "predicted": p.intent}
+                for p in predictions
+                if scored_intent(p.intent) != p.gold_intent
+            ],
+        }
+        confusion_picture(predictions, lang, args.out / f"confusion_{lang}.png")
+    report["threshold_sweep"] = threshold_sweep(all_predictions)
+    (args.out / "eval.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    print_table(report, list(by_language))
+    print(f"\nwrote {args.out / 'eval.json'} and {args.out}/confusion_<lang>.png")
+    return 0
+
+
+def print_table(report: dict[str, Any], langs: list[str]) -> None:
+    columns = [
+        ("examples", "n", "{:.0f}"),
+        ("intent_accuracy", "intent acc", "{:.3f}"),
+        ("intent_macro_f1", "macro-F1", "{:.3f}"),
+        ("entity_f1", "entity F1", "{:.3f}"),
+        ("language_id_accuracy", "lang-ID", "{:.3f}"),
+        ("language_id_accuracy_single_message", "lang-ID alone", "{:.3f}"),
+        ("language_id_accuracy_short", "lang-ID 1-2 words", "{:.3f}"),
+        ("oos_handled_rate", "OOS handled", "{:.3f}"),
+        ("oos_fallback_rate", "OOS fallback", "{:.3f}"),
+        ("in_scope_fallback_rate", "in-scope fallback", "{:.3f}"),
+    ]
+    print("\n| lang | " + " | ".join(title for _, title, _ in columns) + " |")
+    print("|---" * (len(columns) + 1) + "|")
+    for lang in langs:
+        row = report[lang]
+        print(f"| {lang} | " + " | ".join(fmt.format(row[key]) for key, _, fmt in columns) + " |")
+    print("\nFallback threshold sweep (all languages):")
+    print("| threshold | macro-F1 | OOS handled | in-scope rejected |\n|---|---|---|---|")
+    for row in report["threshold_sweep"]:
+        print(
+            f"| {row['threshold']:.2f} | {row['intent_macro_f1']:.3f} | "
+            f"{row['oos_handled_rate']:.3f} | {row['in_scope_rejected_rate']:.3f} |"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""Serve the web chat page (web/chat/) and tell it where Rasa's socket.io channel is.
+
+Every asset comes from the project (no CDN). The page connects to Rasa directly over a WebSocket;
+the Content-Security-Policy allows scripts and styles from this server only and connections to that
+one Rasa address, so even a bug that let text in as HTML could not run a script. Standard library
+only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+PAGE_DIR = Path(__file__).resolve().parent / "chat"
+
+
+class ChatRequestHandler(SimpleHTTPRequestHandler):
+    rasa_port: int = 5005
+    rasa_public_url: str | None = None  # when Rasa is reached through a proxy or another host
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript; charset=utf-8",
+        ".css": "text/css; charset=utf-8",
+        ".html": "text/html; charset=utf-8",
+    }
+
+    def rasa_origins(self) -> list[str]:
+        if self.rasa_public_url:
+            parts = urlsplit(self.rasa_public_url)
+            hosts = [parts.netloc]
+            secure = parts.scheme == "https"
+        else:
+            hostname = urlsplit(f"//{self.headers.get('Host', 'localhost')}").hostname
+            hosts = [f"{hostname}:{self.rasa_port}"]
+            secure = False
+        schemes = ("https", "wss") if secure else ("http", "ws")
+        return [f"{scheme}://{host}" for host in hosts for scheme in schemes]
+
+    def end_headers(self) -> None:
+        self.send_header(
+            "Content-Security-Policy",
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            f"connect-src 'self' {' '.join(self.rasa_origins())}; base-uri 'none'; "
+            "form-action 'self'; frame-ancestors 'none'",
+        )
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        if urlsplit(self.path).path == "/config.json":
+            body = json.dumps(
+                {
+                    "rasaPort": self.rasa_port,
+                    "rasaUrl": self.rasa_public_url,
+                    "socketPath": "/socket.io/",
+                }
+            ).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:  # type: ignore[override]
+        self.send_error(404)
+
+    def log_message(self, format: str, *args: object) -> None:
+        print(f"{self.address_string()} {format % args}", flush=True)
+
+
+def serve(host: str, port: int, rasa_port: int, rasa_public_url: str | None) -> None:
+    handler = type(
+        "Handler",
+        (ChatRequestHandler,),
+        {"rasa_port": rasa_port, "rasa_public_url": rasa_public_url},
+    )
+    server = ThreadingHTTPServer((host, port), partial(handler, directory=str(PAGE_DIR)))
+    print(f"web chat on http://{host}:{port}/ (Rasa socket.io on port {rasa_port})", flush=True)
+    server.serve_forever()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default=os.environ.get("LIAISON_HOST", "127.0.0.1"))
+    parser.add_argument(
+        "--port", type=int, default=int(os.environ.get("LIAISON_WEBCHAT_PORT", 8080))
+    )
+    parser.add_argument(
+        "--rasa-port", type=int, default=int(os.environ.get("LIAISON_RASA_PORT", 5005))
+    )
+    parser.add_argument(
+        "--rasa-public-url",
+        default=os.environ.get("LIAISON_RASA_PUBLIC_URL") or None,
+        help="Rasa's address as the browser sees it (default: this page's host, Rasa's port)",
+    )
+    args = parser.parse_args(argv)
+    serve(args.host, args.port, args.rasa_port, args.rasa_public_url)
+
+
+if __name__ == "__main__":
+    main()
