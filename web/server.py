@@ -14,7 +14,6 @@ import os
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 from urllib.parse import urlsplit
 
 PAGE_DIR = Path(__file__).resolve().parent / "chat"
@@ -23,7 +22,8 @@ PAGE_DIR = Path(__file__).resolve().parent / "chat"
 class ChatRequestHandler(SimpleHTTPRequestHandler):
     rasa_port: int = 5005
     rasa_public_url: str | None = None  # when Rasa is reached through a proxy or another host
-    extensions_map: ClassVar[dict[str, str]] = {
+    # typeshed declares extensions_map an instance attribute, so no ClassVar here.
+    extensions_map: dict[str, str] = {  # noqa: RUF012
         **SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript; charset=utf-8",
         ".css": "text/css; charset=utf-8",
@@ -71,7 +71,7 @@ class ChatRequestHandler(SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
-    def list_directory(self, path: str | os.PathLike[str]) -> None:  # type: ignore[override]
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
         self.send_error(404)
 
     def log_message(self, format: str, *args: object) -> None:

@@ -4,7 +4,7 @@ exercise's knowledge at request time (so an admin edit shows in the next one).""
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, HTTPException, Query, Response
 from pydantic import BaseModel, Field
@@ -32,7 +32,7 @@ Format = Annotated[
 ]
 PassMark = Annotated[int, Query(ge=0, le=100, description="Percent needed to pass")]
 Questions = Annotated[int, Query(ge=1, le=50, description="How many questions")]
-DOCUMENT = {
+DOCUMENT: dict[int | str, dict[str, Any]] = {
     200: {
         "content": {"text/html": {}, "application/pdf": {}},
         "description": "The document, HTML or PDF",

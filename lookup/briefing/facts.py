@@ -88,7 +88,7 @@ class EventView:
 
     @property
     def kind(self) -> str:
-        return self.entry.item.kind  # type: ignore[attr-defined,no-any-return]
+        return self.entry.item.kind  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

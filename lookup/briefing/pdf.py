@@ -19,4 +19,4 @@ def layout(html: str) -> Document:
 
 
 def write(document: Document) -> bytes:
-    return document.write_pdf()  # type: ignore[no-any-return]
+    return document.write_pdf()

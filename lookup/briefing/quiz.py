@@ -167,7 +167,7 @@ def _rank_codes(facts: Facts, labels: Mapping[str, Any], _fmt: Formatter) -> Ite
             ):
                 continue  # the same title at two grades: no single right answer
             index = codes.index(row.code)
-            near = sorted(codes, key=lambda c, index=index: (abs(codes.index(c) - index), c))
+            near = sorted(codes, key=lambda c: (abs(codes.index(c) - index), c))
             yield _Candidate(
                 f"rank-code/{nation.code}/{row.code}",
                 _ask(labels, "q_rank_code", title=getattr(row, side)[0], nation=nation.name),
@@ -306,7 +306,7 @@ def _phrases(facts: Facts, labels: Mapping[str, Any], _fmt: Formatter) -> Iterat
 
 
 def _advice_of(entry: Entry) -> str:
-    return entry.item.advice  # type: ignore[attr-defined,no-any-return]
+    return entry.item.advice  # type: ignore[attr-defined]
 
 
 def _unstop(text: str | None) -> str | None:

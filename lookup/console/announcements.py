@@ -172,4 +172,4 @@ def _announcement(session: Session, announcement_id: int) -> Announcement:
 
 
 def _worker(request: Request) -> DeliveryWorker:
-    return request.app.state.delivery  # type: ignore[no-any-return]
+    return request.app.state.delivery

@@ -204,7 +204,7 @@ def _view(message: HandoffMessage, t: Callable[..., str], zone: ZoneInfo) -> dic
     """A transcript line as the page (and its live view) shows it."""
     if message.speaker == "system":
         text = t(f"event_{message.text}", name=message.author or "", error=message.error or "")
-        label = t("speaker_system")
+        label: str | None = t("speaker_system")
     else:
         text = message.text
         label = message.author if message.speaker == "officer" else t(f"speaker_{message.speaker}")
