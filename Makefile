@@ -39,7 +39,7 @@ help:
 
 # Each environment installs the units that run in it (one pyproject.toml per unit folder).
 RASA_UNITS   := ./common ./bot ./actions ./web "./tools[assistant,experiments]" ".[test,browser]"
-LOOKUP_UNITS := ./common ./lookup "./tools[lookup]" ".[test,lint,browser]"
+LOOKUP_UNITS := ./common ./lookup "./tools[lookup]" ".[test,lint,browser,fuzz]"
 UNIT_PROJECTS := pyproject.toml $(wildcard */pyproject.toml)
 
 $(RASA_ENV)/.installed: $(UNIT_PROJECTS) requirements/rasa.lock
@@ -110,7 +110,7 @@ lint: $(LOOKUP_ENV)/.installed
 test-lookup: $(LOOKUP_ENV)/.installed
 	scripts/ensure-postgres
 	scripts/ensure-apt "the console and briefing tests" chromium fonts-noto-core poppler-utils
-	$(LOOKUP_ENV)/bin/pytest tests/lookup tests/console tests/briefing $(PYTEST_ARGS)
+	$(LOOKUP_ENV)/bin/pytest tests/test_layout.py tests/lookup tests/console tests/briefing $(PYTEST_ARGS)
 
 test-rasa: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-postgres
