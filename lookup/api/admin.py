@@ -10,7 +10,8 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from lookup.api.deps import AdminDep, ExerciseDep, KindDep, SessionDep
-from lookup.packs.schema import MODEL_OF_KIND, Event, Item, languages_outside
+from lookup.packs.loader import check_document
+from lookup.packs.schema import KINDS, MODEL_OF_KIND, Event, Item, languages_outside
 from lookup.schemas import AuditView, StoredItem
 from lookup.store.items import (
     delete_item,
@@ -18,6 +19,7 @@ from lookup.store.items import (
     now,
     recent_audit,
     references_to,
+    stored_pack,
     write_item,
 )
 from lookup.store.models import Exercise
@@ -86,6 +88,7 @@ def remove_item(
         raise HTTPException(
             status_code=409, detail=f"{kind} '{item_id}' is used by event(s): {', '.join(users)}"
         )
+    _check_whole_exercise(session, exercise, kind, item_id, None)
     delete_item(session, row, actor=admin)
     session.commit()
     return Response(status_code=204)
@@ -140,6 +143,7 @@ def _save(
         for target_kind, target in (("venue", item.venue), ("dress_code", item.dress)):
             if target and get_row(session, exercise.id, target_kind, target) is None:
                 raise HTTPException(status_code=422, detail=f"no {target_kind} with id '{target}'")
+    _check_whole_exercise(session, exercise, kind, item.id, item)
     row = write_item(session, exercise, kind, item, actor=admin, action=action)
     session.commit()  # on any error before this, closing the session rolls everything back
     return StoredItem(
@@ -149,6 +153,33 @@ def _save(
         updated_by=row.updated_by,
         document=row.data,
     )
+
+
+def _check_whole_exercise(
+    session: Session, exercise: Exercise, kind: str, item_id: str, item: Item | None
+) -> None:
+    """The pack loader's own checks (time zone, dates, references, ids...) on the stored exercise
+    with this write applied (item None: deleted). A write may not add a problem: 422 naming it.
+    Problems already stored are not this write's fault, so they do not block it (or its fix)."""
+    document = stored_pack(session, exercise)
+    before = set(check_document(document))
+    new = item.model_dump(mode="json", exclude_none=True) if item is not None else None
+    if kind == "exercise":
+        document["exercise"] = new
+    else:
+        section = next(name for name, (k, _model) in KINDS.items() if k == kind)
+        entries = [entry for entry in document[section] if entry.get("id") != item_id]
+        if new is not None:
+            entries = [new if entry.get("id") == item_id else entry for entry in document[section]]
+            if not any(entry.get("id") == item_id for entry in document[section]):
+                entries.append(new)
+        document[section] = entries
+    problems = [problem for problem in check_document(document) if problem not in before]
+    if problems:
+        raise HTTPException(
+            status_code=422,
+            detail="refused: the exercise would no longer load as a pack: " + "; ".join(problems),
+        )
 
 
 def _merge(target: Any, patch: Any) -> Any:

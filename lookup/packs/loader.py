@@ -63,14 +63,16 @@ def load_pack(path: Path, *, strict: bool = False) -> LoadedPack:
         problems = [Problem(tuple(e["loc"]), e["msg"]) for e in error.errors()]
         raise PackError(path, [_describe(path, raw, lines, p) for p in problems]) from None
     missing = list(_missing_translations(pack))
-    problems = list(_consistency_problems(pack)) + (missing if strict else [])
+    problems = list(consistency_problems(pack)) + (missing if strict else [])
     if problems:
         raise PackError(path, [_describe(path, raw, lines, p) for p in problems])
     return LoadedPack(pack, [_describe(path, raw, lines, p) for p in missing])
 
 
-def _consistency_problems(pack: Pack) -> Iterator[Problem]:
-    """What the schema alone cannot say: dates in order, unique ids, references that resolve."""
+def consistency_problems(pack: Pack) -> Iterator[Problem]:
+    """What the schema alone cannot say: dates in order, unique ids, references that resolve.
+    Pack imports and admin API writes both go through it (`check_document`), so an edit can never
+    leave the store in a state an import would have refused."""
     exercise = pack.exercise
     if exercise.end_date < exercise.start_date:
         yield Problem(("exercise", "end_date"), "ends before it starts")
@@ -133,6 +135,23 @@ def _consistency_problems(pack: Pack) -> Iterator[Problem]:
     for index, form in enumerate(pack.forms_of_address):
         if form.nation not in nations:
             yield Problem(("forms_of_address", index, "nation"), "not a nation of the exercise")
+
+
+def check_document(document: dict[str, Any]) -> list[str]:
+    """Every problem of a whole pack given as a document (an import, or the stored exercise with
+    one admin write applied): schema first, then consistency; [] when it would load."""
+    try:
+        pack = Pack.model_validate(document)
+    except ValidationError as error:
+        problems = [Problem(tuple(e["loc"]), e["msg"]) for e in error.errors()]
+    else:
+        problems = list(consistency_problems(pack))
+    return [_where(document, p) for p in problems]
+
+
+def _where(raw: dict[str, Any], problem: Problem) -> str:
+    item, field = _item_and_field(raw, problem.path)
+    return f"{item}: {field}: {problem.message}"
 
 
 def _missing_translations(pack: Pack) -> Iterator[Problem]:

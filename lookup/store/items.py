@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from common.textnorm import fold
 from lookup.packs.schema import (
+    KINDS,
     MODEL_OF_KIND,
     ExerciseSpec,
     Item,
@@ -95,6 +96,25 @@ def write_item(
         session.add(_audit(actor, action, exercise.id, kind, item.id, before, data))
     session.flush()
     return row
+
+
+def stored_pack(session: Session, exercise: Exercise) -> dict[str, Any]:
+    """The exercise as a pack document (format 1) rebuilt from its stored items, in load order:
+    what the pack loader's checks run on after an admin write."""
+    section_of = {kind: section for section, (kind, _model) in KINDS.items()}
+    document: dict[str, Any] = {"format_version": exercise.pack_format or 1}
+    document.update({section: [] for section in KINDS})
+    rows = session.scalars(
+        select(ItemRow)
+        .where(ItemRow.exercise_id == exercise.id)
+        .order_by(ItemRow.position, ItemRow.id)
+    )
+    for row in rows:
+        if row.kind == "exercise":
+            document["exercise"] = row.data
+        else:
+            document[section_of[row.kind]].append(row.data)
+    return document
 
 
 def delete_item(session: Session, row: ItemRow, *, actor: str) -> None:
