@@ -115,7 +115,7 @@ test-lookup: $(LOOKUP_ENV)/.installed
 test-rasa: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-postgres
 	scripts/ensure-apt "the browser and tracker-store tests" chromium fonts-noto-core redis-server
-	$(RASA_ENV)/bin/pytest tests/test_rasa_config.py tests/actions tests/dialogue tests/nlu tests/bench tests/e2e $(PYTEST_ARGS)
+	$(RASA_ENV)/bin/pytest tests/test_rasa_config.py tests/actions tests/dialogue tests/nlu tests/bench tests/tools tests/e2e $(PYTEST_ARGS)
 
 test: validate lint test-lookup test-rasa
 
