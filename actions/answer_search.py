@@ -4,6 +4,7 @@ multilingual search finds it from the user's own words, so no exercise fact live
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -24,7 +25,7 @@ class ActionAnswerEvent(LookupAction):
         event = hits[0]
         fields = event["fields"]
         dress = related_text(event, "dress", "name")
-        details = {
+        details: dict[str, Any] = {
             "title": fields.get("title") or "",
             "when": rendering.when(fields["start"], fields["end"], lang),
             "place": related_text(event, "venue", "name"),
@@ -65,7 +66,10 @@ class ActionAnswerVenue(LookupAction):
             raise NoAnswer("no venue matches")
         fields = hits[0]["fields"]
         weekly = (fields.get("hours") or {}).get("weekly")
-        common = {"name": fields.get("name") or "", "directions": fields.get("directions") or ""}
+        common: dict[str, Any] = {
+            "name": fields.get("name") or "",
+            "directions": fields.get("directions") or "",
+        }
         if weekly:
             hours = rendering.opening_hours(weekly, lang)
             dispatcher.utter_message(response="utter_venue_details", hours=hours, **common)

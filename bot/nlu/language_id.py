@@ -157,7 +157,12 @@ class LanguageIdentifier:
         if len(words) <= SHORT_MESSAGE_WORDS:
             # One or two words: both opinions must agree, or the conversation's language stands.
             best, margin = _best(general)
-            if margin < SHORT_MESSAGE_MIN_MARGIN or not domain or _best(domain)[0] != best:
+            if (
+                best is None
+                or margin < SHORT_MESSAGE_MIN_MARGIN
+                or not domain
+                or _best(domain)[0] != best
+            ):
                 return None
             unsure = domain[best] < SHORT_MESSAGE_MIN_VOCABULARY
             if unsure and vocabulary.languages_using(text) - {best}:  # shared words: abstain

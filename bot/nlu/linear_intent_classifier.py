@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, cast
 
 import numpy as np
 import scipy.sparse
@@ -249,7 +249,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             inverse_document_frequency(block) if f.is_sparse() else None
             for block, f in zip(counts, first, strict=True)
         ]
-        names = [f.origin for f in first]
+        # Each featurizer gives its own block (Rasa makes `origin` a list only when combining).
+        names = [cast(str, f.origin) for f in first]
         block_weights = self._block_weights(names)
         # Each row's blocks scaled by the weights for its message's language.
         row_scales = np.array(

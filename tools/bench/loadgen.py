@@ -116,7 +116,7 @@ class Connection:
         if "content-length" in headers:
             return await self.reader.readexactly(int(headers["content-length"]))
         if headers.get("transfer-encoding", "").lower() == "chunked":
-            chunks = []
+            chunks: list[bytes] = []
             while True:
                 size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
                 chunk = await self.reader.readexactly(size + 2)

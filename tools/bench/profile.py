@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from tools.bench import questions as q
 from tools.bench.run import Bench, load_sample_exercise, loadgen, say
@@ -154,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
                 ],
                 "sender_prefix": f"profile-{int(time.time())}",
             }
-            result: dict[str, object] = {}
+            result: dict[str, Any] = {}
             load = threading.Thread(target=lambda: result.update(loadgen(spec)))
             load.start()
             time.sleep(1.5)
@@ -176,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             stack.stop()
     say(
         f"load during recording: {result.get('turns_per_s')} turns/s, "
-        f"p50 {result.get('latency_ms', {}).get('p50')} ms"  # type: ignore[union-attr]
+        f"p50 {result.get('latency_ms', {}).get('p50')} ms"
     )
     summary = {"kind": args.kind, "users": args.users, "load": result, "processes": {}}
     for name, categories in CATEGORIES.items():

@@ -28,7 +28,9 @@ def _ratio(ours: float | None, reference: float | None) -> str:
     return f"{ours / reference:.2f}×"
 
 
-def _reference_load(result: dict[str, Any], name: str, kind: str, users: str) -> dict | None:
+def _reference_load(
+    result: dict[str, Any], name: str, kind: str, users: str
+) -> dict[str, Any] | None:
     loads = result["assistants"].get(name, {}).get("loads", {})
     return loads.get(kind, {}).get(users)
 
@@ -50,16 +52,16 @@ def load_rows(result: dict[str, Any]) -> list[str]:
     for name, entry in result["assistants"].items():
         for kind, by_users in entry.get("loads", {}).items():
             for users, load in by_users.items():
-                ref = _reference_load(result, "starter", "response", users)
-                ref_same = _reference_load(result, "starter_action", kind, users)
+                ref = _reference_load(result, "starter", "response", users) or {}
+                ref_same = _reference_load(result, "starter_action", kind, users) or {}
                 latency = load["latency_ms"]
                 lines.append(
                     f"| {TITLES.get(name, name)} | {KIND_TITLES.get(kind, kind)} | {users} | "
                     f"{load['turns_per_s']:.1f} | "
-                    f"{_ratio(load['turns_per_s'], ref and ref['turns_per_s'])} | "
-                    f"{_ratio(load['turns_per_s'], ref_same and ref_same['turns_per_s'])} | "
+                    f"{_ratio(load['turns_per_s'], ref.get('turns_per_s'))} | "
+                    f"{_ratio(load['turns_per_s'], ref_same.get('turns_per_s'))} | "
                     f"{latency['p50']:.0f} | {latency['p95']:.0f} | {latency['p99']:.0f} | "
-                    f"{_ratio(latency['p50'], ref and ref['latency_ms']['p50'])} | "
+                    f"{_ratio(latency['p50'], ref.get('latency_ms', {}).get('p50'))} | "
                     f"{_cpu(load)} | {load['errors']}/{load['requests']} |"
                 )
     return lines

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from bot.nlu import select
+from tools.nlu import select
 
 WHITESPACE = {"name": "WhitespaceTokenizer"}
 SPACY = {"name": "tools.nlu_experiments.language_tokenizer.LanguageTokenizer"}

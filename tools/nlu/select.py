@@ -14,8 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from bot.nlu import evaluate
 from tools.bench.nlu import pipeline_config, train
+from tools.nlu import evaluate
 
 SEED = 7
 TRAIN_FRACTION = 0.8

@@ -92,7 +92,9 @@ def lemma_table(language: str) -> Dict[str, str]:
         path = registry.lookups.get(language)["lemma_lookup"]
     except (KeyError, RegistryError) as error:
         raise ValueError(f"spacy-lookups-data has no lemma table for {language!r}") from error
-    table: Dict[str, Any] = load_language_data(path)
+    table = load_language_data(path)
+    if not isinstance(table, dict):
+        raise ValueError(f"{path}: a lemma table should map forms to lemmas")
     folded: Dict[str, str] = {}
     unfolded: Dict[str, str] = {}
     for form, lemma in table.items():
