@@ -12,11 +12,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.liaison_team import record_unanswered, remember_visitor
 from actions.lookup_client import LookupClient, LookupUnavailable, NoAnswer, shared_client
+from common.languages import DEFAULT_LANGUAGE
 
 logger = logging.getLogger(__name__)
 
 # The domain gives the `language` slot this initial value; kept here for trackers without it.
-FALLBACK_LANGUAGE = "en"
+FALLBACK_LANGUAGE = DEFAULT_LANGUAGE
 
 
 class ClientAction(Action, ABC):

@@ -19,13 +19,11 @@ from actions.answer_directory import ActionAnswerContacts
 from actions.base import FALLBACK_LANGUAGE, ClientAction, LookupAction
 from actions.liaison_team import channel_of, record_unanswered, remember_visitor, typed_text
 from actions.lookup_client import LookupUnavailable
+from common.channels import can_push
 
 logger = logging.getLogger(__name__)
 
 HANDOFF_SLOT = "handoff_active"
-# Rasa channels that answer only within the request: an officer's later reply could not reach the
-# visitor there, so they are given the team's contacts instead of a place in the queue.
-CHANNELS_WITHOUT_PUSH = {"rest", "cmdline"}
 TRANSCRIPT_LENGTH = 30  # the last messages an officer sees first; enough for context
 
 
@@ -74,7 +72,9 @@ class ActionRequestHuman(ClientAction):
     ) -> list[dict[str, Any]]:
         lang = tracker.get_slot("language") or FALLBACK_LANGUAGE
         remember_visitor(self.client, tracker, lang)
-        if channel_of(tracker) in CHANNELS_WITHOUT_PUSH:
+        if not can_push(channel_of(tracker)):
+            # An officer's later reply could not reach the visitor on this channel: the team's
+            # contacts instead of a place in the queue.
             dispatcher.utter_message(response="utter_handoff_not_on_this_channel")
             await ActionAnswerContacts(self._client).run(dispatcher, tracker, domain)
             return []

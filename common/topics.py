@@ -1,9 +1,42 @@
-"""Which knowledge topic answers which intent: shared by the actions (to answer) and the lookup
-service (to sort the questions the bot could not answer by likely topic)."""
+"""The knowledge topics, and which intent asks about which: the one definition read by the pack
+schema (what a topic item may be about), the briefings (which section shows which topic), the
+actions (to answer) and the lookup service (to sort the questions the bot could not answer by
+likely topic). `tests/actions/test_topics.py` checks it against the domain's intents and rules.
+"""
 
 from __future__ import annotations
 
-TOPIC_FOR_INTENT = {
+# Topics by the briefing section they belong to, in the order the briefing shows them.
+LOGISTICS_TOPICS: tuple[str, ...] = (
+    "reporting",
+    "badges_access",
+    "transport",
+    "lodging",
+    "meals",
+    "laundry",
+    "currency",
+    "communications",
+    "medical",
+    "weather_kit",
+)
+PROTOCOL_TOPICS: tuple[str, ...] = ("forms_of_address", "ceremonies", "flag_order", "dress")
+ETIQUETTE_TOPICS: tuple[str, ...] = (
+    "greetings",
+    "prayer_facilities",
+    "ramadan",
+    "hospitality",
+    "gifts",
+    "photography",
+    "gender_interaction",
+    "dining_manners",
+    "dos_and_donts",
+)
+CONTACT_TOPICS: tuple[str, ...] = ("emergency_contacts",)
+
+# Every topic a topic item can be about; the assistant has an intent for each.
+TOPICS: tuple[str, ...] = LOGISTICS_TOPICS + PROTOCOL_TOPICS + ETIQUETTE_TOPICS + CONTACT_TOPICS
+
+TOPIC_FOR_INTENT: dict[str, str] = {
     "ask_reporting": "reporting",
     "ask_badges_access": "badges_access",
     "ask_transport": "transport",

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from common.languages import LANGUAGES
+
 
 def _import_pack(args: argparse.Namespace) -> int:
     from lookup.packs.importer import import_pack, is_loaded
@@ -158,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     staff.add_argument("username", help="2-64 characters: a-z, 0-9, '.', '_', '-'")
     staff.add_argument("--name", help="display name, recorded with replies and edits")
-    staff.add_argument("--lang", choices=["ar", "en", "fr"], help="console language (default en)")
+    staff.add_argument("--lang", choices=LANGUAGES, help="console language (default en)")
     staff.add_argument(
         "--admin",
         action="store_true",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from common.channels import PUSH_CHANNELS
 from lookup.store.database import MAX_OVERFLOW, POOL_SIZE
 
 
@@ -93,9 +94,10 @@ class Settings(BaseSettings):
         default=15, ge=1, description="How soon, on duty, visitors are told a person will answer."
     )
     push_channels: str = Field(
-        default="socketio,telegram,slack,twilio,botframework,mattermost,rocketchat",
-        description="Rasa channels that can push a message unprompted: announcements go to "
-        "visitors who used one of these (rest, cmdline and callback cannot).",
+        default=",".join(PUSH_CHANNELS),
+        description="Channels announcements go to: visitors who last used one of these. Only "
+        "channels that can push a message unprompted (common.channels.PUSH_CHANNELS; rest, "
+        "cmdline and callback cannot); this narrows that list, e.g. to keep SMS costs down.",
     )
     delivery_max_attempts: int = Field(
         default=5, ge=1, description="Tries per announcement recipient before it is failed."
@@ -108,6 +110,18 @@ class Settings(BaseSettings):
     delivery_poll_seconds: float = Field(
         default=5, gt=0, description="How often the delivery worker looks for due deliveries."
     )
+
+    @field_validator("push_channels")
+    @classmethod
+    def _only_channels_that_can_push(cls, value: str) -> str:
+        named = [name.strip() for name in value.split(",") if name.strip()]
+        cannot = [name for name in named if name not in PUSH_CHANNELS]
+        if cannot:
+            raise ValueError(
+                f"{', '.join(cannot)} cannot push a message; channels that can: "
+                + ", ".join(PUSH_CHANNELS)
+            )
+        return value
 
     def admin_token_names(self) -> dict[str, str]:
         """token -> name of whoever holds it."""

@@ -22,6 +22,7 @@ from bot.rasa_config import (
     redacted,
     store_passwords,
 )
+from common.channels import PUSH_CHANNELS, REQUEST_ONLY_CHANNELS
 
 # Every variable any connector reads, with a value no generated file may contain.
 ALL_CREDENTIALS = {
@@ -248,3 +249,12 @@ def test_store_url_is_printed_with_its_password_redacted() -> None:
     assert redacted("sqlite:////var/lib/liaison/tracker.db") == (
         "sqlite:////var/lib/liaison/tracker.db"
     )
+
+
+def test_every_channel_a_run_can_open_is_known_to_push_or_not() -> None:
+    """common.channels decides who can be queued for an officer and who gets announcements: a
+    connector added here and not there would silently get neither."""
+    opened = set(credentials({})) | {connector.name for connector in CONNECTORS}
+    assert opened <= set(PUSH_CHANNELS) | set(REQUEST_ONLY_CHANNELS)
+    assert not set(PUSH_CHANNELS) & set(REQUEST_ONLY_CHANNELS)
+    assert "socketio" in PUSH_CHANNELS and "rest" in REQUEST_ONLY_CHANNELS

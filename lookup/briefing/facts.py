@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.topics import CONTACT_TOPICS, ETIQUETTE_TOPICS, LOGISTICS_TOPICS, PROTOCOL_TOPICS
 from lookup.briefing.errors import LanguageNotAvailable, UnknownAudience, UnknownExercise
 from lookup.briefing.formatting import utc_offset
 from lookup.briefing.ramadan import Ramadan, ramadan_for
@@ -22,32 +23,6 @@ from lookup.store.exercises import ExerciseNotFound, current_exercise
 from lookup.store.items import get_row, local_time, localize, parse, rows_of_kind
 from lookup.store.models import Exercise
 
-# Which topics feed which section of the briefing (lookup/packs/schema.py lists them all).
-LOGISTICS_TOPICS = (
-    "reporting",
-    "badges_access",
-    "transport",
-    "lodging",
-    "meals",
-    "laundry",
-    "currency",
-    "communications",
-    "medical",
-    "weather_kit",
-)
-PROTOCOL_TOPICS = ("forms_of_address", "ceremonies", "flag_order", "dress")
-ETIQUETTE_TOPICS = (
-    "greetings",
-    "prayer_facilities",
-    "ramadan",
-    "hospitality",
-    "gifts",
-    "photography",
-    "gender_interaction",
-    "dining_manners",
-    "dos_and_donts",
-)
-CONTACT_TOPICS = ("emergency_contacts",)
 HIGHLIGHT_KINDS = ("ceremony", "briefing", "social")
 SECTIONS = ("glance", "logistics", "protocol", "etiquette", "phrases", "contacts")
 FRIDAY = 4

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-# The console's languages, each named in itself (for the picker).
-LANGUAGES = {"ar": "العربية", "en": "English", "fr": "Français"}
+from common.languages import LANGUAGE_NAMES
+
+# The console's languages, each named in itself (for the picker): the exercise's languages.
+LANGUAGES = LANGUAGE_NAMES
 
 STRINGS: dict[str, dict[str, str]] = {
     # Frame

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
+from common.topics import TOPICS
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -22,37 +24,8 @@ ClockRange = Annotated[
 RankCode = Annotated[str, StringConstraints(pattern=r"^(OF-([1-9]|10)|OR-[1-9])$")]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
-# What a topic item can be about; the assistant has an intent for each.
-Topic = Literal[
-    # logistics
-    "reporting",
-    "badges_access",
-    "transport",
-    "lodging",
-    "meals",
-    "laundry",
-    "currency",
-    "communications",
-    "medical",
-    "emergency_contacts",
-    "weather_kit",
-    # protocol
-    "forms_of_address",
-    "ceremonies",
-    "flag_order",
-    "dress",
-    # etiquette
-    "greetings",
-    "hospitality",
-    "prayer_facilities",
-    "ramadan",
-    "gifts",
-    "photography",
-    "gender_interaction",
-    "dining_manners",
-    "dos_and_donts",
-]
-TOPICS: tuple[str, ...] = Topic.__args__  # type: ignore[attr-defined]
+# What a topic item can be about (common.topics: the assistant has an intent for each).
+Topic = Literal[TOPICS]  # type: ignore[valid-type]
 
 
 class Translations(RootModel[dict[LanguageCode, NonEmptyText]]):

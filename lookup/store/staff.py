@@ -10,12 +10,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from common.languages import LANGUAGES
 from lookup.store.items import now
 from lookup.store.models import Staff
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 10
-CONSOLE_LANGUAGES = ("ar", "en", "fr")
+CONSOLE_LANGUAGES = LANGUAGES
 
 _hasher = PasswordHasher()
 # Verified against when the username is unknown, so that answer takes as long as a wrong password.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -171,10 +172,11 @@ def test_a_question_not_understood_is_recorded_with_the_models_guess_only() -> N
     ]
 
 
-def test_on_a_channel_the_team_cannot_reply_on_the_visitor_gets_the_contacts() -> None:
+@pytest.mark.parametrize("channel", ["rest", "callback", "cmdline", "some_new_connector"])
+def test_on_a_channel_the_team_cannot_reply_on_the_visitor_gets_the_contacts(channel: str) -> None:
     fake = FakeLookup(other_pack())
     request = user("I need a human", "request_human", 1.0)
-    request["input_channel"] = "rest"
+    request["input_channel"] = channel
     dispatcher, events = run(ActionRequestHuman, fake, tracker([request], language="en"))
     responses = [m["response"] for m in dispatcher.messages]
     assert responses[0] == "utter_handoff_not_on_this_channel"
