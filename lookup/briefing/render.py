@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +33,19 @@ _env.filters["apply"] = lambda values, function: [function(v) for v in values]
 
 
 def css_string(text: str) -> Markup:
-    """A CSS string literal (for the running footer), safe inside <style>."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
-    return Markup(f'"{escaped}"')
+    """A CSS string literal (for the running footer), safe inside <style>: every character but
+    letters, digits, spaces and printable non-ASCII text is written as a hex escape, so no quote,
+    backslash, newline, '<' or control character in an admin-edited name can end the string or
+    the style sheet (issue 18, item 10)."""
+    return Markup('"' + "".join(_css_char(character) for character in text) + '"')
+
+
+def _css_char(character: str) -> str:
+    if character.isascii() and (character.isalnum() or character == " "):
+        return character
+    if not character.isascii() and unicodedata.category(character)[0] not in "CZ":
+        return character  # Arabic, accents, dashes: shown as they are
+    return f"\\{ord(character):X} "  # "\\A " is a newline, "\\22 " a quote ...
 
 
 def render(
