@@ -6,17 +6,35 @@ code. The same models validate admin API writes, so a pack and an edit obey the 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
 from common.topics import TOPICS
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
-NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _printable(text: str) -> str:
+    """Refuse control characters (all of Unicode's Cc but tab and line breaks) and the bidi
+    embedding, override and isolate controls: they break the YAML, CSS and PDF the texts end up
+    in, or reorder what a reader sees (issue 18, item 10). Ordinary marks (LRM, RLM, ZWJ) stay."""
+    for character in text:
+        if character in "\t\n\r":
+            continue
+        if unicodedata.category(character) == "Cc" or character in BIDI_CONTROLS:
+            raise ValueError(f"control character U+{ord(character):04X} is not allowed in a text")
+    return text
+
+
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+NonEmptyText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_printable)
+]
 ClockRange = Annotated[
     str,
     StringConstraints(pattern=r"^(closed|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d)$"),
