@@ -1,1 +1,157 @@
-"""Patches of Rasa internals, one module each, each with its own switch."""
+"""Patches of Rasa 3.6 internals, one module each, each with its own switch.
+
+Each module's docstring gives the patch's reason, its measured gain and its risk; `apply()`
+applies it and returns what it replaced (`Originals`). `install()` applies the enabled ones, and
+only on the Rasa version they were written against (PATCHED_RASA_VERSION): on any other, Rasa
+runs unchanged and says so. `undo()` puts back what the applied ones replaced (tests).
+
+Switches, read at start-up by `selected()` (`python -m bot.rasa_server`, which tools.stack runs):
+- LIAISON_RASA_PATCHES: `all` (default), `none`, or a comma-separated list of names from
+  PATCHES; an unknown name is a start-up error.
+- LIAISON_KEEP_TRACKERS: conversations kept by keep_trackers_between_turns (default 1000);
+  0 leaves that patch out.
+- keep_trackers_between_turns is also left out when several Rasa processes may write the same
+  conversations (SANIC_WORKERS > 1, or a shared lock store in LIAISON_LOCK_STORE).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import ModuleType
+
+from bot.patches import (
+    cache_action_reply_validator,
+    cache_event_classes,
+    keep_action_connections,
+    keep_trackers_between_turns,
+    pool_sqlite_tracker_store,
+    run_graphs_in_order,
+)
+from bot.patches._originals import Originals
+
+PATCHED_RASA_VERSION = "3.6.21"
+VARIABLE = "LIAISON_RASA_PATCHES"
+LOW, HIGH = "low", "high"
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Patch:
+    """A patch module and how much it relies on Rasa internals (its docstring says why)."""
+
+    module: ModuleType
+    risk: str
+
+    @property
+    def name(self) -> str:
+        return self.module.__name__.rpartition(".")[2]
+
+
+# In the order they are applied.
+PATCHES: dict[str, Patch] = {
+    patch.name: patch
+    for patch in (
+        Patch(cache_action_reply_validator, LOW),
+        Patch(keep_action_connections, LOW),
+        Patch(pool_sqlite_tracker_store, LOW),
+        Patch(cache_event_classes, LOW),
+        Patch(run_graphs_in_order, HIGH),
+        Patch(keep_trackers_between_turns, HIGH),
+    )
+}
+
+_applied: dict[str, Originals] = {}
+
+
+def selected(environ: Mapping[str, str] = os.environ) -> list[str]:
+    """The patches the switches enable, in PATCHES order; a start-up error (SystemExit naming
+    the variable) for an unknown name or a bad LIAISON_KEEP_TRACKERS."""
+    raw = environ.get(VARIABLE, "").strip()
+    if raw.lower() in ("", "all"):
+        names = list(PATCHES)
+    elif raw.lower() == "none":
+        names = []
+    else:
+        wanted = {name.strip() for name in raw.split(",") if name.strip()}
+        unknown = sorted(wanted - PATCHES.keys())
+        if unknown:
+            raise SystemExit(
+                f"{VARIABLE}={raw!r}: unknown patch {', '.join(unknown)}; expected all, none or "
+                f"a comma-separated list of: {', '.join(PATCHES)}"
+            )
+        names = [name for name in PATCHES if name in wanted]
+    keeping = keep_trackers_between_turns.kept_trackers_setting(environ) > 0
+    if "keep_trackers_between_turns" in names and not (
+        keeping and keep_trackers_between_turns.one_rasa_process(environ)
+    ):
+        names.remove("keep_trackers_between_turns")
+        logger.info(
+            "keep_trackers_between_turns left out: %s",
+            "LIAISON_KEEP_TRACKERS=0"
+            if not keeping
+            else "several Rasa processes may write conversations (SANIC_WORKERS, "
+            "LIAISON_LOCK_STORE)",
+        )
+    return names
+
+
+def install(
+    enabled: Iterable[str], kept_trackers: int = keep_trackers_between_turns.KEPT_TRACKERS
+) -> list[str]:
+    """Apply the enabled patches on Rasa PATCHED_RASA_VERSION (none on another version); log and
+    return the names applied."""
+    import rasa
+
+    names = [name for name in PATCHES if name in set(enabled)]
+    unknown = set(enabled) - PATCHES.keys()
+    if unknown:
+        raise ValueError(f"unknown Rasa patch(es): {', '.join(sorted(unknown))}")
+    if rasa.__version__ != PATCHED_RASA_VERSION:
+        logger.warning(
+            "Rasa %s is not %s: no Rasa patch applied (bot/patches)",
+            rasa.__version__,
+            PATCHED_RASA_VERSION,
+        )
+        return []
+    for name in names:
+        apply(name, **({"limit": kept_trackers} if name == "keep_trackers_between_turns" else {}))
+    left_out = [name for name in PATCHES if name not in names]
+    logger.info(
+        "Rasa patches applied: %s; left out: %s (%s)",
+        ", ".join(names) or "none",
+        ", ".join(left_out) or "none",
+        VARIABLE,
+    )
+    return names
+
+
+def install_from_environment(environ: Mapping[str, str] = os.environ) -> list[str]:
+    """`install` what the switches in `environ` enable."""
+    enabled = selected(environ)
+    return install(enabled, keep_trackers_between_turns.kept_trackers_setting(environ))
+
+
+def apply(name: str, **options: int) -> Originals:
+    """Apply one patch (whatever the switches say; once, a second call returns the first's
+    record) and return what it replaced."""
+    if name not in _applied:
+        _applied[name] = PATCHES[name].module.apply(**options)
+    return _applied[name]
+
+
+def applied() -> list[str]:
+    """The patches applied and not undone, in the order they were applied."""
+    return list(_applied)
+
+
+def undo(names: Iterable[str] | None = None) -> None:
+    """Put back what the named patches (all applied ones by default) replaced, last applied
+    first."""
+    chosen = set(_applied if names is None else names)
+    for name in reversed(list(_applied)):
+        if name in chosen:
+            _applied.pop(name).restore()

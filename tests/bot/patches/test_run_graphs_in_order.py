@@ -1,4 +1,4 @@
-"""bot.rasa_server.run_graphs_in_order runs Rasa's graphs without dask and changes nothing
+"""bot.patches.run_graphs_in_order runs Rasa's graphs without dask and changes nothing
 else: the same outputs from the same inputs, the same errors, the same conversation."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.exceptions import RasaException
 
-from bot import rasa_server
+from bot.patches._originals import Originals
 
 CALLS: list[str] = []
 
@@ -81,12 +81,14 @@ def diamond(**failing: Any) -> GraphSchema:
 
 
 @pytest.fixture()
-def runners(tmp_path: Path) -> Iterator[Callable[[GraphSchema], tuple[Any, Any]]]:
+def runners(
+    tmp_path: Path, apply_patch: Callable[..., Originals]
+) -> Iterator[Callable[[GraphSchema], tuple[Any, Any]]]:
     """Builds (Rasa's dask run, the in-order run) of a schema."""
     dask_run = DaskGraphRunner.run
-    rasa_server.run_graphs_in_order()
+    apply_patch("run_graphs_in_order")
     in_order_run = DaskGraphRunner.run
-    DaskGraphRunner.run = dask_run  # type: ignore[method-assign]
+    assert in_order_run is not dask_run
     storage = LocalModelStorage(tmp_path)
 
     def build(schema: GraphSchema) -> tuple[Any, Any]:
@@ -101,7 +103,6 @@ def runners(tmp_path: Path) -> Iterator[Callable[[GraphSchema], tuple[Any, Any]]
         return with_dask, in_order
 
     yield build
-    DaskGraphRunner.run = dask_run  # type: ignore[method-assign]
 
 
 def outcome(run: Callable[..., Any], **kwargs: Any) -> tuple[Any, list[str]]:
@@ -246,15 +247,14 @@ def without_ids(event: dict[str, Any]) -> dict[str, Any]:
     return kept
 
 
-def test_a_trained_assistant_answers_and_records_the_same(tiny_model: str) -> None:
+def test_a_trained_assistant_answers_and_records_the_same(
+    tiny_model: str, apply_patch: Callable[..., Originals]
+) -> None:
     dask_run = DaskGraphRunner.run
     expected = conversation(tiny_model)
-    rasa_server.run_graphs_in_order()
-    try:
-        assert DaskGraphRunner.run is not dask_run
-        assert conversation(tiny_model) == expected
-    finally:
-        DaskGraphRunner.run = dask_run  # type: ignore[method-assign]
+    apply_patch("run_graphs_in_order")
+    assert DaskGraphRunner.run is not dask_run
+    assert conversation(tiny_model) == expected
     assert [reply["text"] for _, replies, _, _ in expected[0] for reply in replies] == [
         "Hello!",
         "You're welcome.",
