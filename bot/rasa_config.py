@@ -45,6 +45,9 @@ CONNECTORS: tuple[Connector, ...] = (
             "verify": "TELEGRAM_BOT_NAME",
             "webhook_url": "TELEGRAM_WEBHOOK_URL",
         },
+        # The webhook's secret_token (bot/channels/telegram.py); derived from the access token
+        # when unset.
+        {"secret_token": "TELEGRAM_SECRET_TOKEN"},
         connector_class="bot.channels.telegram.TelegramInput",
     ),
     Connector(

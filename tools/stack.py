@@ -136,7 +136,11 @@ def build_services(config: StackConfig) -> list[Service]:
             ],
             port=config.actions_port,
             ready_path="/health",
-            env={"LIAISON_LOOKUP_URL": lookup_url},
+            env={
+                "LIAISON_LOOKUP_URL": lookup_url,
+                # rasa_sdk binds to SANIC_HOST (0.0.0.0 when unset), never to a --interface.
+                "SANIC_HOST": config.host,
+            },
         ),
         Service(
             name="rasa",
@@ -147,9 +151,6 @@ def build_services(config: StackConfig) -> list[Service]:
                 "bot.rasa_server",
                 "run",
                 "--enable-api",
-                # One argument with "=": a token may begin with "-", which argparse would take
-                # for an option.
-                f"--auth-token={config.rasa_token}",
                 "--interface",
                 config.host,
                 "--port",
@@ -166,6 +167,9 @@ def build_services(config: StackConfig) -> list[Service]:
             ready_check=_rasa_has_model,
             env={
                 "LIAISON_ACTION_ENDPOINT": actions_url,
+                # Not --auth-token: a command line is readable by every local user
+                # (/proc/<pid>/cmdline); bot.rasa_server passes it to Rasa in-process.
+                "LIAISON_RASA_TOKEN": config.rasa_token,
                 **rasa_config.store_passwords(config.environment()),
             },
         ),

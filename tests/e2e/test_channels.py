@@ -50,6 +50,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from twilio.request_validator import RequestValidator
 
+from bot.channels.telegram import derived_secret
 from bot.nlu.language_id import LanguageIdentifier
 from bot.rasa_config import CONNECTORS
 from tests.e2e.conftest import load_sample_exercise, stack_config
@@ -210,7 +211,12 @@ def _telegram(case: Case, ctx: Context) -> dict[str, Any]:
         "date": int(time.time()),
         "text": case.question,
     }
-    return {"json": {"update_id": 918273645, "message": message}}
+    # Telegram sends the secret_token the webhook was registered with (bot/channels/telegram.py).
+    secret = derived_secret(ctx.accounts.telegram_token)
+    return {
+        "json": {"update_id": 918273645, "message": message},
+        "headers": {"X-Telegram-Bot-Api-Secret-Token": secret},
+    }
 
 
 def slack_request(
@@ -420,6 +426,83 @@ def test_telegram_webhook_is_registered_with_telegram_at_start(
     channel_stack: Stack, platforms: FakePlatforms
 ) -> None:
     assert platforms.telegram_webhooks == [f"{PUBLIC}/webhooks/telegram/webhook"]
+
+
+def test_telegram_webhook_is_registered_with_a_secret_token(
+    channel_stack: Stack, platforms: FakePlatforms, accounts: Accounts
+) -> None:
+    assert platforms.telegram_webhook_secrets == [derived_secret(accounts.telegram_token)]
+
+
+@pytest.mark.parametrize("header", [None, "a-guess"], ids=["no-secret", "wrong-secret"])
+def test_telegram_webhook_refuses_an_update_without_its_secret_token(
+    channel_stack: Stack,
+    platforms: FakePlatforms,
+    accounts: Accounts,
+    signing_key: rsa.RSAPrivateKey,
+    header: str | None,
+) -> None:
+    """Anyone who knows the webhook's URL could otherwise post as any Telegram chat."""
+    case = Case("telegram", "meals", "en", "when is dinner?", "5550001")
+    request = _telegram(case, Context(accounts, signing_key, platforms.url))
+    request["headers"] = {"X-Telegram-Bot-Api-Secret-Token": header} if header else {}
+
+    response = post_webhook(channel_stack, "telegram", request)
+
+    assert response.status_code == 403, response.text
+    assert platforms.wait_for("telegram", case.recipient, timeout=2) == []
+
+
+def _signed_slack(content: bytes) -> dict[str, Any]:
+    stamp = str(int(time.time()))
+    digest = hmac.new(
+        SLACK_SIGNING_SECRET.encode(), f"v0:{stamp}:".encode() + content, hashlib.sha256
+    )
+    headers = {
+        "Content-Type": "application/json",
+        "X-Slack-Request-Timestamp": stamp,
+        "X-Slack-Signature": f"v0={digest.hexdigest()}",
+    }
+    return {"content": content, "headers": headers}
+
+
+def malformed_requests(accounts: Accounts) -> list[tuple[str, dict[str, Any]]]:
+    """(connector, request) pairs each connector must refuse with a 4xx: a JSON array (Rasa 3.6
+    answered 500 on Telegram, Slack, Mattermost and Rocket.Chat), a string, text that is not
+    JSON, an object of the wrong shape; authenticated where the connector checks it, so that
+    the body, not the credentials, is what is refused."""
+    telegram = {"X-Telegram-Bot-Api-Secret-Token": derived_secret(accounts.telegram_token)}
+    requests: list[tuple[str, dict[str, Any]]] = []
+    for raw in (b"[]", b'"text"', b"{not json", b"[1, 2]"):
+        json_header = {"Content-Type": "application/json"}
+        requests += [
+            ("telegram", {"content": raw, "headers": {**json_header, **telegram}}),
+            ("slack", _signed_slack(raw)),
+            ("mattermost", {"content": raw, "headers": json_header}),
+            ("rocketchat", {"content": raw, "headers": json_header}),
+            ("botframework", {"content": raw, "headers": json_header}),
+            ("twilio", {"content": raw, "headers": json_header}),
+        ]
+    requests += [
+        ("telegram", {"json": {"update_id": "x", "message": []}, "headers": telegram}),
+        ("twilio", {"data": {"From": "whatsapp:+33600000000"}}),  # no Body: Rasa answered 500
+        ("mattermost", {"json": {"trigger_word": "@liaison", "text": 3, "user_id": "u"}}),
+        ("rocketchat", {"json": {"visitor": {}, "messages": []}}),
+    ]
+    return requests
+
+
+def test_every_connector_refuses_a_malformed_body_with_a_4xx(
+    channel_stack: Stack, accounts: Accounts
+) -> None:
+    answers = []
+    for connector, request in malformed_requests(accounts):
+        response = post_webhook(channel_stack, connector, request)
+        answers.append((connector, request.get("content"), response.status_code, response.text))
+    wrong = [answer for answer in answers if not 400 <= answer[2] < 500]
+    assert wrong == [], wrong
+    # Each refusal says what is wrong (the connector's own refusals, e.g. a missing token, too).
+    assert all(text.strip() for *_, text in answers)
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,7 @@ class FakePlatforms:
         self.sent: list[Sent] = []
         self.requests: list[str] = []  # "METHOD /path -> status", for failure messages
         self.telegram_webhooks: list[str] = []
+        self.telegram_webhook_secrets: list[str | None] = []  # each setWebhook's secret_token
         self._issued: set[str] = set()  # Bot Framework and Rocket.Chat access tokens handed out
         self._ids = itertools.count(1000)
         self._changed = threading.Condition()
@@ -137,6 +138,7 @@ class FakePlatforms:
         if api_method == "setwebhook":
             with self._changed:
                 self.telegram_webhooks.append(body.get("url", ""))
+                self.telegram_webhook_secrets.append(body.get("secret_token"))
             return {"ok": True, "result": True, "description": "Webhook was set"}
         if api_method == "sendmessage":
             self._record("telegram", body["chat_id"], body.get("text"), body)
