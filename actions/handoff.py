@@ -20,6 +20,7 @@ from actions.base import FALLBACK_LANGUAGE, ClientAction, LookupAction
 from actions.liaison_team import channel_of, record_unanswered, remember_visitor, typed_text
 from actions.lookup_client import LookupUnavailable
 from common.channels import can_push
+from common.intents import MESSAGE_ENTITY, STAFF_INTENTS
 
 logger = logging.getLogger(__name__)
 
@@ -132,6 +133,22 @@ class ActionForwardToLiaison(ClientAction):
         return []
 
 
+def sent_by_console(tracker: Tracker) -> bool:
+    """Whether the latest message is a staff intent added through Rasa's trigger_intent API (the
+    liaison console's path, behind Rasa's token), not something a visitor typed. Rasa marks such
+    a message `is_external` in its metadata, and bot.channels.guard removes that mark from every
+    channel message, so a visitor cannot claim it; the guard also turns a typed staff intent into
+    nlu_fallback. This check is the second lock, should a rule or policy ever route a visitor's
+    message here."""
+    latest = tracker.latest_message or {}
+    metadata = latest.get("metadata") or {}
+    intent = (latest.get("intent") or {}).get("name")
+    if metadata.get("is_external") is True and intent in STAFF_INTENTS:
+        return True
+    logger.warning("staff action refused: latest message %.80r is not from the console", latest)
+    return False
+
+
 class ActionRelayLiaisonMessage(Action):
     """An officer's reply or an announcement, sent through the console: say it as written."""
 
@@ -141,7 +158,9 @@ class ActionRelayLiaisonMessage(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        text = next(tracker.get_latest_entity_values("liaison_text"), None)
+        if not sent_by_console(tracker):
+            return []
+        text = next(tracker.get_latest_entity_values(MESSAGE_ENTITY), None)
         if text:
             dispatcher.utter_message(text=str(text))
         return []
@@ -154,6 +173,8 @@ class ActionLiaisonHandback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        if not sent_by_console(tracker):
+            return []
         dispatcher.utter_message(response="utter_handoff_back")
         return [SlotSet(HANDOFF_SLOT, False)]
 

@@ -37,6 +37,11 @@ def user(text: str, intent: str, time: float, **message: Any) -> dict[str, Any]:
     }
 
 
+def console(intent: str, time: float, **message: Any) -> dict[str, Any]:
+    """A staff intent as Rasa's trigger_intent API adds it (what the liaison console calls)."""
+    return user(f"EXTERNAL: {intent}", intent, time, metadata={"is_external": True}, **message)
+
+
 def bot(text: str, time: float, response: str | None = None) -> dict[str, Any]:
     metadata = {"utter_action": response} if response else {}
     return {"event": "bot", "text": text, "timestamp": time, "metadata": metadata}
@@ -134,13 +139,13 @@ def test_a_handoff_closed_in_the_console_gives_the_conversation_back() -> None:
 def test_an_officers_words_are_said_as_written() -> None:
     reply = "Bonjour, la salle de sport ouvre à 06:00 dans le bâtiment 7."
     entities = [{"entity": "liaison_text", "value": reply}]
-    state = tracker([user("", "liaison_message", 9.0, entities=entities)])
+    state = tracker([console("liaison_message", 9.0, entities=entities)])
     dispatcher, _ = run(ActionRelayLiaisonMessage, None, state)
     assert [m["text"] for m in dispatcher.messages] == [reply]
 
 
 def test_the_hand_back_switches_the_bot_on_again() -> None:
-    state = tracker([user("", "liaison_handback", 9.0)], handoff_active=True)
+    state = tracker([console("liaison_handback", 9.0)], handoff_active=True)
     dispatcher, events = run(ActionLiaisonHandback, None, state)
     assert [m["response"] for m in dispatcher.messages] == ["utter_handoff_back"]
     assert events[0]["value"] is False
