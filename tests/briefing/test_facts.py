@@ -16,6 +16,7 @@ from lookup.briefing.build import build
 from lookup.briefing.errors import LanguageNotAvailable, UnknownAudience, UnknownExercise
 from lookup.briefing.facts import gather
 from lookup.briefing.labels import labels_for
+from lookup.packs.schema import AddressForm
 from tests.briefing.conftest import briefing_pack
 from tests.packs import SAMPLE_PACK, read_pack, write_pack
 
@@ -46,7 +47,11 @@ def test_sections_carry_the_date_of_their_newest_fact(
         assert row.host == [t["en"] for t in rank["titles"].get(host, [])]
         assert row.audience == [t["en"] for t in rank["titles"].get(audience, [])]
     assert [n.code for n, _ in facts.forms_of_address] == [host, audience]
-    assert all(f.item.nation == n.code for n, forms in facts.forms_of_address for f in forms)
+    assert all(
+        isinstance(f.item, AddressForm) and f.item.nation == n.code
+        for n, forms in facts.forms_of_address
+        for f in forms
+    )
     assert [n.code for n in facts.flag_order] == SAMPLE["exercise"]["flag_order"]
     assert all(day.weekday() == 4 for day in facts.fridays) and facts.fridays
 
@@ -92,6 +97,7 @@ def test_an_edit_in_the_store_shows_in_the_next_build(
     assert isinstance(changed, Guideline)
     changed.text.root["fr"] = "Saluer le drapeau du puits tous les matins."
     exercise = session.get(Exercise, SAMPLE["exercise"]["id"])
+    assert exercise is not None
     write_item(session, exercise, "guideline", changed, actor="test", action="update")
     session.commit()
     audience = next(n["code"] for n in SAMPLE["exercise"]["nations"] if n["role"] == "partner")

@@ -106,6 +106,7 @@ def test_arabic_keeps_latin_fragments_in_reading_order(sample: Session, tmp_path
     assert '<html lang="ar" dir="rtl">' in html
     assert '<bdi dir="ltr" class="ltr">OF-3</bdi>' in html
 
+    assert output.pages is not None
     pages = [pdf_words(pdf, page) for page in range(1, output.pages + 1)]
     texts = {word for words in pages for *_, word in words}
     assert "OF-3" in texts and "3-OF" not in texts

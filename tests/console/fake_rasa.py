@@ -97,13 +97,14 @@ class FakeRasa:
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
+        assert isinstance(host, str)
         return f"http://{host}:{port}"
 
     def stop(self) -> None:
         self._server.shutdown()
         self._server.server_close()
 
-    def messages(self) -> list[tuple[str, str | None, str]]:
+    def messages(self) -> list[tuple[str, str | None, str | None]]:
         """(sender, channel, text) of every liaison_message accepted."""
         with self._lock:
             return [

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
+from httpx import Response
 from sqlalchemy import select
 
 from lookup.settings import Settings
@@ -29,7 +30,7 @@ def visit(client: TestClient, sender: str, channel: str, language: str) -> None:
     assert client.post("/v1/visitors", json=body).status_code in (200, 201)
 
 
-def announce(client: TestClient, texts: dict[str, str]) -> object:
+def announce(client: TestClient, texts: dict[str, str]) -> Response:
     return post_form(
         client,
         "/console/announcements",
@@ -75,7 +76,7 @@ def test_each_recipient_gets_it_in_their_language_and_only_push_channels_count(
         "web-1": ("sent", "en", 1, None),
         "tg-2": ("sent", "ar", 1, None),
     }
-    detail = client.get(response.headers["location"]).text  # type: ignore[attr-defined]
+    detail = client.get(response.headers["location"]).text
     assert detail.count('class="delivery-sent"') == 2
 
 
@@ -84,15 +85,15 @@ def test_every_language_a_recipient_reads_is_required(
 ) -> None:
     client = signed_in(make_client(sqlite_settings))
     refused = announce(client, {"fr": TEXTS["fr"]})
-    assert refused.status_code == 422  # type: ignore[attr-defined]
-    assert "No visitor has talked to the bot" in refused.text  # type: ignore[attr-defined]
+    assert refused.status_code == 422
+    assert "No visitor has talked to the bot" in refused.text
     visit(client, "web-1", "socketio", "fr")
     visit(client, "tg-2", "telegram", "ar")
     refused = announce(client, {"fr": TEXTS["fr"], "en": TEXTS["en"]})
-    assert refused.status_code == 422  # type: ignore[attr-defined]
-    assert "Also write it in: Arabic" in refused.text  # type: ignore[attr-defined]
-    assert TEXTS["fr"] in refused.text  # type: ignore[attr-defined] - what was written is kept
-    assert announce(client, {"fr": " ", "ar": ""}).status_code == 422  # type: ignore[attr-defined]
+    assert refused.status_code == 422
+    assert "Also write it in: Arabic" in refused.text
+    assert TEXTS["fr"] in refused.text  # what was written is kept
+    assert announce(client, {"fr": " ", "ar": ""}).status_code == 422
     with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
         assert session.scalars(select(Announcement)).all() == []
 
@@ -118,7 +119,7 @@ def test_a_delivery_failing_every_attempt_is_reported_and_can_be_retried(
     visit(client, "tg-2", "telegram", "fr")
     fake_rasa.languages["tg-2"] = "fr"
     fake_rasa.failing = True
-    location = announce(client, {"fr": TEXTS["fr"]}).headers["location"]  # type: ignore[attr-defined]
+    location = announce(client, {"fr": TEXTS["fr"]}).headers["location"]
     eventually(lambda: {s for s, *_ in deliveries(client).values()} == {"failed"}, message="failed")
     status, _, attempts, error = deliveries(client)["web-1"]
     assert (status, attempts) == ("failed", 3)  # LIAISON_DELIVERY_MAX_ATTEMPTS

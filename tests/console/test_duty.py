@@ -17,8 +17,8 @@ DEFAULT = DutyHours.parse("07:00-22:00", "mon,tue,wed,thu,fri,sat,sun", 15)
 RIYADH = "Asia/Riyadh"  # UTC+3, no daylight saving
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=timezone.utc)
+def utc(year: int, month: int, day: int, hour: int, minute: int) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=timezone.utc)
 
 
 def test_on_duty_a_reply_is_expected_within_the_configured_minutes() -> None:
