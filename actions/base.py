@@ -9,6 +9,7 @@ from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.liaison_team import record_unanswered, remember_visitor
 from actions.lookup_client import LookupClient, LookupUnavailable, NoAnswer, shared_client
@@ -43,7 +44,7 @@ class LookupAction(ClientAction):
         """Say the answer; raise NoAnswer or LookupUnavailable when there is none."""
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         lang = tracker.get_slot("language") or FALLBACK_LANGUAGE
         remember_visitor(self.client, tracker, lang)

@@ -14,6 +14,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.answer_directory import ActionAnswerContacts
 from actions.base import FALLBACK_LANGUAGE, ClientAction, LookupAction
@@ -69,7 +70,7 @@ class ActionRequestHuman(ClientAction):
         return "action_request_human"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         lang = tracker.get_slot("language") or FALLBACK_LANGUAGE
         remember_visitor(self.client, tracker, lang)
@@ -116,7 +117,7 @@ class ActionForwardToLiaison(ClientAction):
         return "action_forward_to_liaison"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         text = typed_text(tracker)
         try:
@@ -156,7 +157,7 @@ class ActionRelayLiaisonMessage(Action):
         return "action_relay_liaison_message"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         if not sent_by_console(tracker):
             return []
@@ -171,7 +172,7 @@ class ActionLiaisonHandback(Action):
         return "action_liaison_handback"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         if not sent_by_console(tracker):
             return []

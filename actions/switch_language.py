@@ -7,6 +7,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 
 class ActionSwitchLanguage(Action):
@@ -14,7 +15,7 @@ class ActionSwitchLanguage(Action):
         return "action_switch_language"
 
     async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         requested = next(tracker.get_latest_entity_values("requested_language"), None)
         # Without a recognised target, the language the request was written in stands.

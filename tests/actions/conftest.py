@@ -6,10 +6,20 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
+from rasa_sdk.types import DomainDict
 
 from actions import liaison_team
 
 TRACKERS = Path(__file__).parent / "trackers"
+# Rasa sends the whole domain with each call; our actions read none of it.
+EMPTY_DOMAIN: DomainDict = {
+    "intents": [],
+    "entities": [],
+    "slots": {},
+    "responses": {},
+    "actions": [],
+    "forms": {},
+}
 
 
 def tracker_from_file(name: str, **changes: Any) -> Tracker:

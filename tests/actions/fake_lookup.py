@@ -109,6 +109,7 @@ class FakeLookup:
             handoff_id = self.open_handoffs.get(request.url.params["sender_id"])
             return httpx.Response(200, json={"active": handoff_id is not None, "id": handoff_id})
         if path == "/v1/handoffs":
+            assert body is not None, "POST /v1/handoffs without a body"
             handoff_id = self.open_handoffs.setdefault(body["sender_id"], 41)
             message = {
                 "ar": "سيرد عليك أحد أعضاء فريق الارتباط هنا خلال 15 دقيقة تقريباً.",

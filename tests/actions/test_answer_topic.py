@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answer_topic import ActionAnswerTopic
 from actions.base import LookupAction
 from common.topics import TOPICS
-from tests.actions.conftest import tracker_from_file
+from tests.actions.conftest import EMPTY_DOMAIN, tracker_from_file
 from tests.actions.fake_lookup import FakeLookup, Handler, client_for
 from tests.actions.test_topics import intents_answered_by
 from tests.packs import other_pack, topic_text
@@ -30,7 +30,7 @@ def run(
             dispatcher = CollectingDispatcher()
             tracker = tracker_from_file("french_meal_question.json", **tracker_changes)
             action = action_class(client, **(action_kwargs or {}))
-            events = await action.run(dispatcher, tracker, {})
+            events = await action.run(dispatcher, tracker, EMPTY_DOMAIN)
             assert events == []
             return dispatcher
 

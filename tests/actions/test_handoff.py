@@ -18,6 +18,7 @@ from actions.handoff import (
     ActionRelayLiaisonMessage,
     ActionRequestHuman,
 )
+from tests.actions.conftest import EMPTY_DOMAIN
 from tests.actions.fake_lookup import FakeLookup, client_for
 from tests.packs import other_pack
 
@@ -62,6 +63,7 @@ def tracker(events: list[dict[str, Any]], language: str = "fr", **slots: Any) ->
             "paused": False,
             "followup_action": None,
             "active_loop": {},
+            "active_form": {},  # the older name of active_loop, still in rasa-sdk's TrackerState
             "latest_action_name": "action_listen",
         }
     )
@@ -78,7 +80,7 @@ def run(
             instance = (
                 action_class(client) if issubclass(action_class, ClientAction) else action_class()
             )
-            events = await instance.run(dispatcher, state, {})
+            events = await instance.run(dispatcher, state, EMPTY_DOMAIN)
             await liaison_team.drain()
             return dispatcher, events
 

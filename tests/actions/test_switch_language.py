@@ -5,14 +5,14 @@ import asyncio
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.switch_language import ActionSwitchLanguage
-from tests.actions.conftest import tracker_from_file
+from tests.actions.conftest import EMPTY_DOMAIN, tracker_from_file
 
 
 def switch(entities: list[dict], language: str = "fr") -> list[dict]:
     tracker = tracker_from_file(
         "french_meal_question.json", intent="switch_language", language=language, entities=entities
     )
-    return asyncio.run(ActionSwitchLanguage().run(CollectingDispatcher(), tracker, {}))
+    return asyncio.run(ActionSwitchLanguage().run(CollectingDispatcher(), tracker, EMPTY_DOMAIN))
 
 
 def test_sets_the_requested_language() -> None:
