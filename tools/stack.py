@@ -144,7 +144,8 @@ def build_services(config: StackConfig) -> list[Service]:
         ),
         Service(
             name="rasa",
-            # `rasa run`, without three avoidable costs of each custom-action turn (bot.rasa_server)
+            # `rasa run` with our patches of Rasa internals (bot/patches), as LIAISON_RASA_PATCHES
+            # in this environment or in StackConfig.env says (`_launch` passes both on)
             argv=[
                 str(rasa_bin / "python"),
                 "-m",
