@@ -46,5 +46,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     console.install(app, settings)
     connections = settings.db_pool_size + settings.db_max_overflow
-    app.add_middleware(RequestSlots, limit=max(1, connections - BACKGROUND_CONNECTIONS))
+    app.add_middleware(
+        RequestSlots,
+        limit=max(1, connections - BACKGROUND_CONNECTIONS),
+        max_body=settings.max_body_bytes,
+        body_timeout=settings.request_body_timeout,
+    )
     return app

@@ -32,6 +32,18 @@ class Settings(BaseSettings):
         description="Connections opened beyond the pool under load. Requests beyond pool + "
         "overflow - 2 wait their turn (lookup/request_slots.py).",
     )
+    max_body_bytes: int = Field(
+        default=64 * 1024,
+        ge=1024,
+        description="Largest request body accepted (413 beyond it; /console/login takes 4 KiB). "
+        "Every route takes JSON or a small form (lookup/request_slots.py).",
+    )
+    request_body_timeout: float = Field(
+        default=15,
+        gt=0,
+        description="Seconds a client has to send its whole request body (408 after): a slow "
+        "or stalled upload never holds a request slot.",
+    )
     exercise_id: str | None = Field(
         default=None,
         description="Exercise to serve when the database holds several; the only one otherwise.",
