@@ -21,29 +21,7 @@ from bot.nlu.linear_intent_classifier import (
     softmax,
     tfidf,
 )
-from tests.nlu.tiny_training import train_tiny_nlu
-
-EXAMPLES = {
-    "greet": ["hello there", "good morning", "hi all", "bonjour", "salut à tous", "مرحبا", "أهلا"],
-    "ask_meal_times": [
-        "when is lunch",
-        "what time is dinner served",
-        "breakfast hours?",
-        "à quelle heure on mange",
-        "horaires du petit déjeuner",
-        "متى الغداء",
-        "وقت العشاء",
-    ],
-    "ask_transport": [
-        "when does the bus leave",
-        "shuttle to the base?",
-        "is there a car to the airport",
-        "navette pour la base",
-        "le bus part quand",
-        "متى الباص",
-        "فيه مواصلات للمطار",
-    ],
-}
+from tests.nlu.tiny_training import EXAMPLES, train_tiny_nlu
 
 
 def test_tfidf_matches_sklearn() -> None:

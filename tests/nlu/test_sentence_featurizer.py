@@ -5,18 +5,24 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pytest
 
-from tests.nlu.test_linear_intent_classifier import EXAMPLES
-from tests.nlu.tiny_training import train_tiny_nlu
+from tests.nlu.tiny_training import EXAMPLES, train_tiny_nlu
+
+if TYPE_CHECKING:
+    from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
+        CountVectorsFeaturizer,
+    )
 
 TEXTS = ["when is lunch served", "navette pour la base", "متى الباص", "bus ?"]
 
 
-def featurized(featurizer_class: type, config: dict[str, Any], tmp_path: Path) -> list:
+def featurized(
+    featurizer_class: type[CountVectorsFeaturizer], config: dict[str, Any], tmp_path: Path
+) -> list:
     from rasa.engine.graph import ExecutionContext, GraphSchema
     from rasa.engine.storage.local_model_storage import LocalModelStorage
     from rasa.engine.storage.resource import Resource

@@ -7,6 +7,29 @@ from typing import Any
 
 import yaml
 
+# Three intents in the three languages, enough for a pipeline to learn and tell apart.
+EXAMPLES = {
+    "greet": ["hello there", "good morning", "hi all", "bonjour", "salut à tous", "مرحبا", "أهلا"],
+    "ask_meal_times": [
+        "when is lunch",
+        "what time is dinner served",
+        "breakfast hours?",
+        "à quelle heure on mange",
+        "horaires du petit déjeuner",
+        "متى الغداء",
+        "وقت العشاء",
+    ],
+    "ask_transport": [
+        "when does the bus leave",
+        "shuttle to the base?",
+        "is there a car to the airport",
+        "navette pour la base",
+        "le bus part quand",
+        "متى الباص",
+        "فيه مواصلات للمطار",
+    ],
+}
+
 
 def train_tiny_nlu(
     config: dict[str, Any], examples: dict[str, list[str]], folder: Path, name: str | None = None
