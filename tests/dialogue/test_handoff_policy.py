@@ -24,12 +24,14 @@ def domain() -> Domain:
 
 @pytest.fixture
 def policy(tmp_path: Path) -> HandoffPolicy:
-    return HandoffPolicy.create(
+    created = HandoffPolicy.create(
         HandoffPolicy.get_default_config(),
         LocalModelStorage(tmp_path),
         Resource("handoff"),
         ExecutionContext(GraphSchema({}), "test"),
     )
+    assert isinstance(created, HandoffPolicy)  # Policy.create is typed as returning a Policy
+    return created
 
 
 def predicted(policy: HandoffPolicy, domain: Domain, events: list) -> str | None:

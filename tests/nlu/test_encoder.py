@@ -91,4 +91,5 @@ def test_trains_and_parses_with_a_local_encoder(tmp_path: Path, offline: None) -
             for member in archive.getmembers()
             if member.name.endswith("linear_intent_classifier.json")
         )
+        assert meta is not None
         assert json.load(meta)["block_sizes"][0] == 16  # the encoder runs before the counts
