@@ -91,6 +91,10 @@ CONNECTORS: tuple[Connector, ...] = (
 )
 
 
+# The lock store Rasa loads for LIAISON_LOCK_STORE (bot/lock_store.py: correct across replicas).
+TICKET_LOCK_STORE = "bot.lock_store.TicketLockStore"
+
+
 class ConfigError(ValueError):
     pass
 
@@ -180,7 +184,9 @@ def endpoints_yaml(env: Mapping[str, str], data_dir: Path) -> str:
     if lock_store:
         if not lock_store.startswith("redis://"):
             raise ConfigError("LIAISON_LOCK_STORE must be a redis:// URL (Rasa's lock stores)")
-        lines += _store_yaml("lock_store", lock_store, "LIAISON_LOCK_STORE_PASSWORD", data_dir)
+        section = _store_yaml("lock_store", lock_store, "LIAISON_LOCK_STORE_PASSWORD", data_dir)
+        # Rasa's own `type: redis` races between replicas; ours numbers tickets atomically.
+        lines += [line.replace("type: redis", f"type: {TICKET_LOCK_STORE}") for line in section]
     return "\n".join(lines) + "\n"
 
 

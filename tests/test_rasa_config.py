@@ -230,7 +230,7 @@ def test_redis_tracker_and_lock_stores_name_their_password_variables(
     assert (tracker.type, tracker.url) == ("redis", "cache.internal")
     assert tracker.kwargs == {"port": 6380, "db": 2, "password": "tracker-pw"}
     lock = rasa_store(env, tmp_path, "lock_store", monkeypatch)
-    assert (lock.type, lock.url) == ("redis", "locks.internal")
+    assert (lock.type, lock.url) == ("bot.lock_store.TicketLockStore", "locks.internal")
     assert lock.kwargs == {"port": 6379, "db": 0, "password": "lock-pw"}
 
 
