@@ -1,55 +1,99 @@
-"""Which day a schedule question is about. Weekday and month names come from CLDR (Babel) for
-every language; the few relative-day words are listed here until the NLU extracts dates
-(issue 4's date entity)."""
+"""Which day a schedule question is about, read by dateparser (Arabic, English, French and some
+200 other locales: "tomorrow", "après-demain", "يوم الجمعة", "3 juin", "٣ يونيو"...).
+
+Days are counted from the exercise's local date (the caller works it out in the exercise's time
+zone), and in two ways, as a liaison officer would:
+- a relative expression ("today", "demain", "غدا", "in 2 days") counts from today;
+- a day named ("Thursday", "le 3 juin") is the next such day during the exercise, from its first
+  day if it has not begun, today included: "mercredi" asked on a Wednesday is that day; failing
+  that, the one earlier in the exercise ("mardi" asked on its last day). A date outside the
+  exercise is not one its schedule can answer (and dateparser's reading of "the 2nd" as
+  1 February 2028 is not taken).
+dateparser knows Modern Standard Arabic; the few spoken words it lacks are mapped to words it
+knows before it reads the text (`COLLOQUIAL`), nothing else is parsed here.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from functools import cache
 
-from babel import Locale
+from dateparser.search import search_dates  # type: ignore[import-untyped]
 
-from common.textnorm import fold, words
+from common.languages import LANGUAGES
 
-RELATIVE_DAYS = {
-    0: ["today", "tonight", "aujourd'hui", "aujourdhui", "ce soir", "اليوم", "الليلة", "النهارده"],
-    1: ["tomorrow", "demain", "غدا", "بكرة", "بكره", "بكرا"],
+# Words dateparser does not know → the word it knows for the same day: "the morrow", Gulf,
+# Levantine and Egyptian "tomorrow" and "today", "tonight" (the evening programme is today's),
+# French "1er", and Arabic's "يوم" (day) before a day's name, which stops dateparser finding
+# "يوم الخميس" after a preposition ("في يوم الخميس").
+COLLOQUIAL = {
+    "الغد": "غدا",  # "برنامج الغد", tomorrow's programme
+    "بكرة": "غدا",
+    "بكره": "غدا",
+    "بكرا": "غدا",
+    "النهارده": "اليوم",
+    "النهاردة": "اليوم",
+    "الليلة": "اليوم",
+    "الليله": "اليوم",
+    "يوم": "",
+    "ce soir": "aujourd'hui",
+    "1er": "1",  # "le 1er juin": dateparser 1.2.0 finds "juin" alone
+    "tonight": "today",
 }
+_COLLOQUIAL = re.compile(
+    r"(?<!\w)("
+    + "|".join(re.escape(w) for w in sorted(COLLOQUIAL, key=len, reverse=True))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def requested_day(text: str, today: date, start: date, end: date, lang: str) -> date | None:
-    """The day the text asks about, or None when it names none."""
-    folded = fold(text)
-    for offset, phrases in RELATIVE_DAYS.items():
-        if any(re.search(rf"(^|\W){re.escape(fold(p))}($|\W)", folded) for p in phrases):
-            return today + timedelta(days=offset)
-    tokens = set(words(text))
-    locale = Locale.parse(lang)
-    # Names are normalised exactly like the message's words (Arabic article stripped, folded).
-    months = {
-        word: number
-        for number, name in locale.months["format"]["wide"].items()
-        for word in words(name)[:1]
-    }
-    for token in tokens:
-        if token in months:
-            numbers = [int(t) for t in tokens if t.isdigit() and 1 <= int(t) <= 31]
-            for year in range(start.year, end.year + 1):
-                for number in numbers:
-                    try:
-                        candidate = date(year, months[token], number)
-                    except ValueError:
-                        continue
-                    if start <= candidate <= end:
-                        return candidate
-    weekdays = {  # 0 = Monday
-        word: index
-        for index, name in locale.days["format"]["wide"].items()
-        for word in words(name)[:1]
-    }
-    for token in tokens:
-        if token in weekdays:
-            # The next such weekday during the exercise (or from today, if it is under way).
-            first = max(start, today)
-            return first + timedelta(days=(weekdays[token] - first.weekday()) % 7)
+    """The day the text asks about, or None when it names none (or only days outside the
+    exercise)."""
+    plain = _COLLOQUIAL.sub(lambda m: COLLOQUIAL[m.group(1).lower()], text)
+    yesterday = today - timedelta(days=1)
+    # Read from today and from the day before: a relative expression lands as far from either
+    # base; a day named or a date does not (it is the same day, or a week apart).
+    from_today = _found(plain, lang, today)
+    if not from_today:
+        return None
+    readings = {yesterday: dict(_found(plain, lang, yesterday))}
+
+    def read_from(base: date) -> dict[str, date]:
+        if base not in readings:
+            readings[base] = dict(_found(plain, lang, base))
+        return readings[base]
+
+    # Day names and dates resolve to the next such day after the base: from the day before the
+    # exercise's first remaining day (that day itself included), else from its start (a day
+    # already past, during the exercise).
+    first = max(start, today)
+    for words, day in from_today:
+        before = readings[yesterday].get(words)
+        if before is not None and day - today == before - yesterday:
+            return day
+        for base in (first - timedelta(days=1), start - timedelta(days=1)):
+            chosen = read_from(base).get(words)
+            if chosen is not None and start <= chosen <= end:
+                return chosen
     return None
+
+
+def _found(text: str, lang: str, base: date) -> list[tuple[str, date]]:
+    """(words, day) for each date dateparser finds in the text, counting from `base`."""
+    settings = {
+        "RELATIVE_BASE": datetime.combine(base, datetime.min.time()),
+        "PREFER_DATES_FROM": "future",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    found = search_dates(text, languages=_languages(lang), settings=settings) or []
+    return [(words, when.date()) for words, when in found]
+
+
+@cache
+def _languages(lang: str) -> list[str]:
+    """The message's language first, then the exercise's others (a French visitor may still
+    write "Friday")."""
+    return [lang, *(other for other in LANGUAGES if other != lang)]

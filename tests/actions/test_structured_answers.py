@@ -181,3 +181,62 @@ def test_weekday_names_in_every_language(lang: str, text: str) -> None:
     assert requested_day(text, date(2027, 6, 1), date(2027, 6, 1), date(2027, 6, 3), lang) == date(
         2027, 6, 3
     )
+
+
+# Tuesday 1 June 2027, an exercise from 1 to 7 June (Friday is the 4th).
+EXERCISE = (date(2027, 6, 1), date(2027, 6, 7))
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        ("ar", "ماذا يوجد اليوم؟", date(2027, 6, 1)),
+        ("ar", "شو البرنامج الليلة", date(2027, 6, 1)),
+        ("ar", "ما برنامج الغد؟", date(2027, 6, 2)),
+        ("ar", "ماذا غداً", date(2027, 6, 2)),
+        ("ar", "شو في بكرا", date(2027, 6, 2)),
+        ("ar", "ماذا يوجد يوم الجمعة", date(2027, 6, 4)),
+        ("ar", "البرنامج يوم 5 يونيو", date(2027, 6, 5)),
+        ("ar", "البرنامج يوم ٦ يونيو", date(2027, 6, 6)),
+        ("fr", "quel est le programme aujourd'hui ?", date(2027, 6, 1)),
+        ("fr", "et ce soir ?", date(2027, 6, 1)),
+        ("fr", "et demain ?", date(2027, 6, 2)),
+        ("fr", "et après-demain ?", date(2027, 6, 3)),
+        ("fr", "qu'y a-t-il vendredi ?", date(2027, 6, 4)),
+        ("fr", "le programme du 5 juin", date(2027, 6, 5)),
+        ("fr", "le 1er juin", date(2027, 6, 1)),
+    ],
+)
+def test_relative_and_named_days_in_arabic_and_french(lang: str, text: str, expected: date) -> None:
+    from actions.dates import requested_day
+
+    assert requested_day(text, date(2027, 6, 1), *EXERCISE, lang) == expected
+
+
+def test_relative_days_count_from_today_named_days_from_the_exercise() -> None:
+    from actions.dates import requested_day
+
+    before = date(2027, 5, 20)  # a Thursday, twelve days before the exercise
+    assert requested_day("demain", before, *EXERCISE, "fr") == date(2027, 5, 21)
+    assert requested_day("vendredi", before, *EXERCISE, "fr") == date(2027, 6, 4)
+    assert requested_day("يوم الجمعة", before, *EXERCISE, "ar") == date(2027, 6, 4)
+    # Asked on a Friday, "Friday" is that day, not a week later; a Tuesday already past is the
+    # exercise's.
+    friday = date(2027, 6, 4)
+    assert requested_day("vendredi", friday, *EXERCISE, "fr") == friday
+    assert requested_day("الثلاثاء", friday, *EXERCISE, "ar") == date(2027, 6, 1)
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("fr", "le 20 juillet"),  # outside the exercise
+        ("en", "what is on the 2nd"),  # dateparser reads 1 February
+        ("ar", "كيف أصل إلى الساحة"),
+        ("fr", "où est la salle de sport ?"),
+    ],
+)
+def test_no_day_of_the_exercise_named(lang: str, text: str) -> None:
+    from actions.dates import requested_day
+
+    assert requested_day(text, date(2027, 6, 1), *EXERCISE, lang) is None
