@@ -11,12 +11,12 @@ from rasa.core.actions.action import RemoteAction
 
 from bot.patches._originals import Originals
 
-VALID = [
+VALID: list[dict[str, Any]] = [
     {"events": [], "responses": [{"text": "Lunch is at 12:00.", "buttons": [], "image": None}]},
     {"events": [{"event": "slot", "name": "language", "value": "fr"}], "responses": []},
     {},
 ]
-INVALID = [
+INVALID: list[dict[str, Any]] = [
     {"events": "not a list"},
     {"events": [{"event": "slot"}], "responses": []},
     {"events": [{"event": "no_such_event"}]},

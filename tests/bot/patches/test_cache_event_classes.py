@@ -4,6 +4,7 @@ names fail or fall back to the default as before."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from rasa.shared.core.events import (
@@ -20,7 +21,7 @@ from bot.patches._originals import Originals
 
 def test_events_deserialise_to_the_same_classes(apply_patch: Callable[..., Originals]) -> None:
     apply_patch("cache_event_classes")
-    stored = [
+    stored: list[dict[str, Any]] = [
         {"event": "action", "name": "action_session_start"},
         {"event": "session_started"},
         {"event": "user", "text": "when is lunch", "parse_data": {"intent": {"name": "x"}}},

@@ -30,6 +30,7 @@ def test_action_calls_reuse_one_connection(patched: None) -> None:
         peers: set[Any] = set()
 
         async def webhook(request: aiohttp.web.Request) -> aiohttp.web.Response:
+            assert request.transport is not None
             peers.add(request.transport.get_extra_info("peername"))
             body = await request.json()
             return aiohttp.web.json_response(

@@ -31,11 +31,19 @@ def turn(tracker: DialogueStateTracker, text: str) -> None:
     tracker.update(ActionExecuted("action_listen"))
 
 
+async def retrieved(store: SQLTrackerStore, sender_id: str) -> DialogueStateTracker:
+    """`store.retrieve`, for a conversation that is there."""
+    tracker = await store.retrieve(sender_id)
+    assert tracker is not None
+    return tracker
+
+
 def stored_events(path: Any) -> list[str]:
     """The conversation as a store that has kept nothing reads it from the database."""
     fresh = SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(path))
     tracker = asyncio.run(fresh.retrieve_full_tracker("visitor"))
     fresh.engine.dispose()
+    assert tracker is not None
     return [f"{e.type_name} {getattr(e, 'text', '')}".strip() for e in tracker.events]
 
 
@@ -47,7 +55,7 @@ def test_a_saved_tracker_is_handed_out_once_and_every_event_is_stored(
         first = await store.get_or_create_tracker("visitor")  # new: saved the usual way
         turn(first, "one")
         await store.save(first)
-        second = await store.retrieve("visitor")  # not kept after a first turn: the database
+        second = await retrieved(store, "visitor")  # not kept after a first turn: the database
         assert second is not first
         for text in ("two", "three", "four"):
             turn(second, text)
@@ -72,14 +80,14 @@ def test_a_turn_that_fails_before_saving_leaves_nothing_behind(
         tracker = await store.get_or_create_tracker("visitor")
         turn(tracker, "one")
         await store.save(tracker)
-        tracker = await store.retrieve("visitor")
+        tracker = await retrieved(store, "visitor")
         turn(tracker, "two")
         await store.save(tracker)  # kept
-        failing = await store.retrieve("visitor")
+        failing = await retrieved(store, "visitor")
         turn(failing, "lost")  # ... and the turn fails: no save
-        again = await store.retrieve("visitor")
+        again = await retrieved(store, "visitor")
         store.engine.dispose()
-        return [e.text for e in again.events if isinstance(e, BotUttered)]
+        return [str(e.text) for e in again.events if isinstance(e, BotUttered)]
 
     assert asyncio.run(scenario()) == ["answer to one", "answer to two"]
 
@@ -90,12 +98,12 @@ def test_a_new_session_is_read_back_from_the_database(patched: None, tmp_path: A
         tracker = await store.get_or_create_tracker("visitor")
         turn(tracker, "one")
         await store.save(tracker)
-        tracker = await store.retrieve("visitor")
+        tracker = await retrieved(store, "visitor")
         tracker.update(ActionExecuted("action_session_start"))
         tracker.update(SessionStarted())
         turn(tracker, "two")
         await store.save(tracker)
-        latest = await store.retrieve("visitor")
+        latest = await retrieved(store, "visitor")
         assert latest is not tracker  # not kept: the database has only the new session
         assert [e.text for e in latest.events if isinstance(e, BotUttered)] == ["answer to two"]
         store.engine.dispose()
@@ -115,7 +123,7 @@ def test_only_the_most_recent_conversations_are_kept(
             new = await store.get_or_create_tracker(sender)
             turn(new, "one")
             await store.save(new)
-            trackers[sender] = await store.retrieve(sender)
+            trackers[sender] = await retrieved(store, sender)
         for sender in ("a", "b"):
             turn(trackers[sender], "two")
             await store.save(trackers[sender])

@@ -30,7 +30,8 @@ def test_sqlite_tracker_store_keeps_its_connections(patched: None, tmp_path: Any
     tracker = DialogueStateTracker("sender", domain.slots)
     tracker.update(SlotSet("language", "ar"))
     asyncio.run(store.save(tracker))
-    assert asyncio.run(store.retrieve("sender")).get_slot("language") == "ar"
+    retrieved = asyncio.run(store.retrieve("sender"))
+    assert retrieved is not None and retrieved.get_slot("language") == "ar"
     assert store.engine.pool.checkedin() == 1  # one connection, kept between sessions
 
 

@@ -236,6 +236,7 @@ def conversation(model: str) -> list[Any]:
         parse = asyncio.run(agent.parse_message(text))
         seen.append((text, replies, parse["intent"], parse["intent_ranking"]))
     tracker = asyncio.run(agent.tracker_store.retrieve("visitor"))
+    assert tracker is not None
     return [seen, [without_ids(event.as_dict()) for event in tracker.events]]
 
 
