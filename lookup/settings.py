@@ -76,10 +76,22 @@ class Settings(BaseSettings):
     login_max_failures: int = Field(
         default=5,
         ge=1,
-        description="Wrong passwords allowed per username (and per client address) in "
-        "login_lockout_seconds before further attempts are refused.",
+        description="Wrong passwords allowed per username and client address in "
+        "login_lockout_seconds before that pair is locked out (attempts are counted before "
+        "the password is checked).",
     )
-    login_lockout_seconds: float = Field(default=300, gt=0, description="See login_max_failures.")
+    login_lockout_seconds: float = Field(
+        default=300,
+        gt=0,
+        description="See login_max_failures; each further lockout of the same username and "
+        "address lasts twice as long (at most a day).",
+    )
+    login_max_per_address: int = Field(
+        default=30,
+        ge=1,
+        description="Sign-in attempts one client address may make in login_lockout_seconds, "
+        "whatever the usernames (lookup/console/throttle.py).",
+    )
     rasa_url: str = Field(
         default="http://127.0.0.1:5005",
         description="Rasa's HTTP API (started with --enable-api), for officer replies, hand-backs "

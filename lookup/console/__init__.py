@@ -15,7 +15,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from lookup.console import announcements, auth, handoffs, translations, unanswered
-from lookup.console.web import HERE, LoginThrottle, NotSignedIn, session_secret
+from lookup.console.throttle import LoginThrottle
+from lookup.console.web import HERE, NotSignedIn, session_secret
 from lookup.delivery import DeliveryWorker
 from lookup.rasa_client import RasaClient
 from lookup.settings import Settings
@@ -36,7 +37,10 @@ def install(app: FastAPI, settings: Settings) -> None:
         app.include_router(module.router)
     app.add_exception_handler(NotSignedIn, _sign_in_first)
     app.state.login_throttle = LoginThrottle(
-        settings.login_max_failures, settings.login_lockout_seconds, time.monotonic
+        settings.login_max_failures,
+        settings.login_lockout_seconds,
+        time.monotonic,
+        max_per_address=settings.login_max_per_address,
     )
     app.state.rasa = RasaClient(settings.rasa_url, settings.rasa_token, settings.rasa_timeout)
     app.state.delivery = DeliveryWorker(app.state.session_factory, app.state.rasa, settings)

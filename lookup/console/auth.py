@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 
 from lookup.api.deps import SessionDep
 from lookup.console.i18n import LANGUAGES, translator
+from lookup.console.throttle import LoginThrottle
 from lookup.console.web import (
     AdminStaffDep,
     CsrfChecked,
-    LoginThrottle,
     csrf_token,
     flash,
     redirect,
@@ -58,13 +58,18 @@ def login(
     next: Annotated[str, Form(max_length=2000)] = HOME,
 ) -> Response:
     throttle: LoginThrottle = request.app.state.login_throttle
-    keys = (f"user:{normalize_username(username)}", f"ip:{_client(request)}")
+    # Counted before the password is checked (parallel guesses cannot slip past the limit), per
+    # username and address (a stranger cannot lock an officer out from elsewhere).
+    who = (normalize_username(username), _client(request))
     t = translator(ui_language(request))
-    if throttle.blocked(*keys):
-        return _login(request, session, error=t("too_many_attempts"), status_code=429, next=next)
+    wait = throttle.begin(*who)
+    if wait is not None:
+        refused = _login(request, session, error=t("too_many_attempts"), status_code=429, next=next)
+        refused.headers["Retry-After"] = str(max(1, round(wait)))
+        return refused
     staff = authenticate(session, username, password, now())
     if staff is None:
-        throttle.failed(*keys)
+        throttle.failed(*who)
         return _login(
             request,
             session,
@@ -73,7 +78,7 @@ def login(
             next=_safe_next(next),
             username=username,
         )
-    throttle.succeeded(*keys)
+    throttle.succeeded(*who)
     session.commit()  # last sign-in (and a refreshed hash)
     lang = request.session.get("lang")
     # A fresh session: nothing from before signing in carries over, except the chosen language.

@@ -6,10 +6,7 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
-import threading
 import time
-from collections import defaultdict, deque
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -209,38 +206,3 @@ def render(
     )
     response.headers.update(SECURITY_HEADERS)
     return response
-
-
-class LoginThrottle:
-    """Wrong passwords per username and per client address; too many in the window: refused."""
-
-    def __init__(self, max_failures: int, window_seconds: float, clock: Callable[[], float]):
-        self._max = max_failures
-        self._window = window_seconds
-        self._clock = clock
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
-
-    def blocked(self, *keys: str) -> bool:
-        with self._lock:
-            return any(len(self._recent(key)) >= self._max for key in keys)
-
-    def failed(self, *keys: str) -> None:
-        with self._lock:
-            for key in keys:
-                self._failures[key].append(self._clock())
-
-    def succeeded(self, *keys: str) -> None:
-        with self._lock:
-            for key in keys:
-                self._failures.pop(key, None)
-
-    def _recent(self, key: str) -> deque[float]:
-        failures = self._failures.get(key)
-        if failures is None:
-            return deque()
-        while failures and failures[0] < self._clock() - self._window:
-            failures.popleft()
-        if not failures:
-            del self._failures[key]  # nothing kept for names nobody is guessing any more
-        return failures
