@@ -106,8 +106,9 @@ def install(
     return the names applied."""
     import rasa
 
-    names = [name for name in PATCHES if name in set(enabled)]
-    unknown = set(enabled) - PATCHES.keys()
+    wanted = set(enabled)
+    names = [name for name in PATCHES if name in wanted]
+    unknown = wanted - PATCHES.keys()
     if unknown:
         raise ValueError(f"unknown Rasa patch(es): {', '.join(sorted(unknown))}")
     if rasa.__version__ != PATCHED_RASA_VERSION:

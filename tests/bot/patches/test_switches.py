@@ -86,6 +86,8 @@ def test_an_unknown_name_stops_the_start_naming_the_variable(
     assert all(record.in_place() for record in records.values())
     with pytest.raises(ValueError, match="no_such_patch"):
         patches.install(["no_such_patch"])
+    with pytest.raises(ValueError, match="no_such_patch"):  # any iterable, read once
+        patches.install(name for name in ["cache_event_classes", "no_such_patch"])
 
 
 @pytest.mark.parametrize(
