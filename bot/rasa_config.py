@@ -91,6 +91,8 @@ CONNECTORS: tuple[Connector, ...] = (
 )
 
 
+# The socket.io channel for several replicas (bot/channels/socketio.py): LIAISON_SOCKETIO_REDIS.
+SHARED_SOCKETIO = "bot.channels.socketio.SocketIOInput"
 # The lock store Rasa loads for LIAISON_LOCK_STORE (bot/lock_store.py: correct across replicas).
 TICKET_LOCK_STORE = "bot.lock_store.TicketLockStore"
 
@@ -107,11 +109,14 @@ def credentials_yaml(env: Mapping[str, str]) -> str:
     lines = [
         "# Written by bot/rasa_config.py for this run; edit the environment, not this file.",
         "rest:",
-        "socketio:",
+        # With Redis for socket.io, our subclass shares the web chat's rooms across replicas.
+        f"{SHARED_SOCKETIO}:" if env.get("LIAISON_SOCKETIO_REDIS") else "socketio:",
         "  user_message_evt: user_uttered",
         "  bot_message_evt: bot_uttered",
         "  session_persistence: true",
     ]
+    if env.get("LIAISON_SOCKETIO_REDIS"):
+        lines.append("  redis_url: ${LIAISON_SOCKETIO_REDIS}")
     for connector in enabled_connectors(env):
         lines.append(f"{connector.connector_class or connector.name}:")
         keys = {**connector.required, **connector.optional}
