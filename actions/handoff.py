@@ -121,13 +121,14 @@ class ActionForwardToLiaison(ClientAction):
     ) -> list[dict[str, Any]]:
         text = typed_text(tracker)
         try:
-            handoff_id = await self.client.active_handoff(tracker.sender_id)
+            sender, channel = tracker.sender_id, channel_of(tracker)
+            handoff_id = await self.client.active_handoff(sender, channel)
             if handoff_id is None:
                 # Closed in the console without a hand-back: the bot takes over again.
                 dispatcher.utter_message(response="utter_handoff_back")
                 return [SlotSet(HANDOFF_SLOT, False)]
             if text and not text.startswith("/"):
-                await self.client.add_handoff_message(handoff_id, text)
+                await self.client.add_handoff_message(handoff_id, sender, channel, text)
         except LookupUnavailable as error:
             logger.error("visitor message not forwarded: %s", error)
             dispatcher.utter_message(response="utter_lookup_unavailable")

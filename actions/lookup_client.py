@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -34,9 +36,13 @@ class LookupClient:
     """aiohttp, not httpx: a GET costs 0.2 ms of CPU against httpx's 1.7 ms (docs/bench.md),
     and the action server makes one or two per turn."""
 
-    def __init__(self, base_url: str, timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
+    def __init__(
+        self, base_url: str, timeout: float = DEFAULT_TIMEOUT_SECONDS, token: str | None = None
+    ) -> None:
+        """`token`: the service token the lookup service requires on /v1 (sent as a bearer)."""
         self._base_url = base_url.rstrip("/")
         self._timeout = aiohttp.ClientTimeout(total=timeout)
+        self._headers = {"Authorization": f"Bearer {token}"} if token else {}
         self._session: aiohttp.ClientSession | None = None
 
     async def topic(self, topic: str, lang: str) -> list[Item]:
@@ -69,14 +75,18 @@ class LookupClient:
         """{"id", "status", "on_duty", "reply_expected_by", "message" (visitor's language)}"""
         return await self._post("/v1/handoffs", handoff)
 
-    async def active_handoff(self, sender_id: str) -> int | None:
-        answer = await self._request("GET", "/v1/handoffs/active", [("sender_id", sender_id)])
+    async def active_handoff(self, sender_id: str, channel: str) -> int | None:
+        """The open handoff of this visitor, (channel, sender), if any."""
+        params = [("sender_id", sender_id), ("channel", channel)]
+        answer = await self._request("GET", "/v1/handoffs/active", params)
         return answer["id"] if answer.get("active") else None
 
-    async def add_handoff_message(self, handoff_id: int, text: str) -> None:
-        await self._post(
-            f"/v1/handoffs/{handoff_id}/messages", {"speaker": "visitor", "text": text}
-        )
+    async def add_handoff_message(
+        self, handoff_id: int, sender_id: str, channel: str, text: str
+    ) -> None:
+        """The service checks that the handoff is this visitor's."""
+        body = {"sender_id": sender_id, "channel": channel, "speaker": "visitor", "text": text}
+        await self._post(f"/v1/handoffs/{handoff_id}/messages", body)
 
     async def record_unanswered(self, question: dict[str, Any]) -> None:
         await self._post("/v1/unanswered", question)
@@ -131,6 +141,7 @@ class LookupClient:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
                 timeout=self._timeout,
+                headers=self._headers,
                 connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS),
             )
         return self._session
@@ -157,12 +168,23 @@ def _detail(body: bytes) -> str:
 _shared: LookupClient | None = None
 
 
+def service_token(environ: Mapping[str, str] = os.environ) -> str | None:
+    """LIAISON_SERVICE_TOKEN, or the contents of the file LIAISON_SERVICE_TOKEN_FILE names (the
+    same settings as the lookup service's); never a command-line argument."""
+    token = environ.get("LIAISON_SERVICE_TOKEN", "").strip()
+    if not token and environ.get("LIAISON_SERVICE_TOKEN_FILE"):
+        token = Path(environ["LIAISON_SERVICE_TOKEN_FILE"]).read_text().strip()
+    return token or None
+
+
 def shared_client() -> LookupClient:
-    """The process-wide client, configured by LIAISON_LOOKUP_URL and LIAISON_LOOKUP_TIMEOUT."""
+    """The process-wide client, configured by LIAISON_LOOKUP_URL, LIAISON_LOOKUP_TIMEOUT and the
+    service token (`service_token`)."""
     global _shared
     if _shared is None:
         _shared = LookupClient(
             base_url=os.environ.get("LIAISON_LOOKUP_URL", DEFAULT_LOOKUP_URL),
             timeout=float(os.environ.get("LIAISON_LOOKUP_TIMEOUT", DEFAULT_TIMEOUT_SECONDS)),
+            token=service_token(),
         )
     return _shared

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from lookup import console
 from lookup.api import admin, briefings, exercise, health, intake, search, translations
+from lookup.api.deps import get_reader
+from lookup.rate_limit import IntakeLimits
 from lookup.request_slots import RequestSlots
 from lookup.settings import Settings, get_settings
 from lookup.store.database import make_engine, make_session_factory
@@ -42,7 +44,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_overflow=settings.db_max_overflow,
     )
     app.state.session_factory = make_session_factory(app.state.engine)
-    for module in (health, exercise, search, translations, admin, briefings, intake):
+    app.state.service_token = settings.service_token_value()
+    app.state.intake_limits = IntakeLimits.from_settings(settings)
+    # Who may call what (docs/security.md): /health is public (probes); every /v1 read needs
+    # the service token or an admin token; admin writes an admin token; intake the service token.
+    app.include_router(health.router)
+    for module in (exercise, search, translations, briefings):
+        app.include_router(module.router, dependencies=[Depends(get_reader)])
+    for module in (admin, intake):
         app.include_router(module.router)
     console.install(app, settings)
     connections = settings.db_pool_size + settings.db_max_overflow

@@ -95,7 +95,7 @@ class DeliveryWorker:
                 return
             texts = dict(delivery.announcement.texts)
             sender_id, channel = delivery.sender_id, delivery.channel
-            visitor = session.get(Visitor, sender_id)
+            visitor = session.get(Visitor, (channel, sender_id))
             stored = visitor.language if visitor is not None else None
             try:
                 exercise_languages = current_exercise(session, self._settings.exercise_id).languages

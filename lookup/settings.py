@@ -60,6 +60,28 @@ class Settings(BaseSettings):
         "(default: admin-tokens in data_dir, which `make run` creates).",
     )
 
+    service_token: str = Field(
+        default="",
+        description="The action server's bearer token for /v1 (intake and reads); at least 16 "
+        "characters. Empty: read from service_token_file. `make run` makes one per run.",
+    )
+    service_token_file: Path | None = Field(
+        default=None,
+        description="A file holding the service token (default: service-token in data_dir, if "
+        "it exists). Neither set: only admin tokens can read /v1, and intake answers 503.",
+    )
+    intake_per_address_per_minute: int = Field(
+        default=1200,
+        ge=1,
+        description="Intake requests (/v1/visitors, /v1/handoffs, /v1/unanswered) allowed per "
+        "client address per minute, counted before authentication (lookup/rate_limit.py).",
+    )
+    intake_per_sender_per_minute: int = Field(
+        default=30,
+        ge=1,
+        description="Intake writes allowed per visitor, (channel, sender), per minute.",
+    )
+
     # Liaison console, handoffs and announcements (docs/console.md).
     secret_key: str | None = Field(
         default=None,
@@ -162,6 +184,16 @@ class Settings(BaseSettings):
                 )
             tokens[token] = name
         return tokens
+
+    def service_token_value(self) -> str | None:
+        """The action server's token, or None when none is configured."""
+        token = self.service_token.strip()
+        token_file = self.service_token_file or self.data_dir / "service-token"
+        if not token and token_file.exists():
+            token = token_file.read_text().strip()
+        if token and len(token) < 16:
+            raise ValueError("the service token must be at least 16 characters")
+        return token or None
 
     @property
     def sqlalchemy_url(self) -> str:

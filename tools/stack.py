@@ -62,6 +62,9 @@ class StackConfig:
     # Guards Rasa's HTTP API (conversations, trigger_intent): the lookup service gets it to send
     # officer replies and announcements; nobody else needs it. A new one each run unless given.
     rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    # The action server's bearer token for the lookup service's /v1 (intake and reads), passed to
+    # both through their environment, never a command line. A new one each run unless given.
+    service_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
 
     @property
     def data_dir(self) -> Path:
@@ -87,6 +90,7 @@ class StackConfig:
             lookup_port=int(env.get("LIAISON_LOOKUP_PORT", defaults.lookup_port)),
             webchat_port=int(env.get("LIAISON_WEBCHAT_PORT", defaults.webchat_port)),
             rasa_token=env.get("LIAISON_RASA_TOKEN") or defaults.rasa_token,
+            service_token=env.get("LIAISON_SERVICE_TOKEN") or defaults.service_token,
             log_dir=Path(env.get("LIAISON_LOG_DIR", defaults.log_dir)),
         )
 
@@ -121,7 +125,11 @@ def build_services(config: StackConfig) -> list[Service]:
             port=config.lookup_port,
             ready_path="/health",
             # Officer replies and announcements go out through Rasa's HTTP API.
-            env={"LIAISON_RASA_URL": rasa_url, "LIAISON_RASA_TOKEN": config.rasa_token},
+            env={
+                "LIAISON_RASA_URL": rasa_url,
+                "LIAISON_RASA_TOKEN": config.rasa_token,
+                "LIAISON_SERVICE_TOKEN": config.service_token,
+            },
         ),
         Service(
             name="actions",
@@ -138,6 +146,7 @@ def build_services(config: StackConfig) -> list[Service]:
             ready_path="/health",
             env={
                 "LIAISON_LOOKUP_URL": lookup_url,
+                "LIAISON_SERVICE_TOKEN": config.service_token,
                 # rasa_sdk binds to SANIC_HOST (0.0.0.0 when unset), never to a --interface.
                 "SANIC_HOST": config.host,
             },

@@ -49,6 +49,7 @@ LANGUAGE_SAMPLE_CHARS = 300  # what language detection reads of a refused messag
 IS_EXTERNAL = "is_external"  # rasa.shared.core.constants.IS_EXTERNAL
 FALLBACK_INTENT = "nlu_fallback"
 SHORTCUT = re.compile(r"\s*/(?P<intent>[^{@\s]+)")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 REFUSALS: dict[str, dict[str, str]] = {
     "too_long": {
@@ -238,6 +239,15 @@ def shortcuts_from_domain(responses: Mapping[str, Any]) -> dict[str, dict[str, f
     return offered
 
 
+def clean_text(text: Any) -> Any:
+    """The text with lone surrogates (a JSON body may carry `\\ud800`) replaced by U+FFFD: they
+    cannot be encoded as UTF-8, and the language detector (lingua, in Rust) raised on them, so
+    the visitor got no answer at all."""
+    if isinstance(text, str) and not text.isascii():
+        return LONE_SURROGATE.sub("\ufffd", text)
+    return text
+
+
 def clean_metadata(metadata: Any) -> Any:
     """A client's metadata without `is_external`: only Rasa's trigger_intent API may mark that."""
     if isinstance(metadata, dict) and IS_EXTERNAL in metadata:
@@ -268,6 +278,7 @@ def install(settings: GuardSettings | None = None) -> GuardSettings:
         message.metadata = clean_metadata(message.metadata)
         try:
             guard.check_message(message.input_channel or "", message.sender_id, message.text)
+            message.text = clean_text(message.text)
             return await handle_message(self, message)
         except Refused as refused:
             language = guard.language_for(message.sender_id, message.text)

@@ -71,7 +71,11 @@ async def get_kind(kind: str) -> str:
 
 KindDep = Annotated[str, Depends(get_kind)]
 
-_bearer = HTTPBearer(auto_error=False, description="An admin token (LIAISON_ADMIN_TOKENS)")
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="An admin token (LIAISON_ADMIN_TOKENS), or the action server's service token "
+    "(LIAISON_SERVICE_TOKEN) for intake and reads",
+)
 
 
 def get_admin(
@@ -97,3 +101,65 @@ def get_admin(
 
 
 AdminDep = Annotated[str, Depends(get_admin)]
+
+
+def _matches(secret: str, presented: str) -> bool:
+    """Constant-time comparison, so response times do not reveal how much of a token is right."""
+    return hmac.compare_digest(secret.encode(), presented.encode())
+
+
+def _require_credentials(credentials: HTTPAuthorizationCredentials | None, who: str) -> str:
+    if credentials is None:
+        raise HTTPException(
+            status_code=401,
+            detail=f"/v1 needs 'Authorization: Bearer <token>' ({who})",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return credentials.credentials
+
+
+async def get_service(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The action server, by its service token (LIAISON_SERVICE_TOKEN): only it reports what
+    visitors and the bot said, so only its token may write intake. 401 without a token, 403 for
+    another one, 503 when no service token is configured."""
+    token: str | None = request.app.state.service_token
+    if token is None:
+        raise HTTPException(status_code=503, detail="intake is disabled: set LIAISON_SERVICE_TOKEN")
+    presented = _require_credentials(credentials, "the service token")
+    if not _matches(token, presented):
+        raise HTTPException(status_code=403, detail="this token is not the service token")
+    return "service"
+
+
+ServiceDep = Annotated[str, Depends(get_service)]
+
+
+async def get_reader(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """Who reads the knowledge: the action server (service token) or an admin (admin token).
+    Every token is compared, so the time taken does not say which kind matched."""
+    service: str | None = request.app.state.service_token
+    admins: dict[str, str] = request.app.state.admin_tokens
+    if service is None and not admins:
+        raise HTTPException(
+            status_code=503,
+            detail="/v1 is disabled: set LIAISON_SERVICE_TOKEN or LIAISON_ADMIN_TOKENS",
+        )
+    presented = _require_credentials(credentials, "the service token or an admin token")
+    reader = None
+    if service is not None and _matches(service, presented):
+        reader = "service"
+    for token, name in admins.items():
+        if _matches(token, presented):
+            reader = name
+    if reader is None:
+        raise HTTPException(status_code=403, detail="this token may not read /v1")
+    return reader
+
+
+ReaderDep = Annotated[str, Depends(get_reader)]

@@ -1,6 +1,11 @@
 """What the action server tells the service about conversations: visitors, handoffs to the
-liaison team, and questions the bot could not answer. Open like the read API, for the internal
-network only: never expose /v1/ publicly (docs/console.md)."""
+liaison team, and questions the bot could not answer.
+
+Only the action server may call these routes: each needs its service token (LIAISON_SERVICE_TOKEN),
+so a transcript's bot lines are the bot's. Visitors are (channel, sender); a visitor can only
+add to their own handoff; languages are the exercise's; visitor texts lose control and format
+characters; each client address and each visitor has a request budget per minute
+(lookup/rate_limit.py). Still for the internal network only: never expose /v1/ publicly."""
 
 from __future__ import annotations
 
@@ -8,13 +13,16 @@ from datetime import datetime, timedelta, timezone
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints, field_validator
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from lookup.api.deps import SessionDep
+from lookup.api.deps import SessionDep, get_service
+from lookup.console.i18n import LANGUAGES as CONSOLE_LANGUAGES
 from lookup.duty import DutyHours, ReplyEstimate, estimate, visitor_message
+from lookup.rate_limit import IntakeLimits
 from lookup.settings import Settings
 from lookup.store.exercises import ExerciseNotFound, current_exercise
 from lookup.store.items import now
@@ -28,23 +36,85 @@ from lookup.store.liaison import (
     record_unanswered,
     touch_visitor,
 )
-from lookup.store.models import Handoff
+from lookup.store.models import Handoff, HandoffMessage
 from lookup.topic_guess import guess_topic
+from lookup.visitor_text import clean, has_unsafe
 
-router = APIRouter(prefix="/v1", tags=["intake"])
+# Bounds on what one handoff can hold (docs/security.md): the transcript the action server sends
+# (it sends its last 30 lines), and every line the handoff will ever have, officers' included.
+MAX_TRANSCRIPT_LINES = 50
+MAX_LINES_PER_HANDOFF = 500
+MAX_TEXT = 4000
 
-SenderId = Annotated[str, StringConstraints(min_length=1, max_length=255)]
-Channel = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
-Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+
+async def limit_address(request: Request) -> None:
+    """Counted before the token is checked, so guessing tokens is slowed as much as anything."""
+    limits: IntakeLimits = request.app.state.intake_limits
+    address = request.client.host if request.client else "unknown"
+    _refuse_if_over(limits.per_address.hit(address), "this address")
+
+
+def limit_sender(request: Request, channel: str, sender_id: str) -> None:
+    """One visitor (a conversation) cannot flood the queue or the unanswered list."""
+    limits: IntakeLimits = request.app.state.intake_limits
+    _refuse_if_over(limits.per_sender.hit((channel, sender_id)), "this visitor")
+
+
+def _refuse_if_over(wait: float | None, who: str) -> None:
+    if wait is not None:
+        raise HTTPException(
+            status_code=429,
+            detail=f"too many intake requests from {who}; try again in {int(wait)} s",
+            headers={"Retry-After": str(int(wait))},
+        )
+
+
+router = APIRouter(
+    prefix="/v1",
+    tags=["intake"],
+    dependencies=[Depends(limit_address), Depends(get_service)],
+    responses={
+        401: {"description": "No bearer token"},
+        403: {"description": "Not the service token"},
+        429: {"description": "Over this address's or this visitor's budget (Retry-After)"},
+        503: {"description": "No service token configured"},
+    },
+)
+
+
+def _safe_id(value: str) -> str:
+    if has_unsafe(value):
+        raise ValueError("must not contain control or format characters")
+    return value
 
 
 def _clip(limit: int) -> AfterValidator:
     """Over-long visitor text is cut (with an ellipsis), not refused: a handoff must not fail
-    because someone pasted a long message."""
-    return AfterValidator(lambda text: text if len(text) <= limit else text[: limit - 1] + "…")
+    because someone pasted a long message. Control and format characters go first."""
+
+    def clip(text: str) -> str:
+        text = clean(text).strip()
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    return AfterValidator(clip)
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _clip(4000)]
+SenderId = Annotated[str, StringConstraints(min_length=1, max_length=255), AfterValidator(_safe_id)]
+Channel = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+Language = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2,3}$"),
+    Field(description="One of the exercise's languages (422 otherwise)"),
+]
+
+
+def _nonblank(text: str) -> str:
+    if not text:
+        raise ValueError("blank once control characters and spaces are removed")
+    return text
+
+
+Text = Annotated[str, _clip(MAX_TEXT), AfterValidator(_nonblank)]
 
 
 class VisitorIn(BaseModel):
@@ -59,8 +129,10 @@ class VisitorOut(VisitorIn):
 
 
 class TranscriptLine(BaseModel):
-    speaker: Literal["visitor", "bot"]
-    text: Annotated[str, StringConstraints(strip_whitespace=True), _clip(4000)] = Field(
+    speaker: Literal["visitor", "bot"] = Field(
+        description="Bot lines are trusted because only the action server holds the token"
+    )
+    text: Annotated[str, _clip(MAX_TEXT)] = Field(
         description="Blank lines are left out of the transcript"
     )
     time: datetime = Field(description="ISO 8601; without an offset it is taken as UTC")
@@ -68,7 +140,11 @@ class TranscriptLine(BaseModel):
     @field_validator("time")
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        value = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        try:
+            return value.astimezone(timezone.utc)
+        except OverflowError as error:  # year 1 or 9999 with an offset
+            raise ValueError("time out of range") from error
 
 
 class HandoffIn(BaseModel):
@@ -79,14 +155,14 @@ class HandoffIn(BaseModel):
         default=None, description="When the channel knows it; anything but text is ignored"
     )
     reason: Literal["asked", "fallback", "lookup_failed"]
-    transcript: list[TranscriptLine] = Field(default_factory=list, max_length=200)
+    transcript: list[TranscriptLine] = Field(default_factory=list, max_length=MAX_TRANSCRIPT_LINES)
 
     @field_validator("nationality", mode="before")
     @classmethod
     def _nationality(cls, value: object) -> str | None:
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not clean(value).strip():
             return None
-        return value.strip()[:64]
+        return clean(value).strip()[:64]
 
 
 class HandoffOut(BaseModel):
@@ -104,6 +180,8 @@ class ActiveHandoff(BaseModel):
 
 
 class MessageIn(BaseModel):
+    sender_id: SenderId = Field(description="The visitor whose handoff this is")
+    channel: Channel
     speaker: Literal["visitor"]
     text: Text
 
@@ -117,7 +195,7 @@ class MessageOut(BaseModel):
 
 
 class UnansweredIn(BaseModel):
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _clip(2000)]
+    text: Annotated[str, _clip(2000), AfterValidator(_nonblank)]
     language: Language
     intent: Annotated[str, StringConstraints(max_length=128)] | None = None
     confidence: Annotated[float, Field(ge=0, le=1)] | None = None
@@ -135,8 +213,12 @@ class UnansweredOut(BaseModel):
     status_code=201,
     responses={200: {"description": "Known visitor, refreshed"}},
 )
-def visitor_seen(body: VisitorIn, response: Response, session: SessionDep) -> VisitorOut:
+def visitor_seen(
+    body: VisitorIn, request: Request, response: Response, session: SessionDep
+) -> VisitorOut:
     """Called on every turn the actions handle: where and in which language to reach someone."""
+    limit_sender(request, body.channel, body.sender_id)
+    _check_language(session, request.app.state.settings, body.language)
     for attempt in range(3):
         try:
             visitor, created = touch_visitor(
@@ -161,8 +243,10 @@ def visitor_seen(body: VisitorIn, response: Response, session: SessionDep) -> Vi
 def request_handoff(
     body: HandoffIn, request: Request, response: Response, session: SessionDep
 ) -> HandoffOut:
-    """Queue the conversation for the liaison team (one open handoff per sender)."""
+    """Queue the conversation for the liaison team (one open handoff per (channel, sender))."""
     settings: Settings = request.app.state.settings
+    limit_sender(request, body.channel, body.sender_id)
+    _check_language(session, settings, body.language)
     duty = DutyHours.from_settings(settings)
     zone = _time_zone(session, settings)
     at = now()
@@ -182,7 +266,8 @@ def request_handoff(
                 reply_expected_by=reply.expected_by,
                 at=at,
             )
-            append_transcript(session, handoff, lines)
+            room = MAX_LINES_PER_HANDOFF - _line_count(session, handoff)
+            append_transcript(session, handoff, lines[-room:] if room > 0 else [])
             session.commit()
             break
         except IntegrityError:  # opened concurrently for the same sender: join that one
@@ -205,10 +290,12 @@ def request_handoff(
 
 @router.get("/handoffs/active", response_model=ActiveHandoff)
 def handoff_active(
-    session: SessionDep, sender_id: Annotated[str, Query(min_length=1, max_length=255)]
+    session: SessionDep,
+    sender_id: Annotated[str, Query(min_length=1, max_length=255)],
+    channel: Annotated[str, Query(pattern=r"^[A-Za-z0-9_.-]{1,64}$")],
 ) -> ActiveHandoff:
     """While a handoff is active the bot stays quiet in that conversation."""
-    handoff = active_handoff(session, sender_id)
+    handoff = active_handoff(session, channel, sender_id)
     return ActiveHandoff(active=handoff is not None, id=handoff.id if handoff else None)
 
 
@@ -216,17 +303,28 @@ def handoff_active(
     "/handoffs/{handoff_id}/messages",
     response_model=MessageOut,
     status_code=201,
-    responses={404: {"description": "No such handoff"}, 409: {"description": "Handed back"}},
+    responses={
+        404: {"description": "No such handoff for this visitor"},
+        409: {"description": "Handed back, or its transcript is full"},
+    },
 )
 def visitor_message_during_handoff(
-    handoff_id: int, body: MessageIn, session: SessionDep
+    handoff_id: int, body: MessageIn, request: Request, session: SessionDep
 ) -> MessageOut:
-    """A visitor's message while their handoff is open (shown live in the console)."""
-    handoff = session.get(Handoff, handoff_id)
-    if handoff is None:
-        raise HTTPException(status_code=404, detail=f"no handoff {handoff_id}")
+    """A visitor's message while their handoff is open (shown live in the console). Only the
+    handoff's own visitor, (channel, sender), can add to it; anyone else's id is a 404, the
+    same as a handoff that does not exist."""
+    limit_sender(request, body.channel, body.sender_id)
+    handoff = session.get(Handoff, handoff_id) if 0 < handoff_id < 2**31 else None
+    if handoff is None or (handoff.channel, handoff.sender_id) != (body.channel, body.sender_id):
+        raise HTTPException(status_code=404, detail=f"no handoff {handoff_id} for this visitor")
     if handoff.status != OPEN:
         raise HTTPException(status_code=409, detail=f"handoff {handoff_id} is {handoff.status}")
+    if _line_count(session, handoff) >= MAX_LINES_PER_HANDOFF:
+        raise HTTPException(
+            status_code=409,
+            detail=f"handoff {handoff_id} holds {MAX_LINES_PER_HANDOFF} lines, its most",
+        )
     message = add_message(session, handoff, body.speaker, body.text, now())
     session.commit()
     return MessageOut(
@@ -240,7 +338,9 @@ def visitor_message_during_handoff(
 
 @router.post("/unanswered", response_model=UnansweredOut, status_code=201)
 def question_unanswered(body: UnansweredIn, request: Request, session: SessionDep) -> UnansweredOut:
-    """A message that ended in fallback or handoff. Stored without any sender id."""
+    """A message that ended in fallback or handoff. Stored without any sender id, so only the
+    address's budget applies (the chat channels limit each sender before this)."""
+    _check_language(session, request.app.state.settings, body.language)
     try:
         exercise_id: str | None = current_exercise(
             session, request.app.state.settings.exercise_id
@@ -259,6 +359,26 @@ def question_unanswered(body: UnansweredIn, request: Request, session: SessionDe
     )
     session.commit()
     return UnansweredOut(id=question.id, topic=question.topic)
+
+
+def _check_language(session: Session, settings: Settings, language: str) -> None:
+    """Only the exercise's languages: a made-up one would stop every announcement, which must
+    be written in each recipient's language."""
+    try:
+        languages = list(current_exercise(session, settings.exercise_id).languages)
+    except ExerciseNotFound:
+        languages = list(CONSOLE_LANGUAGES)
+    if language not in languages:
+        raise HTTPException(
+            status_code=422,
+            detail=f"language '{language}' is not one of this exercise's languages: "
+            + ", ".join(languages),
+        )
+
+
+def _line_count(session: Session, handoff: Handoff) -> int:
+    statement = select(func.count()).where(HandoffMessage.handoff_id == handoff.id)
+    return session.scalar(statement) or 0
 
 
 def _time_zone(session: Session, settings: Settings) -> str:

@@ -38,13 +38,12 @@ class Line:
 def touch_visitor(
     session: Session, sender_id: str, channel: str, language: str, at: datetime
 ) -> tuple[Visitor, bool]:
-    """Insert or refresh a visitor; (visitor, created)."""
-    visitor = session.get(Visitor, sender_id)
+    """Insert or refresh a visitor, keyed by (channel, sender); (visitor, created)."""
+    visitor = session.get(Visitor, (channel, sender_id))
     created = visitor is None
     if visitor is None:
-        visitor = Visitor(sender_id=sender_id, first_seen=at)
+        visitor = Visitor(channel=channel, sender_id=sender_id, first_seen=at)
         session.add(visitor)
-    visitor.channel = channel
     visitor.language = language
     visitor.last_seen = at
     session.flush()
@@ -53,15 +52,19 @@ def touch_visitor(
 
 def pushable_visitors(session: Session, channels: Iterable[str]) -> list[Visitor]:
     statement = select(Visitor).where(Visitor.channel.in_(list(channels)))
-    return list(session.scalars(statement.order_by(Visitor.first_seen, Visitor.sender_id)))
+    order = (Visitor.first_seen, Visitor.channel, Visitor.sender_id)
+    return list(session.scalars(statement.order_by(*order)))
 
 
 # Handoffs
 
 
-def active_handoff(session: Session, sender_id: str) -> Handoff | None:
+def active_handoff(session: Session, channel: str, sender_id: str) -> Handoff | None:
+    """The open handoff of this sender on this channel (a sender id means nothing without it)."""
     return session.scalar(
-        select(Handoff).where(Handoff.sender_id == sender_id, Handoff.status == OPEN)
+        select(Handoff).where(
+            Handoff.channel == channel, Handoff.sender_id == sender_id, Handoff.status == OPEN
+        )
     )
 
 
@@ -78,10 +81,10 @@ def open_handoff(
     at: datetime,
 ) -> tuple[Handoff, bool]:
     """The sender's open handoff, or a new one; (handoff, created). The database allows one open
-    handoff per sender, so a concurrent duplicate fails to flush (IntegrityError: retry)."""
-    handoff = active_handoff(session, sender_id)
+    handoff per (channel, sender), so a concurrent duplicate fails to flush (IntegrityError:
+    retry)."""
+    handoff = active_handoff(session, channel, sender_id)
     if handoff is not None:
-        handoff.channel = channel
         handoff.language = language
         handoff.nationality = nationality or handoff.nationality
         return handoff, False

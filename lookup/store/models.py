@@ -147,24 +147,26 @@ class Staff(Base):
 
 
 class Visitor(Base):
-    """Someone who talked to the bot: where to reach them and in which language."""
+    """Someone who talked to the bot: where to reach them and in which language. Keyed by
+    (channel, sender): a sender id is only unique within its channel (migration 0003)."""
 
     __tablename__ = "visitors"
 
+    channel: Mapped[str] = mapped_column(String(64), primary_key=True)
     sender_id: Mapped[str] = mapped_column(String(255), primary_key=True)
-    channel: Mapped[str] = mapped_column(String(64))
     language: Mapped[str] = mapped_column(String(8))
     first_seen: Mapped[datetime] = mapped_column(UTCDateTime())
     last_seen: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class Handoff(Base):
-    """A conversation queued for the liaison team; at most one open per sender."""
+    """A conversation queued for the liaison team; at most one open per (channel, sender)."""
 
     __tablename__ = "handoffs"
     __table_args__ = (
         Index(
             "ux_handoffs_open_sender",
+            "channel",
             "sender_id",
             unique=True,
             sqlite_where=text("status = 'open'"),
@@ -253,7 +255,9 @@ class Delivery(Base):
     """An announcement to one recipient: pending until sent, failed after its last attempt."""
 
     __tablename__ = "announcement_deliveries"
-    __table_args__ = (UniqueConstraint("announcement_id", "sender_id"),)
+    __table_args__ = (
+        UniqueConstraint("announcement_id", "channel", "sender_id", name="uq_deliveries_recipient"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     announcement_id: Mapped[int] = mapped_column(

@@ -2,7 +2,7 @@
 shape. Search answers are scripted per test: ranking is the real service's job and is tested
 there. Handlers are written as httpx request -> response functions (sync or async);
 `client_for` puts one behind an aiohttp server on a free loopback port and gives the actions'
-client for it."""
+client for it. Like the real service, it answers 401 to a request without the service token."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from actions.lookup_client import LookupClient
 Handler = Callable[[httpx.Request], httpx.Response | Awaitable[httpx.Response]]
 
 LANGS = {"ar", "en", "fr"}
+SERVICE_TOKEN = "fake-service-token-0123456789"
 KIND_OF_SECTION = {
     "topics": "topic",
     "venues": "venue",
@@ -49,7 +50,8 @@ class FakeLookup:
         self.search_hits: list[tuple[str, str]] = []  # (kind, id) answered to any search
         # The liaison-team intake (visitors, handoffs, unanswered), kept apart from the reads.
         self.intake: list[tuple[str, str, Any]] = []  # (method, path, JSON body or None)
-        self.open_handoffs: dict[str, int] = {}  # sender -> handoff id
+        self.open_handoffs: dict[tuple[str, str], int] = {}  # (channel, sender) -> handoff id
+        self.token = SERVICE_TOKEN
 
     def item(self, kind: str, item_id: str, lang: str) -> dict[str, Any]:
         section = next(s for s, k in KIND_OF_SECTION.items() if k == kind)
@@ -62,6 +64,8 @@ class FakeLookup:
         return view
 
     def handle(self, request: httpx.Request) -> httpx.Response:
+        if request.headers.get("authorization") != f"Bearer {self.token}":
+            return httpx.Response(401, json={"detail": "no service token"})
         if request.method == "POST" or request.url.path.startswith("/v1/handoffs"):
             return self.handle_intake(request)
         self.requests.append(request)
@@ -106,11 +110,12 @@ class FakeLookup:
         body = json.loads(request.content) if request.content else None
         self.intake.append((request.method, path, body))
         if path == "/v1/handoffs/active":
-            handoff_id = self.open_handoffs.get(request.url.params["sender_id"])
+            visitor = (request.url.params["channel"], request.url.params["sender_id"])
+            handoff_id = self.open_handoffs.get(visitor)
             return httpx.Response(200, json={"active": handoff_id is not None, "id": handoff_id})
         if path == "/v1/handoffs":
             assert body is not None, "POST /v1/handoffs without a body"
-            handoff_id = self.open_handoffs.setdefault(body["sender_id"], 41)
+            handoff_id = self.open_handoffs.setdefault((body["channel"], body["sender_id"]), 41)
             message = {
                 "ar": "سيرد عليك أحد أعضاء فريق الارتباط هنا خلال 15 دقيقة تقريباً.",
                 "en": "A member of the liaison team will answer here within about 15 minutes.",
@@ -128,10 +133,13 @@ class FakeLookup:
 
 
 @asynccontextmanager
-async def client_for(handler: Handler | None, timeout: float = 3.0) -> AsyncIterator[LookupClient]:
-    """A lookup client talking to `handler` (None: a lookup service that is down), closed after."""
+async def client_for(
+    handler: Handler | None, timeout: float = 3.0, token: str | None = SERVICE_TOKEN
+) -> AsyncIterator[LookupClient]:
+    """A lookup client talking to `handler` (None: a lookup service that is down), closed after;
+    it sends `token` as the service token."""
     async with _serving(handler) as url:
-        client = LookupClient(url, timeout=timeout)
+        client = LookupClient(url, timeout=timeout, token=token)
         try:
             yield client
         finally:
@@ -153,7 +161,10 @@ async def _serving(handler: Handler | None) -> AsyncIterator[str]:
             request.method,
             f"http://lookup.test{request.path_qs}",
             content=await request.read(),
-            headers={"content-type": request.headers.get("content-type", "")},
+            headers={
+                "content-type": request.headers.get("content-type", ""),
+                "authorization": request.headers.get("authorization", ""),
+            },
         )
         reply = handler(forwarded)
         if inspect.isawaitable(reply):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from actions.handoff import (
     ActionRelayLiaisonMessage,
     ActionRequestHuman,
 )
+from actions.lookup_client import service_token
 from tests.actions.conftest import EMPTY_DOMAIN
 from tests.actions.fake_lookup import FakeLookup, client_for
 from tests.packs import other_pack
@@ -122,13 +124,46 @@ def test_without_the_queue_the_visitor_gets_the_contacts_and_the_bot_stays_on() 
 
 def test_during_a_handoff_the_visitors_words_go_to_the_officer_silently() -> None:
     fake = FakeLookup(other_pack())
-    fake.open_handoffs[SENDER] = 41
+    fake.open_handoffs[("socketio", SENDER)] = 41
     state = tracker([user("merci, j'attends", "thanks", 5.0)], handoff_active=True)
     dispatcher, events = run(ActionForwardToLiaison, fake, state)
+    # The visitor, (channel, sender), goes with the message: the service checks it is theirs.
     assert fake.posted("/v1/handoffs/41/messages") == [
-        {"speaker": "visitor", "text": "merci, j'attends"}
+        {
+            "sender_id": SENDER,
+            "channel": "socketio",
+            "speaker": "visitor",
+            "text": "merci, j'attends",
+        }
     ]
     assert dispatcher.messages == [] and events == []
+
+
+def test_the_same_sender_on_another_channel_has_no_handoff() -> None:
+    fake = FakeLookup(other_pack())
+    fake.open_handoffs[("telegram", SENDER)] = 41
+    state = tracker([user("allô ?", "greet", 5.0)], handoff_active=True)
+    dispatcher, _ = run(ActionForwardToLiaison, fake, state)
+    assert fake.posted("/v1/handoffs/41/messages") == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_handoff_back"]
+
+
+def test_every_call_to_the_lookup_service_carries_the_service_token() -> None:
+    fake = FakeLookup(other_pack())
+    fake.token = "another-token-the-actions-do-not-have"
+    state = tracker([user("je veux parler à quelqu'un", "request_human", 1.0)])
+    dispatcher, events = run(ActionRequestHuman, fake, state)
+    assert fake.posted("/v1/handoffs") == []  # refused: 401
+    assert dispatcher.messages[0]["response"] == "utter_request_human"
+    assert events == []
+
+
+def test_the_service_token_comes_from_the_environment_or_a_file(tmp_path: Path) -> None:
+    assert service_token({}) is None
+    assert service_token({"LIAISON_SERVICE_TOKEN": " abc "}) == "abc"
+    token_file = tmp_path / "service-token"
+    token_file.write_text("from-a-file\n")
+    assert service_token({"LIAISON_SERVICE_TOKEN_FILE": str(token_file)}) == "from-a-file"
 
 
 def test_a_handoff_closed_in_the_console_gives_the_conversation_back() -> None:

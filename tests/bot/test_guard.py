@@ -17,6 +17,7 @@ from bot.channels.guard import (
     Refused,
     SettingError,
     clean_metadata,
+    clean_text,
     refusal_text,
     shortcuts_from_domain,
 )
@@ -167,3 +168,12 @@ def test_a_bad_setting_stops_the_start_naming_the_variable(env: dict[str, str]) 
     with pytest.raises(SettingError) as error:
         GuardSettings.from_environment(env)
     assert next(iter(env)) in str(error.value)
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    """The language detector raised on them: the visitor got no answer at all."""
+    cleaned = clean_text("\ud800 lunch \udfff")
+    assert cleaned == "\ufffd lunch \ufffd"
+    cleaned.encode("utf-8")
+    assert clean_text("\U0001f600 متى الغداء؟") == "\U0001f600 متى الغداء؟"
+    assert clean_text(None) is None

@@ -31,7 +31,8 @@ def client_on(tmp_path: Path) -> Iterator[Callable[[str | None], TestClient]]:
         )
         app = create_app(settings)
         import_pack(app.state.session_factory, load_pack(SAMPLE_PACK).pack)
-        client = TestClient(app)
+        # Briefings are /v1 reads: a trainer fetches them with an admin token.
+        client = TestClient(app, headers={"Authorization": f"Bearer {TOKEN}"})
         clients.append(client)
         return client
 

@@ -24,6 +24,9 @@ from tests.packs import other_pack, write_pack
 from tests.postgres import fresh_database, postgres_server
 
 OFFICER = ("officer1", "correct horse battery", "Capt. Nadia Haddad")
+SERVICE_TOKEN = "console-test-service-token-0123"
+# The intake routes are the action server's: test clients send its token unless told otherwise.
+AS_SERVICE = {"Authorization": f"Bearer {SERVICE_TOKEN}"}
 PUSH = "socketio,telegram"
 
 
@@ -68,6 +71,7 @@ def fast_settings(tmp_path: Path, fake_rasa: FakeRasa, database_url: str | None)
         delivery_max_attempts=3,
         delivery_retry_seconds=0.01,
         delivery_poll_seconds=0.05,
+        service_token=SERVICE_TOKEN,
     )
 
 
@@ -83,7 +87,7 @@ def make_client(pack_path: Path) -> Iterator[Callable[..., TestClient]]:
             import_pack(app.state.session_factory, load_pack(pack_path).pack)
             with transaction(app.state.session_factory) as session:
                 save_staff(session, OFFICER[0], OFFICER[1], display_name=OFFICER[2])
-        client = TestClient(app, follow_redirects=False)
+        client = TestClient(app, follow_redirects=False, headers=AS_SERVICE)
         if lifespan:
             client.__enter__()
         clients.append((client, lifespan))

@@ -21,7 +21,7 @@ from lookup.packs.loader import load_pack
 from lookup.settings import Settings
 from lookup.store.database import transaction
 from lookup.store.staff import save_staff
-from tests.console.conftest import OFFICER, eventually
+from tests.console.conftest import AS_SERVICE, OFFICER, SERVICE_TOKEN, eventually
 from tests.console.fake_rasa import FakeRasa
 
 
@@ -43,6 +43,7 @@ def service(
         push_channels="socketio,telegram",
         delivery_retry_seconds=0.1,
         delivery_poll_seconds=0.2,
+        service_token=SERVICE_TOKEN,
     )
     app = create_app(settings)
     import_pack(app.state.session_factory, load_pack(pack_path).pack)
@@ -91,6 +92,7 @@ def test_an_officer_reply_reaches_the_visitors_conversation(
 ) -> None:
     handoff = httpx.post(
         f"{service}/v1/handoffs",
+        headers=AS_SERVICE,
         json={
             "sender_id": "tg-77",
             "channel": "telegram",
@@ -110,7 +112,13 @@ def test_an_officer_reply_reaches_the_visitors_conversation(
     # The visitor writes again: it appears without reloading the page.
     httpx.post(
         f"{service}/v1/handoffs/{handoff['id']}/messages",
-        json={"speaker": "visitor", "text": "Vous êtes là ?"},
+        json={
+            "sender_id": "tg-77",
+            "channel": "telegram",
+            "speaker": "visitor",
+            "text": "Vous êtes là ?",
+        },
+        headers=AS_SERVICE,
     )
     expect(page.locator("#transcript")).to_contain_text("Vous êtes là ?")
 
@@ -126,7 +134,7 @@ def test_an_announcement_reaches_two_visitors_in_their_languages(
 ) -> None:
     for sender, channel, lang in [("web-5", "socketio", "en"), ("tg-6", "telegram", "ar")]:
         body = {"sender_id": sender, "channel": channel, "language": lang}
-        assert httpx.post(f"{service}/v1/visitors", json=body).status_code in (200, 201)
+        assert httpx.post(f"{service}/v1/visitors", json=body, headers=AS_SERVICE).status_code in (200, 201)
     sign_in(page)
     page.get_by_role("link", name="Announcements").click()
     # Every language some recipient reads is required (the handoff test's visitor reads French).

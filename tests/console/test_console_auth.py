@@ -83,7 +83,9 @@ def test_every_post_needs_the_sessions_csrf_token(officer: TestClient) -> None:
         assert officer.post(url, data=data).status_code == 403, url
         assert officer.post(url, data={**data, "csrf_token": "forged"}).status_code == 403, url
     # Nothing happened: still open, still signed in.
-    assert officer.get("/v1/handoffs/active", params={"sender_id": "s1"}).json()["active"]
+    assert officer.get(
+        "/v1/handoffs/active", params={"sender_id": "s1", "channel": "socketio"}
+    ).json()["active"]
     assert officer.get("/console/handoffs").status_code == 200
     # The sign-in form is protected too (no logging someone into an attacker's account).
     assert (

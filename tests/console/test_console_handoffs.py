@@ -13,6 +13,10 @@ from lookup.store.models import Handoff, HandoffMessage
 from tests.console.conftest import OFFICER, open_handoff, post_form
 from tests.console.fake_rasa import FakeRasa
 
+# The visitor open_handoff() queues: (channel, sender) as the intake routes take it.
+VISITOR = {"sender_id": "tg-1001", "channel": "telegram"}
+TG_1001 = VISITOR
+
 
 @pytest.fixture
 def client(sqlite_client: TestClient) -> TestClient:
@@ -60,7 +64,7 @@ def test_an_officer_reply_reaches_the_visitor_on_their_channel(
     assert transcript(officer)[-1] == ("officer", OFFICER[2], "Bonjour, je suis là.", "sent")
     assert "Reply sent." in officer.get(f"/console/handoffs/{handoff['id']}").text
     # The bot stays quiet: the handoff is still open.
-    assert officer.get("/v1/handoffs/active", params={"sender_id": "tg-1001"}).json()["active"]
+    assert officer.get("/v1/handoffs/active", params=TG_1001).json()["active"]
 
 
 def test_a_reply_rasa_refuses_is_kept_marked_undelivered_and_can_be_sent_again(
@@ -86,7 +90,7 @@ def test_visitor_messages_appear_in_the_live_view(officer: TestClient) -> None:
     last_id = first["messages"][-1]["id"]
     officer.post(
         f"/v1/handoffs/{handoff['id']}/messages",
-        json={"speaker": "visitor", "text": "<b>Toujours là ?</b>"},
+        json={**VISITOR, "speaker": "visitor", "text": "<b>Toujours là ?</b>"},
     )
     update = officer.get(
         f"/console/handoffs/{handoff['id']}/messages.json", params={"after": last_id}
@@ -111,7 +115,7 @@ def test_handing_back_tells_the_visitor_and_lets_the_bot_answer_again(
         "liaison_handback",
         {},
     )
-    assert officer.get("/v1/handoffs/active", params={"sender_id": "tg-1001"}).json() == {
+    assert officer.get("/v1/handoffs/active", params=TG_1001).json() == {
         "active": False,
         "id": None,
     }
@@ -124,7 +128,8 @@ def test_handing_back_tells_the_visitor_and_lets_the_bot_answer_again(
     # A message for a closed handoff is refused; the next request opens a new one.
     assert (
         officer.post(
-            f"/v1/handoffs/{handoff['id']}/messages", json={"speaker": "visitor", "text": "?"}
+            f"/v1/handoffs/{handoff['id']}/messages",
+            json={**VISITOR, "speaker": "visitor", "text": "?"},
         ).status_code
         == 409
     )
@@ -135,4 +140,4 @@ def test_closing_without_a_message_calls_nobody(officer: TestClient, fake_rasa: 
     handoff = open_handoff(officer)
     post_form(officer, f"/console/handoffs/{handoff['id']}/close")
     assert fake_rasa.calls == []
-    assert not officer.get("/v1/handoffs/active", params={"sender_id": "tg-1001"}).json()["active"]
+    assert not officer.get("/v1/handoffs/active", params=TG_1001).json()["active"]

@@ -48,7 +48,11 @@ INVALID = [
             "transcript": [{"speaker": "officer", "text": "hi", "time": "2027-06-02T08:00:00Z"}],
         },
     ),
-    ("/v1/handoffs/1/messages", {"speaker": "visitor", "text": "   "}),
+    (
+        "/v1/handoffs/1/messages",
+        {"sender_id": "x", "channel": "rest", "speaker": "visitor", "text": "   "},
+    ),
+    ("/v1/handoffs/1/messages", {"speaker": "visitor", "text": "no visitor named"}),
     ("/v1/unanswered", {"text": "where is the gym", "language": "en", "reason": "asked"}),
     ("/v1/unanswered", {"text": "", "language": "en", "reason": "fallback"}),
     (
@@ -144,32 +148,31 @@ def test_a_second_request_returns_the_open_handoff_with_the_transcript_appended(
     assert texts == ["Je veux parler à quelqu'un", "Je vous passe l'équipe.", "Vous êtes là ?"]
 
 
+VISITOR = {"sender_id": "tg-1001", "channel": "telegram"}  # the one open_handoff() queues
+
+
 def test_active_check_and_visitor_messages(client: TestClient) -> None:
-    assert client.get("/v1/handoffs/active", params={"sender_id": "tg-1001"}).json() == {
+    assert client.get("/v1/handoffs/active", params=VISITOR).json() == {
         "active": False,
         "id": None,
     }
     assert client.get("/v1/handoffs/active").status_code == 422
+    assert client.get("/v1/handoffs/active", params={"sender_id": "tg-1001"}).status_code == 422
     handoff = open_handoff(client)
-    active = client.get("/v1/handoffs/active", params={"sender_id": "tg-1001"}).json()
+    active = client.get("/v1/handoffs/active", params=VISITOR).json()
     assert active == {"active": True, "id": handoff["id"]}
-    assert (
-        client.get("/v1/handoffs/active", params={"sender_id": "someone-else"}).json()["active"]
-        is False
-    )
+    someone_else = {"sender_id": "someone-else", "channel": "telegram"}
+    assert client.get("/v1/handoffs/active", params=someone_else).json()["active"] is False
 
-    posted = client.post(
-        f"/v1/handoffs/{handoff['id']}/messages", json={"speaker": "visitor", "text": "Allô ?"}
-    )
+    messages = f"/v1/handoffs/{handoff['id']}/messages"
+    posted = client.post(messages, json={**VISITOR, "speaker": "visitor", "text": "Allô ?"})
     assert posted.status_code == 201
     assert posted.json()["text"] == "Allô ?"
     assert rows(client, HandoffMessage)[-1].text == "Allô ?"
-    assert (
-        client.post("/v1/handoffs/99999/messages", json={"speaker": "visitor", "text": "x"})
-    ).status_code == 404
-    assert (
-        client.post(f"/v1/handoffs/{handoff['id']}/messages", json={"speaker": "bot", "text": "x"})
-    ).status_code == 422
+    nowhere = {**VISITOR, "speaker": "visitor", "text": "x"}
+    assert client.post("/v1/handoffs/99999/messages", json=nowhere).status_code == 404
+    as_bot = {**VISITOR, "speaker": "bot", "text": "x"}
+    assert client.post(messages, json=as_bot).status_code == 422
 
 
 def test_unanswered_questions_keep_no_personal_data_and_get_a_likely_topic(

@@ -10,7 +10,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from lookup.packs.importer import import_pack
 from lookup.packs.loader import load_pack
@@ -22,7 +22,8 @@ from lookup.store.database import (
     migrate,
 )
 from lookup.store.items import rows_of_kind
-from lookup.store.models import Base
+from lookup.store.liaison import active_handoff, touch_visitor
+from lookup.store.models import Base, Visitor
 
 CONSOLE_TABLES = {
     "staff",
@@ -68,3 +69,44 @@ def test_0002_adds_the_console_to_a_loaded_exercise_and_can_be_undone(
     assert not CONSOLE_TABLES & set(inspect(engine).get_table_names())
     migrate(engine)
     assert set(inspect(engine).get_table_names()) >= CONSOLE_TABLES
+
+
+def test_0003_keys_visitors_by_channel_and_sender_and_keeps_them(engine: Engine) -> None:
+    """Visitors, open handoffs and deliveries survive; afterwards the same sender id on two
+    channels is two visitors (before, the second overwrote the first's channel)."""
+    migrate(engine, "0002")
+    at = "2027-06-02 08:00:00+00:00"
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO visitors (sender_id, channel, language, first_seen, last_seen) "
+                "VALUES ('42', 'telegram', 'ar', :at, :at)"
+            ),
+            {"at": at},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO handoffs (sender_id, channel, language, reason, status, on_duty, "
+                "reply_expected_by, opened_at) VALUES ('42', 'telegram', 'ar', 'asked', 'open', "
+                ":yes, :at, :at)"
+            ),
+            {"at": at, "yes": True},
+        )
+    migrate(engine)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+    with make_session_factory(engine)() as session:
+        kept = session.get(Visitor, ("telegram", "42"))
+        assert kept is not None and kept.language == "ar"
+        touch_visitor(session, "42", "socketio", "en", kept.last_seen)
+        session.commit()
+        assert session.get(Visitor, ("telegram", "42")).language == "ar"  # type: ignore[union-attr]
+        assert active_handoff(session, "telegram", "42") is not None
+        assert active_handoff(session, "socketio", "42") is None
+
+    downgrade(engine, "0002")  # one row per sender again: the one seen last is kept
+    with engine.connect() as connection:
+        count = connection.execute(text("SELECT count(*) FROM visitors")).scalar_one()
+    assert count == 1
+    migrate(engine)

@@ -16,6 +16,10 @@ from tests.packs import SAMPLE_PACK, other_pack, write_pack
 from tests.postgres import fresh_database, postgres_server
 
 ADMIN_TOKEN = "test-admin-token-0123456789"
+SERVICE_TOKEN = "test-service-token-0123456789"
+# Sent by the test clients unless a test says otherwise (reads need the service or an admin token).
+AS_SERVICE = {"Authorization": f"Bearer {SERVICE_TOKEN}"}
+NO_TOKEN = {"Authorization": ""}  # overrides the client's default: a request with no token
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +37,7 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
         data_dir=tmp_path / "data",
         database_url=database_url,
         admin_tokens=f"Capt. Test:{ADMIN_TOKEN}",
+        service_token=SERVICE_TOKEN,
     )
 
 
@@ -43,14 +48,15 @@ def other_pack_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client_for(settings: Settings) -> Iterator[Callable[..., TestClient]]:
-    """A client of a fresh service whose database holds the given packs."""
+    """A client of a fresh service whose database holds the given packs; it calls as the action
+    server (the service token) unless a request says otherwise."""
     clients: list[TestClient] = []
 
     def make(*packs: Path, exercise_id: str | None = None) -> TestClient:
         app = create_app(settings.model_copy(update={"exercise_id": exercise_id}))
         for pack in packs:
             import_pack(app.state.session_factory, load_pack(pack).pack)
-        client = TestClient(app)
+        client = TestClient(app, headers=AS_SERVICE)
         clients.append(client)
         return client
 

@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 
 from lookup.api import admin as admin_api
 from lookup.settings import Settings
+from tests.lookup.conftest import NO_TOKEN
 from tests.packs import other_pack
 
 OTHER = other_pack()
@@ -33,7 +34,7 @@ def new_topic(**changes: Any) -> dict[str, Any]:
 def test_writes_need_a_bearer_token(other_client: TestClient, method: str) -> None:
     url = "/v1/admin/items/topic" if method == "post" else MEAL
     kwargs = {} if method == "delete" else {"json": new_topic()}
-    response = getattr(other_client, method)(url, **kwargs)
+    response = getattr(other_client, method)(url, headers=NO_TOKEN, **kwargs)
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "Bearer"
     wrong = getattr(other_client, method)(
@@ -43,8 +44,9 @@ def test_writes_need_a_bearer_token(other_client: TestClient, method: str) -> No
     assert meal_text(other_client, "en") == OTHER["topics"][0]["text"]["en"]
 
 
-def test_reads_stay_open_and_audit_needs_a_token(other_client: TestClient) -> None:
-    assert other_client.get("/v1/admin/audit").status_code == 401
+def test_audit_needs_an_admin_token(other_client: TestClient) -> None:
+    assert other_client.get("/v1/admin/audit", headers=NO_TOKEN).status_code == 401
+    assert other_client.get("/v1/admin/audit").status_code == 403  # the service token
 
 
 def test_admin_api_is_off_without_configured_tokens(

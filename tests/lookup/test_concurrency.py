@@ -22,6 +22,7 @@ from lookup.packs.importer import import_pack
 from lookup.packs.loader import load_pack
 from lookup.request_slots import RequestSlots
 from lookup.settings import Settings
+from tests.lookup.conftest import AS_SERVICE
 from tests.packs import SAMPLE_PACK
 
 CONCURRENT = 150
@@ -39,7 +40,9 @@ def sample_app(settings: Settings) -> Iterator[FastAPI]:
 async def statuses_at_once(app: FastAPI, paths: list[str]) -> list[int]:
     """GET every path simultaneously; the status codes in the paths' order."""
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://lookup") as client:
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://lookup", headers=AS_SERVICE
+    ) as client:
         responses = await asyncio.gather(*(client.get(path) for path in paths))
     return [r.status_code for r in responses]
 
