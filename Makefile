@@ -25,7 +25,7 @@ NLU_COMPONENTS  := $(addprefix bot/nlu/,language_detector.py language_id.py lang
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules.yml -name '*.yml' 2>/dev/null) \
                    $(NLU_COMPONENTS)
 
-.PHONY: help run test eval bench bench-nlu select overlap compare-tokenizers model-encoder catalogue envs model exercise validate lint test-lookup test-rasa test-unpatched clean
+.PHONY: help run test eval bench bench-nlu select overlap compare-tokenizers model-encoder catalogue envs model exercise validate lint test-lookup test-rasa test-unpatched typecheck openapi clean
 
 help:
 	@echo "make run    start the assistant (lookup :8000, actions :5055, Rasa :5005, web chat :8080)"
@@ -38,8 +38,11 @@ help:
 	@echo "make clean  remove environments, models and run-time data"
 
 # Each environment installs the units that run in it (one pyproject.toml per unit folder).
-RASA_UNITS   := ./common ./bot ./actions ./web "./tools[assistant,experiments]" ".[test,browser]"
-LOOKUP_UNITS := ./common ./lookup "./tools[lookup]" ".[test,lint,browser,fuzz]"
+RASA_UNITS   := ./common ./bot ./actions ./web "./tools[assistant,experiments]" ".[test,browser,typecheck]"
+LOOKUP_UNITS := ./common ./lookup "./tools[lookup]" ".[test,lint,browser,fuzz,typecheck]"
+LOOKUP_TYPED := common lookup web tests/test_layout.py tests/lookup tests/console tests/briefing
+RASA_TYPED   := bot actions tools tests/test_rasa_config.py tests/actions tests/dialogue tests/nlu \
+                tests/tools tests/e2e
 UNIT_PROJECTS := pyproject.toml $(wildcard */pyproject.toml)
 
 $(RASA_ENV)/.installed: $(UNIT_PROJECTS) requirements/rasa.lock
@@ -102,10 +105,21 @@ compare-tokenizers: $(RASA_ENV)/.installed
 validate: $(RASA_ENV)/.installed
 	$(RASA_ENV)/bin/rasa data validate
 
+# The lookup service's OpenAPI spec, kept in lookup/openapi.json for the action server's tests
+# (tests/lookup/test_openapi_file.py fails while it is out of date with the app).
+openapi: $(LOOKUP_ENV)/.installed
+	$(LOOKUP_ENV)/bin/liaison openapi --out lookup/openapi.json
+
 lint: $(LOOKUP_ENV)/.installed
 	$(LOOKUP_ENV)/bin/ruff check .
 	$(LOOKUP_ENV)/bin/ruff format --check .
 	$(LOOKUP_ENV)/bin/lint-imports
+
+# mypy ([tool.mypy] in pyproject.toml) in each environment, over the units installed there and
+# their tests; separate caches, as the two environments hold different versions of some packages.
+typecheck: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed
+	$(LOOKUP_ENV)/bin/mypy --cache-dir .mypy_cache/lookup $(LOOKUP_TYPED)
+	$(RASA_ENV)/bin/mypy --cache-dir .mypy_cache/rasa $(RASA_TYPED)
 
 test-lookup: $(LOOKUP_ENV)/.installed
 	scripts/ensure-postgres
@@ -124,7 +138,7 @@ test-unpatched: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-apt "the browser and tracker-store tests" chromium fonts-noto-core redis-server
 	LIAISON_RASA_PATCHES=none $(RASA_ENV)/bin/pytest tests/actions tests/dialogue tests/nlu tests/bot tests/e2e $(PYTEST_ARGS)
 
-test: validate lint test-lookup test-rasa test-unpatched
+test: validate lint typecheck test-lookup test-rasa test-unpatched
 
 clean:
-	rm -rf .venv models var .pytest_cache .ruff_cache
+	rm -rf .venv models var .pytest_cache .ruff_cache .mypy_cache

@@ -47,7 +47,7 @@ class SecretTelegramOutput(TelegramOutput):
         super().__init__(access_token)
         self.secret_token = secret_token
 
-    async def set_webhook(self, url: str, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    async def set_webhook(self, url: str, *args: Any, **kwargs: Any) -> Any:
         # aiogram 2.15's set_webhook predates secret_token (Bot API 6.1); the raw call takes it.
         return await self.request("setWebhook", {"url": url, "secret_token": self.secret_token})
 
@@ -76,10 +76,13 @@ class TelegramInput(RasaTelegramInput):
 
     def get_output_channel(self) -> TelegramOutput:
         channel = SecretTelegramOutput(self.access_token, self.webhook_secret)
+        url = self.webhook_url
+        if not url:
+            raise RasaException("Telegram needs webhook_url to register its webhook")
 
         async def register_webhook() -> None:
             try:
-                await channel.set_webhook(url=self.webhook_url)
+                await channel.set_webhook(url=url)
             finally:
                 await channel.close()  # the session dies with this loop; the next call opens one
 
