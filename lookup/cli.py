@@ -53,6 +53,17 @@ def _pack_schema(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _openapi(args: argparse.Namespace) -> int:
+    from lookup.openapi import render, spec
+
+    text = render(spec())
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        print(text, end="")
+    return 0
+
+
 def _new_admin_token(args: argparse.Namespace) -> int:
     """Append a fresh 'name:token' line to a tokens file (created private) and print the token."""
     import os
@@ -149,6 +160,12 @@ def main(argv: list[str] | None = None) -> int:
 
     schema = commands.add_parser("pack-schema", help="print the exercise pack's JSON Schema")
     schema.set_defaults(handler=_pack_schema)
+
+    openapi = commands.add_parser(
+        "openapi", help="print the service's OpenAPI spec (what lookup/openapi.json holds)"
+    )
+    openapi.add_argument("--out", type=Path, help="write it to this file instead")
+    openapi.set_defaults(handler=_openapi)
 
     token = commands.add_parser("new-admin-token", help="create an admin API token")
     token.add_argument("name", help="who holds it (recorded in the audit log)")
