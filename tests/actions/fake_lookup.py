@@ -18,6 +18,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 from actions.lookup_client import LookupClient
+from tests.actions import lookup_spec
 
 Handler = Callable[[httpx.Request], httpx.Response | Awaitable[httpx.Response]]
 
@@ -43,6 +44,25 @@ def localize(value: Any, lang: str) -> Any:
     return value
 
 
+def missing_translations(value: Any, lang: str, path: str = "") -> list[str]:
+    """Paths of the texts that have no version in `lang`, as the service lists them."""
+    if isinstance(value, dict) and value and set(value) <= LANGS:
+        return [] if value.get(lang) else [path]
+    if isinstance(value, dict):
+        return [
+            missing
+            for key, inner in value.items()
+            for missing in missing_translations(inner, lang, f"{path}.{key}" if path else key)
+        ]
+    if isinstance(value, list):
+        return [
+            missing
+            for index, inner in enumerate(value)
+            for missing in missing_translations(inner, lang, f"{path}[{index}]")
+        ]
+    return []
+
+
 class FakeLookup:
     def __init__(self, pack: dict[str, Any]) -> None:
         self.pack = pack
@@ -56,14 +76,36 @@ class FakeLookup:
     def item(self, kind: str, item_id: str, lang: str) -> dict[str, Any]:
         section = next(s for s, k in KIND_OF_SECTION.items() if k == kind)
         raw = next(i for i in self.pack[section] if i["id"] == item_id)
-        view = {"kind": kind, "id": item_id, "lang": lang, "fields": localize(raw, lang)}
+        view = self.view(kind, raw, lang)
         if kind == "event":
             view["related"] = {"venue": self.item("venue", raw["venue"], lang)}
             if raw.get("dress"):
                 view["related"]["dress"] = self.item("dress_code", raw["dress"], lang)
         return view
 
+    def view(self, kind: str, raw: dict[str, Any], lang: str) -> dict[str, Any]:
+        """An item as the service gives it (LocalizedItem in lookup/openapi.json)."""
+        return {
+            "kind": kind,
+            "id": raw["id"],
+            "lang": lang,
+            "last_updated": raw["last_updated"],
+            "updated_by": raw["updated_by"],
+            "fields": localize(raw, lang),
+            "missing_translations": missing_translations(raw, lang),
+        }
+
+    def listing(self, lang: str, **answer: Any) -> dict[str, Any]:
+        """A list answer (ItemList, SearchResults): the exercise and language, then `answer`."""
+        return {"exercise_id": self.pack["exercise"]["id"], "lang": lang, **answer}
+
     def handle(self, request: httpx.Request) -> httpx.Response:
+        """The answer, checked against the real service's OpenAPI spec before it is sent."""
+        response = self.answer(request)
+        lookup_spec.check(request, response)
+        return response
+
+    def answer(self, request: httpx.Request) -> httpx.Response:
         if request.headers.get("authorization") != f"Bearer {self.token}":
             return httpx.Response(401, json={"detail": "no service token"})
         if request.method == "POST" or request.url.path.startswith("/v1/handoffs"):
@@ -79,9 +121,9 @@ class FakeLookup:
             ]
             if not items:
                 return httpx.Response(404, json={"detail": f"nothing on topic '{topic}'"})
-            return httpx.Response(200, json={"items": items})
+            return httpx.Response(200, json=self.listing(lang, items=items))
         if path == "/v1/exercise":
-            return httpx.Response(200, json={"fields": localize(self.pack["exercise"], lang)})
+            return httpx.Response(200, json=self.view("exercise", self.pack["exercise"], lang))
         if path == "/v1/events":
             on = request.url.params.get("on")
             items = [
@@ -89,12 +131,12 @@ class FakeLookup:
                 for e in self.pack["events"]
                 if on is None or e["start"].startswith(on)
             ]
-            return httpx.Response(200, json={"items": items})
+            return httpx.Response(200, json=self.listing(lang, items=items))
         if path.startswith("/v1/items/"):
             kind = path.rsplit("/", 1)[-1]
             section = next(s for s, k in KIND_OF_SECTION.items() if k == kind)
             items = [self.item(kind, i["id"], lang) for i in self.pack[section]]
-            return httpx.Response(200, json={"items": items})
+            return httpx.Response(200, json=self.listing(lang, items=items))
         if path == "/v1/search":
             kinds = request.url.params.get_list("kind")
             hits = [
@@ -102,7 +144,8 @@ class FakeLookup:
                 for kind, item_id in self.search_hits
                 if not kinds or kind in kinds
             ]
-            return httpx.Response(200, json={"hits": hits})
+            query = request.url.params.get("q", "")
+            return httpx.Response(200, json=self.listing(lang, query=query, hits=hits))
         return httpx.Response(404, json={"detail": "no such path"})
 
     def handle_intake(self, request: httpx.Request) -> httpx.Response:
@@ -121,11 +164,28 @@ class FakeLookup:
                 "en": "A member of the liaison team will answer here within about 15 minutes.",
                 "fr": "L'équipe de liaison vous répondra ici d'ici 15 minutes environ.",
             }[body["language"]]
+            handoff = {
+                "id": handoff_id,
+                "status": "open",
+                "on_duty": True,
+                "reply_expected_by": "2027-01-20T12:15:00+03:00",
+                "message": message,
+                "message_lang": body["language"],
+            }
+            return httpx.Response(201, json=handoff)
+        now = "2027-01-20T09:00:00Z"
+        if path == "/v1/visitors":
+            assert body is not None, "POST /v1/visitors without a body"
+            return httpx.Response(201, json={**body, "first_seen": now, "last_seen": now})
+        if path == "/v1/unanswered":
+            return httpx.Response(201, json={"id": len(self.intake), "topic": None})
+        if path.endswith("/messages"):
+            assert body is not None, "POST /v1/handoffs/{id}/messages without a body"
+            line = {"speaker": body["speaker"], "text": body["text"], "time": now}
+            handoff_id = int(path.split("/")[-2])
             return httpx.Response(
-                201, json={"id": handoff_id, "status": "open", "on_duty": True, "message": message}
+                201, json={"id": len(self.intake), "handoff_id": handoff_id, **line}
             )
-        if path in ("/v1/visitors", "/v1/unanswered") or path.endswith("/messages"):
-            return httpx.Response(201, json={"ok": True})
         return httpx.Response(404, json={"detail": "no such path"})
 
     def posted(self, path: str) -> list[Any]:
