@@ -10,6 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Annotated, Any
 
+import yaml
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
@@ -33,6 +34,7 @@ from lookup.settings import Settings
 from lookup.store.items import get_row, now, rows_of_kind, write_item
 from lookup.store.liaison import resolve, unanswered
 from lookup.store.models import Exercise, UnansweredQuestion
+from lookup.visitor_text import clean
 
 router = APIRouter(
     prefix="/console/unanswered", include_in_schema=False, dependencies=[CsrfChecked]
@@ -193,16 +195,43 @@ def dismiss(question_id: int, request: Request, session: SessionDep, staff: Staf
     return redirect("/console/unanswered")
 
 
+class _Examples(str):
+    """Rasa's `examples: |` block, written as a YAML literal block when it can be one."""
+
+
+class _SuggestionDumper(yaml.SafeDumper):
+    pass
+
+
+_SuggestionDumper.add_representer(
+    _Examples,
+    lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|"),
+)
+
+
 def append_training_example(data_dir: Path, lang: str, intent: str, text: str, note: str) -> Path:
     """One `- intent: ... examples: |` entry per suggestion; the file stays valid Rasa NLU YAML
-    (an intent may appear in several entries) for the team to review and move to data/nlu/."""
+    (an intent may appear in several entries) for the team to review and move to data/nlu/.
+    Written by a YAML dumper, never by string formatting, and without control or format
+    characters (an escape character once made the whole file unparsable)."""
     if not re.fullmatch(r"[a-z]{2,3}", lang):
         raise ValueError(f"not a language code: {lang!r}")
+    if not INTENT_NAME.match(intent):
+        raise ValueError(f"not an intent name: {intent!r}")
     folder = data_dir / "training-suggestions"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{lang}.yml"
-    example = " ".join(text.split())
-    note = " ".join(note.split())
+    # One line (Rasa reads one example per "- " line): every kind of line break becomes a space
+    # before the control characters go.
+    example = " ".join(clean(" ".join(text.split())).split())
+    note = " ".join(clean(" ".join(note.split())).split())
+    entry = yaml.dump(
+        [{"intent": intent, "examples": _Examples(f"- {example}\n")}],
+        Dumper=_SuggestionDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000,
+    )
     with _suggestions_lock:
         new = not path.exists() or path.stat().st_size == 0
         with path.open("a", encoding="utf-8") as suggestions:
@@ -212,7 +241,7 @@ def append_training_example(data_dir: Path, lang: str, intent: str, text: str, n
                     f"# move the good ones to data/nlu/{lang}/ (and retrain).\n"
                     'version: "3.1"\nnlu:\n'
                 )
-            suggestions.write(f"# {note}\n- intent: {intent}\n  examples: |\n    - {example}\n")
+            suggestions.write(f"# {note}\n{entry}")
     return path
 
 
