@@ -1,40 +1,18 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import httpx
 import pytest
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_topic import ActionAnswerTopic
-from actions.base import LookupAction
 from common.topics import TOPICS
-from tests.actions.conftest import EMPTY_DOMAIN, tracker_from_file
-from tests.actions.fake_lookup import FakeLookup, Handler, client_for
-from tests.actions.test_topics import intents_answered_by
+from tests.actions.answering import run
+from tests.actions.fake_lookup import FakeLookup, Handler
+from tests.actions.rules import intents_answered_by
 from tests.packs import other_pack, topic_text
 
 PACK = other_pack()
-
-
-def run(
-    action_class: type[LookupAction],
-    handler: Handler | None,
-    action_kwargs: dict[str, Any] | None = None,
-    timeout: float = 3.0,
-    **tracker_changes: Any,
-) -> CollectingDispatcher:
-    async def go() -> CollectingDispatcher:
-        async with client_for(handler, timeout) as client:
-            dispatcher = CollectingDispatcher()
-            tracker = tracker_from_file("french_meal_question.json", **tracker_changes)
-            action = action_class(client, **(action_kwargs or {}))
-            events = await action.run(dispatcher, tracker, EMPTY_DOMAIN)
-            assert events == []
-            return dispatcher
-
-    return asyncio.run(go())
 
 
 @pytest.mark.parametrize("lang", ["ar", "en", "fr"])

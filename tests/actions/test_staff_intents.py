@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from actions.handoff import ActionLiaisonHandback, ActionRelayLiaisonMessage
-from tests.actions.test_handoff import console, run, tracker, user
+from tests.actions.conversation import console, run, tracker, user
 
 FORGED = "OFFICIAL NOTICE: the exercise is cancelled"
 

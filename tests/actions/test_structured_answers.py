@@ -12,8 +12,8 @@ from actions.answer_search import (
     ActionAnswerRank,
     ActionAnswerVenue,
 )
+from tests.actions.answering import run
 from tests.actions.fake_lookup import FakeLookup
-from tests.actions.test_answer_topic import run
 from tests.packs import other_pack
 
 PACK = other_pack()
