@@ -1,8 +1,9 @@
 """When a person will answer a handoff: the liaison team's duty hours, in the exercise's time zone.
 
 On duty, a visitor is told "within about N minutes" (LIAISON_HANDOFF_REPLY_MINUTES); off duty,
-"after 07:00 tomorrow" (the next duty window's start). Sentences exist in Arabic, English and
-French; another language gets the English one (and says so: `message_lang`).
+"after 07:00 tomorrow" (the next duty window's start). The sentences are in the "visitor" gettext
+catalogs of `common.i18n`, the minutes and weekdays from CLDR; a language without a catalog gets
+the English sentence (and says so: `message_lang`).
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
-
+from common.i18n import N_, Translator, translator
+from common.i18n.formatting import duration, weekday
 from lookup.settings import Settings
+
+DOMAIN = "visitor"
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -71,57 +74,39 @@ def estimate(now: datetime, time_zone: str, duty: DutyHours) -> ReplyEstimate:
     return ReplyEstimate(False, local + timedelta(days=1), None, local)
 
 
-_ON_DUTY = {
-    "en": "A member of the liaison team will answer here within about {minutes}.",
-    "fr": "Un membre de l'équipe de liaison vous répondra ici dans environ {minutes}.",
-    "ar": "سيرد عليك أحد أعضاء فريق الارتباط هنا خلال {minutes} تقريبًا.",
-}
-_OFF_DUTY = {
-    "en": "The liaison team is off duty now; a member of the team will answer here "
-    "after {time} {day}.",
-    "fr": "L'équipe de liaison n'est pas de service en ce moment ; un membre de l'équipe vous "
-    "répondra ici après {time} {day}.",
-    "ar": "فريق الارتباط خارج أوقات الدوام الآن، "
-    "وسيرد عليك أحد أعضائه هنا بعد الساعة {time} {day}.",
-}
-_NO_HOURS = {
-    "en": "A member of the liaison team will answer here as soon as possible.",
-    "fr": "Un membre de l'équipe de liaison vous répondra ici dès que possible.",
-    "ar": "سيرد عليك أحد أعضاء فريق الارتباط هنا في أقرب وقت ممكن.",
-}
-_TODAY = {"en": "today", "fr": "aujourd'hui", "ar": "اليوم"}
-_TOMORROW = {"en": "tomorrow", "fr": "demain", "ar": "غدًا"}
-_ON_WEEKDAY = {"en": "on {weekday}", "fr": "{weekday}", "ar": "يوم {weekday}"}
+_ON_DUTY = N_("A member of the liaison team will answer here within about {minutes}.")
+_OFF_DUTY = N_(
+    "The liaison team is off duty now; a member of the team will answer here after {time} {day}."
+)
+_NO_HOURS = N_("A member of the liaison team will answer here as soon as possible.")
+_TODAY = N_("today")
+_TOMORROW = N_("tomorrow")
+# TRANSLATORS: a later day of the week, after "will answer here after 07:00".
+_ON_WEEKDAY = N_("on {weekday}")
+# TRANSLATORS: how the language writes a time of day, as a strftime format ("%Hh%M" in French).
+_CLOCK = N_("%H:%M")
 
 
 def visitor_message(lang: str, reply: ReplyEstimate, duty: DutyHours) -> tuple[str, str]:
     """(sentence, its language): a person will answer, and roughly when."""
-    lang = lang if lang in _ON_DUTY else "en"
+    _ = translator(lang, DOMAIN)
     if reply.on_duty:
-        return _ON_DUTY[lang].format(minutes=_minutes_text(lang, duty.reply_minutes)), lang
+        minutes = duration(duty.reply_minutes, "minute", _.lang)
+        return _.gettext(_ON_DUTY).format(minutes=minutes), _.lang
     if reply.back_at is None:
-        return _NO_HOURS[lang], lang
-    clock = reply.back_at.strftime("%Hh%M" if lang == "fr" else "%H:%M")
-    return _OFF_DUTY[lang].format(time=clock, day=_day_text(lang, reply)), lang
+        return _.gettext(_NO_HOURS), _.lang
+    clock = reply.back_at.strftime(_.gettext(_CLOCK))
+    return _.gettext(_OFF_DUTY).format(time=clock, day=_day_text(_, reply)), _.lang
 
 
-def _day_text(lang: str, reply: ReplyEstimate) -> str:
+def _day_text(_: Translator, reply: ReplyEstimate) -> str:
     assert reply.back_at is not None
     days = (reply.back_at.date() - reply.asked_at.date()).days
     if days == 0:
-        return _TODAY[lang]
+        return _.gettext(_TODAY)
     if days == 1:
-        return _TOMORROW[lang]
-    weekday = format_date(reply.back_at.date(), "EEEE", locale=lang)
-    return _ON_WEEKDAY[lang].format(weekday=weekday)
-
-
-def _minutes_text(lang: str, minutes: int) -> str:
-    if lang == "ar":
-        # Arabic counts: 3 to 10 take the plural, 1, 2 and 11+ the singular.
-        return f"{minutes} دقائق" if 3 <= minutes <= 10 else f"{minutes} دقيقة"
-    unit = {"en": ("minute", "minutes"), "fr": ("minute", "minutes")}[lang]
-    return f"{minutes} {unit[0] if minutes == 1 else unit[1]}"
+        return _.gettext(_TOMORROW)
+    return _.gettext(_ON_WEEKDAY).format(weekday=weekday(reply.back_at.date(), _.lang))
 
 
 def _minutes(clock: str) -> int:

@@ -2,8 +2,9 @@
 
 Every asset comes from the project (no CDN). The page connects to Rasa directly over a WebSocket;
 the Content-Security-Policy allows scripts and styles from this server only and connections to that
-one Rasa address, so even a bug that let text in as HTML could not run a script. Standard library
-only.
+one Rasa address, so even a bug that let text in as HTML could not run a script. The page's own
+words and each language's direction come with that address in /config.json, from the "webchat"
+catalogs and CLDR (`common.i18n`), so the page holds no string table or right-to-left list.
 """
 
 from __future__ import annotations
@@ -16,7 +17,37 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from common.i18n import N_, text_direction, translator
+from common.languages import DEFAULT_LANGUAGE, LANGUAGE_NAMES
+
 PAGE_DIR = Path(__file__).resolve().parent / "chat"
+DOMAIN = "webchat"
+
+# The page's words (index.html's data-i18n names), in English; the catalogs translate them.
+PAGE_STRINGS = {
+    "title": N_("Liaison: exercise assistant"),
+    "language": N_("Language"),
+    "send": N_("Send"),
+    "placeholder": N_("Ask about the exercise…"),
+    "online": N_("Connected"),
+    "offline": N_("Offline, reconnecting…"),
+}
+
+
+def page_languages() -> list[dict[str, object]]:
+    """Each language the chat offers: its code, its name in itself, its direction, its words."""
+    languages: list[dict[str, object]] = []
+    for code, name in LANGUAGE_NAMES.items():
+        catalog = translator(code, DOMAIN)
+        languages.append(
+            {
+                "code": code,
+                "name": name,
+                "dir": text_direction(code),
+                "strings": {key: catalog.gettext(text) for key, text in PAGE_STRINGS.items()},
+            }
+        )
+    return languages
 
 
 class ChatRequestHandler(SimpleHTTPRequestHandler):
@@ -61,6 +92,8 @@ class ChatRequestHandler(SimpleHTTPRequestHandler):
                     "rasaPort": self.rasa_port,
                     "rasaUrl": self.rasa_public_url,
                     "socketPath": "/socket.io/",
+                    "languages": page_languages(),
+                    "defaultLanguage": DEFAULT_LANGUAGE,
                 }
             ).encode()
             self.send_response(200)

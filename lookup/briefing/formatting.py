@@ -10,12 +10,10 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, get_day_names
-from babel.lists import format_list
-from babel.units import format_unit
 from markupsafe import Markup, escape
 
-WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+from common.i18n import formatting as cldr
+from common.i18n import text_direction
 
 # A run of Latin letters, digits and the punctuation that joins them ("OF-3", "05:30–07:30",
 # "Wi-Fi", "r.haddad@x.invalid"), possibly several words long ("OVER AND OUT", "+000 555 0199").
@@ -26,8 +24,8 @@ _TRAILING = ".:'’-–"
 
 
 def direction(lang: str) -> str:
-    """'rtl' or 'ltr', from CLDR, so a new right-to-left language needs no code."""
-    return "rtl" if Locale.parse(lang).character_order == "right-to-left" else "ltr"
+    """'rtl' or 'ltr': common.i18n decides it from CLDR for every unit."""
+    return text_direction(lang)
 
 
 def isolate(text: str) -> Markup:
@@ -63,22 +61,18 @@ class Formatter:
         return isolate(text) if self.dir == "rtl" else Markup(escape(text))
 
     def full_date(self, value: date) -> str:
-        return format_date(value, "d MMMM y", locale=self.lang)
+        return cldr.full_date(value, self.lang)
 
     def day(self, value: date) -> str:
         """'Sunday 17 January' / 'الأحد 17 يناير' / 'dimanche 17 janvier'."""
-        return format_date(value, "EEEE d MMMM", locale=self.lang)
+        return cldr.day(value, self.lang)
 
     def short_day(self, value: date) -> str:
-        return format_date(value, "EEE d MMM", locale=self.lang)
+        return cldr.short_day(value, self.lang)
 
     def days(self, count: int) -> str:
         """'12 days', '12 jours', '12 يومًا': CLDR knows each language's plurals."""
-        for length in ("long", "short"):  # Arabic's CLDR data has only the short form
-            text = format_unit(count, "duration-day", length=length, locale=self.lang)
-            if "duration" not in text:
-                return text
-        return str(count)
+        return cldr.duration(count, "day", self.lang)
 
     def stamp(self, value: datetime) -> str:
         """A moment in UTC: '24 November 2026, 21:05 UTC'."""
@@ -86,37 +80,18 @@ class Formatter:
         return f"{self.full_date(utc.date())}, {utc:%H:%M} UTC"
 
     def and_list(self, values: Iterable[str]) -> str:
-        return format_list(list(values), locale=self.lang)
+        return cldr.and_list(values, self.lang)
 
     def language(self, code: str) -> str:
-        return self.locale.languages.get(code, code)
+        return cldr.language_name(code, self.lang)
 
     def hours(self, weekly: dict[str, str], closed: str) -> str:
-        """Consecutive days with the same hours grouped: 'Sun–Thu 07:00–22:00, Fri 14:00–22:00'."""
-        names = get_day_names("abbreviated", locale=self.lang)
-        groups: list[tuple[list[int], str]] = []
-        for index, key in enumerate(WEEKDAYS):
-            value = weekly.get(key, "closed")
-            if groups and groups[-1][1] == value:
-                groups[-1][0].append(index)
-            else:
-                groups.append(([index], value))
-        parts = []
-        for days, value in groups:
-            label = names[days[0]] if len(days) == 1 else f"{names[days[0]]}–{names[days[-1]]}"
-            if len(groups) == 1:
-                label = ""
-            shown = closed if value == "closed" else value.replace("-", "–")
-            parts.append(f"{label} {shown}".strip())
-        return "; ".join(parts) if self.dir == "ltr" else "؛ ".join(parts)
+        """Consecutive days with the same hours grouped: 'Sun–Thu 07:00–22:00; Fri 14:00–22:00'."""
+        return cldr.hours_table(weekly, self.lang, closed)
 
 
-def clock(value: datetime) -> str:
-    return f"{value:%H:%M}"
-
-
-def time_span(start: datetime, end: datetime) -> str:
-    return f"{start:%H:%M}–{end:%H:%M}"
+clock = cldr.clock
+time_span = cldr.time_span
 
 
 def utc_offset(zone: str, on: date) -> str:

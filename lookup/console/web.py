@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from babel import Locale, UnknownLocaleError
 from fastapi import Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from common.i18n import negotiate, text_direction
+from common.i18n.formatting import language_name as cldr_language_name
 from lookup.api.deps import SessionDep
 from lookup.console.i18n import LANGUAGES, translator
 from lookup.settings import Settings
@@ -128,11 +129,7 @@ def ui_language(request: Request, staff: Staff | None = None) -> str:
         return str(chosen)
     if staff is not None and staff.language in LANGUAGES:
         return staff.language
-    for part in request.headers.get("accept-language", "").split(","):
-        code = part.split(";")[0].strip().lower()[:2]
-        if code in LANGUAGES:
-            return code
-    return "en"
+    return negotiate(request.headers.get("accept-language", ""), LANGUAGES)
 
 
 def flash(request: Request, kind: str, message: str) -> None:
@@ -152,10 +149,7 @@ def exercise_or_none(request: Request, session: Session) -> Exercise | None:
 
 
 def language_name(code: str, in_language: str) -> str:
-    try:
-        return str(Locale.parse(code).get_display_name(in_language) or code)
-    except (UnknownLocaleError, ValueError):
-        return code
+    return cldr_language_name(code, in_language)
 
 
 def render(
@@ -190,7 +184,8 @@ def render(
         {
             "t": t,
             "lang": lang,
-            "dir": "rtl" if lang == "ar" else "ltr",
+            "dir": text_direction(lang),
+            "direction": text_direction,
             "languages": LANGUAGES,
             "language_name": lambda code: language_name(code, lang),
             "csrf_token": csrf_token(request),

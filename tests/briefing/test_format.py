@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from lookup.briefing.errors import LanguageNotAvailable
 from lookup.briefing.formatting import Formatter, isolate
-from lookup.briefing.labels import LABELS
+from lookup.briefing.labels import LABELS, labels_for
 from lookup.packs.loader import PackError, load_pack
 from lookup.packs.schema import Pack
 from tests.briefing.conftest import briefing_pack
@@ -22,13 +23,18 @@ def _fields(text: object) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def test_every_language_has_every_label_with_the_same_placeholders() -> None:
-    english = LABELS["en"]
-    for lang, labels in LABELS.items():
-        assert labels.keys() == english.keys(), lang
+def test_every_exercise_language_has_every_label_with_the_same_placeholders() -> None:
+    english = labels_for("en")
+    for lang in read_pack(SAMPLE_PACK)["exercise"]["languages"]:
+        labels = labels_for(lang)
+        assert labels.keys() == english.keys() == LABELS.keys(), lang
         for key, text in labels.items():
             assert _fields(text) == _fields(english[key]), (lang, key)
-    assert set(read_pack(SAMPLE_PACK)["exercise"]["languages"]) <= LABELS.keys()
+        assert len(labels["letters"]) == 5, lang
+    assert labels_for("fr")["check"] == "Vérifier mes réponses"
+    assert labels_for("ar")["letters"][:2] == ["أ", "ب"]
+    with pytest.raises(LanguageNotAvailable):
+        labels_for("de")  # no catalog: a briefing is not printed in another language
 
 
 def test_latin_fragments_are_isolated_in_right_to_left_text() -> None:

@@ -4,34 +4,9 @@
 "use strict";
 
 (function () {
-  const LANGUAGES = ["ar", "en", "fr"];
-  const RTL = new Set(["ar", "ur", "fa", "he"]);
-  const STRINGS = {
-    ar: {
-      title: "مساعد الارتباط للتمرين",
-      language: "اللغة",
-      send: "إرسال",
-      placeholder: "اسأل عن التمرين…",
-      online: "متصل",
-      offline: "غير متصل، جارٍ إعادة الاتصال…",
-    },
-    en: {
-      title: "Liaison: exercise assistant",
-      language: "Language",
-      send: "Send",
-      placeholder: "Ask about the exercise…",
-      online: "Connected",
-      offline: "Offline, reconnecting…",
-    },
-    fr: {
-      title: "Liaison : assistant de l'exercice",
-      language: "Langue",
-      send: "Envoyer",
-      placeholder: "Posez votre question sur l'exercice…",
-      online: "Connecté",
-      offline: "Hors ligne, reconnexion…",
-    },
-  };
+  // code → { name, dir, strings }: the languages, their direction and the page's words, from
+  // the server's config.json (one catalog and CLDR on the server; no table here).
+  let LANGUAGES = new Map();
   const KEYS = { session: "liaison.session", history: "liaison.history", language: "liaison.language" };
   const MAX_HISTORY = 200;
   const LINK = /\b(https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]])/g;
@@ -61,15 +36,28 @@
 
   let history = load(KEYS.history, []);
   let language = load(KEYS.language, null);
-  if (!LANGUAGES.includes(language)) {
-    const preferred = (navigator.language || "en").slice(0, 2);
-    language = LANGUAGES.includes(preferred) ? preferred : "en";
+
+  function useLanguages(config) {
+    LANGUAGES = new Map();
+    picker.replaceChildren();
+    for (const entry of config.languages) {
+      LANGUAGES.set(entry.code, entry);
+      const option = document.createElement("option");
+      option.value = entry.code;
+      option.lang = entry.code;
+      option.textContent = entry.name;
+      picker.append(option);
+    }
+    if (!LANGUAGES.has(language)) {
+      const preferred = (navigator.language || "").slice(0, 2);
+      language = LANGUAGES.has(preferred) ? preferred : config.defaultLanguage;
+    }
   }
 
   function applyLanguage(code) {
-    const strings = STRINGS[code];
+    const { strings, dir } = LANGUAGES.get(code);
     document.documentElement.lang = code;
-    document.documentElement.dir = RTL.has(code) ? "rtl" : "ltr";
+    document.documentElement.dir = dir;
     document.querySelectorAll("[data-i18n]").forEach((element) => {
       element.textContent = strings[element.dataset.i18n];
     });
@@ -87,7 +75,8 @@
 
   function setStatus(state) {
     status.dataset.state = state;
-    status.title = STRINGS[language][state === "online" ? "online" : "offline"];
+    const strings = LANGUAGES.has(language) ? LANGUAGES.get(language).strings : {};
+    status.title = strings[state === "online" ? "online" : "offline"] || "";
     status.setAttribute("aria-label", status.title);
   }
 
@@ -179,8 +168,7 @@
     send(`/switch_language{"requested_language": "${language}"}`, null);
   });
 
-  async function connect() {
-    const config = await fetch("config.json").then((response) => response.json());
+  function connect(config) {
     const url = config.rasaUrl || `${location.protocol}//${location.hostname}:${config.rasaPort}`;
     socket = io(url, { path: config.socketPath, transports: ["websocket"] });
     // Online once Rasa has confirmed the session: before that a message could not be sent
@@ -201,7 +189,13 @@
     socket.on("bot_uttered", receive);
   }
 
-  applyLanguage(language);
-  history.forEach(render);
-  connect();
+  async function start() {
+    const config = await fetch("config.json").then((response) => response.json());
+    useLanguages(config);
+    applyLanguage(language);
+    history.forEach(render);
+    connect(config);
+  }
+
+  start();
 })();
