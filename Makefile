@@ -25,7 +25,7 @@ NLU_COMPONENTS  := $(addprefix bot/nlu/,language_detector.py language_id.py lang
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules.yml -name '*.yml' 2>/dev/null) \
                    $(NLU_COMPONENTS)
 
-.PHONY: help run test eval bench bench-nlu select overlap compare-tokenizers model-encoder catalogue envs model exercise validate lint test-lookup test-rasa test-unpatched typecheck openapi clean
+.PHONY: help run test eval bench bench-nlu select overlap compare-tokenizers model-encoder catalogue i18n-extract envs model exercise validate lint test-lookup test-rasa test-unpatched typecheck openapi clean
 
 help:
 	@echo "make run    start the assistant (lookup :8000, actions :5055, Rasa :5005, web chat :8080)"
@@ -87,6 +87,11 @@ model-encoder: $(RASA_ENV)/.installed
 catalogue: $(LOOKUP_ENV)/.installed
 	$(LOOKUP_ENV)/bin/python -m tools.nlu.catalogue
 
+# The gettext catalogs (common/locale/): pybabel extract (babel.cfg: Python and Jinja2 templates)
+# into <domain>.pot, then every language's .po updated; translate what arrives empty.
+i18n-extract: $(LOOKUP_ENV)/.installed
+	$(LOOKUP_ENV)/bin/python -m tools.i18n
+
 # Pipeline choices are made on a development split of the training data, never on the held-out
 # sets: make select CONFIGS="config.yml other.yml" [SEEDS="7 11 13" for several splits and means]
 CONFIGS ?= config.yml
@@ -124,12 +129,12 @@ typecheck: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed
 test-lookup: $(LOOKUP_ENV)/.installed
 	scripts/ensure-postgres
 	scripts/ensure-apt "the console and briefing tests" chromium fonts-noto-core poppler-utils
-	$(LOOKUP_ENV)/bin/pytest tests/test_layout.py tests/lookup tests/console tests/briefing $(PYTEST_ARGS)
+	$(LOOKUP_ENV)/bin/pytest tests/test_layout.py tests/common tests/lookup tests/console tests/briefing $(PYTEST_ARGS)
 
 test-rasa: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-postgres
 	scripts/ensure-apt "the browser and tracker-store tests" chromium fonts-noto-core redis-server
-	$(RASA_ENV)/bin/pytest tests/test_rasa_config.py tests/actions tests/dialogue tests/nlu tests/bot tests/tools tests/e2e $(PYTEST_ARGS)
+	$(RASA_ENV)/bin/pytest tests/test_rasa_config.py tests/common/test_i18n.py tests/web tests/actions tests/dialogue tests/nlu tests/bot tests/tools tests/e2e $(PYTEST_ARGS)
 
 # The Rasa-side suite again with every patch of Rasa internals off (bot/patches): the assistant
 # must behave the same without them, so none of them can hide a fault or become load-bearing.
