@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 
 from lookup import console
-from lookup.api import admin, briefings, exercise, health, intake, search, translations
+from lookup.api import admin, briefings, docs, exercise, health, intake, search, translations
 from lookup.api.deps import get_reader
 from lookup.rate_limit import IntakeLimits
 from lookup.request_slots import RequestSlots
@@ -35,7 +35,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Exercise knowledge in each working language, for the assistant and liaison teams.",
         version="0.2.0",
         lifespan=lifespan,
+        # FastAPI's own pages load Swagger UI and ReDoc from public CDNs: never served. The
+        # spec stays at /openapi.json; LIAISON_DOCS=1 adds a /docs served locally (api/docs.py).
+        docs_url=None,
+        redoc_url=None,
     )
+    if settings.docs:
+        docs.install(app)
     app.state.settings = settings
     app.state.admin_tokens = settings.admin_token_names()
     app.state.engine = make_engine(

@@ -48,6 +48,11 @@ class Settings(BaseSettings):
         default=None,
         description="Exercise to serve when the database holds several; the only one otherwise.",
     )
+    docs: bool = Field(
+        default=False,
+        description="Serve the API docs page at /docs (Swagger UI from the fastapi-offline "
+        "package, nothing from outside). Off by default: a development aid.",
+    )
 
     admin_tokens: str = Field(
         default="",
