@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -23,6 +23,7 @@ from lookup.console.web import (
 )
 from lookup.store.items import now
 from lookup.store.models import Staff
+from lookup.store.sessions import close_session, open_session, staff_of_session
 from lookup.store.staff import authenticate, list_staff, normalize_username
 
 router = APIRouter(prefix="/console", include_in_schema=False, dependencies=[CsrfChecked])
@@ -44,7 +45,7 @@ def console_home() -> RedirectResponse:
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, session: SessionDep, next: str | None = None) -> Response:
-    if isinstance(request.session.get("staff_id"), int):
+    if staff_of_session(session, request.session.get("sid"), now()) is not None:
         return redirect(_safe_next(next))
     return _login(request, session, next=_safe_next(next))
 
@@ -79,11 +80,13 @@ def login(
             username=username,
         )
     throttle.succeeded(*who)
-    session.commit()  # last sign-in (and a refreshed hash)
+    hours = request.app.state.settings.console_session_hours
+    token = open_session(session, staff, now(), timedelta(hours=hours))
+    session.commit()  # the session, the last sign-in (and a refreshed hash)
     lang = request.session.get("lang")
     # A fresh session: nothing from before signing in carries over, except the chosen language.
     request.session.clear()
-    request.session.update({"staff_id": staff.id, "signed_in_at": time.time()})
+    request.session["sid"] = token
     if lang in LANGUAGES:
         request.session["lang"] = lang
     csrf_token(request)
@@ -91,7 +94,9 @@ def login(
 
 
 @router.post("/logout")
-def logout(request: Request) -> RedirectResponse:
+def logout(request: Request, session: SessionDep) -> RedirectResponse:
+    close_session(session, request.session.get("sid"))  # a copy of the cookie is dead too
+    session.commit()
     lang = request.session.get("lang")
     request.session.clear()
     if lang in LANGUAGES:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
-import time
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,8 +23,10 @@ from lookup.api.deps import SessionDep
 from lookup.console.i18n import LANGUAGES, translator
 from lookup.settings import Settings
 from lookup.store.exercises import ExerciseNotFound, current_exercise
+from lookup.store.items import now
 from lookup.store.liaison import OPEN, failed_delivery_count
 from lookup.store.models import Exercise, Handoff, Staff, UnansweredQuestion
+from lookup.store.sessions import staff_of_session
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")  # autoescapes every variable
@@ -96,17 +97,11 @@ CsrfChecked = Depends(check_csrf)
 
 
 def current_staff(request: Request, session: SessionDep) -> Staff:
-    settings: Settings = request.app.state.settings
-    staff_id = request.session.get("staff_id")
-    signed_in_at = request.session.get("signed_in_at", 0)
-    if not isinstance(staff_id, int) or not isinstance(signed_in_at, (int, float)):
-        raise NotSignedIn
-    if time.time() - signed_in_at > settings.console_session_hours * 3600:
-        request.session.clear()
-        raise NotSignedIn
-    staff = session.get(Staff, staff_id)
-    if staff is None:  # the account was removed
-        request.session.clear()
+    """Whose live server-side session the cookie names (lookup/store/sessions.py): a cookie kept
+    after signing out, or from before a password change, names none."""
+    staff = staff_of_session(session, request.session.get("sid"), now())
+    if staff is None:
+        request.session.pop("sid", None)
         raise NotSignedIn
     return staff
 

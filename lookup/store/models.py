@@ -274,3 +274,16 @@ class Delivery(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     announcement: Mapped[Announcement] = relationship(back_populates="deliveries")
+
+
+class ConsoleSession(Base):
+    """A signed-in console session, kept server-side so signing out and a password change end it
+    (the signed cookie only names it). The id is the SHA-256 of the cookie's random token, so the
+    table alone cannot be used to sign in (migration 0004)."""
+
+    __tablename__ = "console_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

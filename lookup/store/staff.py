@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from common.languages import LANGUAGES
 from lookup.store.items import now
 from lookup.store.models import Staff
+from lookup.store.sessions import close_all_sessions
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 10
@@ -64,6 +65,8 @@ def save_staff(
     if staff is None:
         staff = Staff(username=username, created_at=now())
         session.add(staff)
+    else:  # a new password ends every session signed in with the old one
+        close_all_sessions(session, staff.id)
     staff.password_hash = hash_password(password)
     staff.display_name = (display_name or "").strip() or staff.display_name or username
     staff.language = language or staff.language or "en"
