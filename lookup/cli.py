@@ -70,8 +70,9 @@ def _new_admin_token(args: argparse.Namespace) -> int:
     import secrets
 
     token = secrets.token_urlsafe(32)
-    args.file.parent.mkdir(parents=True, exist_ok=True)
+    args.file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     descriptor = os.open(args.file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.fchmod(descriptor, 0o600)  # a file made earlier with a wider mode is made private too
     with os.fdopen(descriptor, "a") as tokens:
         tokens.write(f"{args.name}:{token}\n")
     print(token)

@@ -3,6 +3,9 @@ or any SQLAlchemy URL otherwise. The schema is always brought to the latest migr
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,7 +47,7 @@ def make_engine(
     if parsed.get_backend_name() == "sqlite":
         in_memory = not parsed.database or parsed.database == ":memory:"
         if not in_memory and parsed.database:
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            _private_sqlite_file(Path(parsed.database))
         engine = create_engine(
             url, connect_args={"check_same_thread": False}, **({} if in_memory else pool)
         )
@@ -54,6 +57,19 @@ def make_engine(
     if migrate_schema:
         migrate(engine)
     return engine
+
+
+def _private_sqlite_file(path: Path) -> None:
+    """The database (password hashes, transcripts) readable by its owner only (issue 18, item 15):
+    a new folder 0700, the file created 0600 before SQLite opens it (its -wal and -shm files take
+    the same mode), and group or other bits taken off an existing file and its journals."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            mode = stat.S_IMODE(file.stat().st_mode)
+            if mode & 0o077:
+                file.chmod(mode & 0o700)
 
 
 def alembic_config() -> Config:
