@@ -6,6 +6,12 @@ shared prefix 0.8, a word within one or two typos 0.7. Names and titles weigh do
 words that occur somewhere in the searched items count, so a whole question ("what's the
 equivalent of a رائد in your army?") finds what a single word would. Exercises
 hold hundreds of items, so scoring in Python over the index is fast and works on any database.
+
+Cost is bounded whatever the query's length: its words are deduplicated and only the first
+MAX_QUERY_WORDS distinct ones count (a question is a sentence or two), words longer than
+MAX_WORD_LENGTH are not words, and each query word is compared with each distinct word of the
+searched texts once (not once per text), so the work is at most MAX_QUERY_WORDS x vocabulary
+comparisons plus a set lookup per text.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 NAME_FIELDS = frozenset({"name", "title"})
+MAX_QUERY_WORDS = 24
+MAX_WORD_LENGTH = 40
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,14 @@ class Hit:
 
 
 def query_words(query: str) -> list[str]:
-    return [w for w in words(query) if w not in STOPWORDS and len(w) > 1]
+    """The query's distinct searchable words, in order, at most MAX_QUERY_WORDS of them."""
+    wanted: dict[str, None] = {}
+    for word in words(query):
+        if word not in STOPWORDS and 1 < len(word) <= MAX_WORD_LENGTH:
+            wanted[word] = None
+            if len(wanted) == MAX_QUERY_WORDS:
+                break
+    return list(wanted)
 
 
 def search(
@@ -71,9 +86,9 @@ def search(
     # Words found nowhere in the searched items ("quoi", "chez", "tell me") carry no information:
     # coverage is measured over the words that could match something.
     vocabulary = set().union(*(text_words for *_, text_words in rows)) if rows else set()
-    informative = (
-        wanted if mode == "name" else [w for w in wanted if _word_score(w, vocabulary) > 0]
-    )
+    # Each query word against each distinct word of the texts, once: the words it matches.
+    matches = {word: _matches(word, vocabulary) for word in wanted}
+    informative = wanted if mode == "name" else [w for w in wanted if matches[w]]
     if not informative:
         return []
     # best[(kind, id)][query word] = best weighted match of that word anywhere in the item
@@ -82,7 +97,7 @@ def search(
         weight = 2.0 if path.rsplit(".", 1)[-1] in NAME_FIELDS else 1.0
         scores = best[(kind, item_id)]
         for word in informative:
-            score = weight * _word_score(word, text_words)
+            score = weight * _best_in(matches[word], text_words)
             if score > scores.get(word, 0.0):
                 scores[word] = score
     hits = []
@@ -97,19 +112,26 @@ def search(
     return hits[:limit]
 
 
-def _word_score(word: str, text_words: set[str]) -> float:
-    if word in text_words:
-        return 1.0
-    best = 0.0
-    for candidate in text_words:
-        if (
-            len(word) >= 4
-            and len(candidate) >= 4
-            and (candidate.startswith(word) or word.startswith(candidate))
+def _matches(word: str, vocabulary: set[str]) -> dict[str, float]:
+    """The words of `vocabulary` that `word` matches, with their scores."""
+    found = {word: 1.0} if word in vocabulary else {}
+    if len(word) < 4:
+        return found
+    allowed = 1 if len(word) < 8 else 2
+    for candidate in vocabulary:
+        if candidate == word:
+            continue
+        if len(candidate) >= 4 and (candidate.startswith(word) or word.startswith(candidate)):
+            found[candidate] = 0.8
+        elif abs(len(word) - len(candidate)) <= 2 and (
+            DamerauLevenshtein.distance(word, candidate, score_cutoff=allowed) <= allowed
         ):
-            best = max(best, 0.8)
-        elif len(word) >= 4 and abs(len(word) - len(candidate)) <= 2:
-            allowed = 1 if len(word) < 8 else 2
-            if DamerauLevenshtein.distance(word, candidate, score_cutoff=allowed) <= allowed:
-                best = max(best, 0.7)
-    return best
+            found[candidate] = 0.7
+    return found
+
+
+def _best_in(found: dict[str, float], text_words: set[str]) -> float:
+    """The best score among one text's words (walking the smaller of the two)."""
+    if len(found) <= len(text_words):
+        return max((score for word, score in found.items() if word in text_words), default=0.0)
+    return max((found[word] for word in text_words if word in found), default=0.0)
