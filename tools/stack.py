@@ -43,6 +43,7 @@ class Service:
     env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = None
     log_path: Path | None = None
+    host: str | None = None  # the interface it binds to, when not StackConfig.host
 
 
 @dataclass
@@ -52,7 +53,11 @@ class StackConfig:
     rasa_env: Path = ROOT / ".venv" / "rasa"
     lookup_env: Path = ROOT / ".venv" / "lookup"
     model: Path = ROOT / "models" / "current.tar.gz"
+    # LIAISON_HOST: where visitors reach the chat (Rasa, the web chat). The lookup service, with
+    # the console, the admin API and the intake routes, stays on LIAISON_LOOKUP_HOST, loopback
+    # unless told otherwise: opening the chat to the network must not open those (issue 18).
     host: str = "127.0.0.1"
+    lookup_host: str = "127.0.0.1"
     rasa_port: int = 5005
     actions_port: int = 5055
     lookup_port: int = 8000
@@ -85,6 +90,7 @@ class StackConfig:
             lookup_env=Path(env.get("LIAISON_LOOKUP_ENV", defaults.lookup_env)),
             model=Path(env.get("LIAISON_MODEL", defaults.model)),
             host=env.get("LIAISON_HOST", defaults.host),
+            lookup_host=env.get("LIAISON_LOOKUP_HOST", defaults.lookup_host),
             rasa_port=int(env.get("LIAISON_RASA_PORT", defaults.rasa_port)),
             actions_port=int(env.get("LIAISON_ACTIONS_PORT", defaults.actions_port)),
             lookup_port=int(env.get("LIAISON_LOOKUP_PORT", defaults.lookup_port)),
@@ -104,8 +110,8 @@ def _rasa_has_model(body: bytes) -> bool:
 
 def build_services(config: StackConfig) -> list[Service]:
     """The processes, in start order: each one's dependency comes first."""
-    loopback = "127.0.0.1" if config.host in ("0.0.0.0", "::") else config.host
-    lookup_url = f"http://{loopback}:{config.lookup_port}"
+    loopback = _reachable(config.host)
+    lookup_url = f"http://{_reachable(config.lookup_host)}:{config.lookup_port}"
     actions_url = f"http://{loopback}:{config.actions_port}/webhook"
     rasa_url = f"http://{loopback}:{config.rasa_port}"
     rasa_bin = config.rasa_env / "bin"
@@ -118,11 +124,12 @@ def build_services(config: StackConfig) -> list[Service]:
                 "lookup.app:create_app",
                 "--factory",
                 "--host",
-                config.host,
+                config.lookup_host,
                 "--port",
                 str(config.lookup_port),
             ],
             port=config.lookup_port,
+            host=config.lookup_host,
             ready_path="/health",
             # Officer replies and announcements go out through Rasa's HTTP API.
             env={
@@ -213,8 +220,8 @@ class Stack:
         self.services = {service.name: service for service in build_services(config)}
 
     def url(self, name: str) -> str:
-        host = "127.0.0.1" if self.config.host in ("0.0.0.0", "::") else self.config.host
-        return f"http://{host}:{self.services[name].port}"
+        service = self.services[name]
+        return f"http://{_reachable(service.host or self.config.host)}:{service.port}"
 
     def start(self, progress: Callable[[str], None] = lambda _message: None) -> None:
         """Start every process, then wait until each answers; on any failure stop them all."""
@@ -282,7 +289,9 @@ class Stack:
             raise StackError(
                 "missing: " + ", ".join(map(str, missing)) + " (run `make run`, which creates them)"
             )
-        busy = [s for s in self.services.values() if not _port_free(self.config.host, s.port)]
+        busy = [
+            s for s in self.services.values() if not _port_free(s.host or self.config.host, s.port)
+        ]
         if busy:
             raise StackError(
                 "port(s) already in use: "
@@ -372,6 +381,11 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
+def _reachable(host: str) -> str:
+    """Where to connect to a server bound to `host` from this machine."""
+    return "127.0.0.1" if host in ("0.0.0.0", "::") else host
+
+
 def _port_free(host: str, port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -404,11 +418,11 @@ Liaison is up.
                        -d '{{"sender": "me", "message": "When is lunch?"}}'{channel_lines}
   Rasa server     {rasa}      (socket.io and REST channels, HTTP API on)
   action server   {actions}/health
-  lookup service  {lookup}/docs   (health: {lookup}/health)
+  lookup service  {lookup}/health   (API docs at /docs when LIAISON_DOCS=1)
 Liaison team:
   console         {lookup}/console/   (first an account: .venv/lookup/bin/liaison add-staff NAME)
-  briefings       {lookup}/docs#/briefings
-  admin API       {lookup}/docs#/admin   (token in var/admin-tokens)
+  briefings       {lookup}/v1/briefings/<nation>/briefing?lang=en   (docs/briefings.md)
+  admin API       {lookup}/v1/admin/   (token in var/admin-tokens)
 Conversations are kept in {conversations}
 Logs: {stack.config.log_dir}/{{{",".join(stack.services)}}}.log
 Press Ctrl-C to stop everything.
