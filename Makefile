@@ -21,7 +21,7 @@ export LIAISON_MODEL := $(CURDIR)/$(MODEL)
 NLU_COMPONENTS  := $(addprefix bot/nlu/,language_detector.py language_id.py language_vocabulary.py \
                      text_normalizer.py linear_intent_classifier.py fallback_classifier.py \
                      sentence_featurizer.py) \
-                   common/textnorm.py bot/dialogue/handoff_policy.py
+                   common/textnorm.py common/languages.py bot/dialogue/handoff_policy.py
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules.yml -name '*.yml' 2>/dev/null) \
                    $(NLU_COMPONENTS)
 

@@ -71,7 +71,8 @@ def say_texts(dispatcher: CollectingDispatcher, items: list[dict[str, Any]], fie
 
 
 def user_text(tracker: Tracker) -> str:
-    """The message as the NLU pipeline normalised it (folded case, no diacritics): for search."""
+    """The message as the visitor typed it (the NLU's folded copy is `normalized_text`, which a
+    model trained before bot.nlu.text_normalizer.OriginalTextRestorer does not have)."""
     return tracker.latest_message.get("text") or ""
 
 

@@ -17,8 +17,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answer_directory import ActionAnswerContacts
-from actions.base import FALLBACK_LANGUAGE, ClientAction, LookupAction
-from actions.liaison_team import channel_of, record_unanswered, remember_visitor, typed_text
+from actions.base import FALLBACK_LANGUAGE, ClientAction, LookupAction, user_text
+from actions.liaison_team import channel_of, record_unanswered, remember_visitor
 from actions.lookup_client import LookupUnavailable
 from common.channels import can_push
 from common.intents import MESSAGE_ENTITY, STAFF_INTENTS
@@ -119,7 +119,7 @@ class ActionForwardToLiaison(ClientAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        text = typed_text(tracker)
+        text = user_text(tracker)
         try:
             sender, channel = tracker.sender_id, channel_of(tracker)
             handoff_id = await self.client.active_handoff(sender, channel)

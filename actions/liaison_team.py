@@ -26,14 +26,6 @@ MAX_REMEMBERED = 50_000
 _known_visitors: OrderedDict[str, tuple[str, str, float]] = OrderedDict()
 
 
-def typed_text(tracker: Tracker) -> str:
-    """The message exactly as the user typed it (the pipeline's copy is folded for search)."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return event.get("text") or ""
-    return tracker.latest_message.get("text") or ""
-
-
 def channel_of(tracker: Tracker) -> str:
     return tracker.get_latest_input_channel() or "rest"
 
@@ -67,7 +59,8 @@ def record_unanswered(
     client: LookupClient, tracker: Tracker, lang: str, reason: str, text: str | None = None
 ) -> None:
     """The question, its language, the model's guess; no sender id or other personal data."""
-    text = text if text is not None else typed_text(tracker)
+    # What the visitor typed: the NLU keeps its folded copy apart (bot/nlu/text_normalizer.py).
+    text = text if text is not None else tracker.latest_message.get("text") or ""
     if not text or text.startswith("/"):
         return  # a button's payload is not a question anyone typed
     intent, confidence = best_guess(tracker)

@@ -29,6 +29,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.language_id import LanguageIdentifier
 from bot.nlu.language_vocabulary import LanguageVocabulary
+from common.languages import LANGUAGES
 
 logger = logging.getLogger(__name__)
 
@@ -50,8 +51,9 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         return {
-            # The assistant's languages: the one list to extend when adding a language.
-            "languages": ["ar", "en", "fr"],
+            # The assistant's languages: common.languages, the one list to extend when adding a
+            # language (config.yml may narrow it for an experiment).
+            "languages": list(LANGUAGES),
             # How much more likely the best language must be than the next to be trusted.
             "min_relative_distance": 0.25,
             # Learn the domain vocabulary from the training data as a second opinion.

@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
+from common.languages import LANGUAGES
 from lookup.api import intake
 from lookup.duty import DutyHours, estimate, visitor_message
 from lookup.settings import Settings
@@ -73,6 +74,12 @@ def test_before_opening_the_reply_comes_today_and_days_off_are_skipped() -> None
 def test_a_language_without_sentences_gets_english_and_says_so() -> None:
     reply = estimate(utc(2027, 6, 2, 9, 0), RIYADH, DEFAULT)
     assert visitor_message("ur", reply, DEFAULT)[1] == "en"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_exercise_language_has_its_own_sentences(lang: str) -> None:
+    reply = estimate(utc(2027, 6, 2, 9, 0), RIYADH, DEFAULT)
+    assert visitor_message(lang, reply, DEFAULT)[1] == lang
 
 
 def test_arabic_counts_minutes_with_the_plural_from_3_to_10() -> None:
