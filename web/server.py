@@ -50,9 +50,41 @@ def page_languages() -> list[dict[str, object]]:
     return languages
 
 
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+
+
+def rasa_sources(bind_host: str, rasa_port: int, public_url: str | None) -> list[str]:
+    """Where the page may connect to Rasa, for its Content-Security-Policy: from configuration
+    only, never from the request (the Host header used to be copied in, so a client could write
+    into the policy: issue 18, item 15). LIAISON_RASA_PUBLIC_URL when set; otherwise Rasa's port
+    on the loopback names when this server listens on loopback, or on any host when it listens
+    on the network (the page connects to the name it was loaded from, which the server cannot
+    know; set LIAISON_RASA_PUBLIC_URL to narrow that to one address)."""
+    if public_url:
+        parts = urlsplit(public_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"not an http(s) URL: {public_url!r}")
+        secure = parts.scheme == "https"
+        port = f":{parts.port}" if parts.port else ""
+        hosts = [f"{_bracketed(parts.hostname)}{port}"]
+    else:
+        secure = False
+        if bind_host in ("127.0.0.1", "localhost", "::1"):
+            hosts = [f"{name}:{rasa_port}" for name in LOOPBACK_NAMES]
+        else:  # reached by whatever name or address the network gives this machine
+            hosts = [f"*:{rasa_port}"]
+    schemes = ("https", "wss") if secure else ("http", "ws")
+    return [f"{scheme}://{host}" for host in hosts for scheme in schemes]
+
+
+def _bracketed(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
 class ChatRequestHandler(SimpleHTTPRequestHandler):
     rasa_port: int = 5005
     rasa_public_url: str | None = None  # when Rasa is reached through a proxy or another host
+    bind_host: str = "127.0.0.1"  # the interface this server listens on
     # typeshed declares extensions_map an instance attribute, so no ClassVar here.
     extensions_map: dict[str, str] = {  # noqa: RUF012
         **SimpleHTTPRequestHandler.extensions_map,
@@ -62,16 +94,7 @@ class ChatRequestHandler(SimpleHTTPRequestHandler):
     }
 
     def rasa_origins(self) -> list[str]:
-        if self.rasa_public_url:
-            parts = urlsplit(self.rasa_public_url)
-            hosts = [parts.netloc]
-            secure = parts.scheme == "https"
-        else:
-            hostname = urlsplit(f"//{self.headers.get('Host', 'localhost')}").hostname
-            hosts = [f"{hostname}:{self.rasa_port}"]
-            secure = False
-        schemes = ("https", "wss") if secure else ("http", "ws")
-        return [f"{scheme}://{host}" for host in hosts for scheme in schemes]
+        return rasa_sources(self.bind_host, self.rasa_port, self.rasa_public_url)
 
     def end_headers(self) -> None:
         self.send_header(
@@ -112,10 +135,11 @@ class ChatRequestHandler(SimpleHTTPRequestHandler):
 
 
 def serve(host: str, port: int, rasa_port: int, rasa_public_url: str | None) -> None:
+    rasa_sources(host, rasa_port, rasa_public_url)  # a malformed public URL stops it here
     handler = type(
         "Handler",
         (ChatRequestHandler,),
-        {"rasa_port": rasa_port, "rasa_public_url": rasa_public_url},
+        {"rasa_port": rasa_port, "rasa_public_url": rasa_public_url, "bind_host": host},
     )
     server = ThreadingHTTPServer((host, port), partial(handler, directory=str(PAGE_DIR)))
     print(f"web chat on http://{host}:{port}/ (Rasa socket.io on port {rasa_port})", flush=True)
@@ -134,7 +158,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--rasa-public-url",
         default=os.environ.get("LIAISON_RASA_PUBLIC_URL") or None,
-        help="Rasa's address as the browser sees it (default: this page's host, Rasa's port)",
+        help="Rasa's address as the browser sees it (default: the name the page was loaded "
+        "from, Rasa's port); also what the page's policy lets it connect to",
     )
     args = parser.parse_args(argv)
     serve(args.host, args.port, args.rasa_port, args.rasa_public_url)
