@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from lookup.api.deps import SessionDep
 from lookup.console.i18n import translator
+from lookup.console.paging import HANDOFFS_PER_PAGE, Pager
 from lookup.console.web import (
     CsrfChecked,
     StaffDep,
@@ -24,7 +25,14 @@ from lookup.console.web import (
 )
 from lookup.rasa_client import RasaClient, RasaError
 from lookup.store.items import now
-from lookup.store.liaison import CLOSED, OPEN, add_message, close_handoff, handoffs
+from lookup.store.liaison import (
+    CLOSED,
+    OPEN,
+    add_message,
+    close_handoff,
+    count_handoffs,
+    handoffs,
+)
 from lookup.store.models import Handoff, HandoffMessage
 
 router = APIRouter(prefix="/console/handoffs", include_in_schema=False, dependencies=[CsrfChecked])
@@ -32,16 +40,24 @@ ReplyText = Annotated[str, Form(max_length=4000)]
 
 
 @router.get("", response_class=HTMLResponse)
-def queue(request: Request, session: SessionDep, staff: StaffDep) -> Response:
+def queue(
+    request: Request,
+    session: SessionDep,
+    staff: StaffDep,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+) -> Response:
+    """Open handoffs a page at a time, the oldest first (HANDOFFS_PER_PAGE)."""
     at = now()
-    waiting = [_summary(handoff, at) for handoff in handoffs(session, OPEN)]
+    pager = Pager.of(page, HANDOFFS_PER_PAGE, count_handoffs(session, OPEN), "/console/handoffs")
+    shown = handoffs(session, OPEN, limit=pager.per_page, offset=pager.offset)
+    waiting = [_summary(handoff, at) for handoff in shown]
     # Those still waiting for an answer first, longest wait first; then the answered ones.
     waiting.sort(key=lambda row: (row["waiting_since"] is None, row["waiting_since"] or at))
     return render(
         request,
         session,
         "handoffs.html",
-        {"rows": waiting, "closed": handoffs(session, CLOSED, limit=20)},
+        {"rows": waiting, "closed": handoffs(session, CLOSED, limit=20), "pager": pager},
         staff=staff,
     )
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from common.topics import TOPIC_FOR_INTENT
 from lookup.api.deps import SessionDep
 from lookup.console.i18n import translator
+from lookup.console.paging import QUESTIONS_PER_PAGE, Pager
 from lookup.console.web import (
     CsrfChecked,
     StaffDep,
@@ -32,7 +33,7 @@ from lookup.console.web import (
 from lookup.packs.schema import TopicItem
 from lookup.settings import Settings
 from lookup.store.items import get_row, now, rows_of_kind, write_item
-from lookup.store.liaison import resolve, unanswered
+from lookup.store.liaison import count_unanswered, resolve, unanswered
 from lookup.store.models import Exercise, UnansweredQuestion
 from lookup.visitor_text import clean
 
@@ -47,11 +48,21 @@ _suggestions_lock = threading.Lock()
 
 @router.get("", response_class=HTMLResponse)
 def unanswered_page(
-    request: Request, session: SessionDep, staff: StaffDep, resolved: bool = False
+    request: Request,
+    session: SessionDep,
+    staff: StaffDep,
+    resolved: bool = False,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> Response:
+    """The newest questions, a page at a time (QUESTIONS_PER_PAGE), grouped within the page."""
     lang = ui_language(request, staff)
     exercise = exercise_or_none(request, session)
-    questions = unanswered(session, include_resolved=resolved)
+    total = count_unanswered(session, include_resolved=resolved)
+    params = {"resolved": "true"} if resolved else {}
+    pager = Pager.of(page, QUESTIONS_PER_PAGE, total, "/console/unanswered", **params)
+    questions = unanswered(
+        session, include_resolved=resolved, limit=pager.per_page, offset=pager.offset
+    )
     items = _topic_items(session, exercise, lang)
     return render(
         request,
@@ -68,7 +79,8 @@ def unanswered_page(
             "default_item": lambda q: _default_item(items, q.topic),
             "intents": lambda q: _intents_for(q),
             "default_intent": _default_intent,
-            "total": len(questions),
+            "total": total,
+            "pager": pager,
         },
         staff=staff,
     )

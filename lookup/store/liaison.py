@@ -144,10 +144,15 @@ def close_handoff(session: Session, handoff: Handoff, by: str, at: datetime) -> 
     session.flush()
 
 
-def handoffs(session: Session, status: str, limit: int = 200) -> list[Handoff]:
+def handoffs(session: Session, status: str, limit: int = 200, offset: int = 0) -> list[Handoff]:
+    """Open ones oldest first, closed ones last closed first; one page of them."""
     statement = select(Handoff).where(Handoff.status == status)
-    order = Handoff.opened_at if status == OPEN else Handoff.closed_at.desc()
-    return list(session.scalars(statement.order_by(order).limit(limit)))
+    order = (Handoff.opened_at, Handoff.id) if status == OPEN else (Handoff.closed_at.desc(),)
+    return list(session.scalars(statement.order_by(*order).limit(limit).offset(offset)))
+
+
+def count_handoffs(session: Session, status: str) -> int:
+    return session.scalar(select(func.count()).where(Handoff.status == status)) or 0
 
 
 # Unanswered questions
@@ -179,11 +184,22 @@ def record_unanswered(
     return question
 
 
-def unanswered(session: Session, include_resolved: bool = False) -> list[UnansweredQuestion]:
+def unanswered(
+    session: Session, include_resolved: bool = False, limit: int | None = None, offset: int = 0
+) -> list[UnansweredQuestion]:
+    """Newest first; one page of them when `limit` is given."""
     statement = select(UnansweredQuestion)
     if not include_resolved:
         statement = statement.where(UnansweredQuestion.resolved.is_(False))
-    return list(session.scalars(statement.order_by(UnansweredQuestion.at.desc())))
+    order = (UnansweredQuestion.at.desc(), UnansweredQuestion.id.desc())
+    return list(session.scalars(statement.order_by(*order).limit(limit).offset(offset)))
+
+
+def count_unanswered(session: Session, include_resolved: bool = False) -> int:
+    statement = select(func.count()).select_from(UnansweredQuestion)
+    if not include_resolved:
+        statement = statement.where(UnansweredQuestion.resolved.is_(False))
+    return session.scalar(statement) or 0
 
 
 def resolve(
