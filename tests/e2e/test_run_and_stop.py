@@ -89,7 +89,7 @@ def test_prints_where_to_talk_and_stops_everything_on_ctrl_c(tmp_path: Path) -> 
         assert len(services) == 4
         assert f"http://127.0.0.1:{ports['webchat']}/" in banner
         assert f"http://127.0.0.1:{ports['rasa']}/webhooks/rest/webhook" in banner
-        assert f"http://127.0.0.1:{ports['lookup']}/docs" in banner
+        assert f"http://127.0.0.1:{ports['lookup']}/health" in banner
         reply = httpx.post(
             f"http://127.0.0.1:{ports['rasa']}/webhooks/rest/webhook",
             json={"sender": "ctrl-c", "message": "hello"},
