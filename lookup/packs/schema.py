@@ -35,6 +35,7 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 NonEmptyText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_printable)
 ]
+PlainText = Annotated[str, AfterValidator(_printable)]
 ClockRange = Annotated[
     str,
     StringConstraints(pattern=r"^(closed|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d)$"),
@@ -147,9 +148,9 @@ class Contact(Item):
     name: Translations
     role: Translations
     languages: list[LanguageCode] = Field(min_length=1, description="Languages the contact speaks")
-    phone: str | None = None
-    email: str | None = None
-    radio: str | None = None
+    phone: PlainText | None = None
+    email: PlainText | None = None
+    radio: PlainText | None = None
     hours: Translations | None = None
 
 

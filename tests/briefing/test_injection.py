@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from lookup.briefing.build import build
 from lookup.briefing.pdf import ProjectOnlyFetcher, RefusedURL, layout, write
 from lookup.briefing.render import TEMPLATES, css_string
-from lookup.packs.schema import ExerciseSpec
+from lookup.packs.schema import Contact, ExerciseSpec
 from tests.briefing.conftest import briefing_pack, pdf_text
 from tests.packs import write_pack
 
@@ -68,6 +68,12 @@ def test_control_characters_in_texts_are_refused(bad: str) -> None:
     document["name"]["en"] = bad
     with pytest.raises(ValidationError, match="control character"):
         ExerciseSpec.model_validate(document)
+
+
+def test_a_contact_number_refuses_control_characters_too() -> None:
+    contact = {**briefing_pack()["contacts"][0], "phone": "+000\x1b[8m 555"}
+    with pytest.raises(ValidationError, match="control character"):
+        Contact.model_validate(contact)
 
 
 def test_a_multi_line_text_is_still_fine() -> None:
