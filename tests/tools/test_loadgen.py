@@ -164,3 +164,10 @@ def test_request_encoding_is_one_buffer() -> None:
     assert head.startswith(b"POST /webhooks/rest/webhook HTTP/1.1\r\n")
     assert b"Connection: keep-alive" in head and b"Content-Length: 8" in head
     assert body == b'{"a": 1}'
+
+
+def test_a_get_can_carry_the_lookup_services_token() -> None:
+    data = loadgen.encode_request(
+        "GET", "127.0.0.1:8000", "/v1/topics/meals?lang=en", headers={"Authorization": "Bearer t"}
+    )
+    assert b"\r\nAuthorization: Bearer t\r\n" in data and data.endswith(b"\r\n\r\n")

@@ -47,10 +47,16 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def encode_request(
-    method: str, host: str, path: str, body: bytes | None = None, content_type: str | None = None
+    method: str,
+    host: str,
+    path: str,
+    body: bytes | None = None,
+    content_type: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> bytes:
     """One complete HTTP/1.1 request (head and body) in one buffer, keep-alive."""
     head = [f"{method} {path} HTTP/1.1", f"Host: {host}", "Connection: keep-alive"]
+    head += [f"{name}: {value}" for name, value in (headers or {}).items()]
     if body is not None:
         head += [f"Content-Type: {content_type or 'application/json'}"]
         head += [f"Content-Length: {len(body)}"]
@@ -200,7 +206,9 @@ async def _user(spec: dict[str, Any], index: int, run: Run, t0: float) -> None:
     while time.perf_counter() < deadline and len(run.samples) < spec.get("max_requests", 10**6):
         if spec["mode"] == "get":
             paths = spec["paths"]
-            data = encode_request("GET", host, paths[(offset + turn) % len(paths)])
+            # "headers": e.g. the lookup service's token (the spec comes on stdin, not argv).
+            path = paths[(offset + turn) % len(paths)]
+            data = encode_request("GET", host, path, headers=spec.get("headers"))
             check, kind = "status", "get"
         else:
             questions = spec["questions"]

@@ -282,6 +282,8 @@ class Bench:
                 "duration": self.args.duration,
                 "warmup": self.args.warmup,
                 "paths": q.lookup_paths(),
+                # /v1 reads need the action server's token (the stack made one for this run).
+                "headers": {"Authorization": f"Bearer {stack.config.service_token}"},
             }
         )
         say(
