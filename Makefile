@@ -69,6 +69,14 @@ exercise: $(LOOKUP_ENV)/.installed
 run: envs model exercise
 	$(RASA_ENV)/bin/python -m tools.stack
 
+# The scale-out topology on one machine (tools/cluster.py, docs/deploy.md): 2 Rasa servers, 2 action
+# servers and 2 lookup services behind HAProxy, PostgreSQL, Redis, the web chat; Ctrl-C stops it all.
+.PHONY: cluster
+cluster: envs model
+	scripts/ensure-postgres
+	scripts/ensure-apt "make cluster" haproxy redis-server
+	$(RASA_ENV)/bin/python -m tools.cluster
+
 eval: $(MODEL)
 	$(RASA_ENV)/bin/python -m tools.nlu.evaluate --model $(MODEL) --heldout tests/nlu/heldout --out reports
 
@@ -133,14 +141,14 @@ test-lookup: $(LOOKUP_ENV)/.installed
 
 test-rasa: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-postgres
-	scripts/ensure-apt "the browser and tracker-store tests" chromium fonts-noto-core redis-server
+	scripts/ensure-apt "the browser, tracker-store and cluster tests" chromium fonts-noto-core redis-server haproxy
 	$(RASA_ENV)/bin/pytest tests/test_rasa_config.py tests/common/test_i18n.py tests/web tests/actions tests/dialogue tests/nlu tests/bot tests/tools tests/e2e $(PYTEST_ARGS)
 
 # The Rasa-side suite again with every patch of Rasa internals off (bot/patches): the assistant
 # must behave the same without them, so none of them can hide a fault or become load-bearing.
 test-unpatched: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-postgres
-	scripts/ensure-apt "the browser and tracker-store tests" chromium fonts-noto-core redis-server
+	scripts/ensure-apt "the browser, tracker-store and cluster tests" chromium fonts-noto-core redis-server haproxy
 	LIAISON_RASA_PATCHES=none $(RASA_ENV)/bin/pytest tests/actions tests/dialogue tests/nlu tests/bot tests/e2e $(PYTEST_ARGS)
 
 test: validate lint typecheck test-lookup test-rasa test-unpatched

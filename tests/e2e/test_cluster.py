@@ -1,0 +1,174 @@
+"""`make cluster` for real (tools.cluster): 2 Rasa, 2 action servers, 2 lookup services behind
+HAProxy, PostgreSQL and Redis, all on free ports. A conversation's messages arriving at both Rasa
+replicas at once are processed one at a time and each exactly once; a conversation continues,
+with its history and language, when a Rasa replica is killed outright."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import os
+import shutil
+import socket
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from bot.nlu.language_id import LanguageIdentifier
+from tests.redis_server import free_port
+from tools.cluster import REPLICATED, Cluster, ClusterConfig
+from tools.stack import StackConfig
+
+pytestmark = pytest.mark.e2e
+identify = LanguageIdentifier(["ar", "en", "fr"]).identify
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    workdir = tmp_path_factory.mktemp("cluster")
+    # PostgreSQL runs as `postgres` when the tests run as root: its folder must be reachable.
+    state_dir = Path(tempfile.mkdtemp(prefix="liaison-cluster-"))
+    state_dir.chmod(0o755)
+    defaults = StackConfig.from_environment()
+    public = StackConfig(
+        rasa_env=defaults.rasa_env,
+        lookup_env=defaults.lookup_env,
+        model=defaults.model,
+        rasa_port=free_port(),
+        actions_port=free_port(),
+        lookup_port=free_port(),
+        webchat_port=free_port(),
+        log_dir=workdir / "logs",
+        env={
+            "LIAISON_DATA_DIR": str(workdir / "data"),
+            "LIAISON_ADMIN_TOKENS": "e2e:e2e-cluster-admin-token-2468",
+        },
+    )
+    config = ClusterConfig(
+        stack=public,
+        postgres_port=free_port(),
+        redis_port=free_port(),
+        state_dir=state_dir,
+        replica_ports={name: [free_port(), free_port()] for name in REPLICATED},
+    )
+    running = Cluster(config)
+    try:
+        running.start()
+        yield running
+    finally:
+        running.stop()
+        shutil.rmtree(state_dir, ignore_errors=True)
+
+
+def say(url: str, sender: str, text: str) -> list[dict[str, Any]]:
+    reply = httpx.post(
+        f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=60
+    )
+    reply.raise_for_status()
+    return list(reply.json())
+
+
+def text_of(messages: list[dict[str, Any]]) -> str:
+    return " ".join(message.get("text", "") for message in messages)
+
+
+def tracker(cluster: Cluster, sender: str) -> dict[str, Any]:
+    answer = httpx.get(cluster.rasa_api(f"/conversations/{sender}/tracker"), timeout=30)
+    answer.raise_for_status()
+    return dict(answer.json())
+
+
+def turns(events: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """Each user message with the number of bot messages that follow it before the next one."""
+    result: list[tuple[str, int]] = []
+    for event in events:
+        if event["event"] == "user":
+            result.append((event.get("text") or "", 0))
+        elif event["event"] == "bot" and result:
+            text, count = result[-1]
+            result[-1] = (text, count + 1)
+    return result
+
+
+def test_a_conversations_messages_at_two_replicas_at_once_are_taken_one_at_a_time(
+    cluster: Cluster,
+) -> None:
+    sender = "cluster-concurrent"
+    replicas = [cluster.url("rasa-1"), cluster.url("rasa-2")]
+    questions = [f"When is lunch? ({n})" for n in range(8)]
+    assert text_of(say(replicas[0], sender, "Hello")).strip()
+
+    with concurrent.futures.ThreadPoolExecutor(len(questions)) as pool:
+        replies = list(
+            pool.map(lambda n: say(replicas[n % 2], sender, questions[n]), range(len(questions)))
+        )
+
+    assert all(text_of(reply).strip() for reply in replies)
+    history = turns(tracker(cluster, sender)["events"])
+    asked = [text for text, _ in history]
+    # every message once, and each answered before the next was taken (none interleaved)
+    assert sorted(asked) == sorted(["Hello", *questions])
+    unanswered = [text for text, answers in history if answers < 1]
+    assert unanswered == [], f"taken before their answer was given: {history}"
+
+
+def test_a_conversation_continues_with_its_history_and_language_when_its_replica_dies(
+    cluster: Cluster,
+) -> None:
+    sender = "cluster-failover"
+    balanced = cluster.url("rasa")
+    first, second = "Bonjour, à quelle heure est le dîner ?", "Où est l'hôpital ?"
+    # Two turns through HAProxy, round robin: the conversation has been on both replicas.
+    assert identify(text_of(say(balanced, sender, first))) == "fr"
+    assert identify(text_of(say(balanced, sender, second))) == "fr"
+
+    cluster.kill("rasa-1")
+    started = time.monotonic()
+    after = [say(balanced, sender, "ok"), say(balanced, sender, "Et le petit déjeuner ?")]
+    first_answer_seconds = time.monotonic() - started
+
+    # "ok" alone cannot tell a language: it is answered in the conversation's, from its history
+    assert [identify(text_of(reply)) for reply in after] == ["fr", "fr"]
+    history = turns(tracker(cluster, sender)["events"])
+    assert [text for text, _ in history] == [first, second, "ok", "Et le petit déjeuner ?"]
+    assert all(answers >= 1 for _, answers in history)
+    assert tracker(cluster, sender)["slots"]["language"] == "fr"
+    print(f"two turns after the kill answered in {first_answer_seconds:.2f} s")
+
+
+def test_stopping_the_cluster_stops_every_process_and_frees_every_port(cluster: Cluster) -> None:
+    services = list(cluster.services.values())
+
+    cluster.stop()
+
+    assert all(s.process is not None and s.process.poll() is not None for s in services)
+    for service in services:
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", service.port)) != 0, service.name
+    for port in (cluster.config.actions_port, cluster.config.lookup_port):
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", port)) != 0
+    deadline = time.monotonic() + 5  # a killed process takes a moment to go
+    while _left_behind(services) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _left_behind(services) == []
+
+
+def _left_behind(services: list[Any]) -> list[str]:
+    """Live processes (not zombies awaiting their reaper) in any service's process group."""
+    groups = {s.process.pid for s in services if s.process is not None}
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        state, group = fields[0], int(fields[2])
+        if group in groups and state != "Z":
+            found.append(stat.split(")", 1)[0] + ")")
+    return found

@@ -1,0 +1,474 @@
+"""`make cluster`: the scale-out topology on one machine, started, watched and stopped as one.
+
+Two of each stateless service (Rasa, action server, lookup service) behind HAProxy, which listens
+on the ports `make run` uses (5005, 5055, 8000) and health-checks every replica; PostgreSQL holds
+the exercise knowledge and Rasa's conversations, Redis the conversation locks
+(bot.lock_store.TicketLockStore) and the web chat's socket.io rooms (bot.channels.socketio); the
+web chat on 8080 talks to Rasa through HAProxy. Every service reaches another through HAProxy too,
+so losing one replica costs no answer.
+
+Deploy steps run once, before any replica starts, never by replicas racing at start-up: the
+databases are created, the lookup service's migrations applied (with the sample exercise loaded
+if absent, as `make run` does) and Rasa's tracker tables created.
+
+Process handling is tools.stack's (launch, readiness, process groups, stop in reverse order);
+this module only adds the services, the stages and the configuration files. State lives in
+`var/cluster/` (PostgreSQL's data, its password, generated configs); logs in `var/log/cluster/`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import glob
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+
+from bot import rasa_config
+from tools.stack import (
+    ROOT,
+    Service,
+    Stack,
+    StackConfig,
+    StackError,
+    _banner,
+    _port_free,
+    build_services,
+    tail,
+)
+
+SAMPLE_PACK = ROOT / "data" / "packs" / "sample-exercise.yml"
+REPLICATED = ("lookup", "actions", "rasa")  # behind HAProxy, in start order
+HEALTH_PATHS = {"lookup": "/health", "actions": "/health", "rasa": "/"}
+DB_USER = "liaison"
+
+
+@dataclass
+class ClusterConfig:
+    """The public side is a StackConfig (the ports `make run` uses, now HAProxy's); replica i of
+    a service listens on its public port + 100 * i."""
+
+    stack: StackConfig
+    replicas: int = 2
+    postgres_port: int = 5433
+    redis_port: int = 6380
+    state_dir: Path = ROOT / "var" / "cluster"
+    pack: Path | None = SAMPLE_PACK
+    replica_ports: dict[str, list[int]] = field(default_factory=dict)
+
+    def ports(self, name: str) -> list[int]:
+        if name in self.replica_ports:
+            return self.replica_ports[name]
+        public = getattr(self.stack, f"{name}_port")
+        return [public + 100 * (i + 1) for i in range(self.replicas)]
+
+    @classmethod
+    def from_environment(cls) -> ClusterConfig:
+        env = os.environ
+        stack = StackConfig.from_environment()
+        if "LIAISON_LOG_DIR" not in env:
+            stack.log_dir = stack.log_dir / "cluster"
+        return cls(
+            stack=stack,
+            replicas=int(env.get("LIAISON_CLUSTER_REPLICAS", 2)),
+            postgres_port=int(env.get("LIAISON_CLUSTER_POSTGRES_PORT", 5433)),
+            redis_port=int(env.get("LIAISON_CLUSTER_REDIS_PORT", 6380)),
+            state_dir=Path(env.get("LIAISON_CLUSTER_DIR", ROOT / "var" / "cluster")).resolve(),
+        )
+
+
+def postgres_binaries() -> Path:
+    """Debian's PostgreSQL server binaries (scripts/ensure-postgres installs them)."""
+    configured = os.environ.get("LIAISON_PG_BINDIR")
+    candidates = [configured] if configured else sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    for candidate in reversed(candidates):
+        if candidate and (Path(candidate) / "initdb").exists():
+            return Path(candidate)
+    raise StackError("PostgreSQL server binaries not found: apt-get install postgresql")
+
+
+def _secret(path: Path) -> str:
+    """A password kept in a private file, made on first use."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(24))
+    return path.read_text().strip()
+
+
+def haproxy_cfg(config: ClusterConfig) -> str:
+    """HAProxy in front of each replicated service: round robin, a health check every second
+    (down after 3 failures), a connection refused by a dead replica retried on another. Rasa's
+    backend also pins a browser to one replica with a cookie (socket.io long-polling needs it;
+    websocket and REST clients without cookies are spread)."""
+    host = config.stack.host
+    lines = [
+        "global",
+        "  maxconn 4096",
+        "defaults",
+        "  mode http",
+        "  timeout connect 2s",
+        "  timeout client 75s",
+        "  timeout server 75s",
+        "  timeout tunnel 1h",  # websocket
+        "  retries 3",
+        "  option redispatch 1",
+        # A check every second; a replica is down after 3 failed ones (a refused connection is
+        # retried on another at once anyway) and a check may take 3 s on a busy machine.
+        "  timeout check 3s",
+        "  default-server inter 1s fall 3 rise 2",
+    ]
+    for name in REPLICATED:
+        lines += [
+            f"frontend {name}",
+            f"  bind {host}:{getattr(config.stack, f'{name}_port')}",
+            f"  default_backend {name}",
+            f"backend {name}",
+            "  balance roundrobin",
+            f"  option httpchk GET {HEALTH_PATHS[name]}",
+            "  http-check expect status 200",
+        ]
+        if name == "rasa":
+            lines.append("  cookie LIAISON_RASA insert indirect nocache httponly")
+        for index, port in enumerate(config.ports(name), start=1):
+            cookie = f" cookie r{index}" if name == "rasa" else ""
+            lines.append(f"  server {name}-{index} {host}:{port} check{cookie}")
+    return "\n".join(lines) + "\n"
+
+
+class Cluster(Stack):
+    """tools.stack.Stack with replicas, a load balancer and the shared stores, started in stages."""
+
+    def __init__(self, config: ClusterConfig, startup_timeout: float = 300.0) -> None:
+        self.cluster = config
+        self.state_dir = config.state_dir
+        self.pg_bin = postgres_binaries()
+        db_password = _secret(self.state_dir / "postgres-password")
+        self.redis_password = secrets.token_urlsafe(24)  # Redis keeps nothing between runs
+        database = f"{DB_USER}:{db_password}@127.0.0.1:{config.postgres_port}"
+        redis_url = f"redis://:{self.redis_password}@127.0.0.1:{config.redis_port}"
+        self.db_password = db_password
+        stack = dataclasses.replace(
+            config.stack,
+            env={
+                **config.stack.env,
+                "DATABASE_URL": f"postgresql+psycopg://{database}/liaison",
+                "LIAISON_TRACKER_STORE": f"postgresql://{database}/rasa",
+                "LIAISON_LOCK_STORE": f"{redis_url}/1",
+                "LIAISON_SOCKETIO_REDIS": f"{redis_url}/2",
+            },
+        )
+        super().__init__(stack, startup_timeout)
+        self.services = {service.name: service for service in self._services()}
+
+    def _services(self) -> list[Service]:
+        public = {service.name: service for service in build_services(self.config)}
+        services = [self._postgres(), self._redis()]
+        for name in REPLICATED:
+            for index, port in enumerate(self.cluster.ports(name), start=1):
+                services.append(_replica(public[name], index, port))
+        haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
+        services.append(
+            Service(
+                name="haproxy",
+                argv=[haproxy, "-db", "-f", str(self.state_dir / "haproxy.cfg")],
+                port=self.config.rasa_port,
+                ready_path="/",
+            )
+        )
+        services.append(public["webchat"])
+        return services
+
+    def _postgres(self) -> Service:
+        as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        return Service(
+            name="postgres",
+            argv=[
+                *as_user,
+                str(self.pg_bin / "postgres"),
+                "-D",
+                str(self.state_dir / "postgres"),
+                "-p",
+                str(self.cluster.postgres_port),
+                "-k",
+                str(self.state_dir / "postgres-socket"),
+                "-c",
+                "listen_addresses=127.0.0.1",
+            ],
+            port=self.cluster.postgres_port,
+            ready_path="",
+        )
+
+    def _redis(self) -> Service:
+        redis_server = shutil.which("redis-server") or "redis-server"
+        return Service(
+            name="redis",
+            argv=[redis_server, str(self.state_dir / "redis.conf")],
+            port=self.cluster.redis_port,
+            ready_path="",
+        )
+
+    def url(self, name: str) -> str:
+        """A replica's own URL by its name (rasa-1), or the public, balanced one (rasa)."""
+        host = "127.0.0.1" if self.config.host in ("0.0.0.0", "::") else self.config.host
+        if name in self.services:
+            return f"http://{host}:{self.services[name].port}"
+        return f"http://{host}:{getattr(self.config, f'{name}_port')}"
+
+    def start(self, progress: Callable[[str], None] = lambda _message: None) -> None:
+        """Stores first, then the deploy steps, then the replicas, the balancer and the chat."""
+        self._check_prerequisites()
+        busy = [p for p in self._frontend_ports() if not _port_free(self.config.host, p)]
+        if busy:
+            raise StackError(f"port(s) already in use: {busy}; is `make run` still up?")
+        self._write_files()
+        stages = [
+            ["postgres", "redis"],
+            [f"{name}-{i}" for name in ("lookup", "actions") for i in self._indexes()],
+            [f"rasa-{i}" for i in self._indexes()],
+            ["haproxy", "webchat"],
+        ]
+        try:
+            for number, stage in enumerate(stages):
+                if number == 1:
+                    progress("deploy steps: databases, migrations, exercise, Rasa's tables ...")
+                    self._deploy_steps()
+                for name in stage:
+                    self._launch(self.services[name])
+                for name in stage:
+                    progress(f"waiting for {name} on port {self.services[name].port} ...")
+                    self._wait_ready(self.services[name])
+                    progress(f"{name} is up")
+        except BaseException:
+            self.stop()
+            raise
+
+    def kill(self, name: str) -> None:
+        """SIGKILL one process group at once, as a crash would (no graceful shutdown)."""
+        process = self.services[name].process
+        assert process is not None
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+    def _indexes(self) -> range:
+        return range(1, self.cluster.replicas + 1)
+
+    def _frontend_ports(self) -> list[int]:
+        return [getattr(self.config, f"{name}_port") for name in ("actions", "lookup")]
+
+    def _write_files(self) -> None:
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        self.state_dir.chmod(0o755)  # PostgreSQL (as `postgres` when we are root) goes through it
+        rasa_config.write_rasa_files(self.config.environment(), self.config.data_dir)
+        (self.state_dir / "haproxy.cfg").write_text(haproxy_cfg(self.cluster))
+        redis_conf = self.state_dir / "redis.conf"
+        redis_conf.touch(mode=0o600)
+        redis_conf.chmod(0o600)
+        redis_conf.write_text(
+            f"port {self.cluster.redis_port}\nbind 127.0.0.1\nsave ''\nappendonly no\n"
+            f"requirepass {self.redis_password}\n"
+        )
+        self._init_postgres()
+
+    def _init_postgres(self) -> None:
+        """initdb once: password login over TCP (loopback only), trust on the private socket."""
+        data, socket_dir = self.state_dir / "postgres", self.state_dir / "postgres-socket"
+        owner = "postgres" if os.geteuid() == 0 else None
+        socket_dir.mkdir(mode=0o700, exist_ok=True)
+        if owner:
+            shutil.chown(socket_dir, owner, owner)
+        if (data / "PG_VERSION").exists():
+            return
+        data.mkdir(mode=0o700, parents=True, exist_ok=True)
+        password_file = self.state_dir / "postgres-password"
+        if owner:
+            shutil.chown(data, owner, owner)
+            shutil.chown(password_file, owner, owner)
+        as_user = ["runuser", "-u", owner, "--"] if owner else []
+        try:
+            subprocess.run(
+                [
+                    *as_user,
+                    str(self.pg_bin / "initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    DB_USER,
+                    f"--pwfile={password_file}",
+                    "--auth-host=scram-sha-256",
+                    "--auth-local=trust",
+                    "-E",
+                    "UTF8",
+                ],
+                check=True,
+                capture_output=True,
+            )
+        finally:
+            if owner:
+                shutil.chown(password_file, "root", "root")
+
+    def _deploy_steps(self) -> None:
+        """Run once before the replicas: databases, lookup migrations (+ the sample exercise
+        when absent), Rasa's tracker tables (two replicas creating them at once would collide)."""
+        environment = {**self.config.environment(), "PGPASSWORD": self.db_password}
+        psql = [
+            shutil.which("psql") or str(self.pg_bin / "psql"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.cluster.postgres_port),
+            "-U",
+            DB_USER,
+            "-d",
+            "postgres",
+            "-tAc",
+        ]
+        for database in ("liaison", "rasa"):
+            exists = _run(
+                [*psql, f"SELECT 1 FROM pg_database WHERE datname = '{database}'"], environment
+            )
+            if exists.strip() != "1":
+                _run([*psql, f'CREATE DATABASE "{database}"'], environment)
+        liaison = str(self.config.lookup_env / "bin" / "liaison")
+        if self.cluster.pack is not None:
+            _run([liaison, "import-pack", "--if-absent", str(self.cluster.pack)], environment)
+        tokens = self.config.data_dir / "admin-tokens"
+        if not tokens.exists() and "LIAISON_ADMIN_TOKENS" not in environment:
+            _run([liaison, "new-admin-token", "liaison-team", "--file", str(tokens)], environment)
+        create_tables = (
+            "from rasa.core.tracker_store import SQLTrackerStore;"
+            "import os;"
+            "SQLTrackerStore(dialect='postgresql', host='127.0.0.1', port=int(os.environ['P']),"
+            " db='rasa', username=os.environ['U'], password=os.environ['PGPASSWORD'])"
+        )
+        _run(
+            [str(self.config.rasa_env / "bin" / "python"), "-c", create_tables],
+            {
+                **environment,
+                "P": str(self.cluster.postgres_port),
+                "U": DB_USER,
+                "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            },
+        )
+
+    def _wait_ready(self, service: Service) -> None:
+        if service.name == "postgres":
+            self._wait_for(service, self._postgres_accepts)
+        elif service.name == "redis":
+            self._wait_for(service, lambda: _listening(self.cluster.redis_port))
+        else:
+            super()._wait_ready(service)
+
+    def _postgres_accepts(self) -> bool:
+        ready = subprocess.run(
+            [
+                str(self.pg_bin / "pg_isready"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.cluster.postgres_port),
+            ],
+            capture_output=True,
+        )
+        return ready.returncode == 0
+
+    def _wait_for(self, service: Service, ready: Callable[[], bool]) -> None:
+        deadline = time.monotonic() + 60
+        while not ready():
+            assert service.process is not None
+            if service.process.poll() is not None or time.monotonic() > deadline:
+                raise StackError(
+                    f"{service.name} did not start; last lines of {service.log_path}:\n"
+                    f"{tail(service.log_path)}"
+                )
+            time.sleep(0.2)
+
+
+def _replica(public: Service, index: int, port: int) -> Service:
+    """The public service's process on its replica port (its URLs of the others stay public)."""
+    argv = list(public.argv)
+    argv[argv.index("--port") + 1] = str(port)
+    return dataclasses.replace(
+        public, name=f"{public.name}-{index}", argv=argv, port=port, env=dict(public.env)
+    )
+
+
+def _run(argv: list[str], env: dict[str, str]) -> str:
+    done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise StackError(f"{Path(argv[0]).name} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run Liaison's scale-out topology on one machine.")
+    parser.parse_args(argv)
+    try:
+        cluster = Cluster(ClusterConfig.from_environment())
+    except StackError as error:
+        print(f"Liaison's cluster could not start: {error}", file=sys.stderr)
+        return 1
+    stopping = False
+
+    def request_stop(signum: int, _frame: FrameType | None) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    replicas = cluster.cluster.replicas
+    print(
+        f"Starting PostgreSQL, Redis, {replicas} lookup services, {replicas} action servers, "
+        f"{replicas} Rasa servers (~1 min), HAProxy and the web chat ..."
+    )
+    try:
+        cluster.start(progress=lambda message: print(f"  {message}", flush=True))
+    except StackError as error:
+        print(f"Liaison's cluster could not start: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted while starting; everything started was stopped.", file=sys.stderr)
+        return 130
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    print(_banner(cluster), flush=True)
+    print(
+        f"Cluster: HAProxy on the ports above, {replicas} replicas each of Rasa "
+        f"{cluster.cluster.ports('rasa')}, actions {cluster.cluster.ports('actions')} and lookup "
+        f"{cluster.cluster.ports('lookup')}; PostgreSQL :{cluster.cluster.postgres_port}, "
+        f"Redis :{cluster.cluster.redis_port}. A replica that stops is reported, the rest go on.",
+        flush=True,
+    )
+    reported: set[str] = set()
+    while not stopping:
+        for service in cluster.dead():
+            if service.name not in reported:
+                reported.add(service.name)
+                print(
+                    f"{service.name} stopped (code {service.process.returncode});"  # type: ignore[union-attr]
+                    f" last lines of {service.log_path}:\n{tail(service.log_path)}",
+                    file=sys.stderr,
+                )
+        time.sleep(0.5)
+    print("Stopping ...", flush=True)
+    cluster.stop()
+    print("Stopped; ports freed.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
