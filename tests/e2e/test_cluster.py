@@ -1,10 +1,14 @@
 """`make cluster` for real (tools.cluster): 2 Rasa, 2 action servers, 2 lookup services behind
 HAProxy, PostgreSQL and Redis, all on free ports. A conversation's messages arriving at both Rasa
-replicas at once are processed one at a time and each exactly once; a conversation continues,
-with its history and language, when a Rasa replica is killed outright."""
+replicas at once are processed one at a time and each exactly once; a web-chat visitor on one
+replica gets an officer's message sent through the other; a conversation continues, with its
+history and language, when a Rasa replica is killed outright; killing a lookup service and an
+action server costs no answer. One cluster for the module: the tests run in this order, and the
+later ones run on what the earlier ones left (one Rasa replica, then one of each)."""
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import os
 import shutil
@@ -17,8 +21,10 @@ from typing import Any
 
 import httpx
 import pytest
+import socketio
 
 from bot.nlu.language_id import LanguageIdentifier
+from common.intents import MESSAGE_ENTITY, MESSAGE_INTENT
 from tests.redis_server import free_port
 from tools.cluster import REPLICATED, Cluster, ClusterConfig
 from tools.stack import StackConfig
@@ -116,6 +122,59 @@ def test_a_conversations_messages_at_two_replicas_at_once_are_taken_one_at_a_tim
     assert unanswered == [], f"taken before their answer was given: {history}"
 
 
+async def officer_message_across_replicas(cluster: Cluster, text: str) -> list[str]:
+    """A web-chat visitor connected to rasa-1 says hello; an officer's message for them goes
+    through rasa-2's API (as the lookup service sends it); what the visitor's socket received."""
+    received: list[str] = []
+    confirmed: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+    client = socketio.AsyncClient(reconnection=False)
+
+    @client.on("session_confirm")
+    async def on_confirm(session_id: str) -> None:
+        confirmed.set_result(session_id)
+
+    @client.on("bot_uttered")
+    async def on_bot(message: dict[str, Any]) -> None:
+        received.append(str(message.get("text", "")))
+
+    # Long-polling: python-engineio's asyncio websocket client needs a newer aiohttp than Rasa's.
+    await client.connect(cluster.url("rasa-1"), transports=["polling"])
+    try:
+        await client.emit("session_request", {})
+        session = await asyncio.wait_for(confirmed, timeout=30)
+        await client.emit("user_uttered", {"message": "Hello", "session_id": session})
+        for _ in range(300):
+            if received:
+                break
+            await asyncio.sleep(0.1)
+        assert received, "no greeting from rasa-1"
+        async with httpx.AsyncClient() as http:
+            sent = await http.post(
+                f"{cluster.url('rasa-2')}/conversations/{session}/trigger_intent",
+                params={"output_channel": "socketio", "token": cluster.config.rasa_token},
+                json={"name": MESSAGE_INTENT, "entities": {MESSAGE_ENTITY: text}},
+                timeout=60,
+            )
+            assert sent.status_code == 200, sent.text
+        for _ in range(300):
+            if text in received:
+                break
+            await asyncio.sleep(0.1)
+    finally:
+        await client.disconnect()
+    return received
+
+
+def test_a_web_chat_visitor_on_one_replica_gets_an_officers_message_sent_through_the_other(
+    cluster: Cluster,
+) -> None:
+    text = "Officer Haddad: the bus to the range leaves at 09:15 from gate 2."
+
+    received = asyncio.run(officer_message_across_replicas(cluster, text))
+
+    assert text in received
+
+
 def test_a_conversation_continues_with_its_history_and_language_when_its_replica_dies(
     cluster: Cluster,
 ) -> None:
@@ -138,6 +197,20 @@ def test_a_conversation_continues_with_its_history_and_language_when_its_replica
     assert all(answers >= 1 for _, answers in history)
     assert tracker(cluster, sender)["slots"]["language"] == "fr"
     print(f"two turns after the kill answered in {first_answer_seconds:.2f} s")
+
+
+def test_killing_a_lookup_service_and_an_action_server_costs_no_answer(cluster: Cluster) -> None:
+    balanced = cluster.url("rasa")
+    question = "When is lunch?"
+    before = text_of(say(balanced, "cluster-lookup-1", question))
+    assert before.strip()
+
+    cluster.kill("lookup-1")
+    cluster.kill("actions-1")
+    after = [text_of(say(balanced, f"cluster-lookup-{n}", question)) for n in range(2, 8)]
+
+    # the fact itself every time, never the apology the action gives when the lookup fails
+    assert after == [before] * len(after)
 
 
 def test_stopping_the_cluster_stops_every_process_and_frees_every_port(cluster: Cluster) -> None:
