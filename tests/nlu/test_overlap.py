@@ -53,3 +53,27 @@ def test_no_heldout_example_repeats_a_training_example(lang: str) -> None:
     training = [(text, intent) for *_, text, intent in training_lines(ROOT / "data/nlu" / lang)]
     overlaps = find_overlaps(training, heldout_examples(ROOT / "tests/nlu/heldout" / f"{lang}.yml"))
     assert not overlaps, "run `make overlap FIX=1`"
+
+
+@pytest.mark.parametrize(
+    "lang", sorted(p.stem for p in (ROOT / "tests/nlu/heldout/restricted").glob("*.yml"))
+)
+def test_no_opsec_heldout_example_repeats_a_training_example(lang: str) -> None:
+    """The OPSEC sets (restricted questions and benign near-misses) stay apart too."""
+    training = [(text, intent) for *_, text, intent in training_lines(ROOT / "data/nlu" / lang)]
+    path = ROOT / "tests/nlu/heldout/restricted" / f"{lang}.yml"
+    assert not find_overlaps(training, heldout_examples(path)), "rewrite the held-out line"
+
+
+def test_a_benign_near_miss_one_word_from_any_answered_intent_is_an_overlap() -> None:
+    training = [
+        ("where is the prayer room please", "ask_prayer_facilities"),
+        ("where is the ammo store please", "ask_restricted"),
+    ]
+    heldout = [
+        ("where is the laundry room please", "benign"),  # one word from an answered intent
+        ("where is the ammo dump please", "benign"),  # one word from ask_restricted only
+    ]
+    assert [o.heldout for o in find_overlaps(training, heldout)] == [
+        "where is the laundry room please"
+    ]

@@ -41,6 +41,11 @@ def _masks(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 Example = tuple[str, str]  # (text, intent)
 
+# The OPSEC held-out sets (tests/nlu/heldout/restricted/) label near-misses "benign": any intent
+# but ask_restricted, so a benign example one word from any such training example is an overlap.
+BENIGN = "benign"
+RESTRICTED = "ask_restricted"
+
 
 def find_overlaps(training: list[Example], heldout: list[Example]) -> list[Overlap]:
     by_key = {key(text): text for text, _ in training}
@@ -56,7 +61,10 @@ def find_overlaps(training: list[Example], heldout: list[Example]) -> list[Overl
         if words in by_key:
             found.append(Overlap(text, by_key[words], "same"))
         elif len(words) >= 4:
-            masks = [(mask, intent) for mask in _masks(words)]
+            intents = [intent]
+            if intent == BENIGN:
+                intents = sorted({i for _, i in by_mask} - {RESTRICTED})
+            masks = [(mask, i) for mask in _masks(words) for i in intents]
             near = next((by_mask[m] for m in masks if m in by_mask), None)
             if near is not None:
                 found.append(Overlap(text, near, "one word apart"))
@@ -108,12 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     total = 0
-    for heldout in sorted(args.heldout.glob("*.yml")):
+    # <lang>.yml, and the OPSEC sets restricted/<lang>.yml, against data/nlu/<lang>/.
+    for heldout in sorted([*args.heldout.glob("*.yml"), *args.heldout.glob("*/*.yml")]):
         examples = heldout_examples(heldout)
         folder = args.data / heldout.stem
         lines, overlaps = _overlaps_in(folder, examples)
         total += len(overlaps)
-        print(f"{heldout.stem}: {len(overlaps)} held-out examples repeat a training example")
+        print(f"{heldout.relative_to(args.heldout)}: {len(overlaps)} held-out examples repeat a training example")
         for overlap in overlaps:
             print(f"  [{overlap.kind}] {overlap.heldout!r} ~ training {overlap.training!r}")
         removed = 0
