@@ -31,8 +31,13 @@ KIB = 1024
 # Every route takes JSON or a form of at most this much: the largest real body (a topic's texts
 # in three languages, an announcement) is a few KiB.
 DEFAULT_MAX_BODY = 64 * KIB
-# Path prefix -> cap, the longest matching prefix wins. Signing in needs a name and a password.
-ROUTE_MAX_BODY: tuple[tuple[str, int], ...] = (("/console/login", 4 * KIB),)
+# Path prefix -> cap, the longest matching prefix wins. Signing in needs a name and a password;
+# a handoff carries its transcript: up to 50 lines of up to 4,000 characters (lookup/api/intake.py),
+# as UTF-8 JSON up to 4 bytes a character.
+ROUTE_MAX_BODY: tuple[tuple[str, int], ...] = (
+    ("/console/login", 4 * KIB),
+    ("/v1/handoffs", 1024 * KIB),
+)
 DEFAULT_BODY_TIMEOUT = 15.0
 
 

@@ -124,6 +124,30 @@ def test_a_body_over_the_cap_is_413_before_it_is_read(base_url: str) -> None:
         assert login.status_code == 413
 
 
+def test_a_handoff_with_a_long_transcript_fits_its_larger_cap(base_url: str) -> None:
+    """50 lines of 4,000 Arabic characters: about 400 KB of JSON, over the 64 KiB default."""
+    line = {"speaker": "visitor", "text": "س" * 4000, "time": "2027-01-20T10:00:00Z"}
+    handoff = {
+        "sender_id": "v1",
+        "channel": "socketio",
+        "language": "ar",
+        "reason": "asked",
+        "transcript": [line] * 50,
+    }
+    with httpx.Client(base_url=base_url, timeout=30) as client:
+        response = client.post(
+            "/v1/handoffs", json=handoff, headers={"Authorization": f"Bearer {SERVICE_TOKEN}"}
+        )
+        assert response.status_code != 413, response.text
+        assert response.status_code < 500, response.text
+        too_big = client.post(
+            "/v1/handoffs",
+            content=b"[" + b" " * (1024 * 1024) + b"]",
+            headers={"Content-Type": "application/json"},
+        )
+        assert too_big.status_code == 413
+
+
 def test_a_chunked_body_without_a_length_is_capped_too(base_url: str) -> None:
     chunked = _open_upload(
         base_url,
