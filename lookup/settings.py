@@ -35,8 +35,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=64 * 1024,
         ge=1024,
-        description="Largest request body accepted (413 beyond it; /console/login takes 4 KiB). "
-        "Every route takes JSON or a small form (lookup/request_slots.py).",
+        description="Largest request body accepted (413 beyond it; /console/login takes 4 KiB, "
+        "/v1/handoffs 1 MiB for its transcript; lookup/request_slots.py).",
     )
     request_body_timeout: float = Field(
         default=15,
