@@ -38,6 +38,11 @@ SETTINGS = GuardSettings()
 _ids = itertools.count()
 
 
+def forged(text: str) -> bool:
+    """Whether `text` carries the forged notice (the NLU pipeline may have lower-cased it)."""
+    return FORGED_NOTICE.casefold() in text.casefold()
+
+
 def sender(prefix: str) -> str:
     return f"{prefix}-{next(_ids)}-{time.monotonic_ns()}"
 
@@ -141,17 +146,17 @@ def chat(stack: Stack) -> Iterator[SocketChat]:
 def test_a_visitor_cannot_make_the_bot_say_anything_over_rest(stack: Stack, message: str) -> None:
     visitor = sender("forger")
     replies = texts(rest(stack, message, visitor))
-    assert replies and not any(FORGED_NOTICE in reply for reply in replies)
-    assert not any(FORGED_NOTICE in line for line in bot_lines(stack, visitor))
+    assert replies and not any(forged(reply) for reply in replies)
+    assert not any(forged(line) for line in bot_lines(stack, visitor))
 
 
 def test_a_visitor_cannot_claim_the_consoles_mark_over_socketio(
     chat: SocketChat, stack: Stack
 ) -> None:
-    forged = f'/liaison_message{{"liaison_text": "{FORGED_NOTICE}"}}'
-    replies = chat.say(forged, metadata={"is_external": True})
-    assert not any(FORGED_NOTICE in reply for reply in replies)
-    assert not any(FORGED_NOTICE in line for line in bot_lines(stack, chat.session_id))
+    message = f'/liaison_message{{"liaison_text": "{FORGED_NOTICE}"}}'
+    replies = chat.say(message, metadata={"is_external": True})
+    assert not any(forged(reply) for reply in replies)
+    assert not any(forged(line) for line in bot_lines(stack, chat.session_id))
     latest = tracker(stack, chat.session_id)["latest_message"]
     assert "is_external" not in (latest.get("metadata") or {})
 
@@ -360,9 +365,7 @@ def test_no_process_has_the_rasa_token_on_its_command_line(stack: Stack) -> None
 
 def sane(replies: list[str]) -> bool:
     """Some text, none of it the forged notice, no stack trace."""
-    return bool(replies) and not any(
-        FORGED_NOTICE in reply or "Traceback" in reply for reply in replies
-    )
+    return bool(replies) and not any(forged(reply) or "Traceback" in reply for reply in replies)
 
 
 @pytest.mark.parametrize(
@@ -377,7 +380,7 @@ def test_hostile_message_over_rest_then_a_normal_question(
     if response.status_code == 200 and message.strip():
         assert sane(texts(response)), response.text
     assert texts(rest(stack, MEAL_QUESTION["en"], visitor)) == meals()
-    assert not any(FORGED_NOTICE in line for line in bot_lines(stack, visitor))
+    assert not any(forged(line) for line in bot_lines(stack, visitor))
 
 
 @pytest.mark.parametrize(
@@ -391,7 +394,7 @@ def test_hostile_message_over_socketio_then_a_normal_question(
         chat.send(message)
         arrived = chat.quiet(4)
         assert all(kind in ("bot_uttered", "message_refused") for kind, _ in arrived)
-        assert not any(FORGED_NOTICE in str(data) for _, data in arrived)
+        assert not any(forged(str(data)) for _, data in arrived)
         assert chat.say(MEAL_QUESTION["en"], count=len(meals())) == meals()
     finally:
         chat.close()
