@@ -13,9 +13,7 @@ from urllib.parse import quote
 
 import httpx
 
-MESSAGE_INTENT = "liaison_message"
-MESSAGE_ENTITY = "liaison_text"
-HANDBACK_INTENT = "liaison_handback"
+from common.intents import HANDBACK_INTENT, MESSAGE_ENTITY, MESSAGE_INTENT
 
 
 class RasaError(Exception):

@@ -18,6 +18,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from common.intents import STAFF_INTENTS
+
 
 @DefaultV1Recipe.register(
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
@@ -29,7 +31,8 @@ class HandoffPolicy(Policy):
             "priority": 7,
             "slot": "handoff_active",
             "forward_action": "action_forward_to_liaison",
-            "console_intents": ["liaison_message", "liaison_handback"],
+            # Staff intents, which only the console sends (Rasa's trigger_intent API).
+            "console_intents": sorted(STAFF_INTENTS),
         }
 
     def train(
