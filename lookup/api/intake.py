@@ -23,6 +23,7 @@ from lookup.api.deps import SessionDep, get_service
 from lookup.console.i18n import LANGUAGES as CONSOLE_LANGUAGES
 from lookup.duty import DutyHours, ReplyEstimate, estimate, visitor_message
 from lookup.rate_limit import IntakeLimits
+from lookup.row_ids import MAX_ROW_ID
 from lookup.settings import Settings
 from lookup.store.exercises import ExerciseNotFound, current_exercise
 from lookup.store.items import now
@@ -315,7 +316,7 @@ def visitor_message_during_handoff(
     handoff's own visitor, (channel, sender), can add to it; anyone else's id is a 404, the
     same as a handoff that does not exist."""
     limit_sender(request, body.channel, body.sender_id)
-    handoff = session.get(Handoff, handoff_id) if 0 < handoff_id < 2**31 else None
+    handoff = session.get(Handoff, handoff_id) if 0 < handoff_id <= MAX_ROW_ID else None
     if handoff is None or (handoff.channel, handoff.sender_id) != (body.channel, body.sender_id):
         raise HTTPException(status_code=404, detail=f"no handoff {handoff_id} for this visitor")
     if handoff.status != OPEN:

@@ -25,6 +25,7 @@ from lookup.console.web import (
     ui_language,
 )
 from lookup.delivery import DeliveryWorker
+from lookup.row_ids import RowId
 from lookup.settings import Settings
 from lookup.store.items import now
 from lookup.store.liaison import (
@@ -89,7 +90,7 @@ def send_announcement(
 
 @router.get("/announcements/{announcement_id}", response_class=HTMLResponse)
 def announcement_page(
-    announcement_id: int, request: Request, session: SessionDep, staff: StaffDep
+    announcement_id: RowId, request: Request, session: SessionDep, staff: StaffDep
 ) -> Response:
     announcement = _announcement(session, announcement_id)
     states = Counter(delivery.status for delivery in announcement.deliveries)
@@ -104,7 +105,7 @@ def announcement_page(
 
 @router.post("/announcements/{announcement_id}/retry-failed")
 def retry_failed(
-    announcement_id: int, request: Request, session: SessionDep, staff: StaffDep
+    announcement_id: RowId, request: Request, session: SessionDep, staff: StaffDep
 ) -> Response:
     announcement = _announcement(session, announcement_id)
     failed = [d for d in announcement.deliveries if d.status == FAILED]
@@ -118,7 +119,9 @@ def retry_failed(
 
 
 @router.post("/deliveries/{delivery_id}/retry")
-def retry_one(delivery_id: int, request: Request, session: SessionDep, staff: StaffDep) -> Response:
+def retry_one(
+    delivery_id: RowId, request: Request, session: SessionDep, staff: StaffDep
+) -> Response:
     delivery = session.get(Delivery, delivery_id)
     if delivery is None:
         raise HTTPException(status_code=404, detail=f"no delivery {delivery_id}")

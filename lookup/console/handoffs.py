@@ -24,6 +24,7 @@ from lookup.console.web import (
     ui_language,
 )
 from lookup.rasa_client import RasaClient, RasaError
+from lookup.row_ids import RowId
 from lookup.store.items import now
 from lookup.store.liaison import (
     CLOSED,
@@ -64,7 +65,7 @@ def queue(
 
 @router.get("/{handoff_id}", response_class=HTMLResponse)
 def handoff_page(
-    handoff_id: int, request: Request, session: SessionDep, staff: StaffDep
+    handoff_id: RowId, request: Request, session: SessionDep, staff: StaffDep
 ) -> Response:
     handoff = _handoff(session, handoff_id)
     t = translator(ui_language(request, staff))
@@ -80,7 +81,7 @@ def handoff_page(
 
 @router.get("/{handoff_id}/messages.json")
 def handoff_messages(
-    handoff_id: int,
+    handoff_id: RowId,
     request: Request,
     session: SessionDep,
     staff: StaffDep,
@@ -101,7 +102,7 @@ def handoff_messages(
 
 @router.post("/{handoff_id}/reply")
 def reply(
-    handoff_id: int, request: Request, session: SessionDep, staff: StaffDep, text: ReplyText = ""
+    handoff_id: RowId, request: Request, session: SessionDep, staff: StaffDep, text: ReplyText = ""
 ) -> Response:
     handoff = _handoff(session, handoff_id)
     t = translator(ui_language(request, staff))
@@ -132,7 +133,7 @@ def reply(
 
 @router.post("/{handoff_id}/messages/{message_id}/resend")
 def resend(
-    handoff_id: int, message_id: int, request: Request, session: SessionDep, staff: StaffDep
+    handoff_id: RowId, message_id: RowId, request: Request, session: SessionDep, staff: StaffDep
 ) -> Response:
     handoff = _handoff(session, handoff_id)
     message = session.get(HandoffMessage, message_id)
@@ -155,7 +156,9 @@ def resend(
 
 
 @router.post("/{handoff_id}/handback")
-def hand_back(handoff_id: int, request: Request, session: SessionDep, staff: StaffDep) -> Response:
+def hand_back(
+    handoff_id: RowId, request: Request, session: SessionDep, staff: StaffDep
+) -> Response:
     """The bot answers again, and tells the visitor so in their language."""
     handoff = _handoff(session, handoff_id)
     t = translator(ui_language(request, staff))
@@ -181,7 +184,7 @@ def hand_back(handoff_id: int, request: Request, session: SessionDep, staff: Sta
 
 
 @router.post("/{handoff_id}/close")
-def close(handoff_id: int, request: Request, session: SessionDep, staff: StaffDep) -> Response:
+def close(handoff_id: RowId, request: Request, session: SessionDep, staff: StaffDep) -> Response:
     """Close without telling the visitor (they left, or wrote nonsense); the bot answers again."""
     handoff = _handoff(session, handoff_id)
     t = translator(ui_language(request, staff))

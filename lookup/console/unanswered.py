@@ -31,6 +31,7 @@ from lookup.console.web import (
     ui_language,
 )
 from lookup.packs.schema import TopicItem
+from lookup.row_ids import RowId
 from lookup.settings import Settings
 from lookup.store.items import get_row, now, rows_of_kind, write_item
 from lookup.store.liaison import count_unanswered, resolve, unanswered
@@ -112,7 +113,7 @@ def group_questions(
 
 @router.post("/{question_id}/answer")
 def add_answer(
-    question_id: int,
+    question_id: RowId,
     request: Request,
     session: SessionDep,
     staff: StaffDep,
@@ -169,7 +170,7 @@ def add_answer(
 
 @router.post("/{question_id}/training")
 def suggest_training(
-    question_id: int,
+    question_id: RowId,
     request: Request,
     session: SessionDep,
     staff: StaffDep,
@@ -198,7 +199,7 @@ def suggest_training(
 
 
 @router.post("/{question_id}/dismiss")
-def dismiss(question_id: int, request: Request, session: SessionDep, staff: StaffDep) -> Response:
+def dismiss(question_id: RowId, request: Request, session: SessionDep, staff: StaffDep) -> Response:
     question = _open_question(request, session, question_id)
     if question is not None:
         resolve(session, question, staff.display_name, "dismissed", now())

@@ -80,3 +80,24 @@ def test_page_links_stay_few_however_many_pages() -> None:
     assert pager.shown() == [1, None, 48, 49, 50, 51, 52, None, 1000]
     assert pager.offset == 490 and pager.url(2) == "/console/handoffs?page=2"
     assert Pager.of(1, 10, 0, "/x").shown() == [1]
+
+
+@pytest.mark.parametrize(
+    ("method", "url"),
+    [
+        ("get", "/console/handoffs/{big}"),
+        ("get", "/console/handoffs/{big}/messages.json"),
+        ("get", "/console/announcements/{big}"),
+    ],
+)
+def test_an_id_too_large_for_the_database_is_a_422_not_a_500(
+    officer: TestClient, method: str, url: str
+) -> None:
+    """SQLite cannot bind 2**64 (PostgreSQL not even 2**31): that was a 500."""
+    response = getattr(officer, method)(url.format(big=2**64))
+    assert response.status_code == 422
+
+
+def test_intake_answers_404_for_a_handoff_id_too_large(sqlite_client: TestClient) -> None:
+    body = {"sender_id": "tg-1", "channel": "telegram", "speaker": "visitor", "text": "x"}
+    assert sqlite_client.post(f"/v1/handoffs/{2**64}/messages", json=body).status_code == 404
