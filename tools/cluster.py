@@ -43,6 +43,7 @@ from tools.stack import (
     StackError,
     _banner,
     _port_free,
+    _reachable,
     build_services,
     tail,
 )
@@ -111,7 +112,6 @@ def haproxy_cfg(config: ClusterConfig) -> str:
     (down after 3 failures), a connection refused by a dead replica retried on another. Rasa's
     backend also pins a browser to one replica with a cookie (socket.io long-polling needs it;
     websocket and REST clients without cookies are spread)."""
-    host = config.stack.host
     lines = [
         "global",
         "  maxconn 4096",
@@ -129,6 +129,7 @@ def haproxy_cfg(config: ClusterConfig) -> str:
         "  default-server inter 1s fall 3 rise 2",
     ]
     for name in REPLICATED:
+        host = _bind_host(config.stack, name)
         lines += [
             f"frontend {name}",
             f"  bind {host}:{getattr(config.stack, f'{name}_port')}",
@@ -142,7 +143,7 @@ def haproxy_cfg(config: ClusterConfig) -> str:
             lines.append("  cookie LIAISON_RASA insert indirect nocache httponly")
         for index, port in enumerate(config.ports(name), start=1):
             cookie = f" cookie r{index}" if name == "rasa" else ""
-            lines.append(f"  server {name}-{index} {host}:{port} check{cookie}")
+            lines.append(f"  server {name}-{index} {_reachable(host)}:{port} check{cookie}")
     return "\n".join(lines) + "\n"
 
 
@@ -177,7 +178,7 @@ class Cluster(Stack):
         for name in REPLICATED:
             for index, port in enumerate(self.cluster.ports(name), start=1):
                 services.append(_replica(public[name], index, port))
-        haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
+        haproxy = _binary("haproxy") or "haproxy"
         services.append(
             Service(
                 name="haproxy",
@@ -210,7 +211,7 @@ class Cluster(Stack):
         )
 
     def _redis(self) -> Service:
-        redis_server = shutil.which("redis-server") or "redis-server"
+        redis_server = _binary("redis-server") or "redis-server"
         return Service(
             name="redis",
             argv=[redis_server, str(self.state_dir / "redis.conf")],
@@ -220,15 +221,18 @@ class Cluster(Stack):
 
     def url(self, name: str) -> str:
         """A replica's own URL by its name (rasa-1), or the public, balanced one (rasa)."""
-        host = "127.0.0.1" if self.config.host in ("0.0.0.0", "::") else self.config.host
         if name in self.services:
-            return f"http://{host}:{self.services[name].port}"
+            return super().url(name)
+        host = _reachable(_bind_host(self.config, name))
         return f"http://{host}:{getattr(self.config, f'{name}_port')}"
 
     def start(self, progress: Callable[[str], None] = lambda _message: None) -> None:
         """Stores first, then the deploy steps, then the replicas, the balancer and the chat."""
         self._check_prerequisites()
-        busy = [p for p in self._frontend_ports() if not _port_free(self.config.host, p)]
+        missing = [name for name in ("haproxy", "redis-server") if not _binary(name)]
+        if missing:
+            raise StackError(f"not installed: {', '.join(missing)} (`make cluster` installs them)")
+        busy = self._frontends_busy()
         if busy:
             raise StackError(f"port(s) already in use: {busy}; is `make run` still up?")
         self._write_files()
@@ -263,8 +267,13 @@ class Cluster(Stack):
     def _indexes(self) -> range:
         return range(1, self.cluster.replicas + 1)
 
-    def _frontend_ports(self) -> list[int]:
-        return [getattr(self.config, f"{name}_port") for name in ("actions", "lookup")]
+    def _frontends_busy(self) -> list[int]:
+        """HAProxy's ports other than Rasa's (the `haproxy` service's own, checked by Stack)."""
+        return [
+            getattr(self.config, f"{name}_port")
+            for name in ("actions", "lookup")
+            if not _port_free(_bind_host(self.config, name), getattr(self.config, f"{name}_port"))
+        ]
 
     def _write_files(self) -> None:
         self.state_dir.mkdir(parents=True, exist_ok=True)
@@ -392,6 +401,17 @@ class Cluster(Stack):
                     f"{tail(service.log_path)}"
                 )
             time.sleep(0.2)
+
+
+def _binary(name: str) -> str | None:
+    """A Debian binary, also from /usr/sbin, which a non-root PATH leaves out (haproxy)."""
+    return shutil.which(name) or shutil.which(name, path="/usr/sbin:/usr/bin")
+
+
+def _bind_host(config: StackConfig, name: str) -> str:
+    """The lookup service (console, admin API, intake) stays on LIAISON_LOOKUP_HOST; the rest on
+    LIAISON_HOST, as in `make run`."""
+    return config.lookup_host if name == "lookup" else config.host
 
 
 def _replica(public: Service, index: int, port: int) -> Service:
