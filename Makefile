@@ -40,9 +40,9 @@ help:
 # Each environment installs the units that run in it (one pyproject.toml per unit folder).
 RASA_UNITS   := ./common ./bot ./actions ./web "./tools[assistant,experiments]" ".[test,browser,typecheck]"
 LOOKUP_UNITS := ./common ./lookup "./tools[lookup]" ".[test,lint,browser,fuzz,typecheck]"
-LOOKUP_TYPED := common lookup web tests/test_layout.py tests/lookup tests/console tests/briefing
+LOOKUP_TYPED := common lookup web tests/test_layout.py tests/common tests/lookup tests/console tests/briefing
 RASA_TYPED   := bot actions tools tests/test_rasa_config.py tests/actions tests/dialogue tests/nlu \
-                tests/tools tests/e2e
+                tests/bot tests/tools tests/web tests/e2e tests/test_e2e_markers.py
 UNIT_PROJECTS := pyproject.toml $(wildcard */pyproject.toml)
 
 $(RASA_ENV)/.installed: $(UNIT_PROJECTS) requirements/rasa.lock
@@ -142,7 +142,7 @@ test-lookup: $(LOOKUP_ENV)/.installed
 test-rasa: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-postgres
 	scripts/ensure-apt "the browser, tracker-store and cluster tests" chromium fonts-noto-core redis-server haproxy
-	$(RASA_ENV)/bin/pytest tests/test_rasa_config.py tests/common/test_i18n.py tests/web tests/actions tests/dialogue tests/nlu tests/bot tests/tools tests/e2e $(PYTEST_ARGS)
+	$(RASA_ENV)/bin/pytest tests/test_rasa_config.py tests/test_e2e_markers.py tests/common/test_i18n.py tests/web tests/actions tests/dialogue tests/nlu tests/bot tests/tools tests/e2e $(PYTEST_ARGS)
 
 # The Rasa-side suite again with every patch of Rasa internals off (bot/patches): the assistant
 # must behave the same without them, so none of them can hide a fault or become load-bearing.

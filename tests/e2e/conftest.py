@@ -1,56 +1,26 @@
-"""Start the real three processes once per module, on free ports, over a fresh database."""
+"""Start the real three processes once per module, on free ports, over a fresh database.
+
+Every module here starts real processes, so each must be marked `pytestmark = pytest.mark.e2e`
+(`-m "not e2e"` skips them all); collection fails on a module that is not."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from tests.browser import browser  # noqa: F401 (a fixture for the browser tests)
-from tests.packs import SAMPLE_PACK
-from tools.stack import Stack, StackConfig
-
-ADMIN_TOKEN = "e2e-admin-token-9876543210"
+from tests.e2e.helpers import ADMIN_TOKEN, load_sample_exercise, stack_config, unmarked_modules
+from tools.stack import Stack
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def load_sample_exercise(data_dir: Path) -> dict[str, str]:
-    """Load the sample pack with the real CLI into a fresh data dir; the env that points to it."""
-    env = {"LIAISON_DATA_DIR": str(data_dir)}
-    liaison = StackConfig.from_environment().lookup_env / "bin" / "liaison"
-    load = subprocess.run(
-        [str(liaison), "import-pack", str(SAMPLE_PACK)],
-        env={**_base_env(), **env},
-        capture_output=True,
-        text=True,
-    )
-    assert load.returncode == 0, load.stderr
-    return env
-
-
-def stack_config(workdir: Path, env: dict[str, str]) -> StackConfig:
-    """This machine's environments and model, every process on a free port, logs in workdir."""
-    defaults = StackConfig.from_environment()
-    return StackConfig(
-        rasa_env=defaults.rasa_env,
-        lookup_env=defaults.lookup_env,
-        model=defaults.model,
-        rasa_port=free_port(),
-        actions_port=free_port(),
-        lookup_port=free_port(),
-        webchat_port=free_port(),
-        log_dir=workdir / "logs",
-        env=env,
-    )
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    unmarked = unmarked_modules({getattr(item, "module", None) for item in items} - {None})
+    if unmarked:
+        raise pytest.UsageError(
+            "these end-to-end modules start real processes but lack "
+            f"`pytestmark = pytest.mark.e2e`: {', '.join(unmarked)}"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -63,12 +33,6 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         yield running
     finally:
         running.stop()
+        assert len(running.services) == 4
         for service in running.services.values():
             assert service.process is not None and service.process.poll() is not None
-
-
-def _base_env() -> dict[str, str]:
-
-    return {
-        k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "LIAISON_DATA"))
-    }

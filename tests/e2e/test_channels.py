@@ -53,8 +53,8 @@ from twilio.request_validator import RequestValidator
 from bot.channels.telegram import derived_secret
 from bot.nlu.language_id import LanguageIdentifier
 from bot.rasa_config import CONNECTORS
-from tests.e2e.conftest import load_sample_exercise, stack_config
 from tests.e2e.fake_platforms import Accounts, FakePlatforms
+from tests.e2e.helpers import load_sample_exercise, stack_config
 from tests.packs import SAMPLE_PACK, read_pack, topic_text
 from tools.stack import Stack, tail
 

@@ -2,53 +2,19 @@
 
 from __future__ import annotations
 
-import itertools
 import re
-from typing import Any
 
 import httpx
 import pytest
-import yaml
 
-from tests.packs import ROOT, SAMPLE_PACK, read_pack, topic_text
+from tests.e2e.helpers import QUESTIONS, response_text, say
+from tests.packs import SAMPLE_PACK, read_pack, topic_text
 from tools.stack import Stack
 
 SAMPLE = read_pack(SAMPLE_PACK)
-DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 
-# Phrasings that are not in the training data.
-QUESTIONS = {
-    ("meals", "en"): "what time do they serve dinner here?",
-    ("meals", "fr"): "c'est quand le petit-déjeuner le matin ?",
-    ("meals", "ar"): "متى يفتح المطعم للعشاء؟",
-    ("prayer_facilities", "en"): "is there somewhere on base I can do my prayers?",
-    ("prayer_facilities", "fr"): "y a-t-il un endroit pour faire la prière sur le camp ?",
-    ("prayer_facilities", "ar"): "هل يوجد مكان للصلاة داخل المعسكر؟",
-    ("emergency_contacts", "en"): "someone collapsed, which number do I call?",
-    ("emergency_contacts", "fr"): "un collègue s'est blessé, quel numéro appeler ?",
-    ("emergency_contacts", "ar"): "زميلي مريض جدا بمن أتصل؟",
-}
-_senders = itertools.count()
-
-
-def say(stack: Stack, message: str, sender: str | None = None) -> list[str]:
-    response = httpx.post(
-        f"{stack.url('rasa')}/webhooks/rest/webhook",
-        json={"sender": sender or f"visitor-{next(_senders)}", "message": message},
-        timeout=30,
-    )
-    response.raise_for_status()
-    return [reply["text"] for reply in response.json() if "text" in reply]
-
-
-def response_text(name: str, lang: str) -> str:
-    """The domain's variation of a response for a language (English is the default)."""
-    variations: list[dict[str, Any]] = DOMAIN["responses"][name]
-    for variation in variations:
-        if any(c["value"] == lang for c in variation.get("condition", [])):
-            return variation["text"]
-    return next(v["text"] for v in variations if "condition" not in v)
+pytestmark = pytest.mark.e2e
 
 
 def assert_in_language(texts: list[str], lang: str) -> None:

@@ -4,13 +4,15 @@ restart and no retraining. Structured questions go through the whole stack too."
 from __future__ import annotations
 
 import httpx
+import pytest
 
-from tests.e2e.conftest import ADMIN_TOKEN
-from tests.e2e.test_conversation import QUESTIONS, say
+from tests.e2e.helpers import ADMIN_TOKEN, QUESTIONS, say
 from tests.packs import SAMPLE_PACK, read_pack, topic_text
 from tools.stack import Stack
 
 SAMPLE = read_pack(SAMPLE_PACK)
+
+pytestmark = pytest.mark.e2e
 
 
 def test_an_admin_edit_changes_the_next_answer_without_restart(stack: Stack) -> None:

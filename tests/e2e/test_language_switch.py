@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
-from tests.e2e.test_conversation import QUESTIONS, response_text, say
+from tests.e2e.helpers import QUESTIONS, response_text, say
 from tests.packs import SAMPLE_PACK, read_pack, topic_text
 from tools.stack import Stack
 
 SAMPLE = read_pack(SAMPLE_PACK)
+
+pytestmark = pytest.mark.e2e
 
 
 def test_asking_for_english_in_french_switches_to_english(stack: Stack) -> None:

@@ -13,9 +13,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import pytest
 
-from tests.e2e.conftest import free_port, load_sample_exercise
+from tests.e2e.helpers import free_port, load_sample_exercise
 from tools.stack import ROOT, StackConfig, _port_free, build_services
+
+pytestmark = pytest.mark.e2e
 
 
 def children_of(pid: int) -> list[int]:
@@ -108,6 +111,7 @@ def test_prints_where_to_talk_and_stops_everything_on_ctrl_c(tmp_path: Path) -> 
 def test_children_do_not_outlive_a_killed_supervisor(tmp_path: Path) -> None:
     with supervisor_running(tmp_path) as (supervisor, _ports, _banner):
         services = children_of(supervisor.pid)
+        assert len(services) == 4  # else the check below would hold with nothing to check
         supervisor.kill()
         supervisor.wait()
         deadline = time.monotonic() + 30

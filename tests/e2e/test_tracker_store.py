@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from bot.nlu.language_id import LanguageIdentifier
-from tests.e2e.conftest import free_port, load_sample_exercise, stack_config
+from tests.e2e.helpers import free_port, load_sample_exercise, stack_config
 from tests.postgres import postgres_server
 from tools.stack import Stack
 

@@ -74,6 +74,7 @@ class FakePlatforms:
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
+        assert isinstance(host, str)
         return f"http://{host}:{port}"
 
     def start(self) -> FakePlatforms:
@@ -286,10 +287,11 @@ def _parse_body(raw: bytes, content_type: str) -> dict[str, Any]:
         message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
             f"Content-Type: {content_type}\r\n\r\n".encode() + raw
         )
-        return {
-            part.get_param("name", header="content-disposition"): part.get_payload(
-                decode=True
-            ).decode()
-            for part in message.iter_parts()
-        }
+        fields = {}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            payload = part.get_payload(decode=True)
+            assert isinstance(name, str) and isinstance(payload, bytes), part
+            fields[name] = payload.decode()
+        return fields
     return dict(parse_qsl(raw.decode()))

@@ -80,8 +80,10 @@ def _twilio(module: ModuleType) -> None:
 
 
 def _botframework(module: ModuleType) -> None:
-    module.MICROSOFT_OPEN_ID_URI = f"{FAKE}/botframework/v1/.well-known/openidconfiguration"
-    module.MICROSOFT_OAUTH2_URL = f"{FAKE}/botframework/login"
+    vars(module).update(
+        MICROSOFT_OPEN_ID_URI=f"{FAKE}/botframework/v1/.well-known/openidconfiguration",
+        MICROSOFT_OAUTH2_URL=f"{FAKE}/botframework/login",
+    )
 
 
 PATCHES: dict[str, Callable[[ModuleType], None]] = {
