@@ -8,9 +8,20 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 
 from lookup import console
-from lookup.api import admin, briefings, docs, exercise, health, intake, search, translations
+from lookup.api import (
+    admin,
+    briefings,
+    docs,
+    enrolment,
+    exercise,
+    health,
+    intake,
+    refusals,
+    search,
+    translations,
+)
 from lookup.api.deps import get_reader
-from lookup.rate_limit import IntakeLimits
+from lookup.rate_limit import EnrolmentLimits, IntakeLimits
 from lookup.request_slots import RequestSlots
 from lookup.settings import Settings, get_settings
 from lookup.store.database import make_engine, make_session_factory
@@ -52,13 +63,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.service_token = settings.service_token_value()
     app.state.intake_limits = IntakeLimits.from_settings(settings)
+    app.state.enrolment_limits = EnrolmentLimits.from_settings(settings)
     # Who may call what (docs/security.md): /health is public (probes); every /v1 read needs
     # the service token or an admin token; admin writes an admin token; intake the service token.
     app.include_router(health.router)
     for module in (exercise, search, translations, briefings):
         app.include_router(module.router, dependencies=[Depends(get_reader)])
-    for module in (admin, intake):
+    for module in (admin, intake, enrolment):
         app.include_router(module.router)
+    # Enrolment codes: an admin token (the console has its own page).
+    app.include_router(enrolment.admin_router)
+    # Refused OPSEC questions: recorded with the service token, read with an admin token.
+    app.include_router(refusals.router)
+    app.include_router(refusals.admin_router)
     console.install(app, settings)
     connections = settings.db_pool_size + settings.db_max_overflow
     app.add_middleware(

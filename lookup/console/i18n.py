@@ -101,6 +101,16 @@ STRINGS: dict[str, str | tuple[str, str]] = {
         "{name} handed the conversation back; the visitor was not told: {error}"
     ),
     "event_closed": N_("{name} closed the handoff without a message."),
+    # Refused questions (OPSEC guard, issue 19)
+    "nav_refusals": N_("Refused questions"),
+    "refusals_title": N_("Questions refused for operational security"),
+    "refusals_help": N_(
+        "Questions the bot refused because they sought operationally sensitive information, "
+        "newest first, for the exercise's security officer. The visitor was told why and "
+        "offered the liaison team."
+    ),
+    "refusals_empty": N_("No question has been refused."),
+    "col_sender": N_("Sender"),
     # Unanswered questions
     "unanswered_title": N_("Unanswered questions"),
     "unanswered_help": N_(

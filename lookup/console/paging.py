@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 HANDOFFS_PER_PAGE = 50
 QUESTIONS_PER_PAGE = 100
+REFUSALS_PER_PAGE = 100
 # Page numbers shown around the current one (the first and last are always shown).
 WINDOW = 2
 
