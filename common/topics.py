@@ -62,3 +62,48 @@ TOPIC_FOR_INTENT: dict[str, str] = {
     "ask_dining_manners": "dining_manners",
     "ask_dos_donts": "dos_and_donts",
 }
+
+# Who may read what (issue 19). `public`: anyone who finds the bot; `participants`: visitors
+# enrolled with a contingent's code; `staff`: the liaison team (admin tokens). Etiquette, culture,
+# key phrases, the exercise's public summary and safety information (emergency contacts) are
+# public; what tells where and when people of the exercise are is for participants. A pack can
+# set an item's own `audience`; these are the defaults, defined once.
+AUDIENCES: tuple[str, ...] = ("public", "participants", "staff")
+PUBLIC, PARTICIPANTS, STAFF = AUDIENCES
+
+TOPIC_AUDIENCE: dict[str, str] = {
+    **{topic: PARTICIPANTS for topic in LOGISTICS_TOPICS},
+    "forms_of_address": PUBLIC,
+    "ceremonies": PARTICIPANTS,  # which ceremonies, where and when
+    "flag_order": PUBLIC,
+    "dress": PUBLIC,
+    **{topic: PUBLIC for topic in ETIQUETTE_TOPICS},
+    "prayer_facilities": PARTICIPANTS,  # the rooms' places and hours on site
+    "emergency_contacts": PUBLIC,  # safety information is always public
+}
+
+# Item kinds (lookup/packs/schema.py) other than topic items, whose audience is their topic's.
+KIND_AUDIENCE: dict[str, str] = {
+    "exercise": PUBLIC,  # name, dates, nations, public summary
+    "venue": PARTICIPANTS,
+    "event": PARTICIPANTS,
+    "contact": PARTICIPANTS,
+    "dress_code": PUBLIC,
+    "rank": PUBLIC,
+    "phrase": PUBLIC,
+    "guideline": PUBLIC,
+    "address_form": PUBLIC,
+}
+
+
+def default_audience(kind: str, topic: str | None = None) -> str:
+    """The audience of an item that does not set its own; unknown kinds are staff's only."""
+    if kind == "topic":
+        return TOPIC_AUDIENCE.get(topic or "", STAFF)
+    return KIND_AUDIENCE.get(kind, STAFF)
+
+
+def may_read(tier: str, audience: str) -> bool:
+    """Whether a reader of `tier` may read an item for `audience` (each tier reads the ones
+    before it)."""
+    return AUDIENCES.index(tier) >= AUDIENCES.index(audience)

@@ -143,6 +143,87 @@ def _list_staff(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_enrolment_code(args: argparse.Namespace) -> int:
+    """A code for one contingent (issue 19), printed as the last line; only its hash is kept."""
+    from datetime import date
+
+    from lookup.settings import Settings
+    from lookup.store.database import make_engine, make_session_factory, transaction
+    from lookup.store.enrolment import CodeRequestError, make_code
+    from lookup.store.exercises import ExerciseNotFound, current_exercise
+
+    settings = Settings()
+    try:
+        expires = date.fromisoformat(args.expires) if args.expires else None
+    except ValueError:
+        print(f"--expires: not a date (YYYY-MM-DD): {args.expires!r}", file=sys.stderr)
+        return 2
+    engine = make_engine(settings.sqlalchemy_url)
+    try:
+        with transaction(make_session_factory(engine)) as session:
+            exercise = current_exercise(session, settings.exercise_id)
+            row, code = make_code(session, exercise, args.nation, args.uses, expires, "cli")
+            until = f", valid to {row.expires_at:%Y-%m-%d %H:%M} UTC" if row.expires_at else ""
+            summary = f"enrolment code {row.id} for '{row.nation}': {row.max_uses} use(s){until}"
+    except (CodeRequestError, ExerciseNotFound) as error:
+        print(f"{error}; no code made", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(summary)
+    print("give it to that contingent only; it is not stored and cannot be shown again:")
+    print(code)
+    return 0
+
+
+def _revoke_enrolment_code(args: argparse.Namespace) -> int:
+    """Revoke a code (by the code itself): it enrols no one more, its holders lose the tier."""
+    from datetime import datetime, timezone
+
+    from lookup.settings import Settings
+    from lookup.store.database import make_engine, make_session_factory, transaction
+    from lookup.store.enrolment import find_code, revoke_code
+
+    code = sys.stdin.readline().strip() if args.code == "-" else args.code
+    engine = make_engine(Settings().sqlalchemy_url)
+    try:
+        with transaction(make_session_factory(engine)) as session:
+            row = find_code(session, code)
+            if row is None:
+                print("no such enrolment code; nothing changed", file=sys.stderr)
+                return 2
+            revoke_code(session, row, actor="cli", at=datetime.now(timezone.utc))
+            summary = f"revoked enrolment code {row.id} ({row.hint}…, '{row.nation}')"
+    finally:
+        engine.dispose()
+    print(summary)
+    return 0
+
+
+def _list_enrolment_codes(_args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from lookup.api.enrolment import code_view
+    from lookup.settings import Settings
+    from lookup.store.database import make_engine, make_session_factory
+    from lookup.store.enrolment import list_codes
+
+    engine = make_engine(Settings().sqlalchemy_url)
+    try:
+        with make_session_factory(engine)() as session:
+            at = datetime.now(timezone.utc)
+            for row in list_codes(session):
+                view = code_view(row, at)
+                print(
+                    f"{view.id}\t{view.hint}…\t{view.nation}\t{view.status}\t"
+                    f"{view.uses}/{view.max_uses}\t"
+                    + ", ".join(f"{v.channel}:{v.sender_id}" for v in view.used_by)
+                )
+    finally:
+        engine.dispose()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="liaison", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -197,6 +278,27 @@ def main(argv: list[str] | None = None) -> int:
 
     accounts = commands.add_parser("list-staff", help="list the liaison console accounts")
     accounts.set_defaults(handler=_list_staff)
+
+    enrolment = commands.add_parser(
+        "new-enrolment-code",
+        help="make an enrolment code for one contingent (printed as the last line)",
+    )
+    enrolment.add_argument("--nation", required=True, help="a nation code of the exercise")
+    enrolment.add_argument("--uses", type=int, default=50, help="visitors it may enrol (50)")
+    enrolment.add_argument("--expires", help="last valid day, YYYY-MM-DD (exercise local time)")
+    enrolment.set_defaults(handler=_new_enrolment_code)
+
+    revoke = commands.add_parser(
+        "revoke-enrolment-code",
+        help="revoke an enrolment code ('-' reads it from standard input)",
+    )
+    revoke.add_argument("code")
+    revoke.set_defaults(handler=_revoke_enrolment_code)
+
+    codes = commands.add_parser(
+        "list-enrolment-codes", help="list enrolment codes and who enrolled with each"
+    )
+    codes.set_defaults(handler=_list_enrolment_codes)
 
     from lookup.briefing.cli import add_command as add_briefing_command
 

@@ -58,6 +58,20 @@ class RateLimiter:
                 self._counts.popitem(last=False)
         return None
 
+    def wait(self, key: object) -> float | None:
+        """What `hit` would answer, without counting: None when one more would be allowed."""
+        now = self._clock()
+        number, into = divmod(now, self.window)
+        current_window = int(number)
+        with self._lock:
+            window, current, previous = self._counts.get(key, (current_window, 0, 0))
+        if window != current_window:
+            previous = current if window == current_window - 1 else 0
+            current = 0
+        if current + previous * (1 - into / self.window) + 1 > self.limit:
+            return self._wait(current, previous, into)
+        return None
+
     def _wait(self, current: int, previous: int, into: float) -> float:
         """Seconds until the previous window's share has faded enough, or this window ends
         (a hint for Retry-After, rounded up to whole seconds)."""
@@ -65,6 +79,22 @@ class RateLimiter:
             return float(max(1, math.ceil(self.window - into)))
         fade_until = self.window * (1 - (self.limit - current - 1) / previous)
         return float(max(1, math.ceil(fade_until - into)))
+
+
+@dataclass
+class EnrolmentLimits:
+    """Wrong enrolment codes allowed per visitor and in all, per hour (issue 19): only failures
+    count, so a visitor who mistypes once still enrols."""
+
+    per_sender: RateLimiter
+    overall: RateLimiter
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> EnrolmentLimits:
+        return cls(
+            per_sender=RateLimiter(settings.enrolment_failures_per_sender_per_hour, window=3600),
+            overall=RateLimiter(settings.enrolment_failures_per_hour, window=3600),
+        )
 
 
 @dataclass

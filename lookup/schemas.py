@@ -35,6 +35,11 @@ class ItemList(BaseModel):
     exercise_id: str
     lang: str
     items: list[LocalizedItem]
+    withheld: int = Field(
+        default=0,
+        description="Items left out because they are not for the asker's tier (an unenrolled "
+        "visitor is told how to enrol instead)",
+    )
 
 
 class SearchHit(BaseModel):
@@ -47,6 +52,7 @@ class SearchResults(BaseModel):
     query: str
     lang: str
     hits: list[SearchHit]
+    withheld: int = Field(default=0, description="Matches left out for the asker's tier")
 
 
 class MissingTranslation(BaseModel):

@@ -86,6 +86,19 @@ class Settings(BaseSettings):
         ge=1,
         description="Intake writes allowed per visitor, (channel, sender), per minute.",
     )
+    enrolment_failures_per_sender_per_hour: int = Field(
+        default=5,
+        ge=1,
+        description="Wrong enrolment codes a visitor, (channel, sender), may send per hour; past "
+        "it, every code (even a right one) is refused until the hour has gone by (issue 19).",
+    )
+    enrolment_failures_per_hour: int = Field(
+        default=200,
+        ge=1,
+        description="Wrong enrolment codes all visitors together may send per hour: web chat "
+        "sender ids are the browser's choice, so the per-sender budget alone does not bound "
+        "guessing.",
+    )
 
     # Liaison console, handoffs and announcements (docs/console.md).
     secret_key: str | None = Field(

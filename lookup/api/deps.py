@@ -11,7 +11,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
+from common.topics import STAFF
 from lookup.packs.schema import MODEL_OF_KIND
+from lookup.store.enrolment import tier_of
 from lookup.store.exercises import ExerciseNotFound, current_exercise
 from lookup.store.models import Exercise
 
@@ -163,3 +165,26 @@ async def get_reader(
 
 
 ReaderDep = Annotated[str, Depends(get_reader)]
+
+
+def get_tier(
+    reader: ReaderDep,
+    session: SessionDep,
+    channel: Annotated[
+        str | None,
+        Query(max_length=64, description="The asking visitor's channel (with sender_id)"),
+    ] = None,
+    sender_id: Annotated[
+        str | None,
+        Query(max_length=255, description="The asking visitor, whose enrolment sets the tier"),
+    ] = None,
+) -> str:
+    """Who the answer is for (issue 19): an admin token reads everything (staff); the action
+    server reads for the visitor it names, participants if that (channel, sender) is enrolled,
+    public otherwise or when it names no one."""
+    if reader != "service":
+        return STAFF
+    return tier_of(session, channel, sender_id)
+
+
+TierDep = Annotated[str, Depends(get_tier)]

@@ -25,6 +25,7 @@ from lookup.duty import DutyHours, ReplyEstimate, estimate, visitor_message
 from lookup.rate_limit import IntakeLimits
 from lookup.row_ids import MAX_ROW_ID
 from lookup.settings import Settings
+from lookup.store.enrolment import enrolment_of
 from lookup.store.exercises import ExerciseNotFound, current_exercise
 from lookup.store.items import now
 from lookup.store.liaison import (
@@ -261,7 +262,11 @@ def request_handoff(
                 sender_id=body.sender_id,
                 channel=body.channel,
                 language=body.language,
-                nationality=body.nationality or None,
+                # The enrolled contingent's nation (issue 19) is known; a channel's metadata
+                # is only what the visitor's platform says.
+                nationality=_enrolled_nation(session, body.channel, body.sender_id)
+                or body.nationality
+                or None,
                 reason=body.reason,
                 on_duty=reply.on_duty,
                 reply_expected_by=reply.expected_by,
@@ -360,6 +365,11 @@ def question_unanswered(body: UnansweredIn, request: Request, session: SessionDe
     )
     session.commit()
     return UnansweredOut(id=question.id, topic=question.topic)
+
+
+def _enrolled_nation(session: Session, channel: str, sender_id: str) -> str | None:
+    enrolment = enrolment_of(session, channel, sender_id)
+    return enrolment.nation if enrolment is not None else None
 
 
 def _check_language(session: Session, settings: Settings, language: str) -> None:

@@ -6,12 +6,12 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 
-from lookup.api.deps import ExerciseDep, LanguageDep, SessionDep
+from lookup.api.deps import ExerciseDep, LanguageDep, SessionDep, TierDep
 from lookup.api.views import localized
 from lookup.packs.schema import MODEL_OF_KIND
 from lookup.schemas import SearchHit, SearchResults
 from lookup.search import search
-from lookup.store.items import get_row
+from lookup.store.items import get_row, readable
 
 router = APIRouter(prefix="/v1", tags=["read"])
 
@@ -21,6 +21,7 @@ def search_items(
     exercise: ExerciseDep,
     lang: LanguageDep,
     session: SessionDep,
+    tier: TierDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words in any language")],
     kind: Annotated[list[str] | None, Query(description="Restrict to these kinds")] = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
@@ -33,8 +34,15 @@ def search_items(
     if unknown:
         raise HTTPException(status_code=422, detail=f"unknown kind(s): {', '.join(unknown)}")
     hits = []
-    for hit in search(session, exercise.id, q, kinds=kind, limit=limit, mode=mode):
+    withheld = 0
+    # Matches the asker may not read are dropped before the limit, so they neither show nor
+    # crowd out the ones they may (the search ranks at most 50 anyway).
+    for hit in search(session, exercise.id, q, kinds=kind, limit=50, mode=mode):
         row = get_row(session, exercise.id, hit.kind, hit.item_id)
-        if row is not None:
-            hits.append(SearchHit(score=hit.score, item=localized(session, row, lang)))
-    return SearchResults(exercise_id=exercise.id, query=q, lang=lang, hits=hits)
+        if row is None:
+            continue
+        if not readable(row, tier):
+            withheld += 1
+        elif len(hits) < limit:
+            hits.append(SearchHit(score=hit.score, item=localized(session, row, lang, tier=tier)))
+    return SearchResults(exercise_id=exercise.id, query=q, lang=lang, hits=hits, withheld=withheld)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from common.topics import STAFF
 from lookup.packs.schema import Event, Item
 from lookup.schemas import LocalizedItem
-from lookup.store.items import get_row, local_time, localize, parse
+from lookup.store.items import get_row, local_time, localize, parse, readable
 from lookup.store.models import Item as ItemRow
 
 
-def localized(session: Session, row: ItemRow, lang: str, item: Item | None = None) -> LocalizedItem:
-    """`item` is the row already parsed, when the caller has it."""
+def localized(
+    session: Session, row: ItemRow, lang: str, item: Item | None = None, tier: str = STAFF
+) -> LocalizedItem:
+    """`item` is the row already parsed, when the caller has it; related items the `tier` may
+    not read are left out (callers check the row itself)."""
     item = item or parse(row)
     fields, missing = localize(item, lang)
     related: dict[str, LocalizedItem] = {}
@@ -25,8 +29,8 @@ def localized(session: Session, row: ItemRow, lang: str, item: Item | None = Non
             ("dress", "dress_code", item.dress),
         ):
             target = get_row(session, row.exercise_id, kind, item_id) if item_id else None
-            if target is not None:
-                related[name] = localized(session, target, lang)
+            if target is not None and readable(target, tier):
+                related[name] = localized(session, target, lang, tier=tier)
     return LocalizedItem(
         kind=row.kind,
         id=row.id,

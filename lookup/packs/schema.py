@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
-from common.topics import TOPICS
+from common.topics import AUDIENCES, TOPICS
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
@@ -58,12 +58,24 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+Audience = Literal[AUDIENCES]  # type: ignore[valid-type]
+
+
 class Item(_Strict):
-    """Every stored item says who last changed it and when."""
+    """Every stored item says who last changed it and when, and may say who may read it."""
 
     id: Slug
     last_updated: datetime
     updated_by: NonEmptyText
+    audience: Audience | None = Field(
+        default=None,
+        description="Who may read this item: 'public' (anyone who finds the assistant), "
+        "'participants' (visitors enrolled with their contingent's code) or 'staff' (the "
+        "liaison team). Without it, the default of its kind and topic (common/topics.py): "
+        "etiquette, culture, phrases, ranks, dress, the exercise summary and emergency contacts "
+        "are public; logistics topics, ceremonies, prayer facilities, venues, events and "
+        "contacts are for participants.",
+    )
 
 
 class Nation(_Strict):

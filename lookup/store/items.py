@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from common.textnorm import fold
+from common.topics import default_audience, may_read
 from lookup.packs.schema import (
     KINDS,
     MODEL_OF_KIND,
@@ -30,6 +31,16 @@ def now() -> datetime:
 
 def parse(row: ItemRow) -> Item:
     return MODEL_OF_KIND[row.kind].model_validate(row.data)
+
+
+def audience_of(row: ItemRow) -> str:
+    """Who may read the item: its own `audience`, else its kind's and topic's default."""
+    return row.data.get("audience") or default_audience(row.kind, row.topic)
+
+
+def readable(row: ItemRow, tier: str) -> bool:
+    """Whether a reader of `tier` (public, participants, staff) may read this item."""
+    return may_read(tier, audience_of(row))
 
 
 def get_row(session: Session, exercise_id: str, kind: str, item_id: str) -> ItemRow | None:

@@ -233,21 +233,6 @@ class UnansweredQuestion(Base):
     resolution: Mapped[str | None] = mapped_column(String(16))
 
 
-class Refusal(Base):
-    """An operationally sensitive question the bot refused (issue 19), for the exercise's
-    security officer: who asked, where, in which language, and what. Kept apart from the
-    unanswered questions, which hold no sender and which any liaison officer works through."""
-
-    __tablename__ = "refusals"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
-    language: Mapped[str] = mapped_column(String(8))
-    channel: Mapped[str] = mapped_column(String(64))
-    sender_id: Mapped[str] = mapped_column(String(255))
-    text: Mapped[str] = mapped_column(Text)
-
-
 class Announcement(Base):
     """A message to every visitor on a push channel, written per language."""
 
@@ -302,3 +287,46 @@ class ConsoleSession(Base):
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+
+
+# Access tiers (issue 19): enrolment codes the liaison team gives each contingent, and the
+# visitors who enrolled with one. Only a code's SHA-256 is stored (migration 0005).
+
+
+class EnrolmentCode(Base):
+    """A code for one nation's contingent: limited in uses, maybe expiring, revocable. Revoking
+    it also ends the enrolments made with it (a leaked code's users must ask for a new one)."""
+
+    __tablename__ = "enrolment_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hint: Mapped[str] = mapped_column(String(16))
+    nation: Mapped[str] = mapped_column(String(64))
+    max_uses: Mapped[int] = mapped_column(Integer)
+    uses: Mapped[int] = mapped_column(Integer, default=0)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_by: Mapped[str] = mapped_column(String(128))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_by: Mapped[str | None] = mapped_column(String(128))
+
+    enrolments: Mapped[list[Enrolment]] = relationship(
+        back_populates="code", order_by="Enrolment.enrolled_at"
+    )
+
+
+class Enrolment(Base):
+    """A visitor, (channel, sender), enrolled as a participant of a nation's contingent."""
+
+    __tablename__ = "enrolments"
+
+    channel: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sender_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    nation: Mapped[str] = mapped_column(String(64))
+    code_id: Mapped[int] = mapped_column(
+        ForeignKey("enrolment_codes.id", ondelete="CASCADE"), index=True
+    )
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    code: Mapped[EnrolmentCode] = relationship(back_populates="enrolments")

@@ -19,6 +19,8 @@ ADMIN_TOKEN = "test-admin-token-0123456789"
 SERVICE_TOKEN = "test-service-token-0123456789"
 # Sent by the test clients unless a test says otherwise (reads need the service or an admin token).
 AS_SERVICE = {"Authorization": f"Bearer {SERVICE_TOKEN}"}
+# Reads as the liaison team (staff tier): every item whatever its audience (issue 19).
+AS_ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 NO_TOKEN = {"Authorization": ""}  # overrides the client's default: a request with no token
 
 
@@ -47,16 +49,20 @@ def other_pack_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def client_for(settings: Settings) -> Iterator[Callable[..., TestClient]]:
+def client_for(
+    settings: Settings, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., TestClient]]:
     """A client of a fresh service whose database holds the given packs; it calls as the action
-    server (the service token) unless a request says otherwise."""
+    server (the service token) unless a request, or the test module's CLIENT_HEADERS, says
+    otherwise."""
     clients: list[TestClient] = []
+    headers = getattr(request.module, "CLIENT_HEADERS", AS_SERVICE)
 
     def make(*packs: Path, exercise_id: str | None = None) -> TestClient:
         app = create_app(settings.model_copy(update={"exercise_id": exercise_id}))
         for pack in packs:
             import_pack(app.state.session_factory, load_pack(pack).pack)
-        client = TestClient(app, headers=AS_SERVICE)
+        client = TestClient(app, headers=headers)
         clients.append(client)
         return client
 

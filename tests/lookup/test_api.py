@@ -7,10 +7,16 @@ import pytest
 from fastapi.testclient import TestClient
 
 from lookup.packs.schema import TOPICS
+from tests.lookup.conftest import AS_ADMIN
 from tests.packs import SAMPLE_PACK, other_pack, read_pack, topic_text, write_pack
 
 SAMPLE = read_pack(SAMPLE_PACK)
 OTHER = other_pack()
+
+
+# These tests are about what the service answers, so they read as the liaison team (staff tier,
+# every item); what each tier may read is tests/lookup/test_audiences.py's.
+CLIENT_HEADERS = AS_ADMIN
 
 
 def test_health_reports_service_database_and_exercise(other_client: TestClient) -> None:
