@@ -16,6 +16,7 @@ from lookup.api import (
     exercise,
     health,
     intake,
+    refusals,
     search,
     translations,
 )
@@ -72,6 +73,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     # Enrolment codes: an admin token (the console has its own page).
     app.include_router(enrolment.admin_router)
+    # Refused OPSEC questions: recorded with the service token, read with an admin token.
+    app.include_router(refusals.router)
+    app.include_router(refusals.admin_router)
     console.install(app, settings)
     connections = settings.db_pool_size + settings.db_max_overflow
     app.add_middleware(

@@ -233,6 +233,21 @@ class UnansweredQuestion(Base):
     resolution: Mapped[str | None] = mapped_column(String(16))
 
 
+class Refusal(Base):
+    """An operationally sensitive question the bot refused (issue 19), for the exercise's
+    security officer: who asked, where, in which language, and what. Kept apart from the
+    unanswered questions, which hold no sender and which any liaison officer works through."""
+
+    __tablename__ = "refusals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    language: Mapped[str] = mapped_column(String(8))
+    channel: Mapped[str] = mapped_column(String(64))
+    sender_id: Mapped[str] = mapped_column(String(255))
+    text: Mapped[str] = mapped_column(Text)
+
+
 class Announcement(Base):
     """A message to every visitor on a push channel, written per language."""
 
