@@ -1,7 +1,8 @@
 """`make cluster` for real (tools.cluster): 2 Rasa, 2 action servers, 2 lookup services behind
 HAProxy, PostgreSQL and Redis, all on free ports. A conversation's messages arriving at both Rasa
 replicas at once are processed one at a time and each exactly once; a web-chat visitor on one
-replica gets an officer's message sent through the other; a conversation continues, with its
+replica (a python-socketio client, and the web chat page in Chromium through HAProxy) gets an
+officer's message sent through the other; a conversation continues, with its
 history and language, when a Rasa replica is killed outright; killing a lookup service and an
 action server costs no answer. One cluster for the module: the tests run in this order, and the
 later ones run on what the earlier ones left (one Rasa replica, then one of each)."""
@@ -22,6 +23,7 @@ from typing import Any
 import httpx
 import pytest
 import socketio
+from playwright.sync_api import Browser
 
 from bot.nlu.language_id import LanguageIdentifier
 from common.intents import MESSAGE_ENTITY, MESSAGE_INTENT
@@ -173,6 +175,35 @@ def test_a_web_chat_visitor_on_one_replica_gets_an_officers_message_sent_through
     received = asyncio.run(officer_message_across_replicas(cluster, text))
 
     assert text in received
+
+
+def test_the_web_chat_page_through_haproxy_gets_officers_messages_sent_through_either_replica(
+    cluster: Cluster, browser: Browser
+) -> None:
+    """The page's websocket goes through HAProxy to one replica or the other; a message sent
+    through each replica's API reaches it, so one of them crossed over through Redis."""
+    context = browser.new_context(locale="en-GB")
+    try:
+        page = context.new_page()
+        page.goto(f"{cluster.url('webchat')}/")
+        page.locator("#status[data-state=online]").wait_for(timeout=30_000)
+        page.fill("#message", "Hello")
+        page.press("#message", "Enter")
+        page.locator(".message.bot").first.wait_for(timeout=30_000)
+        session = page.locator("body").get_attribute("data-session")
+        assert session
+        for replica in ("rasa-1", "rasa-2"):
+            text = f"Officer Haddad via {replica}: the briefing moves to 14:00."
+            sent = httpx.post(
+                f"{cluster.url(replica)}/conversations/{session}/trigger_intent",
+                params={"output_channel": "socketio", "token": cluster.config.rasa_token},
+                json={"name": MESSAGE_INTENT, "entities": {MESSAGE_ENTITY: text}},
+                timeout=60,
+            )
+            assert sent.status_code == 200, sent.text
+            page.locator(".message.bot", has_text=text).wait_for(timeout=30_000)
+    finally:
+        context.close()
 
 
 def test_a_conversation_continues_with_its_history_and_language_when_its_replica_dies(
