@@ -74,6 +74,11 @@ def record_unanswered(
     _in_background(client.record_unanswered(question))
 
 
+def in_background(call: Any) -> None:
+    """Send to the lookup service without delaying the visitor's answer; failures are logged."""
+    _in_background(call)
+
+
 def _in_background(call: Any) -> None:
     async def guarded() -> None:
         try:

@@ -9,7 +9,10 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +35,36 @@ class NoAnswer(Exception):
     """The service is up but has nothing on this in this language."""
 
 
+class ForParticipants(Exception):
+    """What was asked exists but is for enrolled participants, and this visitor is not one
+    (issue 19): the visitor is told how to enrol, never the facts."""
+
+
+@dataclass
+class Asker:
+    """The visitor an action reads for: the service answers for their tier, and counts what it
+    left out (`withheld`), so the action can add how to enrol to the public part it said."""
+
+    channel: str
+    sender_id: str
+    withheld: int = field(default=0)
+
+
+_asker: ContextVar[Asker | None] = ContextVar("lookup_asker", default=None)
+
+
+@contextmanager
+def asking_for(channel: str, sender_id: str) -> Iterator[Asker]:
+    """Reads inside this block are for this visitor (each action call runs in its own task, so
+    concurrent conversations never see each other's)."""
+    asker = Asker(channel, sender_id)
+    token = _asker.set(asker)
+    try:
+        yield asker
+    finally:
+        _asker.reset(token)
+
+
 class LookupClient:
     """aiohttp, not httpx: a GET costs 0.2 ms of CPU against httpx's 1.7 ms (docs/bench.md),
     and the action server makes one or two per turn."""
@@ -46,23 +79,29 @@ class LookupClient:
         self._session: aiohttp.ClientSession | None = None
 
     async def topic(self, topic: str, lang: str) -> list[Item]:
-        return (await self._get(f"/v1/topics/{topic}", lang))["items"]
+        return _shown(await self._get(f"/v1/topics/{topic}", lang), "items")
 
     async def exercise(self, lang: str) -> Item:
         return await self._get("/v1/exercise", lang)
 
     async def events(self, lang: str, on: str | None = None) -> list[Item]:
-        return (await self._get("/v1/events", lang, on=on))["items"]
+        return _shown(await self._get("/v1/events", lang, on=on), "items")
 
     async def items(self, kind: str, lang: str) -> list[Item]:
-        return (await self._get(f"/v1/items/{kind}", lang))["items"]
+        return _shown(await self._get(f"/v1/items/{kind}", lang), "items")
 
     async def search(
         self, query: str, lang: str, kinds: list[str], limit: int = 3, mode: str = "question"
     ) -> list[Item]:
         """mode "name" when the query is an extracted entity, "question" for a whole message."""
         body = await self._get("/v1/search", lang, q=query, kind=kinds, limit=limit, mode=mode)
-        return [hit["item"] for hit in body["hits"]]
+        return [hit["item"] for hit in _shown(body, "hits")]
+
+    async def enrol(self, channel: str, sender_id: str, code: str) -> dict[str, Any]:
+        """{"enrolled", "reason", "nation", "already", "retry_after"} (lookup/api/enrolment.py)."""
+        body = {"channel": channel, "sender_id": sender_id, "code": code}
+        answer: dict[str, Any] = await self._post("/v1/enrolments", body)
+        return answer
 
     # Intake for the liaison team (handoffs, unanswered questions, who can receive announcements).
 
@@ -91,6 +130,10 @@ class LookupClient:
     async def record_unanswered(self, question: dict[str, Any]) -> None:
         await self._post("/v1/unanswered", question)
 
+    async def record_refusal(self, refusal: dict[str, Any]) -> None:
+        """An operationally sensitive question refused: {sender_id, channel, language, text}."""
+        await self._post("/v1/refusals", refusal)
+
     async def _post(self, path: str, body: dict[str, Any]) -> Any:
         return await self._request("POST", path, body=body)
 
@@ -110,10 +153,15 @@ class LookupClient:
 
     async def _get(self, path: str, lang: str, **params: Any) -> Any:
         query = [("lang", lang)]
+        asker = _asker.get()
+        if asker is not None:
+            query += [("channel", asker.channel), ("sender_id", asker.sender_id)]
         for name, value in params.items():
             values = value if isinstance(value, list) else [value]
             query += [(name, str(v)) for v in values if v is not None]
         status, body = await self._fetch("GET", path, query)
+        if status == 403 and asker is not None:
+            raise ForParticipants(_detail(body))
         if status in (404, 422):
             raise NoAnswer(_detail(body))
         if status != 200:
@@ -149,6 +197,19 @@ class LookupClient:
     async def aclose(self) -> None:
         if self._session is not None:
             await self._session.close()
+
+
+def _shown(body: dict[str, Any], key: str) -> list[Item]:
+    """The items the service gave; when it held some back for the asker's tier, counted on the
+    asker, and ForParticipants when it gave none at all."""
+    shown: list[Item] = body[key]
+    withheld = int(body.get("withheld") or 0)
+    asker = _asker.get()
+    if withheld and asker is not None:
+        asker.withheld += withheld
+        if not shown:
+            raise ForParticipants(f"{withheld} item(s) for participants only")
+    return shown
 
 
 def _json(body: bytes) -> Any:

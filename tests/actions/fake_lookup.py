@@ -179,6 +179,9 @@ class FakeLookup:
             return httpx.Response(201, json={**body, "first_seen": now, "last_seen": now})
         if path == "/v1/unanswered":
             return httpx.Response(201, json={"id": len(self.intake), "topic": None})
+        if path == "/v1/refusals":
+            assert body is not None, "POST /v1/refusals without a body"
+            return httpx.Response(201, json={"id": len(self.intake), "at": now, **body})
         if path.endswith("/messages"):
             assert body is not None, "POST /v1/handoffs/{id}/messages without a body"
             line = {"speaker": body["speaker"], "text": body["text"], "time": now}
