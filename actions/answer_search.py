@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
 from actions.base import LookupAction, find, related_text, say_texts, user_text
-from actions.lookup_client import NoAnswer
+from actions.lookup_client import ForParticipants, NoAnswer
 
 
 class ActionAnswerEvent(LookupAction):
@@ -43,7 +43,10 @@ class ActionAnswerDress(LookupAction):
         return "action_answer_dress"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        hits = await find(self.client, tracker, "event", lang)
+        try:
+            hits = await find(self.client, tracker, "event", lang)
+        except ForParticipants:  # the events are not for this visitor; the dress guidance is
+            hits = []
         if not hits or "dress" not in hits[0].get("related", {}):
             say_texts(dispatcher, await self.client.topic("dress", lang), "text")
             return

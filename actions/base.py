@@ -11,8 +11,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.liaison_team import record_unanswered, remember_visitor
-from actions.lookup_client import LookupClient, LookupUnavailable, NoAnswer, shared_client
+from actions.liaison_team import channel_of, record_unanswered, remember_visitor
+from actions.lookup_client import (
+    ForParticipants,
+    LookupClient,
+    LookupUnavailable,
+    NoAnswer,
+    asking_for,
+    shared_client,
+)
 from common.languages import DEFAULT_LANGUAGE
 
 logger = logging.getLogger(__name__)
@@ -49,7 +56,14 @@ class LookupAction(ClientAction):
         lang = tracker.get_slot("language") or FALLBACK_LANGUAGE
         remember_visitor(self.client, tracker, lang)
         try:
-            await self.answer(dispatcher, tracker, lang)
+            # The service answers for this visitor's tier (issue 19): public until enrolled.
+            with asking_for(channel_of(tracker), tracker.sender_id) as asker:
+                await self.answer(dispatcher, tracker, lang)
+            if asker.withheld:
+                dispatcher.utter_message(response="utter_enrol_for_more")
+        except ForParticipants as reason:
+            logger.info("%s: for participants only: %s", self.name(), reason)
+            dispatcher.utter_message(response="utter_enrol_needed")
         except NoAnswer as reason:
             logger.info("%s: no answer in %s: %s", self.name(), lang, reason)
             record_unanswered(self.client, tracker, lang, reason="fallback")

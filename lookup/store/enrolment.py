@@ -1,15 +1,14 @@
 """Enrolment codes and enrolled visitors (issue 19): a contingent's liaison team hands its people
 a code; a visitor who sends it is enrolled as a participant, bound to their (channel, sender).
 
-A code is 10 characters from a 31-letter alphabet without look-alikes (no 0/O, 1/I/L), written
-XXXX-XXXX-XX: 31**10 ≈ 8·10**14 codes, against at most a few guesses per sender per hour
+A code (common/enrolment.py) is 10 characters from a 31-letter alphabet, XXXX-XXXX-XX:
+31**10 ≈ 8·10**14 codes, against at most a few guesses per sender per hour
 (lookup/api/enrolment.py). Only its SHA-256 is stored, with its first four characters as a hint
 for the lists; the code itself is shown once, when it is made."""
 
 from __future__ import annotations
 
 import hashlib
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
@@ -18,16 +17,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.enrolment import ALPHABET, LENGTH, canonical, written
 from common.topics import PARTICIPANTS, PUBLIC
 from lookup.store.items import get_row, parse
 from lookup.store.models import Enrolment, EnrolmentCode, Exercise
-
-ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-GROUPS = (4, 4, 2)
-# A code as a visitor may type it: any case, hyphens or spaces between the groups, or none.
-CODE_PATTERN = re.compile(
-    r"(?<![A-Za-z0-9])([A-Za-z0-9]{4})[-\s]?([A-Za-z0-9]{4})[-\s]?([A-Za-z0-9]{2})(?![A-Za-z0-9])"
-)
 
 
 class CodeRequestError(ValueError):
@@ -44,17 +37,7 @@ class EnrolmentError(Exception):
 
 def new_code() -> str:
     """A fresh random code, XXXX-XXXX-XX."""
-    letters = "".join(secrets.choice(ALPHABET) for _ in range(sum(GROUPS)))
-    return f"{letters[:4]}-{letters[4:8]}-{letters[8:]}"
-
-
-def canonical(text: str) -> str | None:
-    """The code in `text` as stored (upper case, no separators), or None if it is not one."""
-    match = CODE_PATTERN.fullmatch(text.strip())
-    if match is None:
-        return None
-    letters = "".join(match.groups()).upper()
-    return letters if all(c in ALPHABET for c in letters) else None
+    return written("".join(secrets.choice(ALPHABET) for _ in range(LENGTH)))
 
 
 def code_hash(letters: str) -> str:
