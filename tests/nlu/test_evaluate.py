@@ -7,6 +7,7 @@ from tools.nlu.evaluate import (
     entity_f1,
     intent_scores,
     language_scores,
+    opsec_scores,
     out_of_scope_scores,
     threshold_sweep,
 )
@@ -82,3 +83,31 @@ def test_threshold_sweep_rejects_low_confidence() -> None:
     low, high = (next(r for r in rows if r["threshold"] == t) for t in (0.3, 0.5))
     assert low["oos_handled_rate"] == 0.0
     assert high["oos_handled_rate"] == 1.0 and high["in_scope_rejected_rate"] == 0.0
+
+
+def test_opsec_scores_count_refusals_with_the_guard_and_for_the_classifier_alone() -> None:
+    predictions = [
+        p("ask_restricted", "ask_restricted"),
+        p("ask_restricted", "ask_restricted"),
+        p("ask_restricted", "nlu_fallback"),  # missed: answered "I didn't understand"
+        p("ask_restricted", "ask_restricted"),
+        p("benign", "ask_meal_times"),
+        p("benign", "ask_restricted"),  # wrongly refused
+    ]
+    # The guard raised the second and the last; the classifier alone had said otherwise.
+    predictions[1].classifier_intent = "ask_transport"
+    predictions[5].classifier_intent = "ask_event_info"
+    scores = opsec_scores(predictions)
+    assert scores["restricted_refused_rate"] == 0.75
+    assert scores["benign_refused_rate"] == 0.5
+    assert scores["classifier_restricted_refused_rate"] == 0.5
+    assert scores["classifier_benign_refused_rate"] == 0.0
+    assert scores["guard_raised"] == 2 and scores["met"] is False
+    assert [e["text"] for e in scores["errors"]] == ["x y z", "x y z"]
+
+
+def test_opsec_targets_are_95_percent_refused_and_2_percent_benign_refused() -> None:
+    restricted = [p("ask_restricted", "ask_restricted")] * 19 + [p("ask_restricted", "greet")]
+    benign = [p("benign", "greet")] * 50
+    assert opsec_scores(restricted + benign)["met"] is True
+    assert opsec_scores([*restricted[1:], p("ask_restricted", "greet"), *benign])["met"] is False
