@@ -65,6 +65,13 @@ exercise: $(LOOKUP_ENV)/.installed
 	@test -s var/admin-tokens || { \
 	  $(LOOKUP_ENV)/bin/liaison new-admin-token liaison-team --file var/admin-tokens >/dev/null && \
 	  echo "Created an admin API token for 'liaison-team' in var/admin-tokens (keep it private)."; }
+	@# One enrolment code per contingent, so a newcomer can try the participants' answers at once
+	@# (issue 19); owner-only, like the tokens. The stack's banner prints them.
+	@test -s var/enrolment-codes || { umask 077 && \
+	  for nation in $$($(LOOKUP_ENV)/bin/liaison list-nations); do \
+	    printf '%s %s\n' "$$nation" "$$($(LOOKUP_ENV)/bin/liaison new-enrolment-code --nation $$nation | tail -n 1)"; \
+	  done > var/enrolment-codes.tmp && mv var/enrolment-codes.tmp var/enrolment-codes && \
+	  echo "Made an enrolment code per contingent in var/enrolment-codes (keep it private)."; }
 
 run: envs model exercise
 	$(RASA_ENV)/bin/python -m tools.stack

@@ -224,6 +224,28 @@ def _list_enrolment_codes(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _list_nations(_args: argparse.Namespace) -> int:
+    """The exercise's nation codes, one a line (what --nation takes; the Makefile loops on it)."""
+    from lookup.settings import Settings
+    from lookup.store.database import make_engine, make_session_factory
+    from lookup.store.enrolment import nation_codes
+    from lookup.store.exercises import ExerciseNotFound, current_exercise
+
+    settings = Settings()
+    engine = make_engine(settings.sqlalchemy_url)
+    try:
+        with make_session_factory(engine)() as session:
+            try:
+                codes = nation_codes(session, current_exercise(session, settings.exercise_id))
+            except ExerciseNotFound as error:
+                print(error, file=sys.stderr)
+                return 2
+    finally:
+        engine.dispose()
+    print("\n".join(codes))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="liaison", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -294,6 +316,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     revoke.add_argument("code")
     revoke.set_defaults(handler=_revoke_enrolment_code)
+
+    nations = commands.add_parser("list-nations", help="the exercise's nation codes, one a line")
+    nations.set_defaults(handler=_list_nations)
 
     codes = commands.add_parser(
         "list-enrolment-codes", help="list enrolment codes and who enrolled with each"

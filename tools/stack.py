@@ -402,6 +402,21 @@ def tail(path: Path | None, lines: int = 25) -> str:
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
+def _enrolment_lines(stack: Stack) -> str:
+    """The codes `make exercise` made per contingent (var/enrolment-codes, owner-only), so a
+    newcomer can try the participants' answers: send one to the bot (issue 19)."""
+    path = stack.config.data_dir / "enrolment-codes"
+    try:
+        pairs = [line.split() for line in path.read_text().splitlines() if line.strip()]
+    except OSError:
+        return ""
+    codes = "".join(f"\n  {p[0]:<16}{p[1]}" for p in pairs if len(p) == 2)
+    if not codes:
+        return ""
+    header = "Enrolment codes (send one to the bot to see participants' answers)"
+    return f"{header}, from {path}:{codes}\n"
+
+
 def _banner(stack: Stack) -> str:
     rasa, lookup, actions = stack.url("rasa"), stack.url("lookup"), stack.url("actions")
     connectors = rasa_config.enabled_connectors(stack.config.environment())
@@ -423,7 +438,7 @@ Liaison team:
   console         {lookup}/console/   (first an account: .venv/lookup/bin/liaison add-staff NAME)
   briefings       {lookup}/v1/briefings/<nation>/briefing?lang=en   (docs/briefings.md)
   admin API       {lookup}/v1/admin/   (token in var/admin-tokens)
-Conversations are kept in {conversations}
+{_enrolment_lines(stack)}Conversations are kept in {conversations}
 Logs: {stack.config.log_dir}/{{{",".join(stack.services)}}}.log
 Press Ctrl-C to stop everything.
 """

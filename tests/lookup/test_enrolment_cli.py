@@ -58,3 +58,11 @@ def test_a_code_for_no_such_nation_or_none_at_all_is_refused(
 ) -> None:
     assert main(["new-enrolment-code", *args]) == 2
     assert "no code made" in capsys.readouterr().err
+
+
+def test_the_nations_are_listed_one_a_line(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    capsys.readouterr()
+    assert main(["list-nations"]) == 0
+    assert capsys.readouterr().out.split() == ["nhr", "nmk", "vlm"]
