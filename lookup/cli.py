@@ -79,6 +79,22 @@ def _new_admin_token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_service_token(args: argparse.Namespace) -> int:
+    """Write a fresh service token to a private file, replacing the one there: point both the
+    lookup service and the action server at it with LIAISON_SERVICE_TOKEN_FILE (`make run` does
+    not need this: it makes one per run). The token is not printed."""
+    import os
+    import secrets
+
+    args.file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    descriptor = os.open(args.file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)
+    with os.fdopen(descriptor, "w") as token_file:
+        token_file.write(secrets.token_urlsafe(32) + "\n")
+    print(f"wrote a new service token to {args.file}; restart the lookup service and the actions")
+    return 0
+
+
 def _add_staff(args: argparse.Namespace) -> int:
     """Create (or --update) a liaison console account; the password is never an argument."""
     import getpass
@@ -275,6 +291,12 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("name", help="who holds it (recorded in the audit log)")
     token.add_argument("--file", type=Path, default=Path("var/admin-tokens"))
     token.set_defaults(handler=_new_admin_token)
+
+    service = commands.add_parser(
+        "new-service-token", help="write a new service token (the action server's) to a file"
+    )
+    service.add_argument("--file", type=Path, default=Path("var/service-token"))
+    service.set_defaults(handler=_new_service_token)
 
     staff = commands.add_parser(
         "add-staff", help="create a liaison console account (asks for the password)"

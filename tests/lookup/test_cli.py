@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from lookup.cli import main
+from lookup.settings import Settings
 from tests.packs import SAMPLE_PACK, other_pack, write_pack
 
 
@@ -55,3 +56,17 @@ def test_missing_translations_load_with_warnings_unless_strict(
 def test_pack_schema_is_published(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["pack-schema"]) == 0
     assert '"format_version"' in capsys.readouterr().out
+
+
+def test_a_new_service_token_is_written_privately_and_read_by_both_sides(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    token_file = tmp_path / "secrets" / "service-token"
+    assert main(["new-service-token", "--file", str(token_file)]) == 0
+    token = token_file.read_text().strip()
+    assert len(token) >= 32 and token not in capsys.readouterr().out  # never printed
+    assert token_file.stat().st_mode & 0o777 == 0o600
+    settings = Settings(data_dir=tmp_path, service_token_file=token_file)
+    assert settings.service_token_value() == token
+    main(["new-service-token", "--file", str(token_file)])
+    assert token_file.read_text().strip() != token  # replaced, not appended
