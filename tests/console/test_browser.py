@@ -134,7 +134,8 @@ def test_an_announcement_reaches_two_visitors_in_their_languages(
 ) -> None:
     for sender, channel, lang in [("web-5", "socketio", "en"), ("tg-6", "telegram", "ar")]:
         body = {"sender_id": sender, "channel": channel, "language": lang}
-        assert httpx.post(f"{service}/v1/visitors", json=body, headers=AS_SERVICE).status_code in (200, 201)
+        registered = httpx.post(f"{service}/v1/visitors", json=body, headers=AS_SERVICE)
+        assert registered.status_code in (200, 201)
     sign_in(page)
     page.get_by_role("link", name="Announcements").click()
     # Every language some recipient reads is required (the handoff test's visitor reads French).
