@@ -165,7 +165,8 @@ def test_without_an_exercise_reads_say_how_to_load_one(
     client_for: Callable[..., TestClient],
 ) -> None:
     client = client_for()
-    assert client.get("/health").json()["exercise"] is None
+    health = client.get("/health")
+    assert (health.status_code, health.json()["exercise"]) == (200, None)
     response = client.get("/v1/topics/meals", params={"lang": "en"})
     assert response.status_code == 404
     assert "import-pack" in response.json()["detail"]
@@ -178,6 +179,12 @@ def test_several_exercises_need_one_chosen(
     response = ambiguous.get("/v1/topics/meals", params={"lang": "en"})
     assert response.status_code == 404
     assert "LIAISON_EXERCISE_ID" in response.json()["detail"]
+    # The health check says so too, rather than "ok" while every lookup answers 404.
+    health = ambiguous.get("/health")
+    assert health.status_code == 503
+    assert "LIAISON_EXERCISE_ID" in health.json()["status"]
+    assert health.json()["exercise"] is None
+    assert client_for(exercise_id="not-loaded-1").get("/health").status_code == 503
     chosen = client_for(exercise_id="test-oasis-99")
     items = chosen.get("/v1/topics/meals", params={"lang": "en"}).json()["items"]
     assert [i["fields"]["text"] for i in items] == topic_text(OTHER, "meals", "en")
