@@ -30,6 +30,14 @@ router = APIRouter(
 Format = Annotated[
     Literal["html", "pdf"], Query(alias="format", description="html, or pdf to print")
 ]
+Edition = Annotated[
+    Literal["public", "participants"],
+    Query(
+        description="public (default: etiquette, culture, phrases, ranks, emergency numbers; for "
+        "anyone) or participants (with logistics, venues, events and contacts: for enrolled "
+        "participants only, issue 19)"
+    ),
+]
 PassMark = Annotated[int, Query(ge=0, le=100, description="Percent needed to pass")]
 Questions = Annotated[int, Query(ge=1, le=50, description="How many questions")]
 DOCUMENT: dict[int | str, dict[str, Any]] = {
@@ -61,10 +69,11 @@ def briefing(
     lang: LanguageDep,
     session: SessionDep,
     fmt: Format = "html",
+    edition: Edition = "public",
 ) -> Response:
     """The full cultural briefing: the exercise at a glance, logistics, protocol, etiquette, key
     phrases and contacts, each section with the date its facts were last updated."""
-    return _document(_build(session, exercise.id, audience, lang, "briefing", fmt))
+    return _document(_build(session, exercise.id, audience, lang, "briefing", fmt, edition=edition))
 
 
 @router.get("/{audience}/card", response_class=Response, responses=DOCUMENT)
@@ -74,10 +83,11 @@ def card(
     lang: LanguageDep,
     session: SessionDep,
     fmt: Format = "html",
+    edition: Edition = "public",
 ) -> Response:
     """The one-page smart card (A4 landscape, folds to A5): dos and don'ts, key phrases,
     emergency contacts."""
-    return _document(_build(session, exercise.id, audience, lang, "card", fmt))
+    return _document(_build(session, exercise.id, audience, lang, "card", fmt, edition=edition))
 
 
 @router.get("/{audience}/quiz", response_class=Response, responses=DOCUMENT)
@@ -88,10 +98,13 @@ def quiz_page(
     session: SessionDep,
     pass_mark: PassMark = DEFAULT_PASS_MARK,
     questions: Questions = DEFAULT_QUESTIONS,
+    edition: Edition = "public",
 ) -> Response:
     """The quiz page a trainer runs: it checks the answers and shows the score against the pass
     mark (no network needed once loaded)."""
-    output = _build(session, exercise.id, audience, lang, "quiz", "html", pass_mark, questions)
+    output = _build(
+        session, exercise.id, audience, lang, "quiz", "html", pass_mark, questions, edition
+    )
     return _document(output)
 
 
@@ -104,9 +117,12 @@ def quiz_sheet(
     fmt: Format = "html",
     pass_mark: PassMark = DEFAULT_PASS_MARK,
     questions: Questions = DEFAULT_QUESTIONS,
+    edition: Edition = "public",
 ) -> Response:
     """The quiz on paper, with the answer key on a page of its own."""
-    output = _build(session, exercise.id, audience, lang, "quiz-sheet", fmt, pass_mark, questions)
+    output = _build(
+        session, exercise.id, audience, lang, "quiz-sheet", fmt, pass_mark, questions, edition
+    )
     return _document(output)
 
 
@@ -119,9 +135,12 @@ def quiz_score(
     body: Annotated[QuizAnswers, Body()],
     pass_mark: PassMark = DEFAULT_PASS_MARK,
     questions: Questions = DEFAULT_QUESTIONS,
+    edition: Edition = "public",
 ) -> QuizScore:
     """Score answers to the quiz with the same parameters (the page does the same itself)."""
-    output = _build(session, exercise.id, audience, lang, "quiz", "html", pass_mark, questions)
+    output = _build(
+        session, exercise.id, audience, lang, "quiz", "html", pass_mark, questions, edition
+    )
     assert output.quiz is not None
     result = score(output.quiz, body.answers)
     return QuizScore(**asdict(result))
@@ -136,6 +155,7 @@ def _build(
     fmt: str,
     pass_mark: int = DEFAULT_PASS_MARK,
     questions: int = DEFAULT_QUESTIONS,
+    edition: str = "public",
 ) -> Output:
     try:
         return build(
@@ -147,6 +167,7 @@ def _build(
             exercise_id=exercise_id,
             pass_mark=pass_mark,
             questions=questions,
+            edition=edition,
         )
     except (UnknownAudience, UnknownExercise) as error:
         raise HTTPException(status_code=404, detail=str(error)) from error

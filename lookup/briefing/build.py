@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from common.topics import PARTICIPANTS
 from lookup.briefing.errors import BriefingError
 from lookup.briefing.facts import Facts, gather
 from lookup.briefing.labels import labels_for
@@ -68,6 +69,7 @@ def build(
     questions: int = DEFAULT_QUESTIONS,
     progress: Progress | None = None,
     now: datetime | None = None,
+    edition: str = PARTICIPANTS,
 ) -> Output:
     if kind not in KINDS:
         raise BriefingError(f"no kind '{kind}'; kinds are: {', '.join(KINDS)}")
@@ -83,7 +85,9 @@ def build(
     steps = _Steps(4 if fmt == "pdf" else 2, progress)
 
     steps.begin(f"reading the exercise knowledge ({audience}, {lang})")
-    facts = gather(session, audience=audience, lang=lang, exercise_id=exercise_id, now=now)
+    facts = gather(
+        session, audience=audience, lang=lang, exercise_id=exercise_id, now=now, edition=edition
+    )
     labels = labels_for(lang)
     quiz = None
     if kind in ("quiz", "quiz-sheet"):

@@ -46,6 +46,13 @@ def add_command(commands: Any) -> None:
     parser.add_argument(
         "--questions", type=int, default=10, help="number of quiz questions (default 10)"
     )
+    parser.add_argument(
+        "--edition",
+        default="participants",
+        choices=["public", "participants"],
+        help="participants (default: with logistics, venues, events, contacts) or public (only "
+        "what anyone may read: etiquette, culture, phrases, emergency numbers)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     parser.set_defaults(handler=run)
 
@@ -75,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
                 pass_mark=args.pass_mark,
                 questions=args.questions,
                 progress=progress,
+                edition=args.edition,
             )
     except BriefingError as error:
         print(f"{args.kind} not built: {error}", file=sys.stderr)

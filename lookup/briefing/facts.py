@@ -14,13 +14,25 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from common.topics import CONTACT_TOPICS, ETIQUETTE_TOPICS, LOGISTICS_TOPICS, PROTOCOL_TOPICS
-from lookup.briefing.errors import LanguageNotAvailable, UnknownAudience, UnknownExercise
+from common.topics import (
+    CONTACT_TOPICS,
+    ETIQUETTE_TOPICS,
+    LOGISTICS_TOPICS,
+    PARTICIPANTS,
+    PROTOCOL_TOPICS,
+    PUBLIC,
+)
+from lookup.briefing.errors import (
+    BriefingError,
+    LanguageNotAvailable,
+    UnknownAudience,
+    UnknownExercise,
+)
 from lookup.briefing.formatting import utc_offset
 from lookup.briefing.ramadan import Ramadan, ramadan_for
 from lookup.packs.schema import Event, ExerciseSpec, Item
 from lookup.store.exercises import ExerciseNotFound, current_exercise
-from lookup.store.items import get_row, local_time, localize, parse, rows_of_kind
+from lookup.store.items import get_row, local_time, localize, parse, readable, rows_of_kind
 from lookup.store.models import Exercise
 
 HIGHLIGHT_KINDS = ("ceremony", "briefing", "social")
@@ -123,19 +135,28 @@ class Facts:
         return max(stamp for stamp in self.updated.values() if stamp is not None)
 
 
+# A document's edition is the tier it is for (issue 19): the public edition can be handed to
+# anyone; the participants' one holds logistics, venues, events and contacts too.
+EDITIONS: tuple[str, ...] = (PUBLIC, PARTICIPANTS)
+
+
 class _Reader:
     """Reads items of one exercise in one language, remembering which texts are missing."""
 
-    def __init__(self, session: Session, exercise: Exercise, lang: str) -> None:
+    def __init__(
+        self, session: Session, exercise: Exercise, lang: str, edition: str = PARTICIPANTS
+    ) -> None:
         self.session = session
         self.exercise = exercise
         self.lang = lang
+        self.edition = edition  # the tier the document is for: items it may not read are left out
         self.missing: list[MissingText] = []
 
     def entries(self, kind: str, topic: str | None = None) -> list[Entry]:
         return [
             self._entry(kind, row.id, row.last_updated, parse(row))
             for row in rows_of_kind(self.session, self.exercise.id, kind, topic=topic)
+            if readable(row, self.edition)
         ]
 
     def one(self, kind: str, item_id: str) -> Entry:
@@ -159,15 +180,19 @@ def gather(
     lang: str,
     exercise_id: str | None = None,
     now: datetime | None = None,
+    edition: str = PARTICIPANTS,
 ) -> Facts:
-    """Everything a briefing, card or quiz for `audience` (a partner nation's code) says."""
+    """Everything a briefing, card or quiz for `audience` (a partner nation's code) says, in the
+    `edition` for the public or for participants (issue 19): only items that tier may read."""
+    if edition not in EDITIONS:
+        raise BriefingError(f"no edition '{edition}'; editions are: {', '.join(EDITIONS)}")
     exercise = _exercise(session, exercise_id)
     if lang not in exercise.languages:
         raise LanguageNotAvailable(
             f"language '{lang}' is not a language of exercise '{exercise.id}' "
             f"(its languages: {', '.join(exercise.languages)})"
         )
-    reader = _Reader(session, exercise, lang)
+    reader = _Reader(session, exercise, lang, edition)
     head = reader.one("exercise", exercise.id)
     spec = head.item
     assert isinstance(spec, ExerciseSpec)
