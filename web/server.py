@@ -31,6 +31,11 @@ PAGE_STRINGS = {
     "placeholder": N_("Ask about the exercise…"),
     "online": N_("Connected"),
     "offline": N_("Offline, reconnecting…"),
+    # Participants' answers need an enrolment code (issue 19): where to send it is the chat itself.
+    "enrol_hint": N_(
+        "Taking part in the exercise? Send the enrolment code your contingent's liaison team "
+        "gave you (like XXXX-XXXX-XX) to get the schedule, venues, meals and contacts."
+    ),
 }
 
 

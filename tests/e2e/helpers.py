@@ -86,6 +86,42 @@ def say(stack: Stack, message: str, sender: str | None = None) -> list[str]:
     return [reply["text"] for reply in response.json() if "text" in reply]
 
 
+def liaison(stack: Stack, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real `liaison` CLI against this stack's data dir."""
+    data_dir = stack.config.env["LIAISON_DATA_DIR"]
+    return subprocess.run(
+        [str(stack.config.lookup_env / "bin" / "liaison"), *args],
+        env={**_base_env(), "LIAISON_DATA_DIR": data_dir},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def new_enrolment_code(stack: Stack, nation: str = "nmk", *options: str) -> str:
+    """A code made with `liaison new-enrolment-code` (its last line of output)."""
+    made = liaison(stack, "new-enrolment-code", "--nation", nation, *options)
+    assert made.returncode == 0, made.stderr
+    return made.stdout.strip().splitlines()[-1]
+
+
+ENROL_SENTENCES = {
+    "en": "hello, my code is {code}",
+    "fr": "bonjour, voici mon code {code}",
+    "ar": "مرحبا، رمزي هو {code}",
+}
+
+
+def enrolled_sender(stack: Stack, lang: str = "en", nation: str = "nmk") -> str:
+    """A new visitor enrolled the real way: a code from the CLI, sent in a sentence in `lang`;
+    participants' questions (meals, schedule, venues...) are answered only to such a visitor."""
+    sender = f"enrolled-{lang}-{next(_senders)}"
+    code = new_enrolment_code(stack, nation)
+    replies = say(stack, ENROL_SENTENCES[lang].format(code=code), sender=sender)
+    assert len(replies) == 1 and replies[0] != response_text("utter_enrol_invalid", lang), replies
+    return sender
+
+
 def response_text(name: str, lang: str) -> str:
     """The domain's variation of a response for a language (English is the default)."""
     variations: list[dict[str, Any]] = DOMAIN["responses"][name]
