@@ -152,3 +152,33 @@ def other_pack() -> dict[str, Any]:
 def write_pack(path: Path, pack: dict[str, Any]) -> Path:
     path.write_text(yaml.safe_dump(pack, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def ramadan_pack() -> dict[str, Any]:
+    """The second exercise moved into Ramadan 1448 (Asia/Dubai, 14-18 February 2027), with a camp
+    store whose Ramadan hours differ from its weekly ones."""
+    pack = other_pack()
+    exercise = pack["exercise"]
+    exercise.update(
+        time_zone="Asia/Dubai",
+        start_date="2027-02-14",
+        end_date="2027-02-18",
+        ramadan={"start_date": "2027-02-08", "end_date": "2027-03-09"},
+    )
+    pack["events"][0].update(start="2027-02-15T07:00:00+04:00", end="2027-02-15T07:30:00+04:00")
+    week = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    pack["venues"].append(
+        {
+            "id": "camp-store",
+            "last_updated": "2026-05-02T08:15:00+02:00",
+            "updated_by": "Lt. A. Test",
+            "name": {"en": "Camp store", "fr": "Magasin du camp", "ar": "متجر المعسكر"},
+            "purpose": {"en": "Shop", "fr": "Boutique", "ar": "متجر"},
+            "directions": {"en": "By the gate.", "fr": "Près de l'entrée.", "ar": "قرب البوابة."},
+            "hours": {
+                "weekly": {day: "08:00-21:40" for day in week},
+                "ramadan": {day: "20:15-01:45+1" for day in week},
+            },
+        }
+    )
+    return pack

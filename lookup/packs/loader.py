@@ -2,19 +2,63 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
+from hijridate import Gregorian, Hijri
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from lookup.packs.schema import KINDS, Pack, languages_missing, languages_outside
 
 PathKey = tuple[str | int, ...]
+
+# How far announced Ramadan dates may lie from the Umm al-Qura calendar's: the month begins with
+# the sighting of the new moon, which moves it by a day or two from place to place.
+RAMADAN_TOLERANCE_DAYS = 2
+
+
+class PackLoader(yaml.SafeLoader):
+    """YAML 1.1 without its type surprises: unquoted yes/no/on/off (a `no:` key for Norway),
+    numbers with a leading zero or a + (phone numbers), 1_000, 1.5 and 01:30-style sexagesimal
+    numbers all stay the text that was written. Only plain whole numbers (format_version: 1),
+    null, and dates and times are still read as such. A key given twice is an error, not the
+    second value silently winning."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "in a mapping",
+                    node.start_mark,
+                    f"'{key}' is given twice here: keep one",
+                    key_node.start_mark,
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_SURPRISES = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+PackLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _SURPRISES]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+PackLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:0|[1-9][0-9]*)$"), list("0123456789")
+)
+
+
+def read_yaml(source: str) -> Any:
+    """A pack's YAML as written: see PackLoader."""
+    return yaml.load(source, Loader=PackLoader)  # a SafeLoader subclass: no arbitrary objects
 
 
 @dataclass(frozen=True)
@@ -46,8 +90,8 @@ def load_pack(path: Path, *, strict: bool = False) -> LoadedPack:
     except OSError as error:
         raise PackError(path, [f"{path}: cannot read: {error.strerror}"]) from error
     try:
-        raw = yaml.safe_load(source)
-        lines = _line_numbers(yaml.compose(source))
+        raw = read_yaml(source)
+        lines = _line_numbers(yaml.compose(source, Loader=PackLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -60,7 +104,7 @@ def load_pack(path: Path, *, strict: bool = False) -> LoadedPack:
     try:
         pack = Pack.model_validate(raw)
     except ValidationError as error:
-        problems = [Problem(tuple(e["loc"]), e["msg"]) for e in error.errors()]
+        problems = [Problem(tuple(e["loc"]), _message(e)) for e in error.errors()]
         raise PackError(path, [_describe(path, raw, lines, p) for p in problems]) from None
     missing = list(_missing_translations(pack))
     problems = list(consistency_problems(pack)) + (missing if strict else [])
@@ -82,6 +126,9 @@ def consistency_problems(pack: Pack) -> Iterator[Problem]:
     except (ZoneInfoNotFoundError, ValueError):
         yield Problem(("exercise", "time_zone"), f"unknown time zone '{exercise.time_zone}'")
     nations = [nation.code for nation in exercise.nations]
+    yield from _duplicates(("exercise", "nations"), "code", nations)
+    yield from _duplicates(("exercise", "phases"), "id", [phase.id for phase in exercise.phases])
+    yield from _duplicates(("exercise", "languages"), None, exercise.languages)
     if [n.role for n in exercise.nations].count("host") != 1:
         yield Problem(("exercise", "nations"), "needs exactly one nation with role: host")
     if sorted(exercise.flag_order) != sorted(nations):
@@ -91,6 +138,14 @@ def consistency_problems(pack: Pack) -> Iterator[Problem]:
             yield Problem(("exercise", "phases", index), "dates must lie within the exercise")
     if exercise.ramadan and exercise.ramadan.end_date < exercise.ramadan.start_date:
         yield Problem(("exercise", "ramadan", "end_date"), "ends before it starts")
+    elif exercise.ramadan:
+        yield from _ramadan_problems(exercise.ramadan.start_date, exercise.ramadan.end_date)
+        if exercise.ramadan.end_date < exercise.start_date - timedelta(RAMADAN_TOLERANCE_DAYS):
+            yield Problem(
+                ("exercise", "ramadan", "end_date"),
+                "this Ramadan ended before the exercise begins: give the Ramadan during or after "
+                "the exercise (as announced), or leave exercise.ramadan out",
+            )
 
     latest_plausible = datetime.now(timezone.utc) + timedelta(days=1)  # clocks drift a little
     for section, entries in _sections(pack):
@@ -122,9 +177,22 @@ def consistency_problems(pack: Pack) -> Iterator[Problem]:
         if event.start.tzinfo and event.end.tzinfo:
             if event.end <= event.start:
                 yield Problem(("events", index, "end"), "must be after start")
-            local = event.start.astimezone(zone).date() if zone else None
-            if local and not exercise.start_date <= local <= exercise.end_date:
-                yield Problem(("events", index, "start"), "outside the exercise dates")
+            for field in ("start", "end"):
+                value: datetime = getattr(event, field)
+                if zone is None:
+                    continue
+                offset = _offset_problem(value, zone, exercise.time_zone)
+                if offset:
+                    yield Problem(("events", index, field), offset)
+                # An event that ends at midnight ends on the day before.
+                moment = value - timedelta(microseconds=1) if field == "end" else value
+                local = moment.astimezone(zone).date()
+                if not exercise.start_date <= local <= exercise.end_date:
+                    yield Problem(
+                        ("events", index, field),
+                        f"{local.isoformat()} is outside the exercise dates "
+                        f"({exercise.start_date.isoformat()} to {exercise.end_date.isoformat()})",
+                    )
     codes: set[str] = set()
     for index, rank in enumerate(pack.ranks):
         if rank.code in codes:
@@ -132,9 +200,100 @@ def consistency_problems(pack: Pack) -> Iterator[Problem]:
         codes.add(rank.code)
         for nation in sorted(rank.titles.keys() - set(nations)):
             yield Problem(("ranks", index, "titles", nation), "not a nation of the exercise")
+        for nation, titles in rank.titles.items():
+            if not titles:
+                yield Problem(
+                    ("ranks", index, "titles", nation),
+                    "no title given: write the nation's title(s) for this grade, or leave the "
+                    "nation out",
+                )
+    for index, contact in enumerate(pack.contacts):
+        yield from _duplicates(("contacts", index, "languages"), None, contact.languages)
     for index, form in enumerate(pack.forms_of_address):
         if form.nation not in nations:
             yield Problem(("forms_of_address", index, "nation"), "not a nation of the exercise")
+
+
+def _duplicates(where: PathKey, field: str | None, values: list[str]) -> Iterator[Problem]:
+    """One problem per value listed again (at the later entry), e.g. two phases with one id."""
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            what = f"duplicate {field} '{value}'" if field else f"'{value}' is listed twice"
+            yield Problem((*where, index, field) if field else (*where, index), what)
+        seen.add(value)
+
+
+def _offset_problem(value: datetime, zone: ZoneInfo, zone_name: str) -> str | None:
+    """A time written with a UTC offset the exercise's zone does not have then (a +03:00 copied
+    into an Asia/Dubai pack moves the event by an hour); UTC itself (Z) is unambiguous."""
+    written = value.utcoffset()
+    expected = value.astimezone(zone).utcoffset()
+    if written is None or expected is None or written in (expected, timedelta(0)):
+        return None
+    shown = value.replace(tzinfo=None).isoformat(timespec="minutes")
+    return (
+        f"written with UTC offset {_offset(written)}, but {zone_name} (exercise.time_zone) is at "
+        f"{_offset(expected)} then: this time would be shown as "
+        f"{value.astimezone(zone):%H:%M} local, not {shown[11:]}. Write {shown}{_offset(expected)}"
+    )
+
+
+def _offset(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def umm_al_qura_ramadan(near: date) -> tuple[int, date, date] | None:
+    """(Hijri year, first day, last day) of the Umm al-Qura Ramadan nearest `near`; None outside
+    the calendar's range (1343-1500 AH)."""
+    try:
+        year = Gregorian(near.year, near.month, near.day).to_hijri().year
+    except (OverflowError, ValueError):
+        return None
+    found: list[tuple[int, date, date]] = []
+    for candidate in (year - 1, year, year + 1):
+        try:
+            first = Hijri(candidate, 9, 1).to_gregorian()
+            after = Hijri(candidate, 10, 1).to_gregorian()
+        except (OverflowError, ValueError):
+            continue
+        start = date(first.year, first.month, first.day)
+        found.append((candidate, start, date(after.year, after.month, after.day) - timedelta(1)))
+    return min(found, key=lambda entry: abs(entry[1] - near)) if found else None
+
+
+def _ramadan_problems(start: date, end: date) -> Iterator[Problem]:
+    expected = umm_al_qura_ramadan(start)
+    if expected is None:
+        return
+    year, first, last = expected
+    for field, given, calendar in (("start_date", start, first), ("end_date", end, last)):
+        if abs((given - calendar).days) > RAMADAN_TOLERANCE_DAYS:
+            what = "first" if field == "start_date" else "last"
+            yield Problem(
+                ("exercise", "ramadan", field),
+                f"{given.isoformat()} is not the {what} day of Ramadan: in {year} AH the Umm "
+                f"al-Qura calendar gives {calendar.isoformat()} (up to "
+                f"{RAMADAN_TOLERANCE_DAYS} days either way is accepted for the moon sighting)",
+            )
+
+
+def _message(error: ErrorDetails) -> str:
+    """Pydantic's message, said plainly where YAML read a value as another type."""
+    value = error.get("input")
+    if error["type"] == "string_type":
+        if isinstance(value, bool):
+            return "YAML read this as true/false (as it reads yes, no, on, off): put it in quotes"
+        if isinstance(value, int | float):
+            return (
+                f"YAML read {value} as a number, not text (a leading 0 or + would be lost): put "
+                f'it in quotes, e.g. "{value}"'
+            )
+        if isinstance(value, date | datetime):
+            return "YAML read this as a date: put it in quotes"
+    return error["msg"]
 
 
 def check_document(document: dict[str, Any]) -> list[str]:
@@ -143,7 +302,7 @@ def check_document(document: dict[str, Any]) -> list[str]:
     try:
         pack = Pack.model_validate(document)
     except ValidationError as error:
-        problems = [Problem(tuple(e["loc"]), e["msg"]) for e in error.errors()]
+        problems = [Problem(tuple(e["loc"]), _message(e)) for e in error.errors()]
     else:
         problems = list(consistency_problems(pack))
     return [_where(document, p) for p in problems]

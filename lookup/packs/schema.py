@@ -36,9 +36,35 @@ NonEmptyText = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_printable)
 ]
 PlainText = Annotated[str, AfterValidator(_printable)]
+OVERNIGHT = "+1"  # suffix of hours that end the next day: "22:00-02:00+1"
+
+
+def _clock_range(value: str) -> str:
+    """Opening hours that run backwards ("18:00-09:00") or past 24:00 ("08:00-25:00") are
+    mistakes a pattern alone lets through; hours past midnight say so with "+1"."""
+    if value == "closed":
+        return value
+    opens, closes = value.removesuffix(OVERNIGHT).split("-")
+    minutes = [int(clock[:2]) * 60 + int(clock[3:]) for clock in (opens, closes)]
+    if minutes[0] >= 24 * 60 or minutes[1] > 24 * 60:
+        raise ValueError(
+            f"'{value}' runs past 24:00; hours that end after midnight are written with +1, "
+            "e.g. '22:00-02:00+1'"
+        )
+    if value.endswith(OVERNIGHT) and minutes[1] >= minutes[0]:
+        raise ValueError(f"'{value}' ends the next day (+1) yet closes after it opens")
+    if not value.endswith(OVERNIGHT) and minutes[1] <= minutes[0]:
+        raise ValueError(
+            f"'{value}' closes before it opens; if it ends after midnight write "
+            f"'{opens}-{closes}+1'"
+        )
+    return value
+
+
 ClockRange = Annotated[
     str,
-    StringConstraints(pattern=r"^(closed|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d)$"),
+    StringConstraints(pattern=r"^(closed|\d\d:[0-5]\d-\d\d:[0-5]\d(\+1)?)$"),
+    AfterValidator(_clock_range),
 ]
 RankCode = Annotated[str, StringConstraints(pattern=r"^(OF-([1-9]|10)|OR-[1-9])$")]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -94,7 +120,9 @@ class Phase(_Strict):
 
 class RamadanDates(_Strict):
     """Ramadan as announced where the exercise takes place (it begins with the sighting of the new
-    moon). Without it, briefings use the Umm al-Qura calendar's expected dates and say so."""
+    moon). Without it, briefings use the Umm al-Qura calendar's expected dates and say so. The
+    loader refuses dates more than 2 days from Umm al-Qura's for that year: a sighting moves them
+    by a day or two, a copy from another year by far more."""
 
     start_date: date = Field(description="First day of fasting")
     end_date: date = Field(description="Last day of fasting")
@@ -107,7 +135,10 @@ class ExerciseSpec(Item):
     languages: list[LanguageCode] = Field(min_length=1, description="Working languages")
     start_date: date
     end_date: date
-    time_zone: str = Field(description="IANA time zone name, e.g. Asia/Riyadh")
+    time_zone: str = Field(
+        description="IANA time zone name, e.g. Asia/Riyadh. Event times are written with this "
+        "zone's UTC offset (+03:00 for Asia/Riyadh) or in UTC (Z); any other offset is refused."
+    )
     nations: list[Nation] = Field(min_length=1)
     flag_order: list[Slug] = Field(description="Nation codes in order of precedence")
     phases: list[Phase] = Field(default_factory=list)
@@ -121,7 +152,11 @@ class TopicItem(Item):
 
 
 class OpeningHours(_Strict):
-    """Hours per weekday as 'HH:MM-HH:MM' or 'closed'; Ramadan hours where they differ."""
+    """Hours per weekday as 'HH:MM-HH:MM' (24-hour clock, local time, closing after opening, at
+    the latest 24:00) or 'closed'; hours that end after midnight end with '+1' and belong to the
+    day they begin: 'fri: 22:00-02:00+1' is Friday 22:00 to Saturday 02:00. Ramadan hours where
+    they differ: served instead of the weekly ones on the days of Ramadan (`exercise.ramadan`,
+    else the Umm al-Qura calendar)."""
 
     weekly: dict[Weekday, ClockRange]
     ramadan: dict[Weekday, ClockRange] | None = None

@@ -61,7 +61,10 @@ def test_an_event_moved_outside_the_exercise_is_refused(
         headers=admin,
     )
     assert response.status_code == 422
-    assert "events[0] (id raising): start: outside the exercise dates" in response.json()["detail"]
+    assert (
+        "events[0] (id raising): start: 2027-07-02 is outside the exercise dates"
+        in response.json()["detail"]
+    )
 
 
 def test_a_rank_for_an_unknown_nation_is_refused(
