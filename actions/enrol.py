@@ -42,8 +42,8 @@ class ActionEnrol(ClientAction):
             return []
         try:
             answer = await self.client.enrol(channel_of(tracker), tracker.sender_id, code)
-        except LookupUnavailable as reason:
-            logger.error("action_enrol: lookup service unavailable: %s", reason)
+        except LookupUnavailable as error:
+            logger.error("action_enrol: lookup service unavailable: %s", error)
             dispatcher.utter_message(response="utter_lookup_unavailable")
             return []
         if not answer.get("enrolled"):

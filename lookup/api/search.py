@@ -33,7 +33,7 @@ def search_items(
     unknown = sorted(set(kind or []) - MODEL_OF_KIND.keys())
     if unknown:
         raise HTTPException(status_code=422, detail=f"unknown kind(s): {', '.join(unknown)}")
-    hits = []
+    hits: list[SearchHit] = []
     withheld = 0
     # Matches the asker may not read are dropped before the limit, so they neither show nor
     # crowd out the ones they may (the search ranks at most 50 anyway).
