@@ -39,10 +39,11 @@ help:
 
 # Each environment installs the units that run in it (one pyproject.toml per unit folder).
 RASA_UNITS   := ./common ./bot ./actions ./web "./tools[assistant,experiments]" ".[test,browser,typecheck]"
-LOOKUP_UNITS := ./common ./lookup "./tools[lookup]" ".[test,lint,browser,fuzz,typecheck]"
-LOOKUP_TYPED := common lookup web tests/test_layout.py tests/common tests/lookup tests/console tests/briefing
+LOOKUP_UNITS := ./common ./lookup "./tools[lookup]" ".[test,lint,browser,fuzz,typecheck,deploy]"
+LOOKUP_TYPED := common lookup web tests/test_layout.py tests/common tests/lookup tests/console tests/briefing \
+                tests/deploy
 RASA_TYPED   := bot actions tools tests/test_rasa_config.py tests/actions tests/dialogue tests/nlu \
-                tests/bot tests/tools tests/web tests/e2e tests/test_e2e_markers.py
+                deploy/rasa_entrypoint.py tests/bot tests/tools tests/web tests/e2e tests/test_e2e_markers.py
 UNIT_PROJECTS := pyproject.toml $(wildcard */pyproject.toml)
 
 $(RASA_ENV)/.installed: $(UNIT_PROJECTS) requirements/rasa.lock
@@ -151,6 +152,14 @@ test-rasa: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-apt "the browser, tracker-store and cluster tests" chromium fonts-noto-core redis-server haproxy
 	$(RASA_ENV)/bin/pytest tests/test_rasa_config.py tests/test_e2e_markers.py tests/common/test_i18n.py tests/web tests/actions tests/dialogue tests/nlu tests/bot tests/tools tests/e2e $(PYTEST_ARGS)
 
+# The deployment files (deploy/: Dockerfiles, compose.yaml, haproxy.cfg, kubernetes/) checked
+# without a container engine: schemas, cross-references with the code, `haproxy -c`. Images are
+# not built here (docs/deploy.md, section 4).
+.PHONY: validate-deploy
+validate-deploy: $(LOOKUP_ENV)/.installed
+	scripts/ensure-apt "the deployment files' check" haproxy
+	$(LOOKUP_ENV)/bin/pytest tests/deploy $(PYTEST_ARGS)
+
 # The Rasa-side suite again with every patch of Rasa internals off (bot/patches): the assistant
 # must behave the same without them, so none of them can hide a fault or become load-bearing.
 test-unpatched: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
@@ -158,7 +167,7 @@ test-unpatched: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-apt "the browser, tracker-store and cluster tests" chromium fonts-noto-core redis-server haproxy
 	LIAISON_RASA_PATCHES=none $(RASA_ENV)/bin/pytest tests/actions tests/dialogue tests/nlu tests/bot tests/e2e $(PYTEST_ARGS)
 
-test: validate lint typecheck test-lookup test-rasa test-unpatched
+test: validate validate-deploy lint typecheck test-lookup test-rasa test-unpatched
 
 clean:
 	rm -rf .venv models var .pytest_cache .ruff_cache .mypy_cache

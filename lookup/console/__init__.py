@@ -14,7 +14,15 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
-from lookup.console import announcements, auth, handoffs, refusals, translations, unanswered
+from lookup.console import (
+    announcements,
+    auth,
+    enrolment,
+    handoffs,
+    refusals,
+    translations,
+    unanswered,
+)
 from lookup.console.throttle import LoginThrottle
 from lookup.console.web import HERE, NotSignedIn, session_secret
 from lookup.delivery import DeliveryWorker
@@ -33,7 +41,7 @@ def install(app: FastAPI, settings: Settings) -> None:
         https_only=settings.console_secure_cookie,
     )
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
-    for module in (auth, handoffs, unanswered, announcements, translations, refusals):
+    for module in (auth, handoffs, unanswered, announcements, translations, refusals, enrolment):
         app.include_router(module.router)
     app.add_exception_handler(NotSignedIn, _sign_in_first)
     app.state.login_throttle = LoginThrottle(

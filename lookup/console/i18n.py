@@ -111,6 +111,29 @@ STRINGS: dict[str, str | tuple[str, str]] = {
     ),
     "refusals_empty": N_("No question has been refused."),
     "col_sender": N_("Sender"),
+    # Enrolment codes (access tiers, issue 19)
+    "nav_enrolment": N_("Enrolment codes"),
+    "enrolment_title": N_("Enrolment codes"),
+    "enrolment_help": N_(
+        "A code lets a contingent's people see the participants' answers (schedule, venues, "
+        "meals, contacts). Give each contingent its own code; revoking one also ends the "
+        "access of those who enrolled with it."
+    ),
+    "code_made": N_("New code for {nation}, shown only this once:"),
+    "code_not_made": N_("No code made: {reason}"),
+    "code_revoked": N_("Code {hint}-… revoked."),
+    "col_nation": N_("Nation"),
+    "col_uses": N_("Uses"),
+    "col_expires": N_("Valid until"),
+    "col_code": N_("Code"),
+    "col_used_by": N_("Enrolled visitors"),
+    "make_code": N_("Make a code"),
+    "codes_empty": N_("No enrolment code yet."),
+    "revoke": N_("Revoke"),
+    "code_status_active": N_("Active"),
+    "code_status_expired": N_("Expired"),
+    "code_status_revoked": N_("Revoked"),
+    "code_status_used_up": N_("Used up"),
     # Unanswered questions
     "unanswered_title": N_("Unanswered questions"),
     "unanswered_help": N_(
