@@ -305,6 +305,9 @@ def test_haproxy_config_is_valid_and_balances_the_services(compose: dict[str, An
     public = text.split("frontend public\n", 1)[1].split("\nfrontend ", 1)[0]
     assert f"bind :{published}" in public
     assert set(re.findall(r"use_backend (\w+)", public)) == {"rasa", "lookup"}
+    # A client must not choose the address the login throttle counts (docs/security.md).
+    assert "http-request set-header X-Forwarded-For %[src]" in public
+    assert "option forwardfor" not in text
 
 
 # --- Kubernetes --------------------------------------------------------------------------------
