@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.e2e.helpers import ADMIN_TOKEN, QUESTIONS, say
+from tests.e2e.helpers import ADMIN_TOKEN, QUESTIONS, enrolled_sender, say
 from tests.packs import SAMPLE_PACK, read_pack, topic_text
 from tools.stack import Stack
 
@@ -16,8 +16,10 @@ pytestmark = pytest.mark.e2e
 
 
 def test_an_admin_edit_changes_the_next_answer_without_restart(stack: Stack) -> None:
+    # Meals are for participants (issue 19): both visitors enrol first, the real way.
+    french, english = enrolled_sender(stack, "fr"), enrolled_sender(stack, "en")
     question = QUESTIONS[("meals", "fr")]
-    assert say(stack, question) == topic_text(SAMPLE, "meals", "fr")
+    assert say(stack, question, sender=french) == topic_text(SAMPLE, "meals", "fr")
 
     meal_item = next(item for item in SAMPLE["topics"] if item["topic"] == "meals")
     new_text = "Le réfectoire ouvre exceptionnellement à 06h00 pour le petit-déjeuner."
@@ -28,9 +30,11 @@ def test_an_admin_edit_changes_the_next_answer_without_restart(stack: Stack) -> 
     )
     assert response.status_code == 200, response.text
 
-    assert say(stack, question) == [new_text]
+    assert say(stack, question, sender=french) == [new_text]
     # The other languages keep their own text.
-    assert say(stack, QUESTIONS[("meals", "en")]) == topic_text(SAMPLE, "meals", "en")
+    assert say(stack, QUESTIONS[("meals", "en")], sender=english) == topic_text(
+        SAMPLE, "meals", "en"
+    )
 
 
 def test_an_edit_without_a_token_is_refused_and_changes_nothing(stack: Stack) -> None:
@@ -40,11 +44,16 @@ def test_an_edit_without_a_token_is_refused_and_changes_nothing(stack: Stack) ->
         json={"text": {"en": "Meals are cancelled."}},
     )
     assert response.status_code == 401
-    assert say(stack, QUESTIONS[("meals", "en")]) == topic_text(SAMPLE, "meals", "en")
+    visitor = enrolled_sender(stack, "en")
+    assert say(stack, QUESTIONS[("meals", "en")], sender=visitor) == topic_text(
+        SAMPLE, "meals", "en"
+    )
 
 
 def test_contacts_come_from_the_service(stack: Stack) -> None:
-    replies = say(stack, "how do I get hold of my liaison officer?")
+    replies = say(
+        stack, "how do I get hold of my liaison officer?", sender=enrolled_sender(stack, "en")
+    )
     assert len(replies) == len(SAMPLE["contacts"])
     for reply, contact in zip(replies, SAMPLE["contacts"], strict=True):
         assert contact["name"]["en"] in reply

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.e2e.helpers import QUESTIONS, response_text, say
+from tests.e2e.helpers import QUESTIONS, enrolled_sender, response_text, say
 from tests.packs import SAMPLE_PACK, read_pack, topic_text
 from tools.stack import Stack
 
@@ -15,12 +15,13 @@ pytestmark = pytest.mark.e2e
 
 
 def test_asking_for_english_in_french_switches_to_english(stack: Stack) -> None:
-    assert say(stack, QUESTIONS[("meals", "fr")], sender="switch") == topic_text(
+    switch = enrolled_sender(stack, "fr")  # meals are for participants (issue 19)
+    assert say(stack, QUESTIONS[("meals", "fr")], sender=switch) == topic_text(
         SAMPLE, "meals", "fr"
     )
-    replies = say(stack, "tu peux me répondre en anglais s'il te plaît ?", sender="switch")
+    replies = say(stack, "tu peux me répondre en anglais s'il te plaît ?", sender=switch)
     assert replies == [response_text("utter_language_switched", "en")]
-    tracker = httpx.get(stack.rasa_api("/conversations/switch/tracker")).json()
+    tracker = httpx.get(stack.rasa_api(f"/conversations/{switch}/tracker")).json()
     assert tracker["slots"]["language"] == "en"
 
 
