@@ -68,7 +68,9 @@ class ActionAnswerVenue(LookupAction):
         if not hits:
             raise NoAnswer("no venue matches")
         fields = hits[0]["fields"]
-        weekly = (fields.get("hours") or {}).get("weekly")
+        # The service gives the hours in force today (Ramadan's during Ramadan) as `current`.
+        hours_of = fields.get("hours") or {}
+        weekly = hours_of.get("current") or hours_of.get("weekly")
         common: dict[str, Any] = {
             "name": fields.get("name") or "",
             "directions": fields.get("directions") or "",

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
 from sqlalchemy.orm import Session
 
 from common.topics import STAFF
-from lookup.packs.schema import Event, Item
+from lookup.briefing.ramadan import ramadan_for
+from lookup.packs.schema import Event, ExerciseSpec, Item, Venue
 from lookup.schemas import LocalizedItem
 from lookup.store.items import get_row, local_time, localize, parse, readable
 from lookup.store.models import Item as ItemRow
@@ -31,6 +35,11 @@ def localized(
             target = get_row(session, row.exercise_id, kind, item_id) if item_id else None
             if target is not None and readable(target, tier):
                 related[name] = localized(session, target, lang, tier=tier)
+    if isinstance(item, Venue) and item.hours and item.hours.ramadan and "hours" in fields:
+        # The hours in force on the exercise's local date: Ramadan's during Ramadan.
+        ramadan = in_ramadan(session, row, today(row.exercise.time_zone))
+        fields["hours"]["in_force"] = "ramadan" if ramadan else "weekly"
+        fields["hours"]["current"] = dict(item.hours.ramadan if ramadan else item.hours.weekly)
     return LocalizedItem(
         kind=row.kind,
         id=row.id,
@@ -41,3 +50,25 @@ def localized(
         missing_translations=missing,
         related=related,
     )
+
+
+def now() -> datetime:
+    """The moment answers are given for (tests fix it)."""
+    return datetime.now(timezone.utc)
+
+
+def today(time_zone: str) -> date:
+    """The exercise's local date now."""
+    return now().astimezone(ZoneInfo(time_zone)).date()
+
+
+def in_ramadan(session: Session, row: ItemRow, day: date) -> bool:
+    """Whether `day` is a day of Ramadan where the exercise is: the pack's announced dates, else
+    the Umm al-Qura calendar's expected ones."""
+    exercise_row = get_row(session, row.exercise_id, "exercise", row.exercise_id)
+    if exercise_row is None:
+        return False
+    spec = parse(exercise_row)
+    assert isinstance(spec, ExerciseSpec)
+    ramadan = ramadan_for(day, day, spec.ramadan)
+    return ramadan is not None and ramadan.start <= day <= ramadan.end
