@@ -115,7 +115,11 @@ ENROL_SENTENCES = {
 def enrolled_sender(stack: Stack, lang: str = "en", nation: str = "nmk") -> str:
     """A new visitor enrolled the real way: a code from the CLI, sent in a sentence in `lang`;
     participants' questions (meals, schedule, venues...) are answered only to such a visitor."""
-    sender = f"enrolled-{lang}-{next(_senders)}"
+    return enrol_as(stack, f"enrolled-{lang}-{next(_senders)}", lang, nation)
+
+
+def enrol_as(stack: Stack, sender: str, lang: str = "en", nation: str = "nmk") -> str:
+    """Enrol this REST sender the real way (see enrolled_sender); the sender, for chaining."""
     code = new_enrolment_code(stack, nation)
     replies = say(stack, ENROL_SENTENCES[lang].format(code=code), sender=sender)
     assert len(replies) == 1 and replies[0] != response_text("utter_enrol_invalid", lang), replies

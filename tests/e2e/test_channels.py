@@ -40,7 +40,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,13 @@ from bot.channels.telegram import derived_secret
 from bot.nlu.language_id import LanguageIdentifier
 from bot.rasa_config import CONNECTORS
 from tests.e2e.fake_platforms import Accounts, FakePlatforms
-from tests.e2e.helpers import load_sample_exercise, stack_config
+from tests.e2e.helpers import (
+    ENROL_SENTENCES,
+    load_sample_exercise,
+    new_enrolment_code,
+    response_text,
+    stack_config,
+)
 from tests.packs import SAMPLE_PACK, read_pack, topic_text
 from tools.stack import Stack, tail
 
@@ -404,8 +410,19 @@ def test_question_on_a_platform_is_answered_there_in_the_askers_language(
     languages: LanguageIdentifier,
     case: Case,
 ) -> None:
-    request = WEBHOOK_REQUESTS[case.connector](case, Context(accounts, signing_key, platforms.url))
+    context = Context(accounts, signing_key, platforms.url)
+    # Meals and prayer rooms are for participants (issue 19): the visitor first sends a code
+    # made with the real CLI, on the same platform, and is told they are enrolled.
+    code = new_enrolment_code(channel_stack, "nmk")
+    enrol = replace(case, question=ENROL_SENTENCES[case.lang].format(code=code))
+    enrolled = post_webhook(
+        channel_stack, case.connector, WEBHOOK_REQUESTS[case.connector](enrol, context)
+    )
+    assert enrolled.status_code in (200, 204), enrolled.text + explain(channel_stack, platforms)
+    [confirmation] = platforms.wait_for(case.connector, case.recipient, count=1, timeout=60)
+    assert confirmation.text != response_text("utter_enrol_invalid", case.lang)
 
+    request = WEBHOOK_REQUESTS[case.connector](case, context)
     response = post_webhook(channel_stack, case.connector, request)
 
     assert response.status_code in (200, 204), response.text + explain(channel_stack, platforms)
@@ -415,8 +432,8 @@ def test_question_on_a_platform_is_answered_there_in_the_askers_language(
         for text in topic_text(SAMPLE, case.topic, case.lang)
         for part in text.strip().split("\n\n")
     ]
-    sent = platforms.wait_for(case.connector, case.recipient, count=len(expected), timeout=60)
-    texts = [message.text for message in sent]
+    sent = platforms.wait_for(case.connector, case.recipient, count=1 + len(expected), timeout=60)
+    texts = [message.text for message in sent[1:]]
     assert texts == expected, explain(channel_stack, platforms)
     assert all(text.strip() for text in texts)
     assert languages.identify(" ".join(texts)) == case.lang, texts
