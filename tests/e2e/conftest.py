@@ -1,4 +1,10 @@
-"""Start the real three processes once per module, on free ports, over a fresh database.
+"""The real processes, on free ports, over a fresh database.
+
+`stack` is one stack for the whole session, shared by every module that runs on the default
+configuration. Each of those modules leaves it as it found it: a knowledge edit is undone, a
+stopped service is started again, and every conversation uses its own sender ids. A module
+that needs another configuration (connector credentials, a tracker store, the supervisor
+itself) starts its own stack.
 
 Every module here starts real processes, so each must be marked `pytestmark = pytest.mark.e2e`
 (`-m "not e2e"` skips them all); collection fails on a module that is not."""
@@ -23,8 +29,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The default configuration (the sample exercise, an admin token), started once."""
     workdir = tmp_path_factory.mktemp("stack")
     env = {**load_sample_exercise(workdir / "data"), "LIAISON_ADMIN_TOKENS": f"e2e:{ADMIN_TOKEN}"}
     running = Stack(stack_config(workdir, env))

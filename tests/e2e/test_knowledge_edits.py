@@ -15,6 +15,15 @@ SAMPLE = read_pack(SAMPLE_PACK)
 pytestmark = pytest.mark.e2e
 
 
+def edit_meal_text(stack: Stack, lang: str, text: str) -> httpx.Response:
+    meal_item = next(item for item in SAMPLE["topics"] if item["topic"] == "meals")
+    return httpx.patch(
+        f"{stack.url('lookup')}/v1/admin/items/topic/{meal_item['id']}",
+        json={"text": {lang: text}},
+        headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
+    )
+
+
 def test_an_admin_edit_changes_the_next_answer_without_restart(stack: Stack) -> None:
     # Meals are for participants (issue 19): both visitors enrol first, the real way.
     french, english = enrolled_sender(stack, "fr"), enrolled_sender(stack, "en")
@@ -23,18 +32,19 @@ def test_an_admin_edit_changes_the_next_answer_without_restart(stack: Stack) -> 
 
     meal_item = next(item for item in SAMPLE["topics"] if item["topic"] == "meals")
     new_text = "Le réfectoire ouvre exceptionnellement à 06h00 pour le petit-déjeuner."
-    response = httpx.patch(
-        f"{stack.url('lookup')}/v1/admin/items/topic/{meal_item['id']}",
-        json={"text": {"fr": new_text}},
-        headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
-    )
-    assert response.status_code == 200, response.text
-
-    assert say(stack, question, sender=french) == [new_text]
-    # The other languages keep their own text.
-    assert say(stack, QUESTIONS[("meals", "en")], sender=english) == topic_text(
-        SAMPLE, "meals", "en"
-    )
+    response = edit_meal_text(stack, "fr", new_text)
+    try:
+        assert response.status_code == 200, response.text
+        assert say(stack, question, sender=french) == [new_text]
+        # The other languages keep their own text.
+        assert say(stack, QUESTIONS[("meals", "en")], sender=english) == topic_text(
+            SAMPLE, "meals", "en"
+        )
+    finally:
+        # The stack is shared with other modules: the sample's text goes back.
+        restored = edit_meal_text(stack, "fr", meal_item["text"]["fr"])
+        assert restored.status_code == 200, restored.text
+    assert say(stack, question, sender=french) == topic_text(SAMPLE, "meals", "fr")
 
 
 def test_an_edit_without_a_token_is_refused_and_changes_nothing(stack: Stack) -> None:
