@@ -5,8 +5,9 @@ here, so what can be checked offline is checked, against the code and against ea
   compose-spec/compose-spec, Apache-2.0, deploy/schemas/), then its cross-references: build
   contexts and Dockerfiles, depends_on conditions, published ports, secrets, variables;
 - deploy/haproxy.cfg with `haproxy -c` and against the services it balances;
-- deploy/kubernetes/ against Kubernetes' OpenAPI schemas (kubernetes-validate ships them), then
-  probes, resources, replicas, Secret references and the Ingress's routes;
+- the Helm chart deploy/helm/liaison/ linted and rendered offline with Helm's own engine
+  (helm-python-sdk), the manifests against Kubernetes' OpenAPI schemas (kubernetes-validate ships
+  them), then probes, resources, replicas, Secret references, the migration hook and the Ingress;
 - each deploy/*.Dockerfile with dockerfile-parse: pinned base, non-root USER, HEALTHCHECK on the
   exposed port, COPY sources present and let through by its .dockerignore, the lock file.
 
@@ -31,13 +32,14 @@ import jsonschema
 import pytest
 import yaml
 from dockerfile_parse import DockerfileParser
+from helm_python import chart as helm
 from kubernetes_validate import utils as k8s
 
 from tools.stack import StackConfig, build_services
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
-KUBERNETES = DEPLOY / "kubernetes"
+CHART = DEPLOY / "helm" / "liaison"
 KUBERNETES_VERSION = "1.33.0"
 
 # Deployment unit -> (its Dockerfile, its port, its health route: what HAProxy, compose and the
@@ -310,42 +312,63 @@ def test_haproxy_config_is_valid_and_balances_the_services(compose: dict[str, An
     assert "option forwardfor" not in text
 
 
-# --- Kubernetes --------------------------------------------------------------------------------
+# --- Kubernetes (Helm chart) ------------------------------------------------------------------
 
 
-def kubernetes_documents() -> list[tuple[str, dict[str, Any]]]:
-    kustomization = _load(KUBERNETES / "kustomization.yaml")
+def render(values: dict[str, Any] | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """The chart's manifests as `helm template liaison deploy/helm/liaison` makes them."""
+    rendered = helm.Chart.load(str(CHART)).render(values, name="liaison", namespace="liaison")
     documents = []
-    for resource in kustomization["resources"]:
-        text = (KUBERNETES / resource).read_text()
-        documents += [(resource, d) for d in yaml.safe_load_all(text) if d is not None]
+    for template, text in sorted(rendered.items()):
+        documents += [(template, d) for d in yaml.safe_load_all(text) if d is not None]
     return documents
 
 
-def workloads() -> list[dict[str, Any]]:
-    return [d for _, d in kubernetes_documents() if d["kind"] in ("Deployment", "Job")]
+def kubernetes_documents() -> list[tuple[str, dict[str, Any]]]:
+    return render()
 
 
-def test_kustomization_lists_every_manifest_and_every_image() -> None:
-    kustomization = _load(KUBERNETES / "kustomization.yaml")
-    files = {p.name for p in KUBERNETES.glob("*.yaml")} - {"kustomization.yaml"}
-    assert sorted(kustomization["resources"]) == sorted(files)
-    images = {i["name"] for i in kustomization["images"]}
-    used = {
-        c["image"]
-        for w in workloads()
-        for c in w["spec"]["template"]["spec"].get("initContainers", [])
-        + w["spec"]["template"]["spec"]["containers"]
+def workloads(values: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    return [d for _, d in render(values) if d["kind"] in ("Deployment", "Job")]
+
+
+def containers(workload: dict[str, Any]) -> list[dict[str, Any]]:
+    pod = workload["spec"]["template"]["spec"]
+    return [*pod.get("initContainers", []), *pod["containers"]]
+
+
+def test_the_chart_lints_and_renders_every_template() -> None:
+    result = helm.lint(str(CHART), strict=True, kube_version=KUBERNETES_VERSION)
+    assert result["errors"] == []
+    assert [m for m in result["messages"] if m["severity"] > 1] == []
+    templates = {p.name for p in (CHART / "templates").glob("*.yaml")}
+    assert {Path(name).name for name, _ in render()} == templates
+
+
+def test_the_chart_takes_images_replicas_and_the_secret_from_values() -> None:
+    images = {c["image"] for w in workloads() for c in containers(w)}
+    names = {"liaison-rasa", "liaison-actions", "liaison-lookup", "liaison-web"}
+    assert images == {f"{name}:0.1.0" for name in names}
+    values = {
+        "image": {"registry": "registry.example.org/x/", "tag": "9.9"},
+        "existingSecret": "other",
+        "rasa": {"replicas": 5},
     }
-    assert used == images == {"liaison-rasa", "liaison-actions", "liaison-lookup", "liaison-web"}
+    changed = workloads(values)
+    images = {c["image"] for w in changed for c in containers(w)}
+    assert images == {f"registry.example.org/x/{name}:9.9" for name in names}
+    (rasa,) = [w for w in changed if w["metadata"]["name"] == "rasa"]
+    assert rasa["spec"]["replicas"] == 5
+    text = json.dumps(changed)
+    assert '"name": "liaison", "key"' not in text and '"name": "other", "key"' in text
 
 
 @pytest.mark.parametrize(
-    ("resource", "document"),
+    ("template", "document"),
     kubernetes_documents(),
-    ids=lambda value: value if isinstance(value, str) else value["kind"],
+    ids=lambda value: Path(value).name if isinstance(value, str) else value["kind"],
 )
-def test_each_manifest_follows_the_kubernetes_schema(resource: str, document: Any) -> None:
+def test_each_rendered_manifest_follows_the_kubernetes_schema(template: str, document: Any) -> None:
     assert KUBERNETES_VERSION in k8s.all_versions()
     k8s.validate(document, KUBERNETES_VERSION, strict=True)
 
@@ -392,7 +415,7 @@ def test_every_container_has_resources_and_secrets_come_from_the_secret() -> Non
                     else:  # a plain value may only be a private service address or a file path
                         assert (
                             re.fullmatch(
-                                r"http://[a-z]+:\d+(/\w+)?|/run/secrets/liaison/[\w-]+|https://.*",
+                                r"http://[a-z]+:\d+(/\w+)?|/run/secrets/liaison/[\w-]+|https://[\w.-]+",
                                 variable["value"],
                             )
                             and "@" not in variable["value"]
@@ -418,6 +441,8 @@ def test_the_migration_job_runs_the_deploy_steps() -> None:
     assert (ROOT / lookup["command"][3]).is_file()
     assert rasa["args"] == ["create-tracker-tables"]
     assert pod["restartPolicy"] == "Never"
+    hooks = job["metadata"]["annotations"]["helm.sh/hook"].split(",")
+    assert sorted(hooks) == ["pre-install", "pre-upgrade"]
 
 
 def test_services_select_their_pods_and_the_ingress_routes_only_chat_and_console() -> None:
