@@ -34,7 +34,7 @@ class PackLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _value in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     "in a mapping",
@@ -178,14 +178,14 @@ def consistency_problems(pack: Pack) -> Iterator[Problem]:
             if event.end <= event.start:
                 yield Problem(("events", index, "end"), "must be after start")
             for field in ("start", "end"):
-                value: datetime = getattr(event, field)
+                at: datetime = getattr(event, field)
                 if zone is None:
                     continue
-                offset = _offset_problem(value, zone, exercise.time_zone)
+                offset = _offset_problem(at, zone, exercise.time_zone)
                 if offset:
                     yield Problem(("events", index, field), offset)
                 # An event that ends at midnight ends on the day before.
-                moment = value - timedelta(microseconds=1) if field == "end" else value
+                moment = at - timedelta(microseconds=1) if field == "end" else at
                 local = moment.astimezone(zone).date()
                 if not exercise.start_date <= local <= exercise.end_date:
                     yield Problem(
