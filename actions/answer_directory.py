@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.base import LookupAction
+from actions.base import LookupAction, say_freshness
 from actions.lookup_client import NoAnswer
 
 
@@ -32,6 +32,7 @@ class ActionAnswerContacts(LookupAction):
                 reach=reach,
                 languages=rendering.language_names(fields.get("languages", []), lang),
             )
+        say_freshness(dispatcher, contacts, lang)
 
 
 class ActionAnswerExercise(LookupAction):

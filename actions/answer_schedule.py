@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.base import LookupAction, related_text, user_text
+from actions.base import LookupAction, related_text, say_freshness, user_text
 from actions.dates import requested_day
 
 HIGHLIGHT_KINDS = ("ceremony", "social")
@@ -49,6 +49,7 @@ class ActionAnswerSchedule(LookupAction):
                 for e in events
             ]
             dispatcher.utter_message(response="utter_schedule_highlights", lines="\n".join(lines))
+            say_freshness(dispatcher, events, lang)
             return
         events = await self.client.events(lang, on=day.isoformat())
         if not events:
@@ -64,3 +65,4 @@ class ActionAnswerSchedule(LookupAction):
             day=rendering.day(day, lang),
             lines="\n".join(event_line(e) for e in events),
         )
+        say_freshness(dispatcher, events, lang)

@@ -10,7 +10,14 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.base import LookupAction, find, related_text, say_texts, user_text
+from actions.base import (
+    LookupAction,
+    find,
+    related_text,
+    say_freshness,
+    say_texts,
+    user_text,
+)
 from actions.lookup_client import ForParticipants, NoAnswer
 
 
@@ -34,6 +41,7 @@ class ActionAnswerEvent(LookupAction):
             dispatcher.utter_message(response="utter_event_details", dress=dress, **details)
         else:
             dispatcher.utter_message(response="utter_event_details_no_dress", **details)
+        say_freshness(dispatcher, [event, *event.get("related", {}).values()], lang)
 
 
 class ActionAnswerDress(LookupAction):
@@ -48,7 +56,9 @@ class ActionAnswerDress(LookupAction):
         except ForParticipants:  # the events are not for this visitor; the dress guidance is
             hits = []
         if not hits or "dress" not in hits[0].get("related", {}):
-            say_texts(dispatcher, await self.client.topic("dress", lang), "text")
+            guidance = await self.client.topic("dress", lang)
+            say_texts(dispatcher, guidance, "text")
+            say_freshness(dispatcher, guidance, lang)
             return
         event = hits[0]
         dispatcher.utter_message(
@@ -57,6 +67,7 @@ class ActionAnswerDress(LookupAction):
             dress=related_text(event, "dress", "name"),
             description=related_text(event, "dress", "description"),
         )
+        say_freshness(dispatcher, [event, event["related"]["dress"]], lang)
 
 
 class ActionAnswerVenue(LookupAction):
@@ -80,6 +91,7 @@ class ActionAnswerVenue(LookupAction):
             dispatcher.utter_message(response="utter_venue_details", hours=hours, **common)
         else:
             dispatcher.utter_message(response="utter_venue_no_hours", **common)
+        say_freshness(dispatcher, hits[:1], lang)
 
 
 RANK_CODE = re.compile(r"\b(O[FR])[- ]?(\d{1,2})\b", re.IGNORECASE)
@@ -117,3 +129,4 @@ class ActionAnswerRank(LookupAction):
         dispatcher.utter_message(
             response="utter_rank_equivalence", code=rank["code"], titles=titles
         )
+        say_freshness(dispatcher, matches[:1], lang)

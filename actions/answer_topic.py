@@ -6,7 +6,8 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import LookupAction, intent_of, logger, say_texts
+from actions import notes
+from actions.base import LookupAction, intent_of, logger, say_freshness, say_texts
 from common.topics import TOPIC_FOR_INTENT
 
 
@@ -21,4 +22,10 @@ class ActionAnswerTopic(LookupAction):
             logger.warning("action_answer_topic ran for intent %r, which has no topic", intent)
             dispatcher.utter_message(response="utter_default")
             return
-        say_texts(dispatcher, await self.client.topic(topic, lang), "text")
+        items = await self.client.topic(topic, lang)
+        say_texts(dispatcher, items, "text")
+        if topic == "meals":
+            note = notes.ramadan_meals((await self.client.exercise(lang))["fields"], lang)
+            if note:
+                dispatcher.utter_message(text=note)
+        say_freshness(dispatcher, items, lang)

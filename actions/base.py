@@ -11,6 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import notes
 from actions.liaison_team import channel_of, record_unanswered, remember_visitor
 from actions.lookup_client import (
     ForParticipants,
@@ -82,6 +83,14 @@ def say_texts(dispatcher: CollectingDispatcher, items: list[dict[str, Any]], fie
             dispatcher.utter_message(text=text)
         else:
             dispatcher.utter_message(response="utter_not_translated")
+
+
+def say_freshness(dispatcher: CollectingDispatcher, items: list[dict[str, Any]], lang: str) -> None:
+    """After an answer: when its facts were last updated, if that is longer ago than
+    LIAISON_STALE_AFTER_DAYS (the visitor can then check with the liaison team)."""
+    note = notes.last_updated(items, lang)
+    if note:
+        dispatcher.utter_message(text=note)
 
 
 def user_text(tracker: Tracker) -> str:

@@ -35,6 +35,9 @@ def localized(
             target = get_row(session, row.exercise_id, kind, item_id) if item_id else None
             if target is not None and readable(target, tier):
                 related[name] = localized(session, target, lang, tier=tier)
+    if isinstance(item, ExerciseSpec):
+        # Whether it is Ramadan on the exercise's local date: answers that change then ask.
+        fields["ramadan_today"] = in_ramadan(session, row, today(item.time_zone))
     if isinstance(item, Venue) and item.hours and item.hours.ramadan and "hours" in fields:
         # The hours in force on the exercise's local date: Ramadan's during Ramadan.
         ramadan = in_ramadan(session, row, today(row.exercise.time_zone))

@@ -129,6 +129,14 @@ class RamadanDates(_Strict):
     source: Translations | None = Field(default=None, description="Who announced these dates")
 
 
+class RamadanMeals(_Strict):
+    """When the camp serves the meals of Ramadan, local time: meal questions asked during Ramadan
+    mention them."""
+
+    suhoor: ClockRange = Field(description="The meal before dawn, e.g. '03:00-04:15'")
+    iftar: ClockRange = Field(description="The meal that breaks the fast, e.g. '17:50-19:30'")
+
+
 class ExerciseSpec(Item):
     name: Translations
     summary: Translations
@@ -143,6 +151,7 @@ class ExerciseSpec(Item):
     flag_order: list[Slug] = Field(description="Nation codes in order of precedence")
     phases: list[Phase] = Field(default_factory=list)
     ramadan: RamadanDates | None = None
+    ramadan_meals: RamadanMeals | None = None
 
 
 class TopicItem(Item):

@@ -40,3 +40,10 @@ def tracker_from_file(name: str, **changes: Any) -> Tracker:
 def forget_known_visitors() -> None:
     """Each test starts with an action server that has registered nobody yet."""
     liaison_team._known_visitors.clear()
+
+
+@pytest.fixture(autouse=True)
+def facts_judged_fresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test packs' facts are dated; by the calendar they grow stale and every answer would
+    gain the freshness note. It is off here and tested on its own (test_freshness.py)."""
+    monkeypatch.setenv("LIAISON_STALE_AFTER_DAYS", "0")

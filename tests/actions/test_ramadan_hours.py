@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from actions.answer_search import ActionAnswerVenue
+from actions.answer_topic import ActionAnswerTopic
 from tests.actions.answering import run
 from tests.actions.fake_lookup import FakeLookup
-from tests.packs import ramadan_pack
+from tests.packs import ramadan_pack, topic_text
 
 
 @pytest.mark.parametrize(
@@ -35,3 +36,33 @@ def test_the_camp_store_answers_with_the_hours_in_force(
     [message] = dispatcher.messages
     assert message["response"] == "utter_venue_details"
     assert message["hours"] == f"{days} {shown}"
+
+
+MEAL_NOTES = {
+    "en": "During Ramadan, suhoor is served 03:00–04:15 and iftar 17:50–19:30.",
+    "fr": "Pendant le ramadan : suhour 03:00–04:15, iftar 17:50–19:30.",
+    "ar": "في شهر رمضان: السحور 03:00–04:15، والإفطار 17:50–19:30.",
+}
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+@pytest.mark.parametrize("ramadan_today", [True, False])
+def test_meal_answers_mention_suhoor_and_iftar_during_ramadan(
+    lang: str, ramadan_today: bool
+) -> None:
+    pack = ramadan_pack()
+    pack["exercise"]["ramadan_meals"] = {"suhoor": "03:00-04:15", "iftar": "17:50-19:30"}
+    pack["exercise"]["ramadan_today"] = ramadan_today  # what the service says on the day asked
+    dispatcher = run(
+        ActionAnswerTopic, FakeLookup(pack).handle, intent="ask_meal_times", language=lang
+    )
+    texts = [m["text"] for m in dispatcher.messages]
+    meals = topic_text(pack, "meals", lang)
+    assert texts == ([*meals, MEAL_NOTES[lang]] if ramadan_today else meals)
+
+
+def test_without_suhoor_and_iftar_in_the_pack_nothing_is_added() -> None:
+    pack = ramadan_pack()
+    pack["exercise"]["ramadan_today"] = True
+    dispatcher = run(ActionAnswerTopic, FakeLookup(pack).handle, intent="ask_meal_times")
+    assert [m["text"] for m in dispatcher.messages] == topic_text(pack, "meals", "fr")

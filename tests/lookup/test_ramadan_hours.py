@@ -73,3 +73,26 @@ def test_a_venue_without_ramadan_hours_has_only_its_weekly_ones(
     client = client_for(write_pack(tmp_path / "other.yml", other_pack()))
     hours = client.get("/v1/items/venue/well-square", params={"lang": "en"}).json()["fields"]
     assert set(hours["hours"]) == {"weekly"}
+
+
+@pytest.mark.parametrize(
+    ("moment", "ramadan_today"),
+    [
+        (datetime(2027, 2, 15, 9, 0, tzinfo=timezone.utc), True),
+        (datetime(2027, 3, 9, 20, 0, tzinfo=timezone.utc), False),  # 10 March in Dubai
+    ],
+)
+def test_the_exercise_says_whether_it_is_ramadan_and_gives_suhoor_and_iftar(
+    client_for: Callable[..., TestClient],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    moment: datetime,
+    ramadan_today: bool,
+) -> None:
+    pack = ramadan_pack()
+    pack["exercise"]["ramadan_meals"] = {"suhoor": "03:00-04:15", "iftar": "17:50-19:30"}
+    client = client_for(write_pack(tmp_path / "ramadan.yml", pack))
+    monkeypatch.setattr(views, "now", lambda: moment)
+    fields = client.get("/v1/exercise", params={"lang": "ar"}).json()["fields"]
+    assert fields["ramadan_today"] is ramadan_today
+    assert fields["ramadan_meals"] == {"suhoor": "03:00-04:15", "iftar": "17:50-19:30"}
