@@ -31,6 +31,10 @@ from bot import rasa_config
 
 ROOT = Path(__file__).resolve().parent.parent
 STOP_GRACE_SECONDS = 15.0
+# Rasa's Sanic reads and parses a request body of up to 100 MB before any of our checks see it;
+# 1 MiB holds the longest chat message the guard takes (LIAISON_MAX_MESSAGE_CHARS) many times
+# over. SANIC_REQUEST_MAX_SIZE in the environment overrides it.
+RASA_MAX_BODY_BYTES = 1 << 20
 
 
 @dataclass
@@ -187,6 +191,9 @@ def build_services(config: StackConfig) -> list[Service]:
                 # Not --auth-token: a command line is readable by every local user
                 # (/proc/<pid>/cmdline); bot.rasa_server passes it to Rasa in-process.
                 "LIAISON_RASA_TOKEN": config.rasa_token,
+                "SANIC_REQUEST_MAX_SIZE": config.environment().get(
+                    "SANIC_REQUEST_MAX_SIZE", str(RASA_MAX_BODY_BYTES)
+                ),
                 **rasa_config.store_passwords(config.environment()),
             },
         ),

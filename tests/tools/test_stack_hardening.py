@@ -27,3 +27,8 @@ def test_no_secret_is_on_a_command_line() -> None:
     for service in services().values():
         assert not any(TOKEN in argument for argument in service.argv), service.name  # type: ignore[attr-defined]
     assert services()["rasa"].env["LIAISON_RASA_TOKEN"] == TOKEN  # type: ignore[attr-defined]
+
+
+def test_rasa_takes_bodies_of_a_mebibyte_at_most() -> None:
+    """Sanic's default, 100 MB, is read and parsed on Rasa's event loop before any check."""
+    assert services()["rasa"].env["SANIC_REQUEST_MAX_SIZE"] == str(1 << 20)  # type: ignore[attr-defined]
