@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import datetime
+from functools import partial
 
 from fastapi import Depends, FastAPI
 
@@ -19,12 +21,16 @@ from lookup.api import (
     refusals,
     search,
     translations,
+    views,
 )
 from lookup.api.deps import get_reader
 from lookup.rate_limit import EnrolmentLimits, IntakeLimits
+from lookup.read_cache import ReadCache
 from lookup.request_slots import RequestSlots
 from lookup.settings import Settings, get_settings
 from lookup.store.database import make_engine, make_session_factory
+from lookup.store.enrolment import tier_of
+from lookup.store.knowledge_version import read_version
 
 # Connections left for work outside requests (the announcement delivery worker).
 BACKGROUND_CONNECTIONS = 2
@@ -84,4 +90,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_body=settings.max_body_bytes,
         body_timeout=settings.request_body_timeout,
     )
+    if settings.read_cache_entries:
+        # Outermost: a hit takes no request slot and no database connection (but the version
+        # check's, one at a time).
+        app.add_middleware(
+            ReadCache,
+            state=app.state,
+            tier_of=tier_of,
+            read_version=partial(read_version, app.state.engine),
+            clock=_answers_clock,
+            staleness_ms=settings.read_cache_staleness_ms,
+            max_entries=settings.read_cache_entries,
+        )
     return app
+
+
+def _answers_clock() -> datetime:
+    """The moment the routes answer for, looked up at each call (tests fix `views.now`)."""
+    return views.now()

@@ -48,6 +48,20 @@ class Settings(BaseSettings):
         default=None,
         description="Exercise to serve when the database holds several; the only one otherwise.",
     )
+    read_cache_entries: int = Field(
+        default=4096,
+        ge=0,
+        description="Knowledge answers kept per process by the read cache (lookup/read_cache.py); "
+        "0 turns the cache off.",
+    )
+    read_cache_staleness_ms: float = Field(
+        default=0,
+        ge=0,
+        description="0: every read checks the knowledge version (one query, shared by the reads "
+        "arriving meanwhile) and sees every write committed before it began, in any process. "
+        "N > 0: a check younger than N ms is reused, so a read may miss another process's "
+        "writes of the last N ms.",
+    )
     docs: bool = Field(
         default=False,
         description="Serve the API docs page at /docs (Swagger UI from the fastapi-offline "

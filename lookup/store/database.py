@@ -86,6 +86,9 @@ def migrate(engine: Engine, revision: str = "head") -> None:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    # Every knowledge write through any session bumps the knowledge version (the read cache).
+    import lookup.store.knowledge_version  # noqa: F401
+
     return sessionmaker(engine, expire_on_commit=False)
 
 

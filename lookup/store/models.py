@@ -345,3 +345,13 @@ class Enrolment(Base):
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     code: Mapped[EnrolmentCode] = relationship(back_populates="enrolments")
+
+
+class KnowledgeVersion(Base):
+    """One row (id 1) whose `version` every change to the knowledge bumps in its own transaction
+    (lookup/store/knowledge_version.py): the read cache's check across processes."""
+
+    __tablename__ = "knowledge_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)

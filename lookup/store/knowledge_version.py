@@ -1,0 +1,71 @@
+"""The knowledge version: one row every change to the exercise knowledge bumps, in the change's
+own transaction, so a process can tell with one primary-key query whether anything it cached
+from another process's point of view is still current (lookup/read_cache.py).
+
+The bump is hooked on every ORM session (flushes that add, change or delete an exercise, an
+item or an item's text; ORM `update()`/`delete()` statements on those tables), so admin writes,
+the console, pack imports and audience edits all bump it whatever code path they take. A write
+made with raw SQL outside the ORM would not: there is none in this project.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+from sqlalchemy import Engine, event, inspect, select, update
+from sqlalchemy.orm import ORMExecuteState, Session
+
+from lookup.store.models import Exercise, Item, ItemText, KnowledgeVersion
+
+# What an answer of the read routes is made of.
+KNOWLEDGE_MODELS: tuple[type[Any], ...] = (Exercise, Item, ItemText)
+ROW_ID = 1
+_TABLE = KnowledgeVersion.__table__
+# A Core statement on the session's connection: no ORM event fires for it, no autoflush.
+_BUMP = update(_TABLE).where(_TABLE.c.id == ROW_ID).values(version=_TABLE.c.version + 1)
+# Engines whose database has the table (migration 0007); only a database migrated to an older
+# revision, as the migration tests make, lacks it, and then nothing can be caching its reads.
+_HAS_TABLE: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def read_version(engine: Engine) -> int:
+    """The current version: one primary-key query on its own short connection."""
+    with engine.connect() as connection:
+        value = connection.execute(
+            select(KnowledgeVersion.version).where(KnowledgeVersion.id == ROW_ID)
+        ).scalar_one()
+    return int(value)
+
+
+def _touches_knowledge(session: Session) -> bool:
+    return any(
+        isinstance(instance, KNOWLEDGE_MODELS)
+        for instance in (*session.new, *session.dirty, *session.deleted)
+    )
+
+
+@event.listens_for(Session, "before_flush")
+def _bump_on_flush(session: Session, _context: Any, _instances: Any) -> None:
+    """Bumped inside the flush, hence committed or rolled back with the change itself."""
+    if _touches_knowledge(session):
+        _bump(session)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _bump_on_statement(state: ORMExecuteState) -> None:
+    """`session.execute(delete(Exercise)...)` and the like change knowledge without a flush."""
+    if not (state.is_update or state.is_delete or state.is_insert):
+        return
+    mapper = state.bind_mapper
+    if mapper is not None and issubclass(mapper.class_, KNOWLEDGE_MODELS):
+        _bump(state.session)
+
+
+def _bump(session: Session) -> None:
+    connection = session.connection()
+    if connection.engine not in _HAS_TABLE:
+        if not inspect(connection).has_table(_TABLE.name):
+            return
+        _HAS_TABLE.add(connection.engine)
+    connection.execute(_BUMP)
