@@ -22,6 +22,7 @@ import pytest
 import socketio
 
 from bot.channels.guard import DEFAULT_MAX_MESSAGE_CHARS, REFUSALS, GuardSettings, refusal_text
+from tests.e2e.helpers import ENROL_SENTENCES, enrol_as, new_enrolment_code, response_text
 from tests.hostile_messages import FORGED_NOTICE, HOSTILE_MESSAGES
 from tests.packs import SAMPLE_PACK, read_pack, topic_text
 from tools.stack import Stack
@@ -119,6 +120,12 @@ class SocketChat:
                 break
         return arrived
 
+    def enrol(self, stack: Stack, lang: str = "en") -> None:
+        """Send a code made with the real CLI: meals are for participants (issue 19)."""
+        code = new_enrolment_code(stack)
+        [confirmation] = self.say(ENROL_SENTENCES[lang].format(code=code))
+        assert confirmation != response_text("utter_enrol_invalid", lang), confirmation
+
     def close(self) -> None:
         self.client.disconnect()
 
@@ -196,7 +203,7 @@ def test_the_web_chats_language_switch_still_works(chat: SocketChat, stack: Stac
 
 
 def test_a_button_the_bot_offers_still_works(stack: Stack) -> None:
-    assert texts(rest(stack, "/ask_meal_times", sender("button"))) == meals()
+    assert texts(rest(stack, "/ask_meal_times", enrol_as(stack, sender("button")))) == meals()
 
 
 # --- hole 5: long messages ------------------------------------------------------------------
@@ -206,7 +213,7 @@ def test_a_button_the_bot_offers_still_works(stack: Stack) -> None:
 def test_a_long_message_is_refused_quickly_in_the_visitors_language(
     stack: Stack, lang: str
 ) -> None:
-    visitor = sender(f"long-{lang}")
+    visitor = enrol_as(stack, sender(f"long-{lang}"), lang)  # meals: participants (issue 19)
     assert texts(rest(stack, MEAL_QUESTION[lang], visitor)) == meals(lang)
     started = time.monotonic()
     replies = texts(rest(stack, "lunch? " * 100_000, visitor))  # 700 KB
@@ -220,10 +227,11 @@ def test_a_long_first_message_is_refused_in_its_own_language(stack: Stack) -> No
     assert replies == [refusal_text("too_long", "ar", SETTINGS)]
 
 
-def test_the_cap_holds_on_socketio_too(chat: SocketChat) -> None:
+def test_the_cap_holds_on_socketio_too(chat: SocketChat, stack: Stack) -> None:
     assert chat.say("x" * (DEFAULT_MAX_MESSAGE_CHARS + 1)) == [
         refusal_text("too_long", "en", SETTINGS)
     ]
+    chat.enrol(stack)
     assert chat.say(MEAL_QUESTION["en"], count=len(meals())) == meals()
 
 
@@ -239,7 +247,7 @@ def test_others_are_answered_while_long_messages_arrive(stack: Stack) -> None:
                 headers={"Content-Type": "application/json"},
             )
         assert time.monotonic() - started < 20
-    assert texts(rest(stack, MEAL_QUESTION["en"], sender("meanwhile"))) == meals()
+    assert texts(rest(stack, MEAL_QUESTION["en"], enrol_as(stack, sender("meanwhile")))) == meals()
 
 
 # --- hole 6: malformed bodies ----------------------------------------------------------------
@@ -275,11 +283,12 @@ def test_a_malformed_rest_body_gets_a_400_that_says_why(stack: Stack, body: byte
     "payload", [["x"], "text", 42, {"session_id": "x"}, {"message": ["x"], "session_id": None}]
 )
 def test_a_malformed_socketio_message_is_refused_with_a_reason(
-    chat: SocketChat, payload: Any
+    chat: SocketChat, stack: Stack, payload: Any
 ) -> None:
     chat.client.emit("user_uttered", payload)
     kind, data = chat.next(10)
     assert kind == "message_refused" and data["error"]
+    chat.enrol(stack)
     assert chat.say(MEAL_QUESTION["en"], count=len(meals())) == meals()
 
 
@@ -289,7 +298,7 @@ def test_a_malformed_socketio_message_is_refused_with_a_reason(
 def test_a_sender_over_the_rate_limit_is_asked_to_slow_down_and_others_are_not(
     stack: Stack,
 ) -> None:
-    flooder, other = sender("flooder"), sender("bystander")
+    flooder, other = sender("flooder"), enrol_as(stack, sender("bystander"))
     replies = [texts(rest(stack, "hello", flooder)) for _ in range(SETTINGS.rate_messages + 3)]
     slow_down = refusal_text("slow_down", "en", SETTINGS)
     assert [slow_down] in replies[SETTINGS.rate_messages :]
@@ -315,6 +324,7 @@ def test_socketio_cannot_choose_a_conversation_id(stack: Stack) -> None:
 def test_a_conversation_cannot_be_continued_from_another_channel(
     chat: SocketChat, stack: Stack
 ) -> None:
+    chat.enrol(stack, "fr")
     assert chat.say(MEAL_QUESTION["fr"], count=len(meals("fr"))) == meals("fr")
     before = len(tracker(stack, chat.session_id)["events"])
 
@@ -379,6 +389,7 @@ def test_hostile_message_over_rest_then_a_normal_question(
     assert response.status_code < 500, response.text
     if response.status_code == 200 and message.strip():
         assert sane(texts(response)), response.text
+    enrol_as(stack, visitor)  # meals are for participants (issue 19)
     assert texts(rest(stack, MEAL_QUESTION["en"], visitor)) == meals()
     assert not any(forged(line) for line in bot_lines(stack, visitor))
 
@@ -395,6 +406,7 @@ def test_hostile_message_over_socketio_then_a_normal_question(
         arrived = chat.quiet(4)
         assert all(kind in ("bot_uttered", "message_refused") for kind, _ in arrived)
         assert not any(forged(str(data)) for _, data in arrived)
+        chat.enrol(stack)
         assert chat.say(MEAL_QUESTION["en"], count=len(meals())) == meals()
     finally:
         chat.close()
