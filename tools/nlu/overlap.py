@@ -122,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = args.data / heldout.stem
         lines, overlaps = _overlaps_in(folder, examples)
         total += len(overlaps)
-        print(f"{heldout.relative_to(args.heldout)}: {len(overlaps)} held-out examples repeat a training example")
+        name = heldout.relative_to(args.heldout)
+        print(f"{name}: {len(overlaps)} held-out examples repeat a training example")
         for overlap in overlaps:
             print(f"  [{overlap.kind}] {overlap.heldout!r} ~ training {overlap.training!r}")
         removed = 0
