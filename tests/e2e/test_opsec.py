@@ -10,7 +10,7 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from tests.e2e.helpers import ADMIN_TOKEN, response_text, say
+from tests.e2e.helpers import ADMIN_TOKEN, enrolled_sender, response_text, say
 from tests.packs import SAMPLE_PACK, read_pack, topic_text
 from tools.stack import Stack
 
@@ -66,6 +66,14 @@ def test_a_restricted_question_is_refused_and_recorded_for_the_security_officer(
     assert [(r["text"], r["language"], r["channel"]) for r in mine] == [
         (RESTRICTED[lang], lang, "rest")
     ]
+
+
+def test_an_enrolled_participant_is_refused_too(stack: Stack) -> None:
+    sender = enrolled_sender(stack, "fr")
+    replies = say(stack, RESTRICTED["fr"], sender=sender)
+    assert replies == [response_text("utter_restricted", "fr")]
+    rows = recorded(stack, lambda rows: any(r["sender_id"] == sender for r in rows))
+    assert [r["text"] for r in rows if r["sender_id"] == sender] == [RESTRICTED["fr"]]
 
 
 def test_the_refusals_are_listed_newest_first(stack: Stack) -> None:
