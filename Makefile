@@ -31,6 +31,7 @@ help:
 	@echo "make run    start the assistant (lookup :8000, actions :5055, Rasa :5005, web chat :8080)"
 	@echo "make test   validate data, lint, run every test (unit and end-to-end)"
 	@echo "make eval   measure the NLU on the held-out sets (reports/eval.json)"
+	@echo "make eval-answers  held-out questions through the real stack, judged on facts (reports/answers.json)"
 	@echo "make select CONFIGS=\"a.yml b.yml\"  compare NLU configs on a dev split of the training data"
 	@echo "make overlap [FIX=1]  held-out examples repeated in the training data (FIX=1 removes them)"
 	@echo "make bench  speed and memory, against the bare rasa init assistant (reports/bench.md)"
@@ -87,6 +88,12 @@ cluster: envs model
 
 eval: $(MODEL)
 	$(RASA_ENV)/bin/python -m tools.nlu.evaluate --model $(MODEL) --heldout tests/nlu/heldout --out reports
+
+# Answer-level evaluation (docs/nlu.md): starts the whole stack once per pack, a few minutes; not
+# part of `make test`.
+.PHONY: eval-answers
+eval-answers: $(MODEL)
+	$(RASA_ENV)/bin/python -m tools.answers.evaluate --out reports/answers.json
 
 # Benchmarks (docs/bench.md) print figures and are not part of `make test`; on a shared machine
 # run them as `nice -n 19 make bench`. BENCH_ARGS passes options, e.g. --model models/current.tar.gz

@@ -1,0 +1,40 @@
+"""The answer evaluation's scoring rule (tools/answers/scoring.py): a reply is correct when it
+carries every expected fact, whatever the typography of times and letters."""
+
+from __future__ import annotations
+
+from tools.answers.scoring import has_fact, missing_facts, normalize, tally
+
+
+def test_times_are_read_alike_whatever_their_typography() -> None:
+    assert normalize("à 8h00 puis 08 h 30") == "a 08:00 puis 08:30"
+    assert has_fact("Dîner : 19h30–22h00", "19:30")
+    assert has_fact("العشاء الساعة ١٩:٣٠", "19:30")  # Eastern Arabic digits
+
+
+def test_letters_are_compared_folded() -> None:
+    assert has_fact("Cérémonie d'ouverture", "ceremonie d'ouverture")
+    assert has_fact("قاعة الإجتماعات", "قاعه الاجتماعات")
+
+
+def test_every_fact_must_appear_and_any_alternative_will_do() -> None:
+    replies = ["Opening ceremony: Wednesday 20 January 08:00–09:30."]
+    assert missing_facts(replies, ["08:00", ["20 january", "january 20"]]) == []
+    assert missing_facts(replies, ["15:45", "20 January"]) == ["15:45"]
+    assert missing_facts([], ["08:00"]) == ["08:00"]
+
+
+def test_a_time_is_not_found_inside_a_longer_number() -> None:
+    assert not has_fact("call 555 0800", "08:00")
+
+
+def test_tally_counts_correct_answers_per_language() -> None:
+    results = [
+        {"lang": "en", "missing": []},
+        {"lang": "en", "missing": ["08:00"]},
+        {"lang": "ar", "missing": []},
+    ]
+    assert tally(results) == {
+        "ar": {"correct": 1, "total": 1, "accuracy": 1.0},
+        "en": {"correct": 1, "total": 2, "accuracy": 0.5},
+    }
