@@ -7,6 +7,20 @@ words that occur somewhere in the searched items count, so a whole question ("wh
 equivalent of a رائد in your army?") finds what a single word would. Exercises
 hold hundreds of items, so scoring in Python over the index is fast and works on any database.
 
+Ranking picks the item asked about, not a nearby one (issue 20):
+- a query word weighs by how rare it is among the searched items (inverse document frequency),
+  so a word many items share ("équivalent" in several French rank titles, "ceremony") neither
+  blocks nor decides a match that a rarer word ("commandant") makes;
+- an item whose name the query covers wholly outranks one whose longer name merely contains the
+  query ("opening ceremony" before "opening ceremony rehearsal"): the score is scaled by how much
+  of the item's best-covered name the query's words match;
+- Arabic words are short (no written short vowels: four letters carry what takes six to eight
+  in a Latin script), so a prefix or one typo on a short Arabic word is usually another word of
+  the same root (ختام "closing", ختامي "final"): Arabic words shorter than ARABIC_FUZZY_MIN
+  match only whole;
+- equal scores stay equal: ties come out in a stable order but the caller sees they are ties
+  (actions.base.find answers them all rather than the first by id).
+
 Cost is bounded whatever the query's length: its words are deduplicated and only the first
 MAX_QUERY_WORDS distinct ones count (a question is a sentence or two), words longer than
 MAX_WORD_LENGTH are not words, and each query word is compared with each distinct word of the
@@ -16,6 +30,7 @@ comparisons plus a set lookup per text.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
@@ -37,9 +52,13 @@ STOPWORDS = frozenset(
     في من الي علي عن مع هل ما ماذا متي اين وين فين كيف هو هي انا انت هذا هذه ذلك التي الذي او ثم
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
-NAME_FIELDS = frozenset({"name", "title"})
+# The fields that name an item (a rank's `titles.<nation>.<n>` are its names too).
+NAME_FIELDS = frozenset({"name", "title", "titles"})
 MAX_QUERY_WORDS = 24
 MAX_WORD_LENGTH = 40
+# Shortest word that may match by prefix or typo: Latin-script and Arabic-script words.
+FUZZY_MIN = 4
+ARABIC_FUZZY_MIN = 5
 
 
 @dataclass(frozen=True)
@@ -80,7 +99,7 @@ def search(
     if kinds:
         statement = statement.where(ItemText.kind.in_(kinds))
     rows = [
-        (kind, item_id, path, set(words(search_text)))
+        (kind, item_id, _is_name(path), set(words(search_text)))
         for kind, item_id, path, search_text in session.execute(statement)
     ]
     # Words found nowhere in the searched items ("quoi", "chez", "tell me") carry no information:
@@ -91,37 +110,86 @@ def search(
     informative = wanted if mode == "name" else [w for w in wanted if matches[w]]
     if not informative:
         return []
-    # best[(kind, id)][query word] = best weighted match of that word anywhere in the item
+    # best[(kind, id)][query word] = best weighted match of that word anywhere in the item;
+    # names[(kind, id)] = the item's names, as sets of the words that say something (as in a
+    # query: no stopword, no elided letter such as the d of "d'adieu").
     best: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
-    for kind, item_id, path, text_words in rows:
-        weight = 2.0 if path.rsplit(".", 1)[-1] in NAME_FIELDS else 1.0
+    names: dict[tuple[str, str], list[set[str]]] = defaultdict(list)
+    for kind, item_id, is_name, text_words in rows:
         scores = best[(kind, item_id)]
+        if is_name:
+            names[(kind, item_id)].append(
+                {w for w in text_words if len(w) > 1 and w not in STOPWORDS}
+            )
         for word in informative:
-            score = weight * _best_in(matches[word], text_words)
+            score = (2.0 if is_name else 1.0) * _best_in(matches[word], text_words)
             if score > scores.get(word, 0.0):
                 scores[word] = score
+    weight = _rarity(informative, best)
+    total = sum(weight.values())
+    # How well each word of the texts is matched by some query word (for name coverage).
+    matched_by_query: dict[str, float] = {}
+    for word in informative:
+        for candidate, score in matches[word].items():
+            matched_by_query[candidate] = max(score, matched_by_query.get(candidate, 0.0))
     hits = []
-    for (kind, item_id), scores in best.items():
-        matched = sum(1 for word in informative if scores.get(word, 0.0) > 0)
-        # More than half the informative words must match (so a lone word must): a wrong place
-        # or event is worse than "I don't have that".
-        if matched * 2 <= len(informative):
+    for key, scores in best.items():
+        found = sum(weight[word] for word in informative if scores.get(word, 0.0) > 0)
+        # More than half the informative words, by weight, must match (so a lone word must): a
+        # wrong place or event is worse than "I don't have that".
+        if found * 2 <= total:
             continue
-        hits.append(Hit(kind, item_id, round(sum(scores.values()) / len(informative), 3)))
+        relevance = sum(weight[word] * score for word, score in scores.items()) / total
+        covered = _name_coverage(names[key], matched_by_query)
+        hits.append(Hit(key[0], key[1], round(relevance * (1 + covered) / 2, 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
     return hits[:limit]
+
+
+def _is_name(path: str) -> bool:
+    """Whether a text path holds a name ('name', 'title', 'titles.nhr.0')."""
+    parts = path.split(".")
+    return parts[0] in NAME_FIELDS or parts[-1] in NAME_FIELDS
+
+
+def _rarity(
+    informative: list[str], best: dict[tuple[str, str], dict[str, float]]
+) -> dict[str, float]:
+    """Each query word's weight: log(1 + items / items it matches), so a word most items share
+    counts little and a word matching nothing (a name the exercise lacks) counts most."""
+    items = max(len(best), 1)
+    weight = {}
+    for word in informative:
+        containing = sum(1 for scores in best.values() if scores.get(word, 0.0) > 0)
+        weight[word] = math.log(1 + items / max(containing, 1))
+    return weight
+
+
+def _name_coverage(names: list[set[str]], matched_by_query: dict[str, float]) -> float:
+    """How much of the item's best-covered name the query matches, 0..1 (a prefix or typo
+    counts as its match score): 1 for "opening ceremony" asked as such, 2/3 for the rehearsal."""
+    best = 0.0
+    for name in names:
+        if name:
+            best = max(best, sum(matched_by_query.get(w, 0.0) for w in name) / len(name))
+    return best
+
+
+def _fuzzy_min(word: str) -> int:
+    return ARABIC_FUZZY_MIN if any("\u0600" <= char <= "\u06ff" for char in word) else FUZZY_MIN
 
 
 def _matches(word: str, vocabulary: set[str]) -> dict[str, float]:
     """The words of `vocabulary` that `word` matches, with their scores."""
     found = {word: 1.0} if word in vocabulary else {}
-    if len(word) < 4:
+    shortest = _fuzzy_min(word)
+    if len(word) < shortest:
         return found
     allowed = 1 if len(word) < 8 else 2
     for candidate in vocabulary:
-        if candidate == word:
+        if candidate == word or len(candidate) < _fuzzy_min(candidate):
             continue
-        if len(candidate) >= 4 and (candidate.startswith(word) or word.startswith(candidate)):
+        if candidate.startswith(word) or word.startswith(candidate):
             found[candidate] = 0.8
         elif abs(len(word) - len(candidate)) <= 2 and (
             DamerauLevenshtein.distance(word, candidate, score_cutoff=allowed) <= allowed

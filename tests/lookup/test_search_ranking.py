@@ -1,0 +1,164 @@
+"""Issue 20: retrieval picks the item asked about, not a nearby one. Each ranking rule in
+Arabic, English and French, on a test-built exercise (not the sample, not the held-out
+answer questions): the exact name before a longer one containing it, whole words before a
+shared prefix of another Arabic word, words many items share do not block a rarer one, and
+ties stay ties (the caller sees equal scores, not a silent pick by id)."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from lookup.search import Hit, search
+from tests.packs import other_pack, write_pack
+
+
+def tr(en: str, fr: str, ar: str) -> dict[str, str]:
+    return {"en": en, "fr": fr, "ar": ar}
+
+
+def event(item_id: str, title: dict[str, str], start: str) -> dict[str, Any]:
+    base = copy.deepcopy(other_pack()["events"][0])
+    base.update(id=item_id, title=title, start=f"2027-06-0{start}:00+01:00")
+    base["end"] = base["start"].replace(":00+01:00", ":30+01:00")
+    return base
+
+
+def ranking_pack() -> dict[str, Any]:
+    pack = other_pack()
+    pack["events"] += [
+        event(
+            "ceremony-rehearsal",
+            tr(
+                "Opening ceremony rehearsal",
+                "Répétition de la cérémonie d'ouverture",
+                "التدريب على مراسم الافتتاح",
+            ),
+            "1T15:45",
+        ),
+        event(
+            "opening-ceremony",
+            tr("Opening ceremony", "Cérémonie d'ouverture", "مراسم الافتتاح"),
+            "2T08:00",
+        ),
+        event(
+            "final-exercise", tr("Final exercise", "Exercice final", "التمرين الختامي"), "3T06:30"
+        ),
+        event(
+            "welcome-dinner", tr("Welcome dinner", "Dîner de bienvenue", "عشاء الترحيب"), "1T19:30"
+        ),
+        event("farewell-dinner", tr("Farewell dinner", "Dîner d'adieu", "عشاء الوداع"), "3T19:30"),
+    ]
+    ranks = pack["ranks"]
+    ranks[0]["titles"]["gst"].append(tr("Staff Captain", "Capitaine (équivalent d'OF-2)", "كابتن"))
+    for code, en, fr, ar in [
+        ("of-3", "Major", "Commandant", "رائد"),
+        (
+            "or-9",
+            "Warrant Officer Class 1",
+            "Warrant Officer Class 1 (équivalent de major)",
+            "وكيل",
+        ),
+        (
+            "or-8",
+            "Warrant Officer Class 2",
+            "Warrant Officer Class 2 (équivalent d'adjudant)",
+            "وكيل",
+        ),
+    ]:
+        rank = copy.deepcopy(ranks[0])
+        rank.update(id=code, code=code.upper())
+        rank["titles"] = {"hst": [tr(en, fr, ar)], "gst": [tr(en, fr, ar)]}
+        ranks.append(rank)
+    return pack
+
+
+@pytest.fixture
+def find(client_for: Callable[..., TestClient], tmp_path: Path) -> Callable[..., list[Hit]]:
+    client = client_for(write_pack(tmp_path / "ranking.yml", ranking_pack()))
+
+    def run(query: str, kind: str, mode: str = "question") -> list[Hit]:
+        with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
+            return search(session, "test-oasis-99", query, kinds=[kind], mode=mode)  # type: ignore[arg-type]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "when is the opening ceremony",
+        "what should I wear to the opening ceremony?",
+        "c'est quand la cérémonie d'ouverture ?",
+        "متى مراسم الافتتاح",
+    ],
+)
+def test_the_exact_name_outranks_a_longer_one_containing_it(find: Callable, query: str) -> None:
+    hits = find(query, "event")
+    assert [h.item_id for h in hits[:2]] == ["opening-ceremony", "ceremony-rehearsal"], hits
+    assert hits[0].score > hits[1].score
+
+
+@pytest.mark.parametrize(
+    "query", ["when is the rehearsal?", "quand a lieu la répétition ?", "متى التدريب على المراسم"]
+)
+def test_the_longer_name_still_wins_when_asked_for(find: Callable, query: str) -> None:
+    assert find(query, "event")[0].item_id == "ceremony-rehearsal"
+
+
+@pytest.mark.parametrize("query", ["حفل الختام", "متى حفل الختام؟", "الختام"])
+def test_an_arabic_word_does_not_match_another_word_sharing_its_prefix(
+    find: Callable, query: str
+) -> None:
+    # ختام (closing) is not ختامي (final): no hit on the final exercise.
+    assert "final-exercise" not in [h.item_id for h in find(query, "event")]
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("التمرين الختامي", "final-exercise"),
+        ("final exercise", "final-exercise"),
+        ("exercice final", "final-exercise"),
+    ],
+)
+def test_whole_words_still_match(find: Callable, query: str, expected: str) -> None:
+    assert find(query, "event")[0].item_id == expected
+
+
+def test_latin_prefixes_still_match(find: Callable) -> None:
+    # A word typed short or inflected still finds its item (rehears-, ouvert-).
+    assert find("rehears", "event")[0].item_id == "ceremony-rehearsal"
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("what is a commandant equivalent to?", "of-3"),
+        ("un commandant, c'est équivalent à quoi ?", "of-3"),
+        ("رائد يعادل ماذا عندكم؟", "of-3"),
+        ("commandant", "of-3"),
+    ],
+)
+def test_a_word_many_names_share_does_not_block_a_rarer_one(
+    find: Callable, query: str, expected: str
+) -> None:
+    hits = find(query, "rank")
+    assert hits and hits[0].item_id == expected, hits
+
+
+def test_a_name_the_exercise_lacks_still_finds_nothing(find: Callable) -> None:
+    assert find("gym square", "venue", mode="name") == []
+    assert find("submarine commandant", "rank", mode="name") == []
+
+
+@pytest.mark.parametrize("query", ["when is dinner?", "c'est quand le dîner ?", "متى العشاء؟"])
+def test_a_question_naming_two_items_equally_gets_a_tie(find: Callable, query: str) -> None:
+    hits = find(query, "event")
+    assert {h.item_id for h in hits[:2]} == {"welcome-dinner", "farewell-dinner"}, hits
+    assert hits[0].score == hits[1].score
