@@ -29,19 +29,21 @@ class ActionAnswerEvent(LookupAction):
         hits = await find(self.client, tracker, "event", lang)
         if not hits:
             raise NoAnswer("no event matches")
-        event = hits[0]
-        fields = event["fields"]
-        dress = related_text(event, "dress", "name")
-        details: dict[str, Any] = {
-            "title": fields.get("title") or "",
-            "when": rendering.when(fields["start"], fields["end"], lang),
-            "place": related_text(event, "venue", "name"),
-        }
-        if dress:
-            dispatcher.utter_message(response="utter_event_details", dress=dress, **details)
-        else:
-            dispatcher.utter_message(response="utter_event_details_no_dress", **details)
-        say_freshness(dispatcher, [event, *event.get("related", {}).values()], lang)
+        for event in hits:  # several when the question names them equally (find)
+            fields = event["fields"]
+            dress = related_text(event, "dress", "name")
+            details: dict[str, Any] = {
+                "title": fields.get("title") or "",
+                "when": rendering.when(fields["start"], fields["end"], lang),
+                "place": related_text(event, "venue", "name"),
+            }
+            if dress:
+                dispatcher.utter_message(response="utter_event_details", dress=dress, **details)
+            else:
+                dispatcher.utter_message(response="utter_event_details_no_dress", **details)
+        say_freshness(
+            dispatcher, [i for e in hits for i in [e, *e.get("related", {}).values()]], lang
+        )
 
 
 class ActionAnswerDress(LookupAction):
@@ -60,14 +62,15 @@ class ActionAnswerDress(LookupAction):
             say_texts(dispatcher, guidance, "text")
             say_freshness(dispatcher, guidance, lang)
             return
-        event = hits[0]
-        dispatcher.utter_message(
-            response="utter_event_dress",
-            title=event["fields"].get("title") or "",
-            dress=related_text(event, "dress", "name"),
-            description=related_text(event, "dress", "description"),
-        )
-        say_freshness(dispatcher, [event, event["related"]["dress"]], lang)
+        dressed = [event for event in hits if "dress" in event.get("related", {})]
+        for event in dressed:  # several when the question names them equally (find)
+            dispatcher.utter_message(
+                response="utter_event_dress",
+                title=event["fields"].get("title") or "",
+                dress=related_text(event, "dress", "name"),
+                description=related_text(event, "dress", "description"),
+            )
+        say_freshness(dispatcher, [i for e in dressed for i in (e, e["related"]["dress"])], lang)
 
 
 class ActionAnswerVenue(LookupAction):

@@ -44,6 +44,10 @@ class ClientAction(Action, ABC):
         """Abstract until a subclass names itself: rasa_sdk registers every concrete Action."""
 
 
+# Items tied for the best match that one answer gives, at most.
+TIES_AT_MOST = 3
+
+
 class LookupAction(ClientAction):
     """Subclasses implement `answer`; raising NoAnswer or LookupUnavailable is handled here."""
 
@@ -106,13 +110,17 @@ def intent_of(tracker: Tracker) -> str:
 async def find(
     client: LookupClient, tracker: Tracker, kind: str, lang: str
 ) -> list[dict[str, Any]]:
-    """The item of this kind the user means (entities are named after the kinds they find):
+    """The items of this kind the user means (entities are named after the kinds they find):
     looked up by the extracted entity's words when there are any (every word must count), else
-    by the whole message (words matching nothing are filler)."""
+    by the whole message (words matching nothing are filler). Usually one; several when they
+    tie for the best score (the question names them equally: "when is dinner?" with a welcome
+    and a farewell dinner), so the answer gives each rather than one picked by id (issue 20)."""
     values = [str(v) for v in tracker.get_latest_entity_values(kind)]
     if values:
-        return await client.search(" ".join(values), lang, [kind], limit=1, mode="name")
-    return await client.search(user_text(tracker), lang, [kind], limit=1, mode="question")
+        hits = await client.search_scored(" ".join(values), lang, [kind], TIES_AT_MOST, "name")
+    else:
+        hits = await client.search_scored(user_text(tracker), lang, [kind], TIES_AT_MOST)
+    return [item for score, item in hits if score == hits[0][0]]
 
 
 def related_text(item: dict[str, Any], name: str, field: str) -> str:

@@ -94,8 +94,14 @@ class LookupClient:
         self, query: str, lang: str, kinds: list[str], limit: int = 3, mode: str = "question"
     ) -> list[Item]:
         """mode "name" when the query is an extracted entity, "question" for a whole message."""
+        return [item for _score, item in await self.search_scored(query, lang, kinds, limit, mode)]
+
+    async def search_scored(
+        self, query: str, lang: str, kinds: list[str], limit: int = 3, mode: str = "question"
+    ) -> list[tuple[float, Item]]:
+        """(score, item), best first: equal scores are ties the caller must not break by order."""
         body = await self._get("/v1/search", lang, q=query, kind=kinds, limit=limit, mode=mode)
-        return [hit["item"] for hit in _shown(body, "hits")]
+        return [(float(hit["score"]), hit["item"]) for hit in _shown(body, "hits")]
 
     async def enrol(self, channel: str, sender_id: str, code: str) -> dict[str, Any]:
         """{"enrolled", "reason", "nation", "already", "retry_after"} (lookup/api/enrolment.py)."""

@@ -1,0 +1,63 @@
+"""Issue 20: a question that names two items equally gets both, never one picked by id; a
+better match is answered alone."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import httpx
+import pytest
+
+from actions.answer_search import ActionAnswerDress, ActionAnswerEvent
+from tests.actions.answering import run
+from tests.actions.fake_lookup import FakeLookup
+from tests.packs import other_pack
+
+PACK = other_pack()
+SECOND = copy.deepcopy(PACK["events"][0])
+SECOND.update(
+    id="lowering",
+    title={"en": "Flag lowering", "fr": "Descente des couleurs", "ar": "إنزال العلم"},
+    start="2027-06-02T18:00:00+01:00",
+    end="2027-06-02T18:30:00+01:00",
+)
+PACK["events"].append(SECOND)
+
+
+def scored(scores: list[float]) -> FakeLookup:
+    """The fake service answering a search with both events, scored as given."""
+    fake = FakeLookup(PACK)
+    fake.search_hits = [("event", "raising"), ("event", "lowering")]
+    handle = fake.handle
+
+    def with_scores(request: httpx.Request) -> httpx.Response:
+        response = handle(request)
+        if request.url.path != "/v1/search":
+            return response
+        body = json.loads(response.content)
+        for hit, score in zip(body["hits"], scores, strict=True):
+            hit["score"] = score
+        return httpx.Response(200, json=body)
+
+    fake.handle = with_scores  # type: ignore[method-assign]
+    return fake
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_tied_events_are_both_answered(lang: str) -> None:
+    dispatcher = run(ActionAnswerEvent, scored([1.5, 1.5]).handle, language=lang)
+    titles = [m["title"] for m in dispatcher.messages if m.get("response")]
+    assert titles == [PACK["events"][0]["title"][lang], SECOND["title"][lang]]
+
+
+def test_a_better_match_is_answered_alone() -> None:
+    dispatcher = run(ActionAnswerEvent, scored([1.5, 1.2]).handle, language="en")
+    titles = [m["title"] for m in dispatcher.messages if m.get("response")]
+    assert titles == ["Flag raising"]
+
+
+def test_tied_events_get_each_their_dress() -> None:
+    dispatcher = run(ActionAnswerDress, scored([2.0, 2.0]).handle, language="fr")
+    dressed = [m["title"] for m in dispatcher.messages if m.get("response") == "utter_event_dress"]
+    assert dressed == ["Lever des couleurs", "Descente des couleurs"]
