@@ -25,7 +25,7 @@ NLU_COMPONENTS  := $(addprefix bot/nlu/,language_detector.py language_id.py lang
 TRAINING_INPUTS := config.yml domain.yml $(shell find data/nlu data/rules.yml -name '*.yml' 2>/dev/null) \
                    $(NLU_COMPONENTS)
 
-.PHONY: help run test eval bench bench-nlu select overlap compare-tokenizers model-encoder catalogue i18n-extract envs model exercise validate lint test-lookup test-rasa test-unpatched typecheck openapi clean
+.PHONY: help run test eval bench bench-nlu bench-cluster select overlap compare-tokenizers model-encoder catalogue i18n-extract envs model exercise validate lint test-lookup test-rasa test-unpatched typecheck openapi clean
 
 help:
 	@echo "make run    start the assistant (lookup :8000, actions :5055, Rasa :5005, web chat :8080)"
@@ -102,6 +102,13 @@ bench: envs
 
 bench-nlu: $(RASA_ENV)/.installed
 	$(RASA_ENV)/bin/python -m tools.bench.nlu $(BENCH_ARGS)
+
+# The cluster (make cluster's topology) at 10 and 50 users with 2 then 1 Rasa replicas, and the CPU
+# per turn of every process (docs/deploy.md's sizing table); BENCH_ARGS as for bench.
+bench-cluster: envs model
+	scripts/ensure-postgres
+	scripts/ensure-apt "make bench-cluster" haproxy redis-server
+	$(RASA_ENV)/bin/python -m tools.bench.cluster $(BENCH_ARGS)
 
 model-encoder: $(RASA_ENV)/.installed
 	@test -n "$(ENCODER_DIR)" || { echo "usage: make model-encoder ENCODER_DIR=/path/to/encoder"; exit 2; }
