@@ -76,6 +76,11 @@ class TelegramInput(RasaTelegramInput):
 
     def get_output_channel(self) -> TelegramOutput:
         channel = SecretTelegramOutput(self.access_token, self.webhook_secret)
+        if _loop_running():
+            # Called for Rasa's API (trigger_intent with output_channel=telegram: an officer's
+            # reply, an announcement) inside the server's loop, where asyncio.run() raises. The
+            # webhook was registered when the connector started; the reply needs only the Bot.
+            return channel
         url = self.webhook_url
         if not url:
             raise RasaException("Telegram needs webhook_url to register its webhook")
@@ -91,3 +96,11 @@ class TelegramInput(RasaTelegramInput):
         except TelegramAPIError as error:
             raise RasaException(f"Failed to set channel webhook: {error}") from error
         return channel
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True

@@ -4,6 +4,7 @@ Telegram connector's secret token. Against the running stack: tests/e2e/test_hos
 
 from __future__ import annotations
 
+import asyncio
 from types import SimpleNamespace
 from typing import Any
 
@@ -113,3 +114,23 @@ def test_the_api_token_comes_from_the_environment_not_the_command_line() -> None
     assert with_auth_token(argv, {}) == argv
     given = ["run", "--auth-token=x"]
     assert with_auth_token(given, {"LIAISON_RASA_TOKEN": "y"}) == given
+
+
+def test_an_officers_reply_to_telegram_gets_an_output_channel_inside_the_servers_loop() -> None:
+    """Rasa's trigger_intent API asks the connector for its output channel from inside the
+    running loop, where registering the webhook again with asyncio.run() raised RuntimeError:
+    officer replies and announcements to Telegram visitors failed with a 500."""
+    from bot.channels.telegram import SecretTelegramOutput, TelegramInput
+
+    connector = TelegramInput(
+        "7301234567:AAFakeToken",
+        "liaison_test_bot",
+        "https://example.org/webhooks/telegram/webhook",
+    )
+
+    async def from_the_api() -> object:
+        return connector.get_output_channel()
+
+    channel = asyncio.run(from_the_api())
+    assert isinstance(channel, SecretTelegramOutput)
+    assert channel.secret_token == connector.webhook_secret
