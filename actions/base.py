@@ -46,6 +46,8 @@ class ClientAction(Action, ABC):
 
 # Items tied for the best match that one answer gives, at most.
 TIES_AT_MOST = 3
+# Items an entity may name, among which the whole message decides.
+CANDIDATES = 10
 
 
 class LookupAction(ClientAction):
@@ -110,17 +112,28 @@ def intent_of(tracker: Tracker) -> str:
 async def find(
     client: LookupClient, tracker: Tracker, kind: str, lang: str
 ) -> list[dict[str, Any]]:
-    """The items of this kind the user means (entities are named after the kinds they find):
-    looked up by the extracted entity's words when there are any (every word must count), else
-    by the whole message (words matching nothing are filler). Usually one; several when they
-    tie for the best score (the question names them equally: "when is dinner?" with a welcome
-    and a farewell dinner), so the answer gives each rather than one picked by id (issue 20)."""
+    """The items of this kind the user means (entities are named after the kinds they find).
+    An extracted entity says which items can be meant (every word of it must count), and the
+    whole message decides between them: "when's the rehearsal for the opening ceremony?" has
+    the entity "opening ceremony" but asks for the rehearsal. Without an entity, the whole
+    message (words matching nothing are filler). Usually one item; several when they tie for
+    the best score (the question names them equally: "when is dinner?" with a welcome and a
+    farewell dinner), so the answer gives each rather than one picked by id (issue 20)."""
     values = [str(v) for v in tracker.get_latest_entity_values(kind)]
-    if values:
-        hits = await client.search_scored(" ".join(values), lang, [kind], TIES_AT_MOST, "name")
-    else:
-        hits = await client.search_scored(user_text(tracker), lang, [kind], TIES_AT_MOST)
-    return [item for score, item in hits if score == hits[0][0]]
+    message = user_text(tracker)
+    if not values:
+        return _best(await client.search_scored(message, lang, [kind], TIES_AT_MOST))
+    named = await client.search_scored(" ".join(values), lang, [kind], CANDIDATES, "name")
+    if len(named) < 2:
+        return _best(named)
+    meant = {item["id"] for _score, item in named}
+    asked = await client.search_scored(message, lang, [kind], CANDIDATES)
+    return _best([(score, item) for score, item in asked if item["id"] in meant] or named)
+
+
+def _best(hits: list[tuple[float, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The hits tied for the best score, at most TIES_AT_MOST."""
+    return [item for score, item in hits if score == hits[0][0]][:TIES_AT_MOST]
 
 
 def related_text(item: dict[str, Any], name: str, field: str) -> str:

@@ -61,3 +61,26 @@ def test_tied_events_get_each_their_dress() -> None:
     dispatcher = run(ActionAnswerDress, scored([2.0, 2.0]).handle, language="fr")
     dressed = [m["title"] for m in dispatcher.messages if m.get("response") == "utter_event_dress"]
     assert dressed == ["Lever des couleurs", "Descente des couleurs"]
+
+
+def test_the_whole_message_decides_among_the_items_an_entity_names() -> None:
+    """Entity "flag": both events; the message says "lowering": that one, though the entity
+    search alone ranks the raising first."""
+    fake = FakeLookup(PACK)
+    fake.search_hits = [("event", "raising"), ("event", "lowering")]
+    handle = fake.handle
+
+    def by_mode(request: httpx.Request) -> httpx.Response:
+        response = handle(request)
+        if request.url.path != "/v1/search":
+            return response
+        body = json.loads(response.content)
+        named = request.url.params.get("mode") == "name"
+        for hit in body["hits"]:
+            hit["score"] = {"raising": 2.0 if named else 1.0, "lowering": 1.5}[hit["item"]["id"]]
+        body["hits"].sort(key=lambda hit: -hit["score"])
+        return httpx.Response(200, json=body)
+
+    entities = [{"entity": "event", "value": "flag", "start": 0, "end": 4}]
+    dispatcher = run(ActionAnswerEvent, by_mode, language="en", entities=entities)
+    assert [m["title"] for m in dispatcher.messages if m.get("response")] == ["Flag lowering"]
