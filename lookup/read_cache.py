@@ -143,8 +143,8 @@ class ReadCache:
             version = await self.version.current()
             if not reader_is_service:
                 tier = STAFF
-            elif visitor[0] and visitor[1]:
-                tier = await to_thread.run_sync(self._tier, *visitor)
+            elif (channel := visitor[0]) and (sender_id := visitor[1]):
+                tier = await to_thread.run_sync(self._tier, channel, sender_id)
             else:
                 tier = PUBLIC
         except Exception:  # the routes answer (and report the database) themselves
@@ -208,7 +208,7 @@ class ReadCache:
         scope: dict[str, Any],
         receive: Any,
         send: Any,
-        key: tuple[str, str, str],
+        key: Key,
         version: int,
     ) -> None:
         start: Message | None = None

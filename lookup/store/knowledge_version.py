@@ -11,9 +11,9 @@ made with raw SQL outside the ORM would not: there is none in this project.
 from __future__ import annotations
 
 import weakref
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, event, inspect, select, update
+from sqlalchemy import Engine, Table, event, inspect, select, update
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from lookup.store.models import Exercise, Item, ItemText, KnowledgeVersion
@@ -21,7 +21,7 @@ from lookup.store.models import Exercise, Item, ItemText, KnowledgeVersion
 # What an answer of the read routes is made of.
 KNOWLEDGE_MODELS: tuple[type[Any], ...] = (Exercise, Item, ItemText)
 ROW_ID = 1
-_TABLE = KnowledgeVersion.__table__
+_TABLE = cast(Table, KnowledgeVersion.__table__)
 # A Core statement on the session's connection: no ORM event fires for it, no autoflush.
 _BUMP = update(_TABLE).where(_TABLE.c.id == ROW_ID).values(version=_TABLE.c.version + 1)
 # Engines whose database has the table (migration 0007); only a database migrated to an older
