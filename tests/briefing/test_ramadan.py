@@ -74,9 +74,9 @@ def test_an_exercise_in_ramadan_gets_the_conduct(
     pack["exercise"].update(
         start_date=start.isoformat(), end_date=date.fromordinal(start.toordinal() + 4).isoformat()
     )
-    for event in pack["events"]:
-        event["start"] = f"{start.isoformat()}T07:00:00+01:00"
-        event["end"] = f"{start.isoformat()}T07:30:00+01:00"
+    for event in pack["events"]:  # Morocco is at +00:00 during Ramadan (+01:00 otherwise)
+        event["start"] = f"{start.isoformat()}T07:00:00+00:00"
+        event["end"] = f"{start.isoformat()}T07:30:00+00:00"
     conduct = "Do not eat or drink in public during fasting hours (test)."
     pack["topics"].append(
         {
