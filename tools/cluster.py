@@ -409,9 +409,9 @@ def _binary(name: str) -> str | None:
 
 
 def _bind_host(config: StackConfig, name: str) -> str:
-    """The lookup service (console, admin API, intake) stays on LIAISON_LOOKUP_HOST; the rest on
-    LIAISON_HOST, as in `make run`."""
-    return config.lookup_host if name == "lookup" else config.host
+    """The lookup service (console, admin API, intake) stays on LIAISON_LOOKUP_HOST and the action
+    server on LIAISON_ACTIONS_HOST; the rest on LIAISON_HOST, as in `make run`."""
+    return {"lookup": config.lookup_host, "actions": config.actions_host}.get(name, config.host)
 
 
 def _replica(public: Service, index: int, port: int) -> Service:

@@ -58,10 +58,13 @@ class StackConfig:
     lookup_env: Path = ROOT / ".venv" / "lookup"
     model: Path = ROOT / "models" / "current.tar.gz"
     # LIAISON_HOST: where visitors reach the chat (Rasa, the web chat). The lookup service, with
-    # the console, the admin API and the intake routes, stays on LIAISON_LOOKUP_HOST, loopback
-    # unless told otherwise: opening the chat to the network must not open those (issue 18).
+    # the console, the admin API and the intake routes, stays on LIAISON_LOOKUP_HOST, and the
+    # action server (no authentication in rasa_sdk: a forged tracker makes it call the lookup
+    # service as the bot) on LIAISON_ACTIONS_HOST, both loopback unless told otherwise: opening
+    # the chat to the network must not open those (issue 18).
     host: str = "127.0.0.1"
     lookup_host: str = "127.0.0.1"
+    actions_host: str = "127.0.0.1"
     rasa_port: int = 5005
     actions_port: int = 5055
     lookup_port: int = 8000
@@ -95,6 +98,7 @@ class StackConfig:
             model=Path(env.get("LIAISON_MODEL", defaults.model)),
             host=env.get("LIAISON_HOST", defaults.host),
             lookup_host=env.get("LIAISON_LOOKUP_HOST", defaults.lookup_host),
+            actions_host=env.get("LIAISON_ACTIONS_HOST", defaults.actions_host),
             rasa_port=int(env.get("LIAISON_RASA_PORT", defaults.rasa_port)),
             actions_port=int(env.get("LIAISON_ACTIONS_PORT", defaults.actions_port)),
             lookup_port=int(env.get("LIAISON_LOOKUP_PORT", defaults.lookup_port)),
@@ -116,7 +120,7 @@ def build_services(config: StackConfig) -> list[Service]:
     """The processes, in start order: each one's dependency comes first."""
     loopback = _reachable(config.host)
     lookup_url = f"http://{_reachable(config.lookup_host)}:{config.lookup_port}"
-    actions_url = f"http://{loopback}:{config.actions_port}/webhook"
+    actions_url = f"http://{_reachable(config.actions_host)}:{config.actions_port}/webhook"
     rasa_url = f"http://{loopback}:{config.rasa_port}"
     rasa_bin = config.rasa_env / "bin"
     rasa_files = config.data_dir / "run"
@@ -159,8 +163,9 @@ def build_services(config: StackConfig) -> list[Service]:
                 "LIAISON_LOOKUP_URL": lookup_url,
                 "LIAISON_SERVICE_TOKEN": config.service_token,
                 # rasa_sdk binds to SANIC_HOST (0.0.0.0 when unset), never to a --interface.
-                "SANIC_HOST": config.host,
+                "SANIC_HOST": config.actions_host,
             },
+            host=config.actions_host,
         ),
         Service(
             name="rasa",

@@ -30,12 +30,13 @@ def test_haproxy_accepts_the_configuration(tmp_path: Path) -> None:
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
-def test_the_chat_opens_to_the_network_and_the_lookup_service_stays_on_loopback(
+def test_the_chat_opens_to_the_network_and_the_lookup_and_action_servers_stay_on_loopback(
     tmp_path: Path,
 ) -> None:
     text = haproxy_cfg(cluster_config(tmp_path, host="0.0.0.0"))
 
-    assert "bind 0.0.0.0:5005" in text and "bind 0.0.0.0:5055" in text
+    assert "bind 0.0.0.0:5005" in text
+    assert "bind 127.0.0.1:5055" in text and "0.0.0.0:5055" not in text
     assert "bind 127.0.0.1:8000" in text and "0.0.0.0:8000" not in text
     assert "server rasa-2 127.0.0.1:5205 check cookie r2" in text
     assert "server lookup-1 127.0.0.1:8100 check" in text
