@@ -279,6 +279,17 @@ def test_a_malformed_rest_body_gets_a_400_that_says_why(stack: Stack, body: byte
     assert response.json()["error"]
 
 
+def test_a_body_over_a_mebibyte_is_refused_before_it_is_parsed(stack: Stack) -> None:
+    response = httpx.post(
+        f"{stack.url('rasa')}/webhooks/rest/webhook",
+        content=json.dumps({"sender": "huge", "message": "z" * (2 << 20)}).encode(),
+        headers={"Content-Type": "application/json"},
+        timeout=60,
+    )
+    assert response.status_code == 413
+    assert texts(rest(stack, MEAL_QUESTION["en"], enrol_as(stack, sender("after-huge")))) == meals()
+
+
 @pytest.mark.parametrize(
     "payload", [["x"], "text", 42, {"session_id": "x"}, {"message": ["x"], "session_id": None}]
 )
