@@ -46,10 +46,10 @@ def test_the_action_server_binds_where_liaison_actions_host_says() -> None:
 def test_no_secret_is_on_a_command_line() -> None:
     """A process's command line is readable by every local user (/proc/<pid>/cmdline)."""
     for service in services().values():
-        assert not any(TOKEN in argument for argument in service.argv), service.name  # type: ignore[attr-defined]
-    assert services()["rasa"].env["LIAISON_RASA_TOKEN"] == TOKEN  # type: ignore[attr-defined]
+        assert not any(TOKEN in argument for argument in service.argv), service.name
+    assert services()["rasa"].env["LIAISON_RASA_TOKEN"] == TOKEN
 
 
 def test_rasa_takes_bodies_of_a_mebibyte_at_most() -> None:
     """Sanic's default, 100 MB, is read and parsed on Rasa's event loop before any check."""
-    assert services()["rasa"].env["SANIC_REQUEST_MAX_SIZE"] == str(1 << 20)  # type: ignore[attr-defined]
+    assert services()["rasa"].env["SANIC_REQUEST_MAX_SIZE"] == str(1 << 20)
