@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,38 +10,13 @@ import httpx
 import pytest
 
 from bot.nlu.language_id import LanguageIdentifier
-from tests.e2e.helpers import free_port, load_sample_exercise, stack_config
+from tests.e2e.helpers import load_sample_exercise, stack_config
 from tests.postgres import postgres_server
+from tests.redis_server import redis_server
 from tools.stack import Stack
 
 pytestmark = pytest.mark.e2e
 identify = LanguageIdentifier(["ar", "en", "fr"]).identify
-
-
-def _listening(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
-@contextmanager
-def redis_server() -> Iterator[str]:
-    binary = shutil.which("redis-server")
-    assert binary, "redis-server missing: apt-get install redis-server (make test does it)"
-    port = free_port()
-    server = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while not _listening(port):
-            assert server.poll() is None, "redis-server exited"
-            assert time.monotonic() < deadline, "redis-server did not start"
-            time.sleep(0.1)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @contextmanager
@@ -56,8 +27,8 @@ def tracker_store(kind: str) -> Iterator[str | None]:
         with postgres_server() as url:
             yield url.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
     else:
-        with redis_server() as url:
-            yield url
+        with redis_server() as port:
+            yield f"redis://127.0.0.1:{port}/0"
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql", "redis"])
