@@ -45,6 +45,7 @@ from tools.stack import (
     _port_free,
     _reachable,
     build_services,
+    start_in_foreground,
     tail,
 )
 
@@ -449,22 +450,16 @@ def main(argv: list[str] | None = None) -> int:
         nonlocal stopping
         stopping = True
 
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
     replicas = cluster.cluster.replicas
-    print(
+    failed = start_in_foreground(
+        cluster.start,
         f"Starting PostgreSQL, Redis, {replicas} lookup services, {replicas} action servers, "
-        f"{replicas} Rasa servers (~1 min), HAProxy and the web chat ..."
+        f"{replicas} Rasa servers (~1 min), HAProxy and the web chat ...",
+        "Liaison's cluster could not start",
+        request_stop,
     )
-    try:
-        cluster.start(progress=lambda message: print(f"  {message}", flush=True))
-    except StackError as error:
-        print(f"Liaison's cluster could not start: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("Interrupted while starting; everything started was stopped.", file=sys.stderr)
-        return 130
-    signal.signal(signal.SIGINT, request_stop)
-    signal.signal(signal.SIGTERM, request_stop)
+    if failed is not None:
+        return failed
     print(_banner(cluster), flush=True)
     print(
         f"Cluster: HAProxy on the ports above, {replicas} replicas each of Rasa "

@@ -456,6 +456,31 @@ Press Ctrl-C to stop everything.
 """
 
 
+def start_in_foreground(
+    start: Callable[[Callable[[str], None]], None],
+    announcement: str,
+    failure: str,
+    request_stop: Callable[[int, FrameType | None], None],
+) -> int | None:
+    """Start a stack (or cluster) from a command line, printing its progress; shared by this
+    module's and tools/cluster.py's `main`. Until everything is up, Ctrl-C or SIGTERM raises
+    KeyboardInterrupt and `start` stops what it began; after, both call `request_stop`.
+    None once everything runs, else the exit code (1 failed, 130 interrupted)."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    print(announcement)
+    try:
+        start(lambda message: print(f"  {message}", flush=True))
+    except StackError as error:
+        print(f"{failure}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted while starting; everything started was stopped.", file=sys.stderr)
+        return 130
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run the Liaison assistant's processes.")
     parser.parse_args(argv)
@@ -466,19 +491,14 @@ def main(argv: list[str] | None = None) -> int:
         nonlocal stopping
         stopping = True
 
-    # Until everything is up, Ctrl-C raises KeyboardInterrupt, and start() stops what it began.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
-    print("Starting the lookup service, the action server, Rasa (~30 s) and the web chat ...")
-    try:
-        stack.start(progress=lambda message: print(f"  {message}", flush=True))
-    except StackError as error:
-        print(f"Liaison could not start: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("Interrupted while starting; everything started was stopped.", file=sys.stderr)
-        return 130
-    signal.signal(signal.SIGINT, request_stop)
-    signal.signal(signal.SIGTERM, request_stop)
+    failed = start_in_foreground(
+        stack.start,
+        "Starting the lookup service, the action server, Rasa (~30 s) and the web chat ...",
+        "Liaison could not start",
+        request_stop,
+    )
+    if failed is not None:
+        return failed
     print(_banner(stack), flush=True)
     exit_code = 0
     while not stopping:
