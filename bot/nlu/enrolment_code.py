@@ -30,6 +30,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.per_message import each_message
 from common.enrolment import code_in
 
 ENROL_INTENT = "enrol"
@@ -55,9 +56,7 @@ class EnrolmentCodeDetector(GraphComponent):
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            detect(message)
-        return messages
+        return each_message(messages, detect)
 
 
 def detect(message: Message) -> None:

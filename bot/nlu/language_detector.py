@@ -29,6 +29,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.language_id import LanguageIdentifier
 from bot.nlu.language_vocabulary import LanguageVocabulary
+from bot.nlu.per_message import each_message
 from common.languages import LANGUAGES
 
 logger = logging.getLogger(__name__)
@@ -140,14 +141,11 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
         return cls(config, model_storage, resource, vocabulary)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        for message in training_data.training_examples:
-            self._detect(message)
+        each_message(training_data.training_examples, self._detect)
         return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            self._tag(message)
-        return messages
+        return each_message(messages, self._tag)
 
     def _detect(self, message: Message) -> Optional[str]:
         """The message's language, also left on it as DETECTED_LANGUAGE; None if unsure."""

@@ -33,6 +33,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.per_message import each_message
 from common.textnorm import fold
 
 RESTRICTED_INTENT = "ask_restricted"
@@ -385,9 +386,7 @@ class OpsecGuard(GraphComponent):
         return cls({**cls.get_default_config(), **config})
 
     def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            self.guard(message)
-        return messages
+        return each_message(messages, self.guard)
 
     def guard(self, message: Message) -> None:
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)

@@ -31,6 +31,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.per_message import each_message
 from common.textnorm import fold_with_offsets
 
 # Message attributes: what the visitor typed (set by TextNormalizer, read by the restorer), and
@@ -52,14 +53,11 @@ class TextNormalizer(GraphComponent):
         return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        for message in training_data.training_examples:
-            normalize(message)
+        each_message(training_data.training_examples, normalize)
         return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            normalize(message)
-        return messages
+        return each_message(messages, normalize)
 
 
 # An entity extractor to Rasa's recipe, so it runs when a message is parsed and never on the
@@ -79,9 +77,7 @@ class OriginalTextRestorer(GraphComponent):
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            restore(message)
-        return messages
+        return each_message(messages, restore)
 
 
 def normalize(message: Message) -> None:
