@@ -41,15 +41,9 @@ class RateLimiter:
 
     def hit(self, key: object) -> float | None:
         now = self._clock()
-        number, into = divmod(now, self.window)
-        current_window = int(number)
         with self._lock:
-            window, current, previous = self._counts.get(key, (current_window, 0, 0))
-            if window != current_window:
-                previous = current if window == current_window - 1 else 0
-                current = 0
-            weight = 1 - into / self.window
-            if current + previous * weight + 1 > self.limit:
+            current_window, current, previous, into = self._rolled(key, now)
+            if self._over(current, previous, into):
                 self._counts[key] = (current_window, current, previous)
                 return self._wait(current, previous, into)
             self._counts[key] = (current_window, current + 1, previous)
@@ -61,16 +55,26 @@ class RateLimiter:
     def wait(self, key: object) -> float | None:
         """What `hit` would answer, without counting: None when one more would be allowed."""
         now = self._clock()
+        with self._lock:
+            _, current, previous, into = self._rolled(key, now)
+        if self._over(current, previous, into):
+            return self._wait(current, previous, into)
+        return None
+
+    def _rolled(self, key: object, now: float) -> tuple[int, int, int, float]:
+        """(window number, count in it, count in the one before, seconds into it) for `key` at
+        `now`, the stored counts moved on if a window has ended since. Caller holds the lock."""
         number, into = divmod(now, self.window)
         current_window = int(number)
-        with self._lock:
-            window, current, previous = self._counts.get(key, (current_window, 0, 0))
+        window, current, previous = self._counts.get(key, (current_window, 0, 0))
         if window != current_window:
             previous = current if window == current_window - 1 else 0
             current = 0
-        if current + previous * (1 - into / self.window) + 1 > self.limit:
-            return self._wait(current, previous, into)
-        return None
+        return current_window, current, previous, into
+
+    def _over(self, current: int, previous: int, into: float) -> bool:
+        """Whether one more request would exceed the limit over the sliding window."""
+        return current + previous * (1 - into / self.window) + 1 > self.limit
 
     def _wait(self, current: int, previous: int, into: float) -> float:
         """Seconds until the previous window's share has faded enough, or this window ends
