@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, HTTPException, Query, Response
+from fastapi import Body, HTTPException, Query, Response
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from lookup.api.deps import AdminDep, ExerciseDep, KindDep, SessionDep
+from lookup.api.deps import AdminDep, ExerciseDep, KindDep, SessionDep, new_admin_router
 from lookup.packs.loader import check_document
 from lookup.packs.schema import KINDS, MODEL_OF_KIND, Event, Item, languages_outside
 from lookup.schemas import AuditView, StoredItem
@@ -24,15 +24,7 @@ from lookup.store.items import (
 )
 from lookup.store.models import Exercise
 
-router = APIRouter(
-    prefix="/v1/admin",
-    tags=["admin"],
-    responses={
-        401: {"description": "No bearer token"},
-        403: {"description": "Not an admin token"},
-        503: {"description": "Admin API disabled (no tokens configured)"},
-    },
-)
+router = new_admin_router()
 Document = Annotated[dict[str, Any], Body(description="The item, as in an exercise pack")]
 
 

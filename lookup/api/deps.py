@@ -6,7 +6,7 @@ import hmac
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
@@ -103,6 +103,20 @@ def get_admin(
 
 
 AdminDep = Annotated[str, Depends(get_admin)]
+
+
+def new_admin_router() -> APIRouter:
+    """A router for /v1/admin routes (each route takes AdminDep), with the refusals that
+    get_admin answers documented; one per module (admin, enrolment, refusals)."""
+    return APIRouter(
+        prefix="/v1/admin",
+        tags=["admin"],
+        responses={
+            401: {"description": "No bearer token"},
+            403: {"description": "Not an admin token"},
+            503: {"description": "Admin API disabled (no tokens configured)"},
+        },
+    )
 
 
 def _matches(secret: str, presented: str) -> bool:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Request
+from fastapi import Body, HTTPException, Request
 from pydantic import BaseModel, Field, StringConstraints
 
-from lookup.api.deps import AdminDep, ExerciseDep, SessionDep, get_service
-from lookup.api.intake import Channel, SenderId, limit_address
+from lookup.api.deps import AdminDep, ExerciseDep, SessionDep, new_admin_router
+from lookup.api.intake import Channel, SenderId, new_service_router
 from lookup.rate_limit import EnrolmentLimits
 from lookup.store import enrolment as store
 from lookup.store.items import now
@@ -73,25 +73,8 @@ class NewCode(CodeView):
     code: str = Field(description="Shown this once: give it to the contingent's people")
 
 
-router = APIRouter(
-    prefix="/v1",
-    tags=["enrolment"],
-    dependencies=[Depends(limit_address), Depends(get_service)],
-    responses={
-        401: {"description": "No bearer token"},
-        403: {"description": "Not the service token"},
-        503: {"description": "No service token configured"},
-    },
-)
-admin_router = APIRouter(
-    prefix="/v1/admin",
-    tags=["admin"],
-    responses={
-        401: {"description": "No bearer token"},
-        403: {"description": "Not an admin token"},
-        503: {"description": "Admin API disabled (no tokens configured)"},
-    },
-)
+router = new_service_router("enrolment", document_budget=False)
+admin_router = new_admin_router()
 
 
 @router.post("/enrolments", response_model=EnrolOut)

@@ -71,17 +71,28 @@ def _refuse_if_over(wait: float | None, who: str) -> None:
         )
 
 
-router = APIRouter(
-    prefix="/v1",
-    tags=["intake"],
-    dependencies=[Depends(limit_address), Depends(get_service)],
-    responses={
+def new_service_router(tag: str, *, document_budget: bool = True) -> APIRouter:
+    """A router for the action server's /v1 routes: each request is counted against its
+    address's budget, then needs the service token. `document_budget` lists the 429 answer
+    in the spec (the enrolment router has never listed it)."""
+    responses: dict[int | str, dict[str, str]] = {
         401: {"description": "No bearer token"},
         403: {"description": "Not the service token"},
-        429: {"description": "Over this address's or this visitor's budget (Retry-After)"},
-        503: {"description": "No service token configured"},
-    },
-)
+    }
+    if document_budget:
+        responses[429] = {
+            "description": "Over this address's or this visitor's budget (Retry-After)"
+        }
+    responses[503] = {"description": "No service token configured"}
+    return APIRouter(
+        prefix="/v1",
+        tags=[tag],
+        dependencies=[Depends(limit_address), Depends(get_service)],
+        responses=responses,
+    )
+
+
+router = new_service_router("intake")
 
 
 def _safe_id(value: str) -> str:

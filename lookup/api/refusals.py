@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Query, Request
 from pydantic import AfterValidator, BaseModel, Field
 
-from lookup.api.deps import AdminDep, SessionDep, get_service
+from lookup.api.deps import AdminDep, SessionDep, new_admin_router
 from lookup.api.intake import (
     Channel,
     Language,
@@ -21,35 +21,17 @@ from lookup.api.intake import (
     _check_language,
     _clip,
     _nonblank,
-    limit_address,
     limit_sender,
+    new_service_router,
 )
 from lookup.store.items import now
 from lookup.store.refusals import record_refusal, refusals
 
 MAX_REFUSAL_TEXT = 2000
 
-router = APIRouter(
-    prefix="/v1",
-    tags=["intake"],
-    dependencies=[Depends(limit_address), Depends(get_service)],
-    responses={
-        401: {"description": "No bearer token"},
-        403: {"description": "Not the service token"},
-        429: {"description": "Over this address's or this visitor's budget (Retry-After)"},
-        503: {"description": "No service token configured"},
-    },
-)
+router = new_service_router("intake")
 
-admin_router = APIRouter(
-    prefix="/v1/admin",
-    tags=["admin"],
-    responses={
-        401: {"description": "No bearer token"},
-        403: {"description": "Not an admin token"},
-        503: {"description": "Admin API disabled (no tokens configured)"},
-    },
-)
+admin_router = new_admin_router()
 
 
 class RefusalIn(BaseModel):
