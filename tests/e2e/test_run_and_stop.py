@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot.hardening import TOKEN_VARIABLE, with_auth_token
 from tests.e2e.helpers import free_port, load_sample_exercise
 from tools.stack import ROOT, StackConfig, _port_free, build_services
 
@@ -121,7 +122,12 @@ def test_children_do_not_outlive_a_killed_supervisor(tmp_path: Path) -> None:
 
 
 def test_rasa_takes_a_token_that_begins_with_a_dash() -> None:
-    """token_urlsafe() begins with "-" one time in 64: argparse must not take it for an option."""
+    """token_urlsafe() begins with "-" one time in 64: argparse must not take it for an option.
+    The token reaches Rasa through its environment (never its command line, issue 18), and
+    bot.rasa_server hands it to Rasa's argument parser as one `--auth-token=...` argument."""
     config = StackConfig(rasa_token="-starts-with-a-dash")
     rasa = next(service for service in build_services(config) if service.name == "rasa")
-    assert "--auth-token=-starts-with-a-dash" in rasa.argv
+    assert rasa.env[TOKEN_VARIABLE] == "-starts-with-a-dash"
+    assert not any("-starts-with-a-dash" in argument for argument in rasa.argv)
+    argv = with_auth_token(["run", "--enable-api"], rasa.env)
+    assert argv[-1] == "--auth-token=-starts-with-a-dash"
