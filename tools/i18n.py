@@ -28,7 +28,8 @@ MAPPING = ROOT / "babel.cfg"
 DOMAINS: dict[str, list[str]] = {
     "console": ["lookup/console"],  # the liaison console
     "briefing": ["lookup/briefing"],  # briefings, smart cards, quizzes
-    "visitor": ["lookup/duty.py", "actions"],  # what the bot's own code tells a visitor
+    # what the bot's own code tells a visitor (the channel guard's refusals too)
+    "visitor": ["lookup/duty.py", "actions", "bot/channels/guard.py"],
     "webchat": ["web"],  # the web chat page
 }
 # gettext's markers plus ours: N_ (a text defined now, translated where used) and NN_ (the same

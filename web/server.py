@@ -29,6 +29,7 @@ PAGE_STRINGS = {
     "language": N_("Language"),
     "send": N_("Send"),
     "placeholder": N_("Ask about the exercise…"),
+    "message": N_("Message"),  # the message box's label for screen readers
     "online": N_("Connected"),
     "offline": N_("Offline, reconnecting…"),
     # Participants' answers need an enrolment code (issue 19): where to send it is the chat itself.

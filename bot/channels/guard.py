@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from common.i18n import N_, translator
 from common.intents import STAFF_INTENTS, VISITOR_SHORTCUTS
 from common.languages import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -51,29 +52,20 @@ FALLBACK_INTENT = "nlu_fallback"
 SHORTCUT = re.compile(r"\s*/(?P<intent>[^{@\s]+)")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
-REFUSALS: dict[str, dict[str, str]] = {
-    "too_long": {
-        "en": "Your message is too long for me: {limit} characters at most. "
-        "Please ask one short question at a time.",
-        "ar": "رسالتك أطول مما أستطيع قراءته: {limit} حرفًا على الأكثر. "
-        "من فضلك اسأل سؤالًا قصيرًا واحدًا في كل مرة.",
-        "fr": "Votre message est trop long pour moi : {limit} caractères au plus. "
-        "Posez une question courte à la fois, s'il vous plaît.",
-    },
-    "slow_down": {
-        "en": "You are sending messages faster than I can answer. "
-        "Please wait a moment, then ask again.",
-        "ar": "أنت ترسل الرسائل أسرع مما أستطيع الرد عليها. من فضلك انتظر قليلًا ثم اسأل من جديد.",
-        "fr": "Vous envoyez des messages plus vite que je ne peux répondre. "
-        "Patientez un instant, puis reposez votre question.",
-    },
-    "other_channel": {
-        "en": "This conversation was started on another channel; it cannot be continued here. "
-        "Please start a new conversation.",
-        "ar": "بدأت هذه المحادثة عبر قناة أخرى ولا يمكن متابعتها هنا. من فضلك ابدأ محادثة جديدة.",
-        "fr": "Cette conversation a commencé sur un autre canal ; elle ne peut pas continuer ici. "
-        "Commencez une nouvelle conversation, s'il vous plaît.",
-    },
+# What the guard answers, by reason: English msgids of the "visitor" catalogs (common/locale),
+# translated where they are said, so a new language needs only its catalog.
+REFUSALS: dict[str, str] = {
+    "too_long": N_(
+        "Your message is too long for me: {limit} characters at most. "
+        "Please ask one short question at a time."
+    ),
+    "slow_down": N_(
+        "You are sending messages faster than I can answer. Please wait a moment, then ask again."
+    ),
+    "other_channel": N_(
+        "This conversation was started on another channel; it cannot be continued here. "
+        "Please start a new conversation."
+    ),
 }
 
 
@@ -154,10 +146,9 @@ def _identifier() -> Any:
 
 
 def refusal_text(reason: str, language: str | None, settings: GuardSettings) -> str:
-    texts = REFUSALS[reason]
-    return texts.get(language or DEFAULT_LANGUAGE, texts[DEFAULT_LANGUAGE]).format(
-        limit=settings.max_chars
-    )
+    """The refusal in the visitor's language (English when it has no catalog)."""
+    catalog = translator(language or DEFAULT_LANGUAGE, "visitor")
+    return catalog.gettext(REFUSALS[reason]).format(limit=settings.max_chars)
 
 
 class Guard:

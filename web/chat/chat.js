@@ -63,6 +63,9 @@
     });
     document.title = strings.title;
     input.placeholder = strings.placeholder;
+    // The labels a screen reader speaks, in the page's language too.
+    input.setAttribute("aria-label", strings.message);
+    picker.setAttribute("aria-label", strings.language);
     followTyping();
     picker.value = code;
     setStatus(status.dataset.state);
