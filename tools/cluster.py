@@ -66,6 +66,12 @@ class ClusterConfig:
     redis_port: int = 6380
     state_dir: Path = ROOT / "var" / "cluster"
     pack: Path | None = SAMPLE_PACK
+    # Turns one Rasa replica is given at once (HAProxy queues the rest): a turn takes ~16 ms of
+    # its event loop's CPU and about as long again waiting on the action server and the stores,
+    # so 2-3 keep the loop busy; 6 leaves room, and a health check waits behind at most 6 turns.
+    rasa_maxconn: int = 6
+    # Seconds a turn may wait in HAProxy's queue before a 503 (the REST client's own limit is 30).
+    queue_timeout: int = 30
     replica_ports: dict[str, list[int]] = field(default_factory=dict)
 
     def ports(self, name: str) -> list[int]:
@@ -85,6 +91,8 @@ class ClusterConfig:
             replicas=int(env.get("LIAISON_CLUSTER_REPLICAS", 2)),
             postgres_port=int(env.get("LIAISON_CLUSTER_POSTGRES_PORT", 5433)),
             redis_port=int(env.get("LIAISON_CLUSTER_REDIS_PORT", 6380)),
+            rasa_maxconn=int(env.get("LIAISON_CLUSTER_RASA_MAXCONN", 6)),
+            queue_timeout=int(env.get("LIAISON_CLUSTER_QUEUE_TIMEOUT", 30)),
             state_dir=Path(env.get("LIAISON_CLUSTER_DIR", ROOT / "var" / "cluster")).resolve(),
         )
 
@@ -110,9 +118,15 @@ def _secret(path: Path) -> str:
 
 def haproxy_cfg(config: ClusterConfig) -> str:
     """HAProxy in front of each replicated service: round robin, a health check every second
-    (down after 3 failures), a connection refused by a dead replica retried on another. Rasa's
-    backend also pins a browser to one replica with a cookie (socket.io long-polling needs it;
-    websocket and REST clients without cookies are spread)."""
+    (down after 3 failures), a connection refused by a dead replica retried on another.
+
+    Rasa's turns (REST, webhooks, the HTTP API) are admitted `rasa_maxconn` at a time per replica
+    and the rest wait in HAProxy's queue up to `queue_timeout` seconds: a Rasa process runs its
+    turns on one event loop, so 50 turns let in at once made its health check (`GET /`, on the same
+    loop) wait behind all of them, fail, and take the only replica out (every request then got a
+    503; docs/deploy.md). socket.io goes to a second backend without that limit (a websocket holds
+    its connection for the whole visit; a limit would cap visitors, not turns), whose servers
+    follow the first's checks (`track`) and pin a browser by cookie (long-polling needs it)."""
     lines = [
         "global",
         "  maxconn 4096",
@@ -122,29 +136,54 @@ def haproxy_cfg(config: ClusterConfig) -> str:
         "  timeout client 75s",
         "  timeout server 75s",
         "  timeout tunnel 1h",  # websocket
+        f"  timeout queue {config.queue_timeout}s",
         "  retries 3",
         "  option redispatch 1",
         # A check every second; a replica is down after 3 failed ones (a refused connection is
         # retried on another at once anyway) and a check may take 3 s on a busy machine.
         "  timeout check 3s",
-        "  default-server inter 1s fall 3 rise 2",
+        "  default-server inter 1s fastinter 250ms fall 3 rise 2",
     ]
     for name in REPLICATED:
         host = _bind_host(config.stack, name)
         lines += [
             f"frontend {name}",
             f"  bind {host}:{getattr(config.stack, f'{name}_port')}",
+        ]
+        if name == "rasa":
+            lines += [
+                "  acl socketio path_beg /socket.io/",
+                "  use_backend rasa_socketio if socketio",
+            ]
+        lines += [
             f"  default_backend {name}",
             f"backend {name}",
-            "  balance roundrobin",
+            # Rasa: the replica with the fewest turns in flight; queued turns go to the first
+            # replica with a free slot either way.
+            f"  balance {'leastconn' if name == 'rasa' else 'roundrobin'}",
             f"  option httpchk GET {HEALTH_PATHS[name]}",
             "  http-check expect status 200",
         ]
         if name == "rasa":
             lines.append("  cookie LIAISON_RASA insert indirect nocache httponly")
         for index, port in enumerate(config.ports(name), start=1):
-            cookie = f" cookie r{index}" if name == "rasa" else ""
-            lines.append(f"  server {name}-{index} {_reachable(host)}:{port} check{cookie}")
+            # Connection errors (not HTTP 5xx answers: one bad question must not take a replica
+            # out) make the checks come every 250 ms, so a dead replica goes out sooner.
+            limits = " observe layer4 error-limit 3 on-error fastinter"
+            if name == "rasa":
+                limits = f" cookie r{index} maxconn {config.rasa_maxconn}" + limits
+            lines.append(f"  server {name}-{index} {_reachable(host)}:{port} check{limits}")
+        if name == "rasa":
+            lines += [
+                "backend rasa_socketio",
+                "  balance roundrobin",
+                "  cookie LIAISON_RASA insert indirect nocache httponly",
+            ]
+            for index, port in enumerate(config.ports(name), start=1):
+                lines.append(
+                    f"  server rasa-{index} {_reachable(host)}:{port} track rasa/rasa-{index}"
+                    f" cookie r{index}"
+                )
     return "\n".join(lines) + "\n"
 
 

@@ -306,7 +306,14 @@ def test_haproxy_config_is_valid_and_balances_the_services(compose: dict[str, An
     published = compose["services"]["haproxy"]["ports"][0].rsplit(":", 1)[1]
     public = text.split("frontend public\n", 1)[1].split("\nfrontend ", 1)[0]
     assert f"bind :{published}" in public
-    assert set(re.findall(r"use_backend (\w+)", public)) == {"rasa", "lookup"}
+    assert set(re.findall(r"use_backend (\w+)", public)) == {"rasa_socketio", "lookup"}
+    # Rasa's turns queue in HAProxy (timeout queue), at most maxconn per replica in its event
+    # loop, so its health check answers under load; browsers' websockets are not capped.
+    rasa = re.split(r"^backend rasa$", text, flags=re.M)[1].split("\nbackend ", 1)[0]
+    assert re.search(r"^\s+timeout queue \d+s$", text, re.M)
+    assert re.search(r"server-template rasa- \d+ rasa:5005 check maxconn \d+ observe layer4", rasa)
+    socketio = text.split("\nbackend rasa_socketio\n", 1)[1].split("\nbackend ", 1)[0]
+    assert "maxconn" not in socketio and "cookie LIAISON_RASA" in socketio
     # A client must not choose the address the login throttle counts (docs/security.md).
     assert "http-request set-header X-Forwarded-For %[src]" in public
     assert "option forwardfor" not in text

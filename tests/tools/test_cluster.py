@@ -38,9 +38,44 @@ def test_the_chat_opens_to_the_network_and_the_lookup_and_action_servers_stay_on
     assert "bind 0.0.0.0:5005" in text
     assert "bind 127.0.0.1:5055" in text and "0.0.0.0:5055" not in text
     assert "bind 127.0.0.1:8000" in text and "0.0.0.0:8000" not in text
-    assert "server rasa-2 127.0.0.1:5205 check cookie r2" in text
+    assert "server rasa-2 127.0.0.1:5205 check cookie r2 maxconn 6" in text
     assert "server lookup-1 127.0.0.1:8100 check" in text
     assert text.count("option httpchk") == len(REPLICATED)
+
+
+def haproxy_sections(text: str) -> dict[str, list[str]]:
+    """`backend rasa` -> its lines, stripped."""
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in text.splitlines():
+        if not line.startswith(" "):
+            current = line.strip()
+            sections[current] = []
+        else:
+            sections[current].append(line.strip())
+    return sections
+
+
+def test_rasa_turns_queue_in_haproxy_and_its_health_check_never_waits_behind_them(
+    tmp_path: Path,
+) -> None:
+    """One replica at 50 users: turns beyond maxconn wait in HAProxy's queue (not in Rasa's event
+    loop in front of the health check), for timeout queue; websockets are not counted as turns."""
+    config = cluster_config(tmp_path)
+    config.rasa_maxconn = 4
+    config.queue_timeout = 45
+    sections = haproxy_sections(haproxy_cfg(config))
+
+    assert "timeout queue 45s" in sections["defaults"]
+    rasa_servers = [line for line in sections["backend rasa"] if line.startswith("server ")]
+    assert len(rasa_servers) == 2
+    assert all(" check " in line and " maxconn 4 " in line for line in rasa_servers)
+    # A 5xx answer is not a reason to take a replica out; only connection errors speed checks.
+    assert all("observe layer4" in line and "on-error fastinter" in line for line in rasa_servers)
+    assert "use_backend rasa_socketio if socketio" in sections["frontend rasa"]
+    socketio = [line for line in sections["backend rasa_socketio"] if line.startswith("server ")]
+    assert socketio and all("maxconn" not in line and " track rasa/" in line for line in socketio)
+    assert all(" cookie r" in line for line in socketio)
 
 
 def test_replicas_listen_on_their_own_ports_and_reach_each_other_through_haproxy(
