@@ -46,6 +46,23 @@ def _import_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def _migrate(args: argparse.Namespace) -> int:
+    """The deploy step: migrate once, before replicas that do not migrate start (then, with
+    --pack, load the exercise if it is absent, as `import-pack --if-absent` does)."""
+    from lookup.settings import Settings
+    from lookup.store.database import make_engine, schema_revisions
+
+    engine = make_engine(Settings().sqlalchemy_url)  # migrates to the latest
+    try:
+        current, _heads = schema_revisions(engine)
+    finally:
+        engine.dispose()
+    print(f"database schema at {', '.join(sorted(current))} (the latest)")
+    if args.pack is None:
+        return 0
+    return _import_pack(argparse.Namespace(path=args.pack, if_absent=True, strict=False))
+
+
 def _pack_schema(_args: argparse.Namespace) -> int:
     from lookup.packs.schema import Pack
 
@@ -277,6 +294,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     load.add_argument("--strict", action="store_true", help="treat missing translations as errors")
     load.set_defaults(handler=_import_pack)
+
+    migrate = commands.add_parser(
+        "migrate",
+        help="bring the database's schema to the latest migration (the deploy step before "
+        "replicas started with LIAISON_MIGRATE_ON_START=0)",
+    )
+    migrate.add_argument(
+        "--pack", type=Path, help="then load this exercise pack if its exercise is absent"
+    )
+    migrate.set_defaults(handler=_migrate)
 
     schema = commands.add_parser("pack-schema", help="print the exercise pack's JSON Schema")
     schema.set_defaults(handler=_pack_schema)

@@ -62,6 +62,13 @@ class Settings(BaseSettings):
         "N > 0: a check younger than N ms is reused, so a read may miss another process's "
         "writes of the last N ms.",
     )
+    migrate_on_start: bool = Field(
+        default=True,
+        description="Bring the database's schema to the latest migration when the service starts "
+        "(one process: `make run`). Off (0) with several replicas, which would race: a deploy step "
+        "(`liaison migrate`) migrates first, and a replica on a schema that is not this code's "
+        "refuses to start, saying what to run.",
+    )
     docs: bool = Field(
         default=False,
         description="Serve the API docs page at /docs (Swagger UI from the fastapi-offline "

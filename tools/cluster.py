@@ -217,7 +217,11 @@ class Cluster(Stack):
         services = [self._postgres(), self._redis()]
         for name in REPLICATED:
             for index, port in enumerate(self.cluster.ports(name), start=1):
-                services.append(_replica(public[name], index, port))
+                replica = _replica(public[name], index, port)
+                if name == "lookup":
+                    # Migrated once by the deploy step; replicas migrating at start-up would race.
+                    replica.env["LIAISON_MIGRATE_ON_START"] = "0"
+                services.append(replica)
         haproxy = _binary("haproxy") or "haproxy"
         services.append(
             Service(
@@ -389,8 +393,9 @@ class Cluster(Stack):
             if exists.strip() != "1":
                 _run([*psql, f'CREATE DATABASE "{database}"'], environment)
         liaison = str(self.config.lookup_env / "bin" / "liaison")
-        if self.cluster.pack is not None:
-            _run([liaison, "import-pack", "--if-absent", str(self.cluster.pack)], environment)
+        # The replicas never migrate (LIAISON_MIGRATE_ON_START=0): this is the one migration.
+        pack = [] if self.cluster.pack is None else ["--pack", str(self.cluster.pack)]
+        _run([liaison, "migrate", *pack], environment)
         tokens = self.config.data_dir / "admin-tokens"
         if not tokens.exists() and "LIAISON_ADMIN_TOKENS" not in environment:
             _run([liaison, "new-admin-token", "liaison-team", "--file", str(tokens)], environment)

@@ -1,5 +1,6 @@
 """Engine, schema migrations and sessions: SQLite (WAL, foreign keys on) by default, PostgreSQL
-or any SQLAlchemy URL otherwise. The schema is always brought to the latest migration."""
+or any SQLAlchemy URL otherwise. The schema is brought to the latest migration by the `liaison`
+commands and, unless LIAISON_MIGRATE_ON_START is off, by the service when it starts."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -83,6 +86,43 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+class SchemaNotCurrent(RuntimeError):
+    """The database's schema is not the one this code was written for, and the service was told
+    not to migrate it (LIAISON_MIGRATE_ON_START off: a deploy step migrates, never replicas)."""
+
+
+def schema_revisions(engine: Engine) -> tuple[set[str], set[str]]:
+    """(the database's current revisions, this code's head revisions)."""
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current, set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def require_current_schema(engine: Engine) -> None:
+    """Refuse to serve on a schema other than this code's head, saying what to run: queries on a
+    table or column a migration has not made yet would fail request by request instead."""
+    current, heads = schema_revisions(engine)
+    if current == heads:
+        return
+    found = ", ".join(sorted(current)) or "no schema at all"
+    wanted = ", ".join(sorted(heads))
+    known = {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
+    if current - known:
+        reason = (
+            f"the database's schema ({found}) is newer than this code's ({wanted}): "
+            "deploy the code that migrated it"
+        )
+    else:
+        reason = (
+            f"the database's schema is behind: it is at {found}, this code needs {wanted}. "
+            "Run the deploy step `liaison migrate` (the migrate job or service), or set "
+            "LIAISON_MIGRATE_ON_START=1 where a single process may migrate"
+        )
+    raise SchemaNotCurrent(f"LIAISON_MIGRATE_ON_START is off and {reason}")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

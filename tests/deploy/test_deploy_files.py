@@ -235,6 +235,13 @@ def test_depends_on_conditions_can_be_met(compose: dict[str, Any]) -> None:
         assert "service_completed_successfully" in {
             c["condition"] for c in services[replica]["depends_on"].values()
         }, f"{replica} must wait for the migration"
+    # `migrate` is the one migration (liaison migrate); the lookup replicas never migrate.
+    assert services["migrate"]["command"][:3] == ["liaison", "migrate", "--pack"]
+    assert services["lookup"]["depends_on"]["migrate"]["condition"] == (
+        "service_completed_successfully"
+    )
+    assert services["lookup"]["environment"]["LIAISON_MIGRATE_ON_START"] == "0"
+    assert "LIAISON_MIGRATE_ON_START" not in services["migrate"]["environment"]
 
 
 def test_only_the_proxy_is_published_on_loopback_by_default(compose: dict[str, Any]) -> None:
@@ -444,8 +451,12 @@ def test_the_migration_job_runs_the_deploy_steps() -> None:
     pod = job["spec"]["template"]["spec"]
     (lookup,) = pod["initContainers"]
     (rasa,) = pod["containers"]
-    assert lookup["command"][:3] == ["liaison", "import-pack", "--if-absent"]
+    assert lookup["command"][:3] == ["liaison", "migrate", "--pack"]
     assert (ROOT / lookup["command"][3]).is_file()
+    # The Job is the one migration: the lookup replicas are told not to migrate (they'd race).
+    (deployment,) = [w for w in workloads() if w["metadata"]["name"] == "lookup"]
+    (container,) = deployment["spec"]["template"]["spec"]["containers"]
+    assert {"name": "LIAISON_MIGRATE_ON_START", "value": "0"} in container["env"]
     assert rasa["args"] == ["create-tracker-tables"]
     assert pod["restartPolicy"] == "Never"
     hooks = job["metadata"]["annotations"]["helm.sh/hook"].split(",")

@@ -105,6 +105,8 @@ def test_replicas_listen_on_their_own_ports_and_reach_each_other_through_haproxy
     assert services["actions-2"].env["LIAISON_LOOKUP_URL"] == "http://127.0.0.1:8000"
     assert services["rasa-1"].env["LIAISON_ACTION_ENDPOINT"] == "http://127.0.0.1:5055/webhook"
     assert services["lookup-2"].env["LIAISON_RASA_URL"] == "http://127.0.0.1:5005"
+    # The deploy step migrates once; the lookup replicas never do (they would race).
+    assert all(services[f"lookup-{i}"].env["LIAISON_MIGRATE_ON_START"] == "0" for i in (1, 2))
     assert "--rasa-port" in services["webchat"].argv
     assert services["webchat"].argv[services["webchat"].argv.index("--rasa-port") + 1] == "5005"
     assert cluster.url("rasa") == "http://127.0.0.1:5005"
