@@ -4,10 +4,29 @@ Examples here are written for these tests, apart from the training data and the 
 
 from __future__ import annotations
 
-import pytest
-from rasa.shared.nlu.training_data.message import Message
+from pathlib import Path
 
-from bot.nlu.opsec_guard import GUARD_KEY, OpsecGuard, matching_family
+import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.opsec_guard import (
+    FAMILY_NAMES,
+    GUARD_KEY,
+    PATTERNS_FILE,
+    OpsecGuard,
+    PatternError,
+    compile_families,
+    matching_family,
+)
+from common.languages import LANGUAGES
+
+ROOT = Path(__file__).resolve().parents[2]
+PATTERNS_DIR = ROOT / "data" / "nlu"
+GUARD = OpsecGuard({"patterns_dir": str(PATTERNS_DIR)})  # data/nlu/<lang>/opsec_patterns.yml
 
 
 @pytest.mark.parametrize(
@@ -34,7 +53,7 @@ from bot.nlu.opsec_guard import GUARD_KEY, OpsecGuard, matching_family
     ],
 )
 def test_sensitive_questions_match_a_family(text: str) -> None:
-    assert matching_family(text) is not None
+    assert matching_family(text, GUARD.families) is not None
 
 
 @pytest.mark.parametrize(
@@ -65,7 +84,7 @@ def test_sensitive_questions_match_a_family(text: str) -> None:
     ],
 )
 def test_benign_near_misses_do_not(text: str) -> None:
-    assert matching_family(text) is None
+    assert matching_family(text, GUARD.families) is None
 
 
 def _parsed(text: str, intent: str) -> Message:
@@ -77,7 +96,7 @@ def _parsed(text: str, intent: str) -> Message:
 
 def test_a_match_becomes_ask_restricted_and_the_classifier_guess_is_kept() -> None:
     message = _parsed("how many howitzers are deployed", "nlu_fallback")
-    OpsecGuard({}).process([message])
+    GUARD.process([message])
     assert message.get("intent") == {"name": "ask_restricted", "confidence": 1.0}
     assert message.get("intent_ranking")[0]["name"] == "ask_restricted"
     assert message.get(GUARD_KEY)["classifier_intent"] == "nlu_fallback"
@@ -87,16 +106,92 @@ def test_a_match_becomes_ask_restricted_and_the_classifier_guess_is_kept() -> No
 def test_no_match_and_the_classifiers_own_refusal_are_left_alone() -> None:
     benign = _parsed("what time is lunch", "ask_meal_times")
     already = _parsed("how many howitzers are deployed", "ask_restricted")
-    OpsecGuard({}).process([benign, already])
+    GUARD.process([benign, already])
     assert benign.get("intent")["name"] == "ask_meal_times" and benign.get(GUARD_KEY) is None
     assert already.get(GUARD_KEY) is None
 
 
 def test_disabled_it_only_records_what_it_would_have_done() -> None:
     message = _parsed("how many howitzers are deployed", "ask_transport")
-    OpsecGuard({"enabled": False}).process([message])
+    OpsecGuard({"enabled": False, "patterns_dir": str(PATTERNS_DIR)}).process([message])
     assert message.get("intent")["name"] == "ask_transport"
     assert message.get(GUARD_KEY) == {
         "family": "force numbers and types",
         "classifier_intent": "ask_transport",
     }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_has_a_patterns_file_with_the_nine_families(lang: str) -> None:
+    """Adding a language to common/languages.py needs its patterns file (and no code)."""
+    assert (PATTERNS_DIR / lang / PATTERNS_FILE).is_file(), lang
+    assert {f.name for f in GUARD.families if f.language == lang} == set(FAMILY_NAMES)
+
+
+def test_a_malformed_patterns_document_is_an_error_naming_language_and_family() -> None:
+    with pytest.raises(PatternError, match="xx: family 'convoy'"):
+        compile_families("xx", {"families": {"convoy": {"match": ["convoy"]}}})
+    with pytest.raises(PatternError, match="xx: family 'convoys'"):
+        compile_families("xx", {"families": {"convoys": {"match": ["(unclosed"]}}})
+    with pytest.raises(PatternError, match="unknown fragment"):
+        compile_families("xx", {"families": {"convoys": {"match": ["{nowhere} convoy"]}}})
+
+
+def test_fragments_and_unless_are_applied() -> None:
+    [family] = compile_families(
+        "xx",
+        {
+            "fragments": {"thing": "convoys?", "public": r"\bparade\b"},
+            "families": {"convoys": {"match": [r"\bwhen\b{gap}{thing}"], "unless": "{public}"}},
+        },
+    )
+    assert matching_family("when does the fuel convoy leave", [family]) is family
+    assert matching_family("when does the convoy of the parade pass", [family]) is None
+
+
+def _storage(tmp_path: Path) -> tuple[LocalModelStorage, Resource, ExecutionContext]:
+    from rasa.engine.graph import GraphSchema
+
+    tmp_path.mkdir()
+    return LocalModelStorage(tmp_path), Resource("opsec"), ExecutionContext(GraphSchema({}), "1")
+
+
+def test_a_trained_guard_keeps_its_patterns_in_the_model(tmp_path: Path) -> None:
+    """A model does not depend on the checkout it runs from: the files are read when training."""
+    patterns = tmp_path / "patterns"
+    for lang in LANGUAGES:
+        (patterns / lang).mkdir(parents=True)
+        (patterns / lang / PATTERNS_FILE).write_text(
+            'families:\n  convoys:\n    match: ["zebra convoy"]\n', encoding="utf-8"
+        )
+    storage, resource, context = _storage(tmp_path / "model")
+    config = {**OpsecGuard.get_default_config(), "patterns_dir": str(patterns)}
+    OpsecGuard.create(config, storage, resource, context).train(TrainingData())
+    for lang in LANGUAGES:
+        (patterns / lang / PATTERNS_FILE).unlink()
+    loaded = OpsecGuard.load(config, storage, resource, context)
+    assert matching_family("where is the zebra convoy", loaded.families) is not None
+    assert matching_family("how many howitzers are deployed", loaded.families) is None
+
+
+def test_an_edited_patterns_file_changes_the_fingerprint(tmp_path: Path) -> None:
+    """Rasa reuses a cached trained component unless its fingerprint changes."""
+    (tmp_path / "ar").mkdir()
+    path = tmp_path / "ar" / PATTERNS_FILE
+    path.write_text('families:\n  convoys:\n    match: ["a"]\n', encoding="utf-8")
+    before = OpsecGuard.fingerprint_addon({"patterns_dir": str(tmp_path)})
+    path.write_text('families:\n  convoys:\n    match: ["b"]\n', encoding="utf-8")
+    assert OpsecGuard.fingerprint_addon({"patterns_dir": str(tmp_path)}) != before
+
+
+def test_no_patterns_at_all_is_an_error_not_an_open_gate(tmp_path: Path) -> None:
+    with pytest.raises(PatternError, match=r"no opsec_patterns\.yml"):
+        OpsecGuard({"patterns_dir": str(tmp_path)})
+
+
+def test_a_model_trained_before_the_patterns_were_kept_reads_the_files(tmp_path: Path) -> None:
+    """Models trained when the guard was not trainable have no patterns resource."""
+    storage, resource, context = _storage(tmp_path / "model")
+    config = {**OpsecGuard.get_default_config(), "patterns_dir": str(PATTERNS_DIR)}
+    loaded = OpsecGuard.load(config, storage, resource, context)
+    assert matching_family("how many howitzers are deployed", loaded.families) is not None
