@@ -23,6 +23,13 @@ from common.languages import DEFAULT_LANGUAGE, LANGUAGE_NAMES
 PAGE_DIR = Path(__file__).resolve().parent / "chat"
 DOMAIN = "webchat"
 
+# Fonts a script needs that browsers do not all have (Urdu is written in Nastaliq), served from
+# the distribution's packages (Debian fonts-noto-core), never fetched from the internet:
+# LIAISON_FONT_DIR is where they are (default /usr/share/fonts/truetype/noto), and only the files
+# named here are served, at /fonts/<file>.
+DEFAULT_FONT_DIR = "/usr/share/fonts/truetype/noto"
+FONTS = frozenset({"NotoNastaliqUrdu-Regular.ttf"})
+
 # The page's words (index.html's data-i18n names), in English; the catalogs translate them.
 PAGE_STRINGS = {
     "title": N_("Liaison: exercise assistant"),
@@ -90,6 +97,7 @@ def _bracketed(host: str) -> str:
 class ChatRequestHandler(SimpleHTTPRequestHandler):
     rasa_port: int = 5005
     rasa_public_url: str | None = None  # when Rasa is reached through a proxy or another host
+    font_dir: Path = Path(os.environ.get("LIAISON_FONT_DIR") or DEFAULT_FONT_DIR)
     bind_host: str = "127.0.0.1"  # the interface this server listens on
     # typeshed declares extensions_map an instance attribute, so no ClassVar here.
     extensions_map: dict[str, str] = {  # noqa: RUF012
@@ -106,6 +114,7 @@ class ChatRequestHandler(SimpleHTTPRequestHandler):
         self.send_header(
             "Content-Security-Policy",
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            "font-src 'self'; "
             f"connect-src 'self' {' '.join(self.rasa_origins())}; base-uri 'none'; "
             "form-action 'self'; frame-ancestors 'none'",
         )
@@ -131,7 +140,23 @@ class ChatRequestHandler(SimpleHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body)
             return
+        if urlsplit(self.path).path.startswith("/fonts/"):
+            self.send_font(urlsplit(self.path).path.removeprefix("/fonts/"))
+            return
         super().do_GET()
+
+    def send_font(self, name: str) -> None:
+        """One of FONTS from the font directory; anything else there is not served."""
+        path = self.font_dir / name
+        if name not in FONTS or not path.is_file():
+            self.send_error(404)
+            return
+        body = path.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "font/ttf")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def list_directory(self, path: str | os.PathLike[str]) -> None:
         self.send_error(404)
