@@ -37,12 +37,22 @@ def remember_visitor(client: LookupClient, tracker: Tracker, lang: str) -> None:
     if known and known[:2] == (channel, lang) and time.monotonic() - known[2] < REFRESH_SECONDS:
         return
 
+    # Remembered before the write is sent: a visitor's next turn often arrives while it is still
+    # on its way (under load, every turn did, and the lookup service got one write per turn).
+    # A write that fails is forgotten again, so the next turn tries once more.
+    entry = (channel, lang, time.monotonic())
+    _known_visitors[sender] = entry
+    _known_visitors.move_to_end(sender)
+    while len(_known_visitors) > MAX_REMEMBERED:
+        _known_visitors.popitem(last=False)
+
     async def register() -> None:
-        await client.register_visitor(sender, channel, lang)
-        _known_visitors[sender] = (channel, lang, time.monotonic())
-        _known_visitors.move_to_end(sender)
-        while len(_known_visitors) > MAX_REMEMBERED:
-            _known_visitors.popitem(last=False)
+        try:
+            await client.register_visitor(sender, channel, lang)
+        except BaseException:
+            if _known_visitors.get(sender) is entry:
+                del _known_visitors[sender]
+            raise
 
     _in_background(register())
 
