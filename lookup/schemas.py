@@ -4,7 +4,7 @@ language's text)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -53,6 +53,30 @@ class SearchResults(BaseModel):
     lang: str
     hits: list[SearchHit]
     withheld: int = Field(default=0, description="Matches left out for the asker's tier")
+
+
+class PrayerDay(BaseModel):
+    date: date
+    times: dict[str, str] = Field(
+        description="fajr, sunrise, dhuhr, asr, maghrib, isha: local 'HH:MM', in that order"
+    )
+    friday_prayer: str | None = Field(
+        default=None, description="On a Friday, the time of Friday (jumu'ah) prayer"
+    )
+    friday_from_pack: bool = Field(
+        default=False,
+        description="Whether friday_prayer is the pack's own time (else it is dhuhr's, to be "
+        "confirmed at the camp's mosque)",
+    )
+
+
+class PrayerTimes(BaseModel):
+    exercise_id: str
+    lang: str
+    time_zone: str
+    method: str = Field(description="adhanpy's calculation method, e.g. umm_al_qura")
+    days: list[PrayerDay]
+    last_updated: datetime = Field(description="When the exercise's pack item last changed")
 
 
 class MissingTranslation(BaseModel):

@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query
 
 from lookup.api.deps import ExerciseDep, LanguageDep, SessionDep, TierDep
-from lookup.api.views import localized
+from lookup.api.exercise import AtQuery
+from lookup.api.views import local_day, localized
 from lookup.packs.schema import MODEL_OF_KIND
 from lookup.schemas import SearchHit, SearchResults
 from lookup.search import search
@@ -29,12 +30,14 @@ def search_items(
         Literal["question", "name"],
         Query(description="question: q is a whole message; name: q names one thing"),
     ] = "question",
+    at: AtQuery = None,
 ) -> SearchResults:
     unknown = sorted(set(kind or []) - MODEL_OF_KIND.keys())
     if unknown:
         raise HTTPException(status_code=422, detail=f"unknown kind(s): {', '.join(unknown)}")
     hits: list[SearchHit] = []
     withheld = 0
+    day = local_day(at, exercise.time_zone)
     # Matches the asker may not read are dropped before the limit, so they neither show nor
     # crowd out the ones they may (the search ranks at most 50 anyway).
     for hit in search(session, exercise.id, q, kinds=kind, limit=50, mode=mode):
@@ -44,5 +47,6 @@ def search_items(
         if not readable(row, tier):
             withheld += 1
         elif len(hits) < limit:
-            hits.append(SearchHit(score=hit.score, item=localized(session, row, lang, tier=tier)))
+            item = localized(session, row, lang, tier=tier, day=day)
+            hits.append(SearchHit(score=hit.score, item=item))
     return SearchResults(exercise_id=exercise.id, query=q, lang=lang, hits=hits, withheld=withheld)

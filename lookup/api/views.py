@@ -16,10 +16,16 @@ from lookup.store.models import Item as ItemRow
 
 
 def localized(
-    session: Session, row: ItemRow, lang: str, item: Item | None = None, tier: str = STAFF
+    session: Session,
+    row: ItemRow,
+    lang: str,
+    item: Item | None = None,
+    tier: str = STAFF,
+    day: date | None = None,
 ) -> LocalizedItem:
     """`item` is the row already parsed, when the caller has it; related items the `tier` may
-    not read are left out (callers check the row itself)."""
+    not read are left out (callers check the row itself). `day` is the exercise's local date the
+    answer is for (Ramadan or not): the `at=` of the request, else today."""
     item = item or parse(row)
     fields, missing = localize(item, lang)
     related: dict[str, LocalizedItem] = {}
@@ -34,13 +40,18 @@ def localized(
         ):
             target = get_row(session, row.exercise_id, kind, item_id) if item_id else None
             if target is not None and readable(target, tier):
-                related[name] = localized(session, target, lang, tier=tier)
+                related[name] = localized(session, target, lang, tier=tier, day=day)
     if isinstance(item, ExerciseSpec):
         # Whether it is Ramadan on the exercise's local date: answers that change then ask.
-        fields["ramadan_today"] = in_ramadan(session, row, today(item.time_zone))
+        fields["ramadan_today"] = in_ramadan(session, row, day or today(item.time_zone))
+        if tier != STAFF and isinstance(fields.get("prayer_times"), dict):
+            # The camp's coordinates only feed the prayer-time calculation; visitors never
+            # need them, and where the camp is exactly is not theirs to be told (OPSEC).
+            fields["prayer_times"].pop("latitude", None)
+            fields["prayer_times"].pop("longitude", None)
     if isinstance(item, Venue) and item.hours and item.hours.ramadan and "hours" in fields:
         # The hours in force on the exercise's local date: Ramadan's during Ramadan.
-        ramadan = in_ramadan(session, row, today(row.exercise.time_zone))
+        ramadan = in_ramadan(session, row, day or today(row.exercise.time_zone))
         fields["hours"]["in_force"] = "ramadan" if ramadan else "weekly"
         fields["hours"]["current"] = dict(item.hours.ramadan if ramadan else item.hours.weekly)
     return LocalizedItem(
@@ -63,6 +74,16 @@ def now() -> datetime:
 def today(time_zone: str) -> date:
     """The exercise's local date now."""
     return now().astimezone(ZoneInfo(time_zone)).date()
+
+
+def local_day(at: date | datetime | None, time_zone: str) -> date:
+    """The exercise's local date an `at=` names: a date as given, a datetime with an offset
+    turned into the exercise's time zone (one without is local already), nothing today."""
+    if at is None:
+        return today(time_zone)
+    if isinstance(at, datetime):
+        return (at.astimezone(ZoneInfo(time_zone)) if at.tzinfo else at).date()
+    return at
 
 
 def in_ramadan(session: Session, row: ItemRow, day: date) -> bool:

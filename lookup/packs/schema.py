@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
+from adhanpy.calculation.CalculationMethod import CalculationMethod  # type: ignore[import-untyped]
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
 from common.topics import AUDIENCES, TOPICS
@@ -137,6 +138,34 @@ class RamadanMeals(_Strict):
     iftar: ClockRange = Field(description="The meal that breaks the fast, e.g. '17:50-19:30'")
 
 
+# adhanpy's calculation methods, named in lower case ("umm_al_qura", "muslim_world_league").
+PRAYER_METHODS: tuple[str, ...] = tuple(
+    method.name.lower() for method in CalculationMethod if method is not CalculationMethod.NONE
+)
+PrayerMethod = Literal[PRAYER_METHODS]  # type: ignore[valid-type]
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+
+
+class PrayerTimesSpec(_Strict):
+    """Where the camp is and how its mosque reckons prayer times, so the assistant answers "when
+    is maghrib today?" by calculation (adhanpy) rather than from a table someone must retype.
+    The coordinates are only used for the calculation: no answer or public view shows them."""
+
+    latitude: float = Field(ge=-90, le=90, description="The camp's latitude, degrees north")
+    longitude: float = Field(ge=-180, le=180, description="The camp's longitude, degrees east")
+    method: PrayerMethod = Field(
+        description="Calculation method as adhanpy names it: " + ", ".join(PRAYER_METHODS)
+    )
+    madhab: Literal["shafi", "hanafi"] = Field(
+        default="shafi", description="School for the asr time (hanafi: later)"
+    )
+    friday_prayer: ClockTime | None = Field(
+        default=None,
+        description="Local time of Friday (jumu'ah) prayer at the camp, e.g. '12:15'; without "
+        "it answers give dhuhr's time and say that the camp's mosque confirms it",
+    )
+
+
 class ExerciseSpec(Item):
     name: Translations
     summary: Translations
@@ -152,6 +181,7 @@ class ExerciseSpec(Item):
     phases: list[Phase] = Field(default_factory=list)
     ramadan: RamadanDates | None = None
     ramadan_meals: RamadanMeals | None = None
+    prayer_times: PrayerTimesSpec | None = None
 
 
 class TopicItem(Item):
