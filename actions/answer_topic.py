@@ -3,15 +3,25 @@ items the liaison team keeps in the lookup service."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import notes
-from actions.base import LookupAction, intent_of, logger, say_freshness, say_texts
+from actions import notes, prayers
+from actions.base import LookupAction, intent_of, logger, say_freshness, say_texts, user_text
+from actions.dates import requested_day
+from actions.lookup_client import NoAnswer
 from common.topics import TOPIC_FOR_INTENT
 
 
 class ActionAnswerTopic(LookupAction):
+    def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._today = today  # tests fix the clock; otherwise it is the exercise's local date
+
     def name(self) -> str:
         return "action_answer_topic"
 
@@ -22,6 +32,15 @@ class ActionAnswerTopic(LookupAction):
             logger.warning("action_answer_topic ran for intent %r, which has no topic", intent)
             dispatcher.utter_message(response="utter_default")
             return
+        text = user_text(tracker)
+        if topic == "prayer_facilities" and prayers.asks_for_times(text):
+            try:
+                await self.answer_prayer_times(dispatcher, text, lang)
+            except NoAnswer as reason:  # the pack gives no prayer_times: the rooms' text does
+                logger.info("no calculated prayer times: %s", reason)
+            else:
+                if not prayers.asks_for_place(text):
+                    return
         items = await self.client.topic(topic, lang)
         say_texts(dispatcher, items, "text")
         if topic == "meals":
@@ -29,3 +48,23 @@ class ActionAnswerTopic(LookupAction):
             if note:
                 dispatcher.utter_message(text=note)
         say_freshness(dispatcher, items, lang)
+
+    async def answer_prayer_times(
+        self, dispatcher: CollectingDispatcher, text: str, lang: str
+    ) -> None:
+        """The times of the prayer named (all of them when none is) on the day the visitor
+        names in the exercise's time zone, today when none; Friday prayer on the Friday named,
+        else the next one."""
+        exercise = (await self.client.exercise(lang))["fields"]
+        start, end = (
+            date.fromisoformat(exercise["start_date"]),
+            date.fromisoformat(exercise["end_date"]),
+        )
+        today = self._today or datetime.now(ZoneInfo(exercise["time_zone"])).date()
+        day = requested_day(text, today, start, end, lang) or today
+        prayer = prayers.prayer_named(text)
+        if prayer == prayers.FRIDAY:
+            day = prayers.next_friday(day)
+        [times] = await self.client.prayer_times(lang, day.isoformat())
+        for sentence in prayers.render(times, prayer, lang):
+            dispatcher.utter_message(text=sentence)

@@ -87,6 +87,11 @@ class LookupClient:
     async def events(self, lang: str, on: str | None = None) -> list[Item]:
         return _shown(await self._get("/v1/events", lang, on=on), "items")
 
+    async def prayer_times(self, lang: str, at: str, days: int = 1) -> list[dict[str, Any]]:
+        """The camp's prayer times from local day `at` on (NoAnswer when the pack has none)."""
+        body = await self._get("/v1/prayer-times", lang, at=at, days=days)
+        return list(body["days"])
+
     async def items(self, kind: str, lang: str) -> list[Item]:
         return _shown(await self._get(f"/v1/items/{kind}", lang), "items")
 

@@ -72,6 +72,9 @@ class FakeLookup:
         self.intake: list[tuple[str, str, Any]] = []  # (method, path, JSON body or None)
         self.open_handoffs: dict[tuple[str, str], int] = {}  # (channel, sender) -> handoff id
         self.token = SERVICE_TOKEN
+        # The days GET /v1/prayer-times answers, computed by the real service (tested there);
+        # None: the pack gives no prayer_times, 404 as the service says.
+        self.prayer_days: list[dict[str, Any]] | None = None
 
     def item(self, kind: str, item_id: str, lang: str) -> dict[str, Any]:
         section = next(s for s, k in KIND_OF_SECTION.items() if k == kind)
@@ -132,6 +135,19 @@ class FakeLookup:
                 if on is None or e["start"].startswith(on)
             ]
             return httpx.Response(200, json=self.listing(lang, items=items))
+        if path == "/v1/prayer-times":
+            if self.prayer_days is None:
+                return httpx.Response(404, json={"detail": "no prayer_times in the pack"})
+            at = request.url.params["at"][:10]
+            days = [d for d in self.prayer_days if d["date"] >= at]
+            days = days[: int(request.url.params.get("days", 1))]
+            answer = {"time_zone": self.pack["exercise"]["time_zone"], "method": "umm_al_qura"}
+            return httpx.Response(
+                200,
+                json=self.listing(
+                    lang, days=days, last_updated=self.pack["exercise"]["last_updated"], **answer
+                ),
+            )
         if path.startswith("/v1/items/"):
             kind = path.rsplit("/", 1)[-1]
             section = next(s for s, k in KIND_OF_SECTION.items() if k == kind)
