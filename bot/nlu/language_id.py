@@ -16,8 +16,14 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 from bot.nlu.language_vocabulary import LanguageVocabulary
 
 ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps"})
-# Letters Urdu writes and Arabic does not (retroflex letters, noon ghunna, bari ye, do-chashmi he).
-URDU_ONLY_LETTERS = frozenset("ٹڈڑںےۓھ")
+# Letters Urdu writes and neither Arabic nor Persian does (retroflex letters, noon ghunna, bari
+# ye, do-chashmi he, gol he and its hamza and ta forms): one of them settles it.
+URDU_ONLY_LETTERS = frozenset("ٹڈڑںےۓھہۂۃ")
+# Keheh and Farsi yeh: Persian and Urdu write them, Arabic keyboards do not (Gulf and Iraqi
+# Arabic do write چ and گ, so those say nothing). Urdu or Persian, and the general detector tells
+# which; Persian is not an assistant language, so a message that reads as Persian is abstained on.
+PERSIAN_URDU_LETTERS = frozenset("کی")
+PERSIAN = "fa"
 
 # Words everyone types whatever their language: a message made only of these says nothing
 # about the writer's language (the detector would call "ok" English with 87 % confidence).
@@ -138,7 +144,42 @@ class LanguageIdentifier:
                 return True, "ur" if "ur" in self.languages else None
             if len(self._arabic_script) == 1:
                 return True, self._arabic_script[0]
+            if len(self._arabic_script) > 1:
+                guess = self.arabic_script_guess(text)
+                return True, guess if guess in self.languages else None
         return False, None
+
+    def arabic_script_guess(self, text: str) -> str | None:
+        """Which Arabic-script language a message in that script is, when the assistant speaks
+        several: may be Persian ("fa"), which identify() abstains on; None when unsure.
+
+        The letters decide before any statistics: a general detector calls the Arabic "الباج"
+        Urdu (86 %), and Arabic is by far the likelier of the two without Persian-Urdu letters.
+        """
+        letters = {char for char in text if char.isalpha()}
+        words = _WORD.findall(text.lower())
+        short = len(words) <= SHORT_MESSAGE_WORDS
+        if URDU_ONLY_LETTERS & letters:
+            return "ur"
+        if PERSIAN_URDU_LETTERS & letters:
+            # Urdu, Persian, or Arabic typed on their keyboard ("وین المطعم").
+            candidates = tuple(sorted({*self._arabic_script, PERSIAN}))
+            detector = _build_detector(candidates, 0.0)
+            scores = {
+                value.language.iso_code_639_1.name.lower(): value.value
+                for value in detector.compute_language_confidence_values(text)
+            }
+            best, margin = _best(scores)
+            needed = SHORT_MESSAGE_MIN_MARGIN if short else COMBINED_MIN_MARGIN
+            return best if margin >= needed else None
+        # Arabic letters only: Arabic, unless a word or two that the other Arabic-script
+        # languages' examples use more ("مدد", "خدا حافظ"): then the conversation decides.
+        if short and self.vocabulary is not None:
+            domain = self.vocabulary.posterior(text)
+            others = max(domain.get(lang, 0.0) for lang in self._arabic_script if lang != "ar")
+            if others > domain.get("ar", 0.0):
+                return None
+        return "ar" if "ar" in self.languages else None
 
     def _general(self, text: str, words: list[str]) -> str | None:
         short = len(words) <= SHORT_MESSAGE_WORDS
