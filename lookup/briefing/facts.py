@@ -31,11 +31,13 @@ from lookup.briefing.errors import (
 from lookup.briefing.formatting import utc_offset
 from lookup.briefing.ramadan import Ramadan, ramadan_for
 from lookup.packs.schema import Event, ExerciseSpec, Item
+from lookup.prayer_times import PRAYERS, DayTimes, day_times
 from lookup.store.exercises import ExerciseNotFound, current_exercise
 from lookup.store.items import get_row, local_time, localize, parse, readable, rows_of_kind
 from lookup.store.models import Exercise
 
 HIGHLIGHT_KINDS = ("ceremony", "briefing", "social")
+PRAYER_COLUMNS = PRAYERS  # the briefing's prayer-time table, in the order of the day
 SECTIONS = ("glance", "logistics", "protocol", "etiquette", "phrases", "contacts")
 FRIDAY = 4
 
@@ -113,6 +115,8 @@ class Facts:
     ramadan: Ramadan | None
     fridays: list[date]
     missing: list[MissingText]
+    # One row per day of the exercise, when the pack gives the camp's prayer_times.
+    prayer_times: list[DayTimes] = field(default_factory=list)
     updated: dict[str, datetime | None] = field(default_factory=dict)
 
     def topic(self, name: str) -> list[Entry]:
@@ -256,6 +260,12 @@ def gather(
             if (spec.start_date + timedelta(days=n)).weekday() == FRIDAY
         ],
         missing=reader.missing,
+        prayer_times=[
+            day_times(spec.prayer_times, spec.start_date + timedelta(days=n), spec.time_zone)
+            for n in range((spec.end_date - spec.start_date).days + 1)
+        ]
+        if spec.prayer_times
+        else [],
     )
 
     def newest(*groups: list[Entry]) -> datetime | None:

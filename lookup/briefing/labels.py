@@ -92,6 +92,19 @@ LABELS: dict[str, str] = {
         "congregational prayer, held around midday."
     ),
     "no_fridays": N_("The exercise has no Friday."),
+    "prayer_table": N_("Prayer times at the camp, local time"),
+    "fajr": N_("Fajr"),
+    "sunrise": N_("Sunrise"),
+    "dhuhr": N_("Dhuhr"),
+    "asr": N_("Asr"),
+    "maghrib": N_("Maghrib"),
+    "isha": N_("Isha"),
+    "friday_prayer": N_("Friday prayer {time}"),
+    "friday_at_dhuhr": N_("Friday prayer at dhuhr time (to be confirmed at the mosque)"),
+    "prayer_calculated": N_(
+        "Calculated for the camp's position; the mosque's own timetable may differ by a minute "
+        "or two."
+    ),
     "ramadan": N_("Ramadan"),
     "ramadan_overlap": N_(
         "The exercise overlaps Ramadan {year}from {start} to {end}: what follows applies."

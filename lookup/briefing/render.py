@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from lookup.briefing.facts import LOGISTICS_TOPICS, SECTIONS, Facts
+from lookup.briefing.facts import LOGISTICS_TOPICS, PRAYER_COLUMNS, SECTIONS, Facts
 from lookup.briefing.formatting import Formatter, clock, ltr, time_span
 from lookup.briefing.quiz import Quiz
 
@@ -79,5 +79,6 @@ def render(
         "exercise_name": exercise_name,
         "sections": SECTIONS,
         "logistics_topics": LOGISTICS_TOPICS,
+        "prayer_columns": PRAYER_COLUMNS,
     }
     return _env.get_template(TEMPLATE_OF_KIND[kind]).render(context)
