@@ -12,6 +12,7 @@ LANGUAGE_NAMES: dict[str, str] = {
     "ar": "العربية",
     "en": "English",
     "fr": "Français",
+    "ur": "اردو",
 }
 LANGUAGES: tuple[str, ...] = tuple(LANGUAGE_NAMES)
 # What a visitor is answered in when nothing says which of LANGUAGES they read.

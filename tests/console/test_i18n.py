@@ -32,8 +32,9 @@ def test_every_key_used_exists() -> None:
 
 
 def test_each_console_language_reads_its_own_words() -> None:
-    assert set(LANGUAGES) == {"ar", "en", "fr"}
+    assert set(LANGUAGES) == {"ar", "en", "fr", "ur"}
     assert translator("fr")("send") == "Envoyer"
+    assert translator("ur")("send") == "بھیجیں"
     assert translator("ar")("signed_in_as", name="Hana") == "المستخدم: Hana"
     assert translator("de")("send") == "Send"  # no catalog: English, never a key
 
@@ -49,6 +50,8 @@ def test_counts_take_each_language_plural_forms() -> None:
         "11 سؤالًا",
         "100 سؤال",
     ]
+    ur = translator("ur")  # CLDR: Urdu has a singular and a plural
+    assert [ur("questions_count", count=n) for n in (1, 2)] == ["1 سوال", "2 سوالات"]
 
 
 def test_each_announcement_box_reads_in_its_language_direction(officer: TestClient) -> None:

@@ -41,6 +41,7 @@ def test_the_page_config_carries_each_language_with_its_direction_and_words(page
         "ar": "rtl",
         "en": "ltr",
         "fr": "ltr",
+        "ur": "rtl",
     }
     assert languages["fr"]["strings"]["send"] == "Envoyer"
     assert languages["ar"]["name"] == "العربية"

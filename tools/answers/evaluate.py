@@ -31,12 +31,15 @@ from typing import Any
 import httpx
 import yaml
 
+from common.languages import LANGUAGES
 from tests.packs import ROOT, SAMPLE_PACK, other_pack, write_pack
 from tools.answers.scoring import missing_facts, tally
 from tools.stack import Stack, StackConfig
 
 QUESTIONS_DIR = ROOT / "tests" / "answers"
-LANGS = ("ar", "en", "fr")
+# Every language the assistant speaks (common/languages.py); a pack is evaluated in those its
+# questions are written in (tests/answers/<exercise>/<lang>.yml).
+LANGS = LANGUAGES
 
 
 def _sample(_workdir: Path) -> Path:
@@ -133,6 +136,10 @@ def evaluate_pack(exercise_id: str, workdir: Path, langs: tuple[str, ...]) -> li
         log_dir=workdir / "logs",
         env={"LIAISON_DATA_DIR": str(data_dir)},
     )
+    written = [lang for lang in langs if (QUESTIONS_DIR / exercise_id / f"{lang}.yml").is_file()]
+    if unwritten := sorted(set(langs) - set(written)):
+        print(f"{exercise_id}: no questions in {', '.join(unwritten)}, not evaluated in them")
+    langs = tuple(written)
     questions = {lang: load_questions(exercise_id, lang) for lang in langs}
     uses = str(sum(len(q) for q in questions.values()) + 5)
     code = _liaison(defaults, data_dir, "new-enrolment-code", "--nation", nation, "--uses", uses)
