@@ -104,6 +104,27 @@ def language_scores(
     }
 
 
+def language_confusions(predictions: list[Prediction], identifier: Any = None) -> dict[str, int]:
+    """What each held-out message was detected as, alone: a language code; `fa` when it was
+    abstained on because it reads as Persian (keheh and Farsi yeh without Urdu's own letters:
+    bot.nlu.language_id); `none` for any other abstention. The ur row's `ar` and `fa` are Urdu's
+    confusions with Arabic and with Persian-script text, the ar row's `ur` the other way."""
+    from bot.nlu.language_id import LanguageIdentifier
+    from common.languages import LANGUAGES
+
+    identifier = identifier or LanguageIdentifier(LANGUAGES)
+    counts: dict[str, int] = {}
+    for p in predictions:
+        if p.language is not None:
+            key = p.language
+        elif identifier.arabic_script_guess(p.text) == "fa":
+            key = "fa"
+        else:
+            key = "none"
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def out_of_scope_scores(predictions: list[Prediction]) -> dict[str, float]:
     oos = [p for p in predictions if p.gold_intent == OUT_OF_SCOPE]
     inscope = [p for p in predictions if p.gold_intent != OUT_OF_SCOPE]
@@ -277,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
             **intent_scores(predictions),
             **entity_f1(predictions),
             **language_scores(predictions, lang),
+            "language_confusions": language_confusions(predictions),
             **out_of_scope_scores(predictions),
             "threshold_sweep": threshold_sweep(predictions),
             "errors": [
@@ -300,6 +322,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def print_language_confusions(report: dict[str, Any], langs: list[str]) -> None:
+    """Rows: held-out language; columns: what its messages were detected as, one by one."""
+    rows = {lang: report[lang].get("language_confusions", {}) for lang in langs}
+    detected = sorted({key for row in rows.values() for key in row} - {"fa", "none"})
+    columns = [*detected, "fa", "none"]
+    print("\nLanguage ID per message: what each set was detected as (fa: abstained, reads as")
+    print("Persian; none: other abstentions):")
+    print("| lang | " + " | ".join(columns) + " |\n" + "|---" * (len(columns) + 1) + "|")
+    for lang, row in rows.items():
+        print(f"| {lang} | " + " | ".join(str(row.get(key, 0)) for key in columns) + " |")
+
+
 def print_table(report: dict[str, Any], langs: list[str]) -> None:
     columns = [
         ("examples", "n", "{:.0f}"),
@@ -318,6 +352,7 @@ def print_table(report: dict[str, Any], langs: list[str]) -> None:
     for lang in langs:
         row = report[lang]
         print(f"| {lang} | " + " | ".join(fmt.format(row[key]) for key, _, fmt in columns) + " |")
+    print_language_confusions(report, langs)
     print("\nFallback threshold sweep (all languages):")
     print("| threshold | macro-F1 | OOS handled | in-scope rejected |\n|---|---|---|---|")
     for row in report["threshold_sweep"]:
