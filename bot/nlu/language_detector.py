@@ -27,6 +27,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu.arabizi import ARABIZI_TEXT
 from bot.nlu.language_id import LanguageIdentifier
 from bot.nlu.language_vocabulary import LanguageVocabulary
 from bot.nlu.per_message import each_message
@@ -151,6 +152,8 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
         """The message's language, also left on it as DETECTED_LANGUAGE; None if unsure."""
         text: Optional[str] = message.get(TEXT)
         language = self._identifier.identify(text) if text else None
+        if message.get(ARABIZI_TEXT) is not None and "ar" in self._identifier.languages:
+            language = "ar"  # Arabizi (bot.nlu.arabizi), whether or not it was transliterated
         if language is not None:
             message.set(DETECTED_LANGUAGE, language)
         return language

@@ -1,0 +1,679 @@
+"""Arabizi: Arabic typed in Latin letters and digits ("wain el mat3am?", "emta el 7afla").
+
+Two jobs, both cheap enough for every message (a regular expression and dictionary look-ups):
+
+- `is_arabizi` tells such a message from English or French by evidence no English or French
+  sentence carries: digits standing for Arabic letters inside words (3 ع, 7 ح, 2 ء, 5 خ, 8 ق,
+  9 ص, 6 ط) and Arabic words that neither language has ("wain", "emta", "shu", "3ayez", "el").
+  Greetings and religious words every visitor uses ("salam", "shukran", "inshallah") are not
+  evidence (bot.nlu.language_id.NEUTRAL_WORDS), nor are times, units and ordinals ("9am",
+  "14h30", "2nd", "5km") or enrolment codes.
+- `transliterate` writes such a message in Arabic script, word by word: a table of the words
+  visitors type for this domain (the Arabic spelling the training data uses), else letter rules.
+  The model then reads it as it reads Arabic, and the actions search the exercise's Arabic names.
+
+`ArabiziTransliterator`, first in the pipeline, applies both to every message, in training too,
+so Arabizi training examples (data/nlu/ar/arabizi.yml) become Arabic-script examples with their
+entity spans moved. The typed text is kept in the parse data as `arabizi_text`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.language_id import NEUTRAL_WORDS
+from bot.nlu.per_message import each_message
+from common.enrolment import code_in
+
+# Message attribute: what the visitor typed, set when the message was Arabizi.
+ARABIZI_TEXT = "arabizi_text"
+
+# A token: letters, digits and inner apostrophes ("3'", "ma'a"); everything else passes through.
+# Accented letters are letters too ("réel" is one French word, not "r" and "el").
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*'?")
+_DIGITS_AS_LETTERS = frozenset("2356789")
+# Tokens with digits that are not Arabizi: times, units, ordinals, sizes, models.
+_NOT_ARABIZI = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th|am|pm|h|hr|hrs|min|mins|km|kg|cm|mm|ml|m|g|l|e|er|re|eme|ieme|ème|ième|è|x\d+)"
+    r"(?:\d+)?|\d+h\d+|[a-z]{1,2}\d+|\d+[a-z])$"
+)
+_VOWELS = frozenset("aeiouy")
+
+# Arabic words (dialect and standard) typed in Latin letters that are neither English nor French
+# words. Excluded on purpose: "la", "ma", "bas", "il", "ya", "law", "min", "hal", "fi" is kept
+# (French and English do not use it alone). Each is evidence, and also in the table below.
+ARABIZI_WORDS = frozenset(
+    [
+        *("wain", "wein", "wen", "ween", "wayn", "fein", "fen", "feen", "fain", "fayn", "ayna"),
+        *("emta", "imta", "amta", "emtah", "emte", "imta", "mata", "meta"),
+        *("shu", "sho", "shou", "chou", "shoo", "eish", "esh", "aish", "aysh", "ish", "shino"),
+        *("shnu", "shenu", "shno", "eih", "ayh"),
+        *("kam", "kem", "kaif", "kif", "keef", "kef", "kaef", "shlon", "chlon", "ezay", "izzay"),
+        *("ezzay", "izay", "leish", "lesh", "leesh", "leh", "lih", "lee"),
+        *("mumkin", "momken", "momkin", "mumken", "mmkn", "ya3ni", "yaani", "ya3nee", "yani"),
+        *("ana", "ani", "enta", "inta", "enti", "inti", "ehna", "e7na", "ni7na", "7na", "ento"),
+        *("bidi", "biddi", "beddi", "baddi", "badi", "abi", "abga", "abgha", "abgi", "ubi"),
+        *("ayez", "3ayez", "3ayz", "3awez", "3ayza", "3awza", "ab8a", "ab6a", "abghi"),
+        *("ba3d", "bukra", "bokra", "bukrah", "bokrah", "elyoum", "elyom", "alyoum", "lyoum"),
+        *("ennaharda", "naharda", "elnaharda", "delwa2ti", "dilwa2ti", "hala2", "halla2", "hassa"),
+        *("el", "al", "fi", "fe", "fih", "feeh", "fiha", "feha", "wala", "walla"),
+        *("3ala", "3la", "ala", "3an", "3and", "3ind", "3endi", "3andi", "3indi", "ma3", "m3"),
+        *("3ashan", "3shan", "ashan", "msh", "mish", "mesh", "mush", "mosh", "mafi", "mafish"),
+        *("fish", "kaman", "kamaan", "bas", "zay", "zai", "hada", "hadha", "hatha", "haza", "da"),
+        *("di", "dah", "deh", "hay", "haidi", "hayda", "hadi", "lazem", "lazim", "laazim"),
+        *("a3raf", "a3rif", "3arif", "3aref", "ba3raf", "bade", "arou7", "aroo7", "aro7", "rou7"),
+        *("ro7", "a7tag", "a7taj", "ahtaj", "mi7tag", "me7tag", "m7taj", "sa3a", "sa3ah", "3am"),
+        *("wa2t", "wa8t", "wagt", "wa2et", "maw3ed", "maw3id", "mawa3id", "mi3ad", "ma3ad"),
+        *("wayed", "wajid", "tislam", "teslam", "yeslamo", "mashkoor"),
+        *("wallah", "wallahi", "kifak", "keefak", "kifik", "shlonak", "ahlein", "ashofak"),
+        *("ashoufak", "ba3dein", "ba3den", "bel", "bil", "fel", "lel", "lil", "lal", "3al"),
+        *("lazem", "ajeeb", "agib", "bidna", "baddna", "3anna", "3andna", "3andkom", "3indkum"),
+        *("enaharda", "hoon", "hon", "hena", "honak", "hinak", "mafeesh", "fesh", "feesh"),
+        *("asallem", "asawwar", "asawer", "a2dar", "agdar", "nakol", "akol", "akl", "shi"),
+        *("ysawi", "ysawy", "yesawi", "tsawi", "asawi"),
+    ]
+) - {"fish", "bas", "da", "di", "hay", "lee", "ish", "wish", "eh", "bade", "meta", "mata"}
+
+# The table: Arabizi word → the Arabic spelling the training data uses (folded: ه for ة,
+# ي for ى, no hamza seat). Checked before the letter rules; an "el"/"al"/"l-" before a word
+# becomes its article.
+WORDS: dict[str, str] = {
+    # question words and particles
+    **dict.fromkeys(["wain", "wein", "wen", "ween", "wayn", "wen"], "وين"),
+    **dict.fromkeys(["fein", "fen", "feen", "fain", "fayn"], "فين"),
+    "ayna": "اين",
+    **dict.fromkeys(["emta", "imta", "amta", "emtah", "emte"], "امتي"),
+    "mata": "متي",
+    **dict.fromkeys(["shu", "sho", "shou", "chou", "shoo"], "شو"),
+    **dict.fromkeys(["eish", "esh", "aish", "aysh"], "ايش"),
+    **dict.fromkeys(["shnu", "shenu", "shno", "shino"], "شنو"),
+    "wesh": "وش",
+    **dict.fromkeys(["eih", "ayh"], "ايه"),
+    **dict.fromkeys(["kam", "kem"], "كم"),
+    **dict.fromkeys(["kaif", "kif", "keef", "kef", "kaef"], "كيف"),
+    **dict.fromkeys(["shlon", "chlon"], "شلون"),
+    **dict.fromkeys(["ezay", "izzay", "ezzay", "izay"], "ازاي"),
+    **dict.fromkeys(["leish", "lesh", "leesh"], "ليش"),
+    **dict.fromkeys(["leh", "lih"], "ليه"),
+    **dict.fromkeys(["mumkin", "momken", "momkin", "mumken", "mmkn"], "ممكن"),
+    **dict.fromkeys(["ya3ni", "yaani", "ya3nee", "yani"], "يعني"),
+    **dict.fromkeys(["ana", "ani"], "انا"),
+    **dict.fromkeys(["enta", "inta", "enti", "inti"], "انت"),
+    **dict.fromkeys(["ehna", "e7na", "ni7na", "7na"], "احنا"),
+    **dict.fromkeys(["bidi", "biddi", "beddi", "baddi", "badi"], "بدي"),
+    **dict.fromkeys(["abi", "ubi"], "ابي"),
+    **dict.fromkeys(["abga", "abgha", "abgi", "ab8a", "abghi"], "ابغي"),
+    **dict.fromkeys(["ayez", "3ayez", "3ayz", "3awez", "3ayza", "3awza"], "عايز"),
+    **dict.fromkeys(["ba3d", "baad"], "بعد"),
+    **dict.fromkeys(["bukra", "bokra", "bukrah", "bokrah", "bukura"], "بكره"),
+    **dict.fromkeys(["elyoum", "elyom", "alyoum", "lyoum", "alyom", "elyawm"], "اليوم"),
+    **dict.fromkeys(["youm", "yom", "yawm"], "يوم"),
+    **dict.fromkeys(["ennaharda", "naharda", "elnaharda", "elnhrda"], "النهارده"),
+    **dict.fromkeys(["delwa2ti", "dilwa2ti", "dlw2ty"], "دلوقتي"),
+    **dict.fromkeys(["hala2", "halla2", "halaa"], "هلق"),
+    **dict.fromkeys(["hassa", "hassa3", "7eenha", "al7een", "el7in", "al7in", "el7een"], "الحين"),
+    **dict.fromkeys(["fi", "fe", "fee"], "في"),
+    **dict.fromkeys(["fih", "feeh"], "فيه"),
+    **dict.fromkeys(["fiha", "feha"], "فيها"),
+    **dict.fromkeys(["wala", "walla"], "ولا"),
+    **dict.fromkeys(["3ala", "3la", "ala", "3alaya", "3alayya", "3alay", "3alai"], "علي"),
+    "3an": "عن",
+    **dict.fromkeys(["3and", "3ind"], "عند"),
+    **dict.fromkeys(["3endi", "3andi", "3indi"], "عندي"),
+    **dict.fromkeys(["ma3", "m3", "ma3a"], "مع"),
+    **dict.fromkeys(["3ashan", "3shan", "ashan"], "عشان"),
+    **dict.fromkeys(["msh", "mish", "mesh", "mush", "mosh"], "مش"),
+    **dict.fromkeys(["mafi", "mafish", "mafee"], "مافي"),
+    **dict.fromkeys(["kaman", "kamaan"], "كمان"),
+    "bas": "بس",
+    **dict.fromkeys(["zay", "zai"], "زي"),
+    **dict.fromkeys(["hada", "hadha", "hatha", "haza"], "هذا"),
+    **dict.fromkeys(["dah", "deh"], "ده"),
+    **dict.fromkeys(["haidi", "hayda", "hadi"], "هاي"),
+    **dict.fromkeys(["lazem", "lazim", "laazim", "lazm"], "لازم"),
+    **dict.fromkeys(["a3raf", "a3rif", "ba3raf"], "اعرف"),
+    **dict.fromkeys(["3arif", "3aref"], "عارف"),
+    **dict.fromkeys(["arou7", "aroo7", "aro7", "aroh"], "اروح"),
+    **dict.fromkeys(["rou7", "ro7"], "روح"),
+    **dict.fromkeys(["a7tag", "a7taj", "ahtaj", "mi7tag", "me7tag", "m7taj", "mo7taj"], "احتاج"),
+    **dict.fromkeys(["sa3a", "sa3ah", "saa3a", "sa3at"], "الساعه"),
+    **dict.fromkeys(["wa2t", "wa8t", "wagt", "wa2et", "wa9t"], "وقت"),
+    **dict.fromkeys(["maw3ed", "maw3id", "mi3ad", "ma3ad", "me3ad"], "موعد"),
+    **dict.fromkeys(["mawa3id", "mawa3eed", "mawa3ed"], "مواعيد"),
+    **dict.fromkeys(["min", "mn", "men"], "من"),
+    **dict.fromkeys(["ma", "mo", "mu"], "ما"),
+    **dict.fromkeys(["la", "laa"], "لا"),
+    **dict.fromkeys(["ya", "yaa"], "يا"),
+    **dict.fromkeys(["law", "lau", "lw"], "لو"),
+    **dict.fromkeys(["hal", "hl"], "هل"),
+    "w": "و",
+    **dict.fromkeys(["hon", "hun", "hena", "hina", "hnak", "hunak", "hnaak"], "هنا"),
+    **dict.fromkeys(["mnein", "mnen"], "منين"),
+    "meen": "مين",
+    **dict.fromkeys(["kol", "kul", "koll", "kull"], "كل"),
+    **dict.fromkeys(["shi", "shy", "she", "shay", "7aga", "7aja"], "شي"),
+    **dict.fromkeys(["a3mel", "a3mil", "a3mal"], "اعمل"),
+    **dict.fromkeys(["aktub", "aktob"], "اكتب"),
+    **dict.fromkeys(["asawi", "asawy", "asowi"], "اسوي"),
+    **dict.fromkeys(["agdar", "a2dar", "a8dar", "2dar"], "اقدر"),
+    **dict.fromkeys(["ykoon", "ykun", "yekon", "ykon"], "يكون"),
+    **dict.fromkeys(["masmou7", "masmoo7", "masmo7", "masmu7"], "مسموح"),
+    **dict.fromkeys(["mamnou3", "mamno3", "mamnoo3", "mamnu3"], "ممنوع"),
+    **dict.fromkeys(["3ib", "3eib", "3eb", "3aib"], "عيب"),
+    **dict.fromkeys(["ma3lesh", "ma3lish", "ma3leesh"], "معلش"),
+    **dict.fromkeys(["lau samaht", "law sama7t", "sama7t", "samaht"], "سمحت"),
+    **dict.fromkeys(["3adi", "3ady"], "عادي"),
+    **dict.fromkeys(["shukran", "shokran", "choukran", "chokran", "shukrn"], "شكرا"),
+    **dict.fromkeys(["salam", "salaam", "salem", "assalam", "asalam"], "السلام"),
+    **dict.fromkeys(["3alaikum", "alaikum", "alaykum", "3aleikum", "aleikum", "3alikum"], "عليكم"),
+    **dict.fromkeys(["marhaba", "mar7aba", "mar7ba", "marhaban"], "مرحبا"),
+    **dict.fromkeys(["ahlan", "ahla", "hala"], "اهلا"),
+    **dict.fromkeys(["sabah", "saba7", "sba7"], "صباح"),
+    **dict.fromkeys(["masa", "masaa", "misa"], "مسا"),
+    **dict.fromkeys(
+        ["el5eir", "el5air", "elkhair", "el5er", "alkhair", "al5air", "elkheir"], "الخير"
+    ),
+    **dict.fromkeys(["5eir", "5air", "khair", "kheir", "5er", "khayr"], "خير"),
+    **dict.fromkeys(["ma3a salama", "ma3salama", "masalama", "ma3assalama"], "مع السلامه"),
+    **dict.fromkeys(["yalla", "yallah"], "يلا"),
+    **dict.fromkeys(["allah", "alla"], "الله"),
+    **dict.fromkeys(["inshallah", "insha2allah", "enshallah"], "ان شاء الله"),
+    # the domain
+    **dict.fromkeys(["mat3am", "mat3m", "mata3m", "mt3m"], "مطعم"),
+    **dict.fromkeys(["akl", "akel", "akil", "2akl", "2akel"], "اكل"),
+    **dict.fromkeys(["nakol", "nakul", "nakl", "naakol", "nakel"], "ناكل"),
+    **dict.fromkeys(
+        ["fotor", "ftor", "futur", "fatour", "ftour", "fotoor", "fetar", "fitar"], "فطور"
+    ),
+    **dict.fromkeys(["ghada", "8ada", "3'ada", "ghadaa", "gada", "ghade", "ghda"], "غدا"),
+    **dict.fromkeys(["3asha", "3sha", "3asa", "3ashaa", "asha"], "عشا"),
+    **dict.fromkeys(["wajba", "wajbat", "wagba", "wagbat", "wajbaat"], "وجبه"),
+    **dict.fromkeys(["7alal", "halal"], "حلال"),
+    **dict.fromkeys(["naba2i", "nabati", "naba6i", "nabaty"], "نباتي"),
+    **dict.fromkeys(["masjid", "masjed", "masged", "masgid", "masjd", "msjd"], "مسجد"),
+    **dict.fromkeys(["jame3", "jami3", "game3", "jama3"], "جامع"),
+    **dict.fromkeys(
+        ["mosalla", "musalla", "mu9alla", "mo9alla", "msalla", "musala", "mosala"], "مصلي"
+    ),
+    **dict.fromkeys(
+        ["9ala", "sala", "salah", "salat", "9alat", "9la", "9ala6", "slah", "9lah"], "صلاه"
+    ),
+    **dict.fromkeys(
+        ["asali", "a9alli", "a9ali", "asalli", "asalli", "a9li", "9alli", "salli"], "اصلي"
+    ),
+    **dict.fromkeys(["7afla", "hafla", "7afl", "7afleh", "hafl", "7aflet", "7aflat"], "حفل"),
+    **dict.fromkeys(["qa3at", "2a3at", "ga3at"], "قاعه"),
+    **dict.fromkeys(["7ammam", "hammam", "7amam", "7mam"], "حمام"),
+    **dict.fromkeys(["ta3am", "6a3am", "ta3aam"], "طعام"),
+    **dict.fromkeys(["markaz", "markez", "merkaz"], "مركز"),
+    **dict.fromkeys(["6ebi", "tebbi", "tibbi", "tebi", "6ibbi"], "طبي"),
+    **dict.fromkeys(["jabal", "gabal", "jebel"], "جبل"),
+    **dict.fromkeys(["mo2tamarat", "mu2tamarat", "mo2tamrat", "mu2tamarat"], "موتمرات"),
+    **dict.fromkeys(["sa7a", "sa7at", "saha", "sahat", "9a7a", "sa7et"], "ساحه"),
+    **dict.fromkeys(["3ard", "3ar9", "3arD", "3ared"], "عرض"),
+    **dict.fromkeys(["ma2arr", "maqarr", "magar", "ma2ar", "maqar", "magarr"], "مقر"),
+    **dict.fromkeys(["qiyada", "2iyada", "giyada", "qyada", "2yade", "2iyade"], "قياده"),
+    **dict.fromkeys(["matjar", "matgar", "dukkan", "dokkan", "ma7al"], "متجر"),
+    **dict.fromkeys(["esti2bal", "isti2bal", "istiqbal", "estiqbal", "istigbal"], "استقبال"),
+    **dict.fromkeys(["na2l", "naql", "nagl"], "نقل"),
+    **dict.fromkeys(["nakhla", "na5la", "nakhleh", "na5leh"], "نخله"),
+    **dict.fromkeys(["madina", "madeena", "medina", "mdine", "balad"], "مدينه"),
+    **dict.fromkeys(["wada3", "wadaa3", "weda3"], "وداع"),
+    **dict.fromkeys(["tar7ib", "tar7eeb", "tarheeb", "tarhib"], "ترحيب"),
+    **dict.fromkeys(["esti3rad", "isti3rad", "este3rad", "isti3rad"], "استعراض"),
+    **dict.fromkeys(["3amaliyat", "3amaliyyat", "3amalyat", "3amaleyat"], "عمليات"),
+    **dict.fromkeys(["mosharka", "musharaka", "moshtaraka", "moshtarak", "mushtarak"], "مشترك"),
+    **dict.fromkeys(["umsiya", "omsiya", "ams2yet", "amseya", "omseyet", "umsiyat"], "امسيه"),
+    **dict.fromkeys(["mrasem", "marasim", "marasem", "marasm", "mrasim"], "مراسم"),
+    **dict.fromkeys(["eftita7", "iftita7", "eftitah", "iftitah", "eftete7", "fteta7"], "افتتاح"),
+    **dict.fromkeys(
+        ["e5titam", "ikhtitam", "e5tetam", "5itam", "khitam", "5etam", "ekhtitam"], "ختام"
+    ),
+    **dict.fromkeys(["bus", "bas2", "baas", "bas9", "buss"], "باص"),
+    **dict.fromkeys(["ba9", "ba9at", "bass"], "باص"),
+    **dict.fromkeys(["sayara", "sayyara", "3arabiya", "3arabeya", "siyara"], "سياره"),
+    **dict.fromkeys(["taxi", "taksi", "taks"], "تاكسي"),
+    **dict.fromkeys(["matar", "mataar", "ma6ar", "ma6aar"], "مطار"),
+    **dict.fromkeys(["mwasalat", "mowasalat", "muwasalat", "mawasalat", "mwaslat"], "مواصلات"),
+    **dict.fromkeys(["taree2", "tari2", "tareeg", "6aree8", "6ari8", "tari8"], "طريق"),
+    **dict.fromkeys(["ra8am", "ra2am", "rakam", "ragam", "rakm", "ra8m", "ra2m", "rqm"], "رقم"),
+    **dict.fromkeys(
+        ["tawari2", "6awari2", "tawara2", "tawari", "6awari", "tawaree2", "6awaree"], "طواري"
+    ),
+    **dict.fromkeys(["es3af", "is3af", "es3aaf", "is3aaf", "is3afat"], "اسعاف"),
+    **dict.fromkeys(
+        ["dactor", "doktor", "daktor", "doctor", "dktor", "tabib", "6abib", "6beeb"], "دكتور"
+    ),
+    **dict.fromkeys(["3iyada", "3eyada", "3iyadeh", "3yada", "3yade"], "عياده"),
+    **dict.fromkeys(["mustashfa", "mostashfa", "mistashfa", "mustashfa"], "مستشفي"),
+    **dict.fromkeys(["mareed", "marid", "marea", "3ayyan", "ta3ban", "ta3ban"], "مريض"),
+    **dict.fromkeys(["dawa", "dowa", "daawa"], "دوا"),
+    **dict.fromkeys(
+        ["gorfa", "ghorfa", "ghurfa", "ghurfe", "8orfa", "8urfa", "ghorfe", "oda", "odda"], "غرفه"
+    ),
+    **dict.fromkeys(["ghorfti", "ghurfti", "8orfti", "8urfti", "ghorfity", "odti"], "غرفتي"),
+    **dict.fromkeys(["sakan", "sakn", "iskan", "eskan"], "سكن"),
+    **dict.fromkeys(["fondo2", "fundu8", "fondo8", "funduq", "fondoq", "fondu2"], "فندق"),
+    **dict.fromkeys(["ghaseel", "ghasil", "8aseel", "8asil", "ghasl", "8asl", "3'aseel"], "غسيل"),
+    **dict.fromkeys(["maghsala", "ma8sala", "mag5sala", "maghsale"], "مغسله"),
+    **dict.fromkeys(["malabis", "malabes", "hdoom", "7doom", "hudoom"], "ملابس"),
+    **dict.fromkeys(["zey", "ziy", "zei", "lebs", "libs", "lebas", "libas"], "زي"),
+    **dict.fromkeys(["albas", "albis", "alb2s", "elbas", "elbes"], "البس"),
+    **dict.fromkeys(["badla", "badle", "badleh"], "بدله"),
+    **dict.fromkeys(["badge", "badj", "bage", "badg"], "بادج"),
+    **dict.fromkeys(
+        ["bata2a", "bitaqa", "beta2a", "bitaka", "bi6a8a", "bataqa", "beta8a"], "بطاقه"
+    ),
+    **dict.fromkeys(["ta9ree7", "tasree7", "tasri7", "ta9ri7", "tasreeh"], "تصريح"),
+    **dict.fromkeys(["dukhool", "do5ool", "dokhool", "dkhol", "d5ool", "do5ol", "dukhul"], "دخول"),
+    **dict.fromkeys(["bawaba", "bawwaba", "bawabe", "bawabah"], "البوابه"),
+    **dict.fromkeys(["barnamaj", "barnameg", "barnamj", "barnamej"], "برنامج"),
+    **dict.fromkeys(["jadwal", "gadwal", "jdwal", "jadwel"], "جدول"),
+    **dict.fromkeys(["tamreen", "tamrin", "tamrin", "tamrein"], "تمرين"),
+    **dict.fromkeys(["tadreeb", "tadrib", "tadreb"], "تدريب"),
+    **dict.fromkeys(["ijtima3", "ejtima3", "egtema3", "ejtema3", "ijtimaa3"], "اجتماع"),
+    **dict.fromkeys(["ejaz", "ijaz", "i7jaz", "ijaaz", "briefing"], "ايجاز"),
+    **dict.fromkeys(["rimaya", "rmaya", "remaya", "rmayeh"], "رمايه"),
+    **dict.fromkeys(["maydan", "midan", "meydan", "mydan"], "ميدان"),
+    **dict.fromkeys(
+        ["zabet", "dabet", "dabit", "zabit", "6abet", "dhabet", "thabet", "d'abet"], "ضابط"
+    ),
+    **dict.fromkeys(["zubbat", "dubbat", "thobat", "zobbat", "dhubbat"], "الضباط"),
+    **dict.fromkeys(["rutba", "rotba", "rutbe", "rotbeh", "rutbah"], "رتبه"),
+    **dict.fromkeys(["ruteb", "rutab", "rotab", "rotob"], "الرتب"),
+    **dict.fromkeys(["3aqeed", "3a2eed", "3ageed", "3akid"], "عقيد"),
+    **dict.fromkeys(["ra2ed", "ra2id", "raed", "ra2eed"], "رايد"),
+    **dict.fromkeys(["mulazim", "molazem", "mlazim", "mlazem"], "ملازم"),
+    **dict.fromkeys(["liwa", "lewa", "lewaa", "liwaa"], "لوا"),
+    **dict.fromkeys(["3alam", "3lam"], "علم"),
+    **dict.fromkeys(["a3lam", "a3laam", "e3lam"], "اعلام"),
+    **dict.fromkeys(["tarteeb", "tartib", "tarteb"], "ترتيب"),
+    **dict.fromkeys(["ta7iyya", "ta7iya", "tahiya", "ta7eyya", "ta7ieh"], "التحيه"),
+    **dict.fromkeys(["asallem", "asallim", "asalem", "asalim", "a9allem"], "اسلم"),
+    **dict.fromkeys(["hdiya", "hadiya", "hadiyya", "hadeyya", "hdiyye", "hedye", "hdiyya"], "هديه"),
+    **dict.fromkeys(["hadaya", "hadayah", "hdaya"], "هدايا"),
+    **dict.fromkeys(["sowar", "suwar", "sowwar", "9owar", "9uwar"], "صور"),
+    **dict.fromkeys(
+        ["asawwar", "asawer", "a9awer", "a9awwar", "asawir", "a9wer", "asawar"], "اصور"
+    ),
+    **dict.fromkeys(["taswir", "tasweer", "ta9weer", "ta9wir", "taswer"], "التصوير"),
+    **dict.fromkeys(["gahwa", "ahwa", "qahwa", "2ahwa", "8ahwa", "kahwa", "gahwah"], "قهوه"),
+    **dict.fromkeys(["shay", "shai", "chai", "shaay"], "شاي"),
+    **dict.fromkeys(["diyafa", "diafa", "dhiyafa", "thiyafa", "9iyafa"], "ضيافه"),
+    **dict.fromkeys(["ramadan", "rama9an", "ramadhan", "ramazan", "ramdan"], "رمضان"),
+    **dict.fromkeys(["siyam", "9iyam", "seyam", "9yam", "9oum", "soum", "sawm"], "صيام"),
+    **dict.fromkeys(["sayem", "9ayem", "sa2em", "9a2em", "sayim"], "صايم"),
+    **dict.fromkeys(["iftar", "eftar", "fu6oor", "fo6or"], "افطار"),
+    **dict.fromkeys(["su7oor", "so7oor", "su7ur", "s7oor", "suhoor"], "سحور"),
+    **dict.fromkeys(["nisa", "nisaa", "neswan", "niswan", "7areem", "7aream"], "النسا"),
+    **dict.fromkeys(["mara", "mar2a", "mar2ah", "imra2a", "emra2a", "bint"], "مراه"),
+    **dict.fromkeys(["rijal", "rjal", "rgala", "rigala", "regala", "rajel", "ragel"], "الرجال"),
+    **dict.fromkeys(["floos", "flus", "fulus", "masari", "ma9ari"], "فلوس"),
+    **dict.fromkeys(["3omla", "3umla", "3omleh", "3imla"], "العمله"),
+    **dict.fromkeys(["sarraf", "9arraf", "sarafa", "9arafa", "9raf"], "صراف"),
+    **dict.fromkeys(["cash", "kash", "ka4"], "كاش"),
+    **dict.fromkeys(
+        ["internet", "net", "intarnet", "wifi", "wi-fi", "waifai", "wayfay"], "واي فاي"
+    ),
+    **dict.fromkeys(["shabaka", "shabake", "shabakah", "chabaka"], "الشبكه"),
+    **dict.fromkeys(["shari7a", "shari7ah", "shree7a", "sharee7a", "sim"], "شريحه"),
+    **dict.fromkeys(["jaw", "gaw", "jo", "taqs", "ta8s", "6a2s", "6a8s", "tags"], "الجو"),
+    **dict.fromkeys(["7ar", "har", "7arr", "7arara"], "حر"),
+    **dict.fromkeys(["bard", "bared", "bardan", "barda"], "برد"),
+    **dict.fromkeys(["shanta", "shanta", "shanti", "shan6a", "shanteh"], "شنطه"),
+    **dict.fromkeys(["ajeeb", "ajib", "ageeb", "jeeb", "ajib", "ageb"], "اجيب"),
+    **dict.fromkeys(["maktab", "maktb", "mktab"], "مكتب"),
+    **dict.fromkeys(["irtibat", "ertebat", "ertibat", "irtebat", "ertba6", "irtiba6"], "الارتباط"),
+    **dict.fromkeys(["madyaf", "mudeef", "modeef", "mudif", "mo9eef", "mdeef"], "المضيف"),
+    **dict.fromkeys(["a7ad", "ahad", "7ad", "had", "7add"], "حد"),
+    **dict.fromkeys(["shakhs", "sha5s", "sh5s", "shakh9"], "شخص"),
+    **dict.fromkeys(["insan", "ensan", "insaan", "bani2adam", "bni2adam"], "انسان"),
+    **dict.fromkeys(
+        ["akallem", "akalem", "akallim", "akalim", "a7ki", "ahki", "ahchi", "a7chi"], "اكلم"
+    ),
+    **dict.fromkeys(["bot", "robot", "roboot", "robo"], "بوت"),
+    **dict.fromkeys(["3arabi", "arabi", "3arabee", "3rabi", "3arabiyya"], "عربي"),
+    **dict.fromkeys(
+        ["engilizi", "inglizi", "ingilizi", "englizi", "enjlizi", "engleezi"], "انجليزي"
+    ),
+    **dict.fromkeys(["faransawi", "fransawi", "faransi", "fransi", "fransy"], "فرنسي"),
+    **dict.fromkeys(
+        ["mosa3da", "musa3ada", "mosa3ada", "msa3de", "musa3deh", "msa3adeh"], "مساعده"
+    ),
+    **dict.fromkeys(["sa3idni", "sa3edni", "sa3dni", "sa3ed", "sa3id"], "ساعدني"),
+    **dict.fromkeys(["mashakel", "mushkila", "moshkela", "mishkle", "moshkila", "mshkle"], "مشكله"),
+    **dict.fromkeys(["ablegh", "abaleg", "aballegh", "abla8", "ablagh", "ballegh"], "ابلغ"),
+    **dict.fromkeys(["mas2ool", "mas2ul", "masool", "mas2oul", "mas2ol"], "المسوول"),
+    **dict.fromkeys(["hadayat", "hdiyat"], "هدايا"),
+    **dict.fromkeys(["majlis", "maglis", "majles", "maglis", "mjlis"], "المجلس"),
+    **dict.fromkeys(["qa3a", "2a3a", "ga3a", "8a3a", "qa3ah", "2a3ah", "ga3ah"], "قاعه"),
+    **dict.fromkeys(["gym", "jim", "jym", "nadi", "naadi"], "الجيم"),
+    **dict.fromkeys(["ri6a", "riyada", "reyada", "riyadi", "riyadiyya", "reyadeya"], "الرياضيه"),
+    **dict.fromkeys(["mas7", "mess", "mis", "mes"], "الميس"),
+    **dict.fromkeys(["ma3askar", "mu3askar", "mo3askar", "m3askar", "mo3asker"], "المعسكر"),
+    **dict.fromkeys(["qa3ida", "2a3ida", "ga3ida", "qa3eda", "2a3da", "ga3da"], "القاعده"),
+    **dict.fromkeys(["mabna", "mabni", "mebna", "mabnaa"], "مبني"),
+    **dict.fromkeys(["wfood", "wufood", "wofood", "wfud", "wufud"], "الوفود"),
+    **dict.fromkeys(["wafd", "wafed", "wefd"], "الوفد"),
+    **dict.fromkeys(["ta7ayya", "ta7eyeh"], "التحيه"),
+    **dict.fromkeys(["mu9afa7a", "mosafa7a", "musafaha", "msafa7a"], "مصافحه"),
+    "ahlein": "اهلين",
+    **dict.fromkeys(["thanks", "merci", "mersi"], "شكرا"),
+    **dict.fromkeys(["bye", "baay", "bay", "bai"], "باي"),
+    **dict.fromkeys(["ma3salameh", "ma3assalameh"], "مع السلامه"),
+    **dict.fromkeys(["akhbar", "a5bar", "akhbarak", "a5barak", "akhbark", "a5bark"], "اخبارك"),
+    **dict.fromkeys(["kifak", "keefak", "kefak", "kifik", "keefik", "kifek", "kaifak"], "كيفك"),
+    **dict.fromkeys(["izzayak", "ezayak", "ezzayak", "izayak", "ezayk"], "ازيك"),
+    **dict.fromkeys(["shlonak", "chlonak", "shlonk", "shlounak"], "شلونك"),
+    **dict.fromkeys(["tamam", "tmam", "6amam"], "تمام"),
+    **dict.fromkeys(["7elw", "helw", "7ilw", "7lw"], "حلو"),
+}
+
+# Letter rules for the words the table does not have, longest first.
+_LETTERS: list[tuple[str, str]] = [
+    ("3'", "غ"),
+    ("9'", "ض"),
+    ("6'", "ظ"),
+    ("7'", "خ"),
+    ("kh", "خ"),
+    ("gh", "غ"),
+    ("sh", "ش"),
+    ("ch", "ش"),
+    ("th", "ث"),
+    ("dh", "ذ"),
+    ("ou", "و"),
+    ("oo", "و"),
+    ("ee", "ي"),
+    ("ei", "ي"),
+    ("ai", "اي"),
+    ("ay", "اي"),
+    ("aa", "ا"),
+    ("2", "ء"),
+    ("3", "ع"),
+    ("5", "خ"),
+    ("6", "ط"),
+    ("7", "ح"),
+    ("8", "ق"),
+    ("9", "ص"),
+    ("b", "ب"),
+    ("p", "ب"),
+    ("t", "ت"),
+    ("j", "ج"),
+    ("g", "ج"),
+    ("d", "د"),
+    ("r", "ر"),
+    ("z", "ز"),
+    ("s", "س"),
+    ("f", "ف"),
+    ("v", "ف"),
+    ("q", "ق"),
+    ("k", "ك"),
+    ("c", "ك"),
+    ("x", "كس"),
+    ("l", "ل"),
+    ("m", "م"),
+    ("n", "ن"),
+    ("h", "ه"),
+    ("w", "و"),
+    ("y", "ي"),
+    ("i", "ي"),
+    ("o", "و"),
+    ("u", "و"),
+]
+# A separate article, or preposition and article, joined to the word after it.
+_ARTICLES = {
+    **dict.fromkeys(["el", "al", "il", "l"], "ال"),
+    **dict.fromkeys(["bel", "bil", "bl"], "بال"),
+    **dict.fromkeys(["fel", "fil"], "في ال"),
+    **dict.fromkeys(["lel", "lil", "lal"], "لل"),
+    **dict.fromkeys(["wel", "wil"], "وال"),
+    **dict.fromkeys(["3al", "3el"], "علي ال"),
+}
+# English and French words that an Arabizi message with a single Arabic word would not have.
+_LATIN_FUNCTION_WORDS = frozenset(
+    [
+        *("the", "a", "an", "is", "are", "was", "to", "of", "in", "on", "at", "for", "and", "or"),
+        *("i", "you", "we", "my", "your", "it", "this", "that", "what", "where", "when", "how"),
+        *("can", "do", "does", "there", "please", "with", "from", "le", "les", "un", "une"),
+        *("des", "de", "du", "est", "et", "ou", "je", "tu", "il", "elle", "nous", "vous", "mon"),
+        *("ce", "cette", "quand", "comment", "quel", "quelle", "pour", "avec", "dans", "sur"),
+        *("y", "pas", "ne", "qui", "que", "sont", "c", "j", "l", "d", "qu", "s", "t", "svp"),
+        *("stp", "pls", "plz", "merci", "thanks", "thank"),
+    ]
+)
+# At most this many words in a message with one word of Arabizi evidence.
+_ONE_EVIDENCE_MAX_WORDS = 4
+_ATTACHED_ARTICLE = re.compile(r"^(?:el|al|il|l-)-?(?=[a-z0-9]{3,})")
+_PREFIXED_ARTICLE = re.compile(
+    r"^(?:(w|b|f)(?:el|al|il)-?|(3)al-?)(?=[b-df-hj-np-tv-z2-9][a-z0-9]{2,})"
+)
+_PREFIX_LETTER = {"w": "و", "b": "ب", "f": "ف", "3": "ع"}
+
+
+# Expressions of several words that visitors of every language use ("fi amanillah", "wi fi",
+# "sabah el kheir" spelled the English or French way), and English SMS spellings with digits.
+_NEUTRAL_EXPRESSIONS = re.compile(
+    r"\bfi\s*aman\s*(?:i|a)?\s*llah\b|\bfi\s+aman\b|\bwi[\s-]*fi\b"
+    r"|\b(?:sabah|saba|masa|masaa)\s+[ae]l[\s-]*(?:kheir|khair|khayr|kher|khir)\b"
+)
+_SMS_WITH_DIGITS = frozenset(
+    [
+        *("2moro", "2morrow", "2mrw", "2mor", "2moz", "2day", "2nite", "2night", "gr8", "l8r"),
+        *("l8", "m8", "w8", "b4", "2u", "2go", "h8"),
+    ]
+)
+
+
+def _evidence(token: str) -> bool:
+    """Whether one lower-case token shows Arabizi (see the module's docstring)."""
+    if token in NEUTRAL_WORDS:
+        return False
+    if token in ARABIZI_WORDS:
+        return True
+    if token in _SMS_WITH_DIGITS:
+        return False
+    stripped = token.replace("'", "").replace("’", "")
+    if not any(c in _DIGITS_AS_LETTERS for c in stripped) or _NOT_ARABIZI.match(stripped):
+        return False
+    letters = sum(c.isalpha() for c in stripped)
+    if letters < 2 or not _VOWELS.intersection(stripped):
+        return False
+    for i, char in enumerate(stripped):
+        if char not in _DIGITS_AS_LETTERS:
+            continue
+        before = stripped[i - 1].isalpha() if i > 0 else False
+        after = stripped[i + 1].isalpha() if i + 1 < len(stripped) else False
+        if (before and after and letters >= 3) or (i == 0 and after) or (before and not after):
+            return True
+    return False
+
+
+def is_arabizi(text: str) -> bool:
+    """Whether a message with no Arabic letters is Arabic typed in Latin letters and digits:
+    two words of evidence, or one in a short message with no English or French function word."""
+    if any("\u0600" <= char <= "\u06ff" for char in text) or code_in(text):
+        return False
+    lowered = _NEUTRAL_EXPRESSIONS.sub(" ", text.lower())
+    words = [token for token in _TOKEN.findall(lowered) if any(c.isalpha() for c in token)]
+    counted = [token for token in words if token not in NEUTRAL_WORDS]
+    evidence = sum(_evidence(token) for token in counted)
+    if evidence >= 2:
+        return True
+    return (
+        evidence == 1
+        and len(counted) <= _ONE_EVIDENCE_MAX_WORDS
+        and not _LATIN_FUNCTION_WORDS.intersection(counted)
+    )
+
+
+def _letters(word: str) -> str:
+    """A word the table lacks, by letter rules: long vowels written, short ones inside a word
+    dropped (but "i"), a first vowel as alef, a last "a"/"e" as ta marbuta (folded to ه)."""
+    out, i = [], 0
+    while i < len(word):
+        char = word[i]
+        if char in "aeiou" and word[i : i + 2] not in ("ou", "oo", "ee", "ei", "ai", "ay", "aa"):
+            if i == 0:
+                out.append("ا")
+            elif i == len(word) - 1:
+                out.append("ه" if char in "ae" else "ي" if char == "i" else "و")
+            elif char == "i":
+                out.append("ي")
+            i += 1
+            continue
+        if char == "2" and i < len(word) - 1:
+            out.append("ق")  # a glottal stop inside a word is mostly qaf ("2orayeb", "a2ool")
+            i += 1
+            continue
+        if i > 0 and char == word[i - 1] and char.isalpha():
+            i += 1  # a doubled consonant is one letter (with a shadda nobody types)
+            continue
+        for latin, arabic in _LETTERS:
+            if word.startswith(latin, i):
+                out.append(arabic)
+                i += len(latin)
+                break
+        else:
+            out.append(char)
+            i += 1
+    return "".join(out)
+
+
+def _word(word: str) -> str:
+    """One lower-case Arabizi word in Arabic script (articles and w-/b-/f- prefixes joined)."""
+    if word in WORDS:
+        return WORDS[word]
+    prefixed = _PREFIXED_ARTICLE.match(word)
+    if prefixed:
+        letter = _PREFIX_LETTER[prefixed.group(1) or prefixed.group(2)]
+        return letter + "ال" + _stem(word[prefixed.end() :])
+    attached = _ATTACHED_ARTICLE.match(word)
+    if attached:
+        return "ال" + _stem(word[attached.end() :])
+    return _letters(word)
+
+
+def _stem(word: str) -> str:
+    """A word after an article: the table's form without its own article."""
+    arabic = WORDS.get(word) or _letters(word)
+    return arabic[2:] if arabic.startswith("ال") else arabic
+
+
+def transliterate_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`text` in Arabic script, and for each typed offset (and the end) the offset in the result,
+    so annotated entity spans follow the text. Words only: spaces, punctuation, enrolment codes
+    and anything not a Latin word pass through ("?" becomes "؟")."""
+    pieces: list[str] = []
+    offsets = [0] * (len(text) + 1)
+    position = 0
+    at = 0
+    tokens = list(_TOKEN.finditer(text))
+    index = 0
+    pending_article = False
+    article = "ال"
+    while index < len(tokens):
+        match = tokens[index]
+        for i in range(at, match.start()):  # what lies between words
+            offsets[i] = position
+            piece = "؟" if text[i] == "?" else "،" if text[i] == "," else text[i]
+            if pending_article and text[i] in " -":
+                piece = ""  # "el mat3am": the article joins its word
+            pieces.append(piece)
+            position += len(piece)
+        token = match.group(0)
+        lower = token.lower()
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        article_next = (
+            lower in _ARTICLES
+            and following is not None
+            and text[match.end() : following.start()] in (" ", "-")
+            and any(c.isalpha() for c in following.group(0))
+            and len(following.group(0)) >= 2
+        )
+        if token.isdigit():
+            arabic = token  # a number stays a number
+        elif article_next:
+            arabic = ""
+        elif pending_article:
+            arabic = article + _stem(lower)
+        else:
+            arabic = _word(lower)
+        pending_article = article_next
+        article = _ARTICLES.get(lower, "ال")
+        start = position
+        for i in range(match.start(), match.end()):
+            offsets[i] = start
+        pieces.append(arabic)
+        position += len(arabic)
+        at = match.end()
+        index += 1
+    for i in range(at, len(text)):
+        offsets[i] = position
+        piece = "؟" if text[i] == "?" else "،" if text[i] == "," else text[i]
+        pieces.append(piece)
+        position += len(piece)
+    offsets[len(text)] = position
+    return "".join(pieces), offsets
+
+
+def transliterate(text: str) -> str:
+    """An Arabizi message in Arabic script (transliterate_with_offsets without the offsets)."""
+    return transliterate_with_offsets(text)[0]
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+class ArabiziTransliterator(GraphComponent):
+    """First in the pipeline: an Arabizi message continues in Arabic script (so the language
+    detector calls it Arabic by its script), the typed text kept as `arabizi_text`."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        # false: Arabizi is only marked (arabizi_text), its text left as typed; the language
+        # detector still calls it Arabic. For measuring the ways of handling it (docs/nlu.md).
+        return {"transliterate": True}
+
+    def __init__(self, config: Dict[str, Any]) -> None:
+        self.transliterate = bool({**self.get_default_config(), **config}["transliterate"])
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ArabiziTransliterator:
+        return cls(config)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        each_message(training_data.training_examples, self._convert)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        return each_message(messages, self._convert)
+
+    def _convert(self, message: Message) -> None:
+        text = message.get(TEXT)
+        if not text or not is_arabizi(text):
+            return
+        message.set(ARABIZI_TEXT, text, add_to_output=True)
+        if not self.transliterate:
+            return
+        arabic, offsets = transliterate_with_offsets(text)
+        message.set(TEXT, arabic)
+        for entity in message.get(ENTITIES) or []:
+            if "start" in entity and "end" in entity:
+                start = offsets[entity["start"]]
+                end = max(start, offsets[entity["end"]])
+                if entity.get("value") == text[entity["start"] : entity["end"]]:
+                    entity["value"] = arabic[start:end]
+                entity["start"], entity["end"] = start, end

@@ -1,0 +1,131 @@
+"""Arabizi (issue 21): detected, written in Arabic script with entity spans moved, and never
+mistaken for English or French (bot/nlu/arabizi.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.loading import load_data
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.arabizi import ARABIZI_TEXT, ArabiziTransliterator, is_arabizi, transliterate
+from bot.nlu.language_detector import DETECTED_LANGUAGE, LanguageDetector
+from common.textnorm import fold
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    "typed,arabic",
+    [
+        ("wain el mat3am?", "وين المطعم؟"),
+        ("emta el 7afla", "امتي الحفل"),
+        ("3ayez a3raf el bus", "عايز اعرف الباص"),
+        ("shu ra8am el tawari2", "شو رقم الطواري"),
+        ("fein el masjid", "فين المسجد"),
+        ("rod 3alaya bel 3arabi", "رد علي بالعربي"),
+        ("kam ra2am el es3af", "كم رقم الاسعاف"),
+        ("fi 7ammam fel ghorfa?", "في حمام في الغرفه؟"),
+    ],
+)
+def test_the_issues_questions_are_arabizi_and_read_in_arabic_script(
+    typed: str, arabic: str
+) -> None:
+    assert is_arabizi(typed)
+    assert transliterate(typed) == arabic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where is the mess?",
+        "wen is lunch",  # "wen" is Gulf for where, and a typo for when
+        "bus at 9am?",
+        "le bus part à 14h30",
+        "programme 2moro pls",
+        "shukran",
+        "salam alaikum",
+        "inshallah see you tomorrow",
+        "sabah el kheir",  # said by visitors of every language
+        "wi fi code",
+        "fi amanillah",
+        "wesh salut",  # French slang
+        "t'es réel ?",
+        "c'est un bel endroit, il y a le wifi ?",
+        "my code is ab3d-ef7h-k9",  # an enrolment code is not Arabizi
+        "the 2nd briefing at 0930 in building 7",
+        "5km run on the 3rd",
+        "A330 to Paris",
+        "وين المطعم",
+    ],
+)
+def test_english_french_and_shared_words_are_not_arabizi(text: str) -> None:
+    assert not is_arabizi(text)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_english_or_french_training_example_is_taken_for_arabizi(lang: str) -> None:
+    taken = []
+    for path in sorted((ROOT / "data" / "nlu" / lang).glob("*.yml")):
+        try:
+            examples = load_data(str(path)).intent_examples
+        except ValueError:  # not NLU training data (pattern files)
+            continue
+        taken += [m.get(TEXT) for m in examples if is_arabizi(m.get(TEXT))]
+    assert taken == []
+
+
+def test_entity_spans_follow_the_text_in_training() -> None:
+    typed = "wain [el mat3am](venue) bukra"
+    text = typed.replace("[", "").replace("](venue)", "")
+    start = text.index("el mat3am")
+    message = Message(
+        data={
+            TEXT: text,
+            ENTITIES: [
+                {"start": start, "end": start + 9, "entity": "venue", "value": "el mat3am"},
+                {"start": len(text) - 5, "end": len(text), "entity": "date", "value": "bukra"},
+            ],
+        }
+    )
+    ArabiziTransliterator({}).process_training_data(TrainingData([message]))
+    arabic = message.get(TEXT)
+    assert arabic == "وين المطعم بكره"
+    venue, date = message.get(ENTITIES)
+    assert arabic[venue["start"] : venue["end"]] == venue["value"] == "المطعم"
+    assert arabic[date["start"] : date["end"]] == date["value"] == "بكره"
+
+
+def test_in_inference_the_typed_text_is_kept_and_other_messages_are_untouched() -> None:
+    arabizi, english, code = (
+        Message(data={TEXT: "fein el 3iyada"}),
+        Message(data={TEXT: "where is the clinic?"}),
+        Message(data={TEXT: "code-i ab3d-ef7h-k9"}),
+    )
+    ArabiziTransliterator({}).process([arabizi, english, code])
+    assert arabizi.get(TEXT) == "فين العياده"
+    assert arabizi.get(ARABIZI_TEXT) == "fein el 3iyada"
+    assert arabizi.as_dict_nlu().get(ARABIZI_TEXT) == "fein el 3iyada"  # in the parse data
+    assert english.get(TEXT) == "where is the clinic?" and english.get(ARABIZI_TEXT) is None
+    assert code.get(TEXT) == "code-i ab3d-ef7h-k9"
+
+
+@pytest.mark.parametrize("transliterate_it", [True, False])
+def test_the_language_detector_calls_arabizi_arabic(transliterate_it: bool) -> None:
+    message = Message(data={TEXT: "shu el barnamaj bukra w emta el ghada"})
+    ArabiziTransliterator({"transliterate": transliterate_it}).process([message])
+    LanguageDetector({}).process([message])
+    assert message.get(DETECTED_LANGUAGE) == "ar"
+    [language] = [e for e in message.get(ENTITIES) if e["entity"] == "language"]
+    assert language["value"] == "ar"
+    assert (message.get(TEXT) != message.get(ARABIZI_TEXT)) is transliterate_it
+
+
+def test_the_transliteration_folds_like_the_arabic_training_data() -> None:
+    # The table writes folded spellings, so the normaliser after it changes nothing.
+    for typed in ["wain el mat3am?", "emta marasem el e5titam", "fi 9ala bel mosalla?"]:
+        arabic = transliterate(typed)
+        assert fold(arabic) == arabic
