@@ -26,6 +26,12 @@ class LocalizedItem(BaseModel):
     missing_translations: list[str] = Field(
         description="Paths of texts that have no translation in `lang`"
     )
+    available_in: list[str] = Field(
+        default_factory=list,
+        description="When texts are missing in `lang`: the exercise's other languages that have "
+        "every one of them, in the exercise's order (what the visitor can be offered instead; "
+        "a missing text is never filled in from another language)",
+    )
     related: dict[str, LocalizedItem] = Field(
         default_factory=dict, description="Items this one refers to (an event's venue and dress)"
     )

@@ -11,7 +11,7 @@ from common.topics import STAFF
 from lookup.briefing.ramadan import ramadan_for
 from lookup.packs.schema import Event, ExerciseSpec, Item, Venue
 from lookup.schemas import LocalizedItem
-from lookup.store.items import get_row, local_time, localize, parse, readable
+from lookup.store.items import get_row, local_time, localize, parse, readable, translated_in
 from lookup.store.models import Item as ItemRow
 
 
@@ -62,6 +62,7 @@ def localized(
         updated_by=row.updated_by,
         fields=fields,
         missing_translations=missing,
+        available_in=translated_in(item, lang, row.exercise.languages) if missing else [],
         related=related,
     )
 

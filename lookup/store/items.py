@@ -3,6 +3,7 @@ log, inside the caller's transaction, so a failed write leaves nothing behind.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -193,6 +194,35 @@ def localize(item: Item, lang: str) -> tuple[dict[str, Any], list[str]]:
     for key in ("id", "last_updated", "updated_by"):
         fields.pop(key, None)
     return fields, missing
+
+
+def translated_in(item: Item, lang: str, languages: Sequence[str]) -> list[str]:
+    """Of `languages` (the exercise's, in its order), those other than `lang` that have every
+    text the item lacks in `lang`: what a visitor can be offered instead of an answer that is
+    never filled in from another language. Empty when nothing is missing in `lang`."""
+    lacking = [texts for texts in _translations(item) if texts.get(lang) is None]
+    if not lacking:
+        return []
+    return [
+        other
+        for other in languages
+        if other != lang and all(texts.get(other) is not None for texts in lacking)
+    ]
+
+
+def _translations(value: Any) -> Iterator[Translations]:
+    """Every per-language text of an item, however deep."""
+    if isinstance(value, Translations):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _translations(getattr(value, name))
+    elif isinstance(value, dict):
+        for child in value.values():
+            yield from _translations(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _translations(child)
 
 
 def _project(value: Any, lang: str, path: str, missing: list[str]) -> Any:

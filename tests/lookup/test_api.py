@@ -48,6 +48,33 @@ def test_sample_pack_answers_every_topic_in_every_language(sample_client: TestCl
             assert got == topic_text(SAMPLE, topic, lang)
 
 
+def test_a_missing_text_is_null_and_the_languages_that_have_it_are_offered(
+    client_for: Callable[..., TestClient], tmp_path: Path
+) -> None:
+    """Never filled in from another language (issue 21): the text is null, its path listed, and
+    `available_in` names the exercise's languages that have every missing text, in its order."""
+    pack = other_pack()
+    pack["exercise"]["languages"] = ["fr", "en", "ar", "ur"]
+    del pack["topics"][0]["text"]["fr"]  # mess-tent: no French text; its title is in all three
+    client = client_for(write_pack(tmp_path / "gaps.yml", pack))
+    for lang, offered in (("fr", ["en", "ar"]), ("ur", ["en", "ar"]), ("en", [])):
+        body = client.get("/v1/topics/meals", params={"lang": lang}).json()
+        first = body["items"][0]
+        assert first["id"] == "mess-tent"
+        assert first["available_in"] == offered, lang
+        if lang == "en":
+            assert first["fields"]["text"] == pack["topics"][0]["text"]["en"]
+            assert first["missing_translations"] == []
+            continue
+        assert first["fields"]["text"] is None  # not the English or Arabic text
+        assert "text" in first["missing_translations"]
+    # Above, mess-tent in Urdu lacks a text French lacks too: French is not offered. The next
+    # item lacks only its Urdu texts: every other language of the exercise is.
+    body = client.get("/v1/topics/meals", params={"lang": "ur"}).json()
+    assert body["items"][1]["id"] == "field-kitchen"
+    assert body["items"][1]["available_in"] == ["fr", "en", "ar"]
+
+
 def test_exercise_overview_in_one_language(other_client: TestClient) -> None:
     body = other_client.get("/v1/exercise", params={"lang": "ar"}).json()
     assert body["fields"]["name"] == OTHER["exercise"]["name"]["ar"]
