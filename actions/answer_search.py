@@ -4,12 +4,14 @@ multilingual search finds it from the user's own words, so no exercise fact live
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import rendering
+from actions import dates, notes, rendering
 from actions.base import (
     LookupAction,
     find,
@@ -74,27 +76,52 @@ class ActionAnswerDress(LookupAction):
 
 
 class ActionAnswerVenue(LookupAction):
+    """A place's directions and hours: those of the day asked about ("is the gym open on
+    Friday?", in the exercise's time zone), else the week's; every place the question names."""
+
+    def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._today = today  # tests fix the clock; otherwise it is the exercise's local date
+
     def name(self) -> str:
         return "action_answer_venue"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        hits = await find(self.client, tracker, "venue", lang)
+        day = await self._day_asked(tracker, lang)
+        hits = await find(self.client, tracker, "venue", lang, at=day.isoformat() if day else None)
         if not hits:
             raise NoAnswer("no venue matches")
-        fields = hits[0]["fields"]
-        # The service gives the hours in force today (Ramadan's during Ramadan) as `current`.
-        hours_of = fields.get("hours") or {}
-        weekly = hours_of.get("current") or hours_of.get("weekly")
-        common: dict[str, Any] = {
-            "name": fields.get("name") or "",
-            "directions": fields.get("directions") or "",
-        }
-        if weekly:
-            hours = rendering.opening_hours(weekly, lang)
-            dispatcher.utter_message(response="utter_venue_details", hours=hours, **common)
-        else:
-            dispatcher.utter_message(response="utter_venue_no_hours", **common)
-        say_freshness(dispatcher, hits[:1], lang)
+        for venue in hits:
+            fields = venue["fields"]
+            # The service gives the hours in force on the day (Ramadan's in Ramadan) as
+            # `current`.
+            hours_of = fields.get("hours") or {}
+            weekly = hours_of.get("current") or hours_of.get("weekly")
+            common: dict[str, Any] = {
+                "name": fields.get("name") or "",
+                "directions": fields.get("directions") or "",
+            }
+            if weekly:
+                hours = (
+                    notes.hours_on(weekly, day, lang)
+                    if day
+                    else rendering.opening_hours(weekly, lang)
+                )
+                dispatcher.utter_message(response="utter_venue_details", hours=hours, **common)
+            else:
+                dispatcher.utter_message(response="utter_venue_no_hours", **common)
+        say_freshness(dispatcher, hits, lang)
+
+    async def _day_asked(self, tracker: Tracker, lang: str) -> date | None:
+        """The exercise-local day the message names ("today", "vendredi", "21 يناير"), if any."""
+        text = user_text(tracker)
+        if not dates.may_name_a_day(text):
+            return None
+        exercise = (await self.client.exercise(lang))["fields"]
+        today = self._today or datetime.now(ZoneInfo(exercise["time_zone"])).date()
+        start = date.fromisoformat(exercise["start_date"])
+        end = date.fromisoformat(exercise["end_date"])
+        return dates.requested_day(text, today, start, end, lang)
 
 
 RANK_CODE = re.compile(r"\b(O[FR])[- ]?(\d{1,2})\b", re.IGNORECASE)
@@ -108,28 +135,35 @@ class ActionAnswerRank(LookupAction):
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
         text = user_text(tracker)
-        code = RANK_CODE.search(text)
+        # Every code named, in order ("compare OF-3 and OF-4"): each grade is answered.
+        codes = list(
+            dict.fromkeys(
+                f"{c.group(1).upper()}-{int(c.group(2))}" for c in RANK_CODE.finditer(text)
+            )
+        )
         ranks = await self.client.items("rank", lang)
-        if code:
-            wanted = f"{code.group(1).upper()}-{int(code.group(2))}"
-            matches = [r for r in ranks if r["fields"]["code"] == wanted]
+        if codes:
+            by_code = {r["fields"]["code"]: r for r in ranks}
+            matches = [by_code[code] for code in codes if code in by_code]
         else:
-            hits = await find(self.client, tracker, "rank", lang)
-            matches = [r for r in ranks if hits and r["id"] == hits[0]["id"]]
+            meant = [hit["id"] for hit in await find(self.client, tracker, "rank", lang)]
+            by_id = {r["id"]: r for r in ranks}
+            matches = [by_id[item_id] for item_id in meant if item_id in by_id]
         if not matches:
             dispatcher.utter_message(response="utter_rank_not_found")
             return
         exercise = (await self.client.exercise(lang))["fields"]
         names = {nation["code"]: nation["name"] for nation in exercise["nations"]}
-        rank = matches[0]["fields"]
-        titles = rendering.and_list(
-            (
-                f"{names.get(nation, nation)}: {' / '.join(t for t in nation_titles if t)}"
-                for nation, nation_titles in rank["titles"].items()
-            ),
-            lang,
-        )
-        dispatcher.utter_message(
-            response="utter_rank_equivalence", code=rank["code"], titles=titles
-        )
-        say_freshness(dispatcher, matches[:1], lang)
+        for match in matches:
+            rank = match["fields"]
+            titles = rendering.and_list(
+                (
+                    f"{names.get(nation, nation)}: {' / '.join(t for t in nation_titles if t)}"
+                    for nation, nation_titles in rank["titles"].items()
+                ),
+                lang,
+            )
+            dispatcher.utter_message(
+                response="utter_rank_equivalence", code=rank["code"], titles=titles
+            )
+        say_freshness(dispatcher, matches, lang)

@@ -4,6 +4,7 @@ service's failures into a polite answer in that language instead of an error."""
 from __future__ import annotations
 
 import logging
+import re
 from abc import ABC, abstractmethod
 from typing import Any
 
@@ -110,7 +111,7 @@ def intent_of(tracker: Tracker) -> str:
 
 
 async def find(
-    client: LookupClient, tracker: Tracker, kind: str, lang: str
+    client: LookupClient, tracker: Tracker, kind: str, lang: str, at: str | None = None
 ) -> list[dict[str, Any]]:
     """The items of this kind the user means (entities are named after the kinds they find).
     An extracted entity says which items can be meant (every word of it must count), and the
@@ -118,17 +119,57 @@ async def find(
     the entity "opening ceremony" but asks for the rehearsal. Without an entity, the whole
     message (words matching nothing are filler). Usually one item; several when they tie for
     the best score (the question names them equally: "when is dinner?" with a welcome and a
-    farewell dinner), so the answer gives each rather than one picked by id (issue 20)."""
-    values = [str(v) for v in tracker.get_latest_entity_values(kind)]
+    farewell dinner), so the answer gives each rather than one picked by id (issue 20); and
+    one for each thing the question names ("the gym and the mess"), which one search of all
+    the words would not find. `at`: the local day the answer is for."""
+    values = list(dict.fromkeys(str(v) for v in tracker.get_latest_entity_values(kind)))
     message = user_text(tracker)
+    if len(values) >= 2:
+        each = [await _find_one(client, message, [value], kind, lang, at) for value in values]
+        named = _distinct([hits[0] for hits in each if hits])
+        if len(named) >= 2:
+            return named[:TIES_AT_MOST]
+        return named or await _find_one(client, message, values, kind, lang, at)
+    whole = await _find_one(client, message, values, kind, lang, at)
+    parts = [part for part in _CONJUNCTION.split(message) if part.strip()]
+    if values or len(parts) < 2 or not whole:
+        return whole
+    # "opening hours of the gym and the mess": each part names one; kept only when the whole
+    # message's best is among them (a conjunction inside one name splits nothing of it away).
+    each = [
+        _best(await client.search_scored(part, lang, [kind], TIES_AT_MOST, at=at)) for part in parts
+    ]
+    named = _distinct([hits[0] for hits in each if hits])
+    if len(named) >= 2 and whole[0]["id"] in {item["id"] for item in named}:
+        return named[:TIES_AT_MOST]
+    return whole
+
+
+# "and" between two things named, in the exercise's languages (Arabic "و" is written on the
+# next word: only before its article, "والمطعم", so words beginning with و are left whole).
+_CONJUNCTION = re.compile(r"\s+(?:and|et|&|اور)\s+|\s+و(?=ال)|\s*،\s*|,\s*", re.IGNORECASE)
+
+
+async def _find_one(
+    client: LookupClient,
+    message: str,
+    values: list[str],
+    kind: str,
+    lang: str,
+    at: str | None,
+) -> list[dict[str, Any]]:
     if not values:
-        return _best(await client.search_scored(message, lang, [kind], TIES_AT_MOST))
-    named = await client.search_scored(" ".join(values), lang, [kind], CANDIDATES, "name")
+        return _best(await client.search_scored(message, lang, [kind], TIES_AT_MOST, at=at))
+    named = await client.search_scored(" ".join(values), lang, [kind], CANDIDATES, "name", at)
     if len(named) < 2:
         return _best(named)
     meant = {item["id"] for _score, item in named}
-    asked = await client.search_scored(message, lang, [kind], CANDIDATES)
+    asked = await client.search_scored(message, lang, [kind], CANDIDATES, at=at)
     return _best([(score, item) for score, item in asked if item["id"] in meant] or named)
+
+
+def _distinct(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return list({item["id"]: item for item in items}.values())
 
 
 def _best(hits: list[tuple[float, dict[str, Any]]]) -> list[dict[str, Any]]:

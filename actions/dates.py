@@ -19,6 +19,7 @@ import re
 from datetime import date, datetime, timedelta
 from functools import cache
 
+from babel import Locale
 from dateparser.search import search_dates  # type: ignore[import-untyped]
 
 from common.languages import LANGUAGES
@@ -47,6 +48,48 @@ _COLLOQUIAL = re.compile(
     + r")(?!\w)",
     re.IGNORECASE,
 )
+
+
+# Words that say "which day" without a day's or month's name or a number (those come from
+# CLDR for every language), for the cheap check before dateparser reads a message.
+RELATIVE_DAYS = [
+    "today",
+    "tomorrow",
+    "tonight",
+    "yesterday",
+    "aujourd'hui",
+    "aujourd’hui",
+    "demain",
+    "après-demain",
+    "ce soir",
+    "اليوم",
+    "غدا",
+    "غداً",
+    "بعد غد",
+    "آج",
+    "کل",
+    "پرسوں",
+]
+
+
+def may_name_a_day(text: str) -> bool:
+    """Whether the text may name a day (a digit, a weekday or month name in any of the
+    languages, "today", "demain", "بكرة"...): answers that only change with a day named skip
+    reading the date (dateparser costs tens of milliseconds) when it names none."""
+    return any(ch.isdigit() for ch in text) or bool(_day_words().search(text))
+
+
+@cache
+def _day_words() -> re.Pattern[str]:
+    words = {*COLLOQUIAL, *RELATIVE_DAYS}
+    for lang in LANGUAGES:
+        locale = Locale.parse(lang)
+        for context in ("format", "stand-alone"):
+            words |= set(locale.days[context]["wide"].values())
+            words |= set(locale.months[context]["wide"].values())
+    words.discard("")
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def requested_day(text: str, today: date, start: date, end: date, lang: str) -> date | None:

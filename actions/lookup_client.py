@@ -102,10 +102,19 @@ class LookupClient:
         return [item for _score, item in await self.search_scored(query, lang, kinds, limit, mode)]
 
     async def search_scored(
-        self, query: str, lang: str, kinds: list[str], limit: int = 3, mode: str = "question"
+        self,
+        query: str,
+        lang: str,
+        kinds: list[str],
+        limit: int = 3,
+        mode: str = "question",
+        at: str | None = None,
     ) -> list[tuple[float, Item]]:
-        """(score, item), best first: equal scores are ties the caller must not break by order."""
-        body = await self._get("/v1/search", lang, q=query, kind=kinds, limit=limit, mode=mode)
+        """(score, item), best first: equal scores are ties the caller must not break by order.
+        `at`: the local day the answer is for (a venue's hours in force then), else today."""
+        body = await self._get(
+            "/v1/search", lang, q=query, kind=kinds, limit=limit, mode=mode, at=at
+        )
         return [(float(hit["score"]), hit["item"]) for hit in _shown(body, "hits")]
 
     async def enrol(self, channel: str, sender_id: str, code: str) -> dict[str, Any]:

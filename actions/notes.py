@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from common.i18n import N_, translator
-from common.i18n.formatting import full_date
+from common.i18n.formatting import CLOSED, WEEKDAYS, day, full_date
 
 DOMAIN = "visitor"
 # Facts last updated longer ago than this are answered with their date (LIAISON_STALE_AFTER_DAYS).
@@ -20,6 +20,17 @@ _LAST_UPDATED = N_(
     "This information was last updated on {date}; it may have changed since: the liaison team "
     "can confirm it."
 )
+
+
+_CLOSED_ON = N_("closed on {day}")
+
+
+def hours_on(weekly: Mapping[str, str], when: date, lang: str) -> str:
+    """A place's hours on one day ('Friday 22 January 13:00–22:00'), or that it is closed."""
+    hours = weekly.get(WEEKDAYS[when.weekday()], CLOSED)
+    if hours == CLOSED:
+        return translator(lang, DOMAIN).gettext(_CLOSED_ON).format(day=day(when, lang))
+    return f"{day(when, lang)} {hours.replace('-', '–')}"
 
 
 def ramadan_meals(exercise: Mapping[str, Any], lang: str) -> str | None:

@@ -1,0 +1,126 @@
+"""Issue 20: a day named in the question ("on Friday", "demain", "يوم الجمعة") is resolved in the
+exercise's time zone and passed to the service as `at=`, and the place's hours on that day are
+answered; a question naming two places or two grades gets both."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import httpx
+import pytest
+
+from actions.answer_search import ActionAnswerRank, ActionAnswerVenue
+from tests.actions.answering import run
+from tests.actions.fake_lookup import FakeLookup
+from tests.packs import SAMPLE_PACK, read_pack
+
+TODAY = date(2027, 1, 21)  # a Thursday of the sample exercise
+# Which words find which place, in the fake's search (ranking is the real service's job).
+FINDS = {
+    "shop": "camp-shop",
+    "boutique": "camp-shop",
+    "متجر": "camp-shop",
+    "والمتجر": "camp-shop",  # the service folds the article and "and" itself; the fake does not
+    "laundry": "laundry",
+    "blanchisserie": "laundry",
+    "المغسلة": "laundry",
+    "range": "al-jabal-range",
+}
+
+
+def sample_pack() -> dict[str, Any]:
+    return json.loads(json.dumps(read_pack(SAMPLE_PACK), default=lambda value: value.isoformat()))
+
+
+def searching(pack: dict[str, Any]) -> FakeLookup:
+    """The fake service, its search finding a place by the words of FINDS in `q`."""
+    fake = FakeLookup(pack)
+    handle = fake.handle
+
+    def search(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/search":
+            query = request.url.params["q"].lower()
+            fake.search_hits = [
+                ("venue", venue) for word, venue in FINDS.items() if word in query.split()
+            ] or [("venue", v) for w, v in FINDS.items() if w in query]
+            fake.search_hits = list(dict.fromkeys(fake.search_hits))
+        return handle(request)
+
+    fake.handle = search  # type: ignore[method-assign]
+    return fake
+
+
+def hours_answered(lang: str, text: str) -> tuple[list[dict[str, Any]], FakeLookup]:
+    fake = searching(sample_pack())
+    dispatcher = run(
+        ActionAnswerVenue,
+        fake.handle,
+        action_kwargs={"today": TODAY},
+        language=lang,
+        text=text,
+    )
+    return [m for m in dispatcher.messages if m.get("response")], fake
+
+
+def searched_at(fake: FakeLookup) -> set[str | None]:
+    return {r.url.params.get("at") for r in fake.requests if r.url.path == "/v1/search"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "hours"),
+    [
+        ("en", "is the shop open on Friday?", "Friday 22 January 14:00–22:00"),
+        ("fr", "la boutique est-elle ouverte demain ?", "vendredi 22 janvier 14:00–22:00"),
+        ("ar", "متى يفتح متجر المعسكر يوم الجمعة؟", "الجمعة 22 يناير 14:00–22:00"),
+    ],
+)
+def test_the_hours_of_the_day_named(lang: str, text: str, hours: str) -> None:
+    [message], fake = hours_answered(lang, text)
+    assert message["response"] == "utter_venue_details"
+    assert message["hours"] == hours
+    assert searched_at(fake) == {"2027-01-22"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "hours"),
+    [
+        ("en", "is the range open on Friday?", "closed on Friday 22 January"),
+        ("fr", "le range est-il ouvert vendredi ?", "fermé le vendredi 22 janvier"),
+        ("ar", "هل range مفتوح يوم الجمعة؟", "مغلق يوم الجمعة 22 يناير"),
+    ],
+)
+def test_closed_on_the_day_named(lang: str, text: str, hours: str) -> None:
+    [message], _ = hours_answered(lang, text)
+    assert message["hours"] == hours
+
+
+def test_without_a_day_the_weeks_hours_and_no_date_reading() -> None:
+    [message], fake = hours_answered("en", "when is the laundry open?")
+    assert message["hours"] == "Mon–Thu 07:00–21:00, Fri 14:00–21:00, and Sat–Sun 07:00–21:00"
+    assert searched_at(fake) == {None}
+    assert "/v1/exercise" not in [r.url.path for r in fake.requests]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "opening hours of the laundry and the shop"),
+        ("fr", "horaires de la blanchisserie et de la boutique"),
+        ("ar", "ساعات عمل المغسلة والمتجر"),
+    ],
+)
+def test_two_places_named_get_both(lang: str, text: str) -> None:
+    messages, _ = hours_answered(lang, text)
+    names = [m["name"] for m in messages]
+    pack = sample_pack()
+    name_of = {v["id"]: v["name"][lang] for v in pack["venues"]}
+    assert names == [name_of["laundry"], name_of["camp-shop"]]
+
+
+def test_two_grades_named_get_both() -> None:
+    fake = FakeLookup(sample_pack())
+    dispatcher = run(ActionAnswerRank, fake.handle, language="en", text="compare OF-3 and of4")
+    codes = [m["code"] for m in dispatcher.messages if m.get("response")]
+    assert codes == ["OF-3", "OF-4"]
