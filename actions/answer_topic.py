@@ -39,7 +39,7 @@ class ActionAnswerTopic(LookupAction):
             except NoAnswer as reason:  # the pack gives no prayer_times: the rooms' text does
                 logger.info("no calculated prayer times: %s", reason)
             else:
-                if not prayers.asks_for_place(text):
+                if prayers.times_only(text):
                     return
         items = await self.client.topic(topic, lang)
         say_texts(dispatcher, items, "text")

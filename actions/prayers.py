@@ -51,17 +51,23 @@ TIMETABLE_WORDS = _words("times|timetable|horaires|heures|أوقات|اوقات|
 TIME_WORDS = _words(
     "when|what time|time|times|timetable|schedule|next prayer|"
     "quand|heure|heures|horaire|horaires|"
-    "متى|امتى|إمتى|ايمتى|وقت|أوقات|اوقات|مواقيت|ميقات|موعد|مواعيد|الساعة|الساعه|"
+    "متى|امتى|إمتى|ايمتى|وقتاش|شوكت|شكد|كم|وقت|أوقات|اوقات|مواقيت|ميقات|موعد|مواعيد|الساعة|الساعه|"
     "کب|ٹائم|بجے"
 )
 # Words for prayer itself: a time word counts only beside one ("what time is the call to
 # prayer?"), not in any message the intent brought here.
 PRAYER_WORDS = _words(
     "prayer|prayers|pray|salat|salah|namaz|adhan|azan|athan|prière|prières|priere|prieres|"
-    "صلاة|الصلاة|الصلاه|صلاه|الصلوات|أذان|الأذان|الاذان|اذان|نماز"
+    "صلاة|الصلاة|الصلاه|صلاه|الصلوات|أذان|الأذان|الاذان|اذان|آذان|يأذن|يؤذن|نماز"
 )
-# Words that make it one about a place ("where is dhuhr prayer held?").
-PLACE_WORDS = _words("where|où|أين|وين|فين|کہاں|کدھر")
+# "Where": a prayer named with it and no "when" asks for the place, not the time.
+WHERE_WORDS = _words("where|où|أين|اين|وين|فين|کہاں|کدھر")
+# Words that make it (also) one about a place: "somewhere to pray dhuhr", "friday prayer near
+# the hotel?": the prayer rooms' text follows the times.
+PLACE_WORDS = WHERE_WORDS + _words(
+    "somewhere|place|near|nearest|closest|room|mosque|masjid|lieu|endroit|salle|mosquée|près|"
+    "مكان|قريب|أقرب|اقرب|المصلى|مصلى|المسجد|مسجد|الجامع|جامع|جگہ"
+)
 
 
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -76,6 +82,7 @@ _TIMETABLE = _pattern(TIMETABLE_WORDS)
 _TIME = _pattern(TIME_WORDS)
 _PRAYER = _pattern(PRAYER_WORDS)
 _PLACE = _pattern(PLACE_WORDS)
+_WHERE = _pattern(WHERE_WORDS)
 
 
 def prayer_named(text: str) -> str | None:
@@ -91,14 +98,21 @@ def prayer_named(text: str) -> str | None:
 
 def asks_for_place(text: str) -> bool:
     """Whether it also asks where ("jumma prayer time and place")."""
-    return bool(_PLACE.search(text)) or "place" in text.lower() or "lieu" in text.lower()
+    return bool(_PLACE.search(text))
+
+
+def times_only(text: str) -> bool:
+    """Whether the times alone answer it: it asks when, and nothing about a place. A prayer
+    named without "when" ("is there friday prayer on camp", "خطبة الجمعة بأي لغة") gets the
+    prayer rooms' text after the times, which may be what was asked."""
+    return bool(_TIME.search(text)) and not asks_for_place(text)
 
 
 def asks_for_times(text: str) -> bool:
     """Whether a prayer question is about times (not the rooms, ablutions or the qibla)."""
     if _TIME.search(text) and _PRAYER.search(text):
         return True
-    return prayer_named(text) is not None and not _PLACE.search(text)
+    return prayer_named(text) is not None and not _WHERE.search(text)
 
 
 def next_friday(day: date) -> date:

@@ -177,3 +177,20 @@ def test_without_prayer_times_in_the_pack_the_topic_answers() -> None:
     fake = FakeLookup(pack)
     texts, _ = ask("when is maghrib today?", "en", fake)
     assert texts == topic_text(pack, "prayer_facilities", "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "is there friday prayer on camp"),
+        ("en", "need somewhere to pray dhuhr"),
+        ("fr", "la prière du vendredi, c'est près du bâtiment 7 ?"),
+        ("ar", "خطبة الجمعة بأي لغة"),
+    ],
+)
+def test_a_prayer_named_without_when_also_gets_the_rooms_text(lang: str, text: str) -> None:
+    texts, fake = ask(text, lang)
+    assert len(asked_days(fake)) == 1
+    assert texts[-len(topic_text(PACK, "prayer_facilities", lang)) :] == topic_text(
+        PACK, "prayer_facilities", lang
+    )
