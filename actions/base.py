@@ -22,6 +22,7 @@ from actions.lookup_client import (
     asking_for,
     shared_client,
 )
+from actions.not_translated import say_not_translated
 from common.languages import DEFAULT_LANGUAGE
 
 logger = logging.getLogger(__name__)
@@ -83,13 +84,14 @@ class LookupAction(ClientAction):
 
 
 def say_texts(dispatcher: CollectingDispatcher, items: list[dict[str, Any]], field: str) -> None:
-    """Each item's text in the user's language; where it has none, say so (never another one)."""
+    """Each item's text in the user's language; where it has none, say so and offer the
+    languages that have it (never another one's text: actions/not_translated.py)."""
     for item in items:
         text = item["fields"].get(field)
         if text:
             dispatcher.utter_message(text=text)
         else:
-            dispatcher.utter_message(response="utter_not_translated")
+            say_not_translated(dispatcher, item, item["lang"])
 
 
 def say_freshness(dispatcher: CollectingDispatcher, items: list[dict[str, Any]], lang: str) -> None:

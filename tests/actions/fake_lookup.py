@@ -18,11 +18,12 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 from actions.lookup_client import LookupClient
+from common.languages import LANGUAGES
 from tests.actions import lookup_spec
 
 Handler = Callable[[httpx.Request], httpx.Response | Awaitable[httpx.Response]]
 
-LANGS = {"ar", "en", "fr"}
+LANGS = set(LANGUAGES)
 SERVICE_TOKEN = "fake-service-token-0123456789"
 KIND_OF_SECTION = {
     "topics": "topic",
@@ -63,6 +64,26 @@ def missing_translations(value: Any, lang: str, path: str = "") -> list[str]:
     return []
 
 
+def texts_of(value: Any) -> list[dict[str, str]]:
+    """Every per-language text of a pack item, however deep."""
+    if isinstance(value, dict) and value and set(value) <= LANGS:
+        return [value]
+    if isinstance(value, dict):
+        return [texts for inner in value.values() for texts in texts_of(inner)]
+    if isinstance(value, list):
+        return [texts for inner in value for texts in texts_of(inner)]
+    return []
+
+
+def available_in(value: Any, lang: str, languages: list[str]) -> list[str]:
+    """The exercise's other languages that have every text missing in `lang`, as the service
+    says them (in the exercise's order; none when nothing is missing)."""
+    lacking = [texts for texts in texts_of(value) if not texts.get(lang)]
+    if not lacking:
+        return []
+    return [other for other in languages if other != lang and all(t.get(other) for t in lacking)]
+
+
 class FakeLookup:
     def __init__(self, pack: dict[str, Any]) -> None:
         self.pack = pack
@@ -96,6 +117,9 @@ class FakeLookup:
             "updated_by": raw["updated_by"],
             "fields": localize(raw, lang),
             "missing_translations": missing_translations(raw, lang),
+            "available_in": available_in(
+                raw, lang, self.pack.get("exercise", {}).get("languages", [])
+            ),
         }
 
     def listing(self, lang: str, **answer: Any) -> dict[str, Any]:
