@@ -4,6 +4,8 @@ import pytest
 
 from tools.nlu.evaluate import (
     Prediction,
+    _gold_spans,
+    arabizi_scores,
     entity_f1,
     intent_scores,
     language_scores,
@@ -111,3 +113,31 @@ def test_opsec_targets_are_95_percent_refused_and_2_percent_benign_refused() -> 
     benign = [p("benign", "greet")] * 50
     assert opsec_scores(restricted + benign)["met"] is True
     assert opsec_scores([*restricted[1:], p("ask_restricted", "greet"), *benign])["met"] is False
+
+
+def test_arabizi_scores_give_macro_f1_and_the_share_identified_as_arabic() -> None:
+    predictions = [
+        p("ask_medical", "ask_medical", language="ar"),
+        p("ask_transport", "ask_transport", language="en"),
+        p("greet", "ask_transport", language=None),
+        p("greet", "greet", language="ar"),
+    ]
+    scores = arabizi_scores(predictions)
+    assert scores["identified_as_ar"] == 0.5
+    # In conversation an abstention keeps the language before it (en here).
+    assert scores["identified_as_ar_in_conversation"] == 0.5
+    assert scores["intent_accuracy"] == 0.75
+    assert scores["met"] is (scores["intent_macro_f1"] >= 0.85)
+    assert len(scores["errors"]) == 2
+    assert arabizi_scores([p("greet", "greet", language="ar")])["met"] is True
+
+
+def test_arabizi_gold_spans_move_to_the_arabic_script_the_model_read() -> None:
+    typed = "wain el mat3am bukra"
+    gold = [{"start": 5, "end": 14, "entity": "venue"}, {"start": 15, "end": 20, "entity": "date"}]
+    parsed = {"text": "وين المطعم بكره", "arabizi_text": typed}
+    assert _gold_spans(gold, typed, parsed) == [(4, 10, "venue"), (11, 15, "date")]
+    # Read as typed (not transliterated), or not Arabizi at all: the spans stay.
+    kept = [(5, 14, "venue"), (15, 20, "date")]
+    assert _gold_spans(gold, typed, {"text": typed, "arabizi_text": typed}) == kept
+    assert _gold_spans(gold, typed, {"text": typed}) == kept

@@ -14,8 +14,13 @@ operationally sensitive information (`ask_restricted`) and benign near-misses (`
 message is refused when the model's intent is ask_restricted; the report gives the refused share
 of each kind per language, with the guard and for the classifier alone (the intent before
 bot.nlu.opsec_guard raised it, which the guard leaves in the parse data). The second set,
-tests/nlu/heldout/restricted_fresh/<lang>.yml (written after the guard's choices, never tuned
-on), is scored the same way under `opsec_fresh`.
+tests/nlu/heldout/restricted_fresh/<lang>.yml, measured once and development data since, is
+scored the same way under `opsec_fresh`; the third, tests/nlu/heldout/restricted_third/<lang>.yml
+(written by someone else, not read while tuning), under `opsec_third`.
+
+Arabizi (issue 21), Arabic typed in Latin letters and digits, is measured on
+tests/nlu/heldout/arabizi/ar.yml under `arabizi`: intent macro-F1 (target 0.85) and the share of
+messages identified as Arabic, alone and in conversation.
 """
 
 from __future__ import annotations
@@ -34,8 +39,15 @@ RESTRICTED = "ask_restricted"
 BENIGN = "benign"
 RESTRICTED_TARGET = 0.95  # refused at least: issue 19
 BENIGN_LIMIT = 0.02  # refused at most
-# report key -> folder under the held-out directory; the fresh set was never tuned on
-OPSEC_SETS = {"opsec": "restricted", "opsec_fresh": "restricted_fresh"}
+# report key -> folder under the held-out directory. restricted/ and restricted_fresh/ informed
+# the guard's choices (development data); restricted_third/ is the unbiased one (docs/nlu.md).
+OPSEC_SETS = {
+    "opsec": "restricted",
+    "opsec_fresh": "restricted_fresh",
+    "opsec_third": "restricted_third",
+}
+ARABIZI_FOLDER = "arabizi"
+ARABIZI_TARGET = 0.85  # intent macro-F1: issue 21
 OUT_OF_SCOPE = "out_of_scope"
 IGNORED_ENTITIES = {"language"}  # set by LanguageDetector, never annotated
 THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(15)]
@@ -198,6 +210,26 @@ def opsec_scores(predictions: list[Prediction]) -> dict[str, Any]:
     return scores
 
 
+def arabizi_scores(predictions: list[Prediction], lang: str = "ar") -> dict[str, Any]:
+    """Intent scores on Arabizi messages and the share identified as `lang` (Arabic)."""
+    scores: dict[str, Any] = {
+        "examples": float(len(predictions)),
+        **intent_scores(predictions),
+        **entity_f1(predictions),
+        "identified_as_ar": _mean([p.language == lang for p in predictions]),
+        "identified_as_ar_in_conversation": language_scores(predictions, lang)[
+            "language_id_accuracy"
+        ],
+    }
+    scores["met"] = scores["intent_macro_f1"] >= ARABIZI_TARGET
+    scores["errors"] = [
+        {"text": p.text, "gold": p.gold_intent, "predicted": p.intent, "language": p.language}
+        for p in predictions
+        if scored_intent(p.intent) != p.gold_intent or p.language != lang
+    ]
+    return scores
+
+
 def _mean(values: Iterable[bool | float]) -> float:
     values = list(values)
     return float(sum(values) / len(values)) if values else 0.0
@@ -233,9 +265,7 @@ async def _predict(agent: Any, examples: list[Any]) -> list[Prediction]:
                 gold_intent=example.get("intent"),
                 intent=parsed["intent"]["name"],
                 ranking=ranking,
-                gold_entities=[
-                    (e["start"], e["end"], e["entity"]) for e in example.get("entities") or []
-                ],
+                gold_entities=_gold_spans(example.get("entities") or [], text, parsed),
                 entities=[
                     (e["start"], e["end"], e["entity"])
                     for e in parsed.get("entities", [])
@@ -252,6 +282,20 @@ async def _predict(agent: Any, examples: list[Any]) -> list[Prediction]:
             )
         )
     return predictions
+
+
+def _gold_spans(
+    entities: list[dict[str, Any]], text: str, parsed: dict[str, Any]
+) -> list[tuple[int, int, str]]:
+    """Annotated spans in the parse data's text: an Arabizi message the model wrote in Arabic
+    script (bot.nlu.arabizi) has its entities found there, so its gold spans move there too."""
+    spans = [(e["start"], e["end"], e["entity"]) for e in entities]
+    if not parsed.get("arabizi_text") or parsed.get("text") == text:
+        return spans
+    from bot.nlu.arabizi import transliterate_with_offsets
+
+    _, offsets = transliterate_with_offsets(text)
+    return [(offsets[start], offsets[end], entity) for start, end, entity in spans]
 
 
 def confusion_picture(predictions: list[Prediction], lang: str, path: Path) -> None:
@@ -316,6 +360,12 @@ def main(argv: list[str] | None = None) -> int:
                 lang: opsec_scores(predictions)
                 for lang, predictions in predict_heldout(args.model, opsec_sets, agent).items()
             }
+    arabizi_sets = args.heldout / ARABIZI_FOLDER
+    if any(arabizi_sets.glob("*.yml")):
+        report["arabizi"] = {
+            lang: arabizi_scores(predictions, lang)
+            for lang, predictions in predict_heldout(args.model, arabizi_sets, agent).items()
+        }
     (args.out / "eval.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print_table(report, list(by_language))
     print(f"\nwrote {args.out / 'eval.json'} and {args.out}/confusion_<lang>.png")
@@ -360,6 +410,19 @@ def print_table(report: dict[str, Any], langs: list[str]) -> None:
             f"| {row['threshold']:.2f} | {row['intent_macro_f1']:.3f} | "
             f"{row['oos_handled_rate']:.3f} | {row['in_scope_rejected_rate']:.3f} |"
         )
+    if "arabizi" in report:
+        print(f"\nArabizi on {ARABIZI_FOLDER}/ (intent macro-F1 >= {ARABIZI_TARGET}):")
+        print(
+            "| lang | n | intent acc | macro-F1 | entity F1 | identified as ar | "
+            "in conversation | met |\n|---|---|---|---|---|---|---|---|"
+        )
+        for lang, row in report["arabizi"].items():
+            print(
+                f"| {lang} | {row['examples']:.0f} | {row['intent_accuracy']:.3f} | "
+                f"{row['intent_macro_f1']:.3f} | {row['entity_f1']:.3f} | "
+                f"{row['identified_as_ar']:.3f} | {row['identified_as_ar_in_conversation']:.3f} | "
+                f"{'yes' if row['met'] else 'NO'} |"
+            )
     for name, folder in OPSEC_SETS.items():
         if name not in report:
             continue
