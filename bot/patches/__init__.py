@@ -25,6 +25,7 @@ from types import ModuleType
 from bot.patches import (
     cache_action_reply_validator,
     cache_event_classes,
+    count_stored_events_once,
     keep_action_connections,
     keep_trackers_between_turns,
     pool_sqlite_tracker_store,
@@ -60,6 +61,8 @@ PATCHES: dict[str, Patch] = {
         Patch(pool_sqlite_tracker_store, LOW),
         Patch(cache_event_classes, LOW),
         Patch(run_graphs_in_order, HIGH),
+        # Before keep_trackers_between_turns, which then wraps it (both set `_liaison_stored`).
+        Patch(count_stored_events_once, HIGH),
         Patch(keep_trackers_between_turns, HIGH),
     )
 }

@@ -33,10 +33,13 @@ class Originals:
         names = [f"{getattr(o, '__qualname__', o.__name__)}.{n}" for o, n, _ in self._replaced]
         return names + [f"{t.__name__} {i!r} listener" for t, i, _ in self._listeners]
 
-    def in_place(self) -> bool:
-        """Whether everything the patch changed is as it was before the patch."""
+    def in_place(self, ignoring: set[str] | frozenset[str] = frozenset()) -> bool:
+        """Whether everything the patch changed is as it was before the patch (but the
+        `owner.name` targets in `ignoring`, which another patch may have replaced too)."""
         return all(
-            vars(owner).get(name, _MISSING) is original for owner, name, original in self._replaced
+            vars(owner).get(name, _MISSING) is original
+            for owner, name, original in self._replaced
+            if f"{getattr(owner, '__qualname__', owner.__name__)}.{name}" not in ignoring
         ) and not any(event.contains(*listener) for listener in self._listeners)
 
     def restore(self) -> None:

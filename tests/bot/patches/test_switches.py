@@ -18,6 +18,11 @@ from bot.patches._originals import Originals
 
 ROOT = Path(__file__).resolve().parents[3]
 ALL = list(patches.PATCHES)
+SHARED_TARGETS = [
+    "SQLTrackerStore.retrieve",
+    "SQLTrackerStore.save",
+    "SQLTrackerStore._additional_events",
+]
 
 
 @pytest.fixture()
@@ -44,6 +49,7 @@ def test_the_registry_lists_every_patch_module_with_its_risk() -> None:
     assert sorted(ALL) == modules
     assert {name: patch.risk for name, patch in patches.PATCHES.items() if patch.risk != "low"} == {
         "run_graphs_in_order": "high",
+        "count_stored_events_once": "high",
         "keep_trackers_between_turns": "high",
     }
     for patch in patches.PATCHES.values():
@@ -57,7 +63,15 @@ def test_a_patch_left_out_leaves_rasa_untouched(
 ) -> None:
     others = [name for name in ALL if name != left_out]
     assert patches.install_from_environment({"LIAISON_RASA_PATCHES": ",".join(others)}) == others
-    assert records[left_out].in_place(), f"{left_out} changed {records[left_out].targets()}"
+    # What another applied patch also replaces (count_stored_events_once and
+    # keep_trackers_between_turns share three SQLTrackerStore functions) is that patch's.
+    shared = set(records[left_out].targets()) & {
+        target for name in others for target in records[name].targets()
+    }
+    assert shared <= set(SHARED_TARGETS), shared
+    assert records[left_out].in_place(ignoring=shared), (
+        f"{left_out} changed {records[left_out].targets()}"
+    )
     for name in others:
         assert not records[name].in_place(), f"{name} not applied"
 
@@ -104,7 +118,12 @@ def test_trackers_are_not_kept_when_switched_off_or_shared(
 ) -> None:
     applied = patches.install_from_environment(environ)
     assert "keep_trackers_between_turns" not in applied
-    assert records["keep_trackers_between_turns"].in_place()
+    assert records["keep_trackers_between_turns"].in_place(
+        ignoring=set(SHARED_TARGETS) if "count_stored_events_once" in applied else set()
+    )
+    # With several writers the save still skips the count (correct under the conversation lock).
+    if environ.get("LIAISON_LOCK_STORE"):
+        assert "count_stored_events_once" in applied
 
 
 def test_the_kept_tracker_count_reaches_the_patch(
