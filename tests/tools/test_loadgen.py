@@ -97,6 +97,25 @@ def test_a_new_sender_every_ten_turns() -> None:
     assert senders[20:] == ["t-u0-c2"] * 5
 
 
+def test_one_language_per_conversation_when_asked() -> None:
+    questions = [
+        {"text": f"{lang} {n}", "lang": lang, "intent": "ask_meal_times"}
+        for n in range(3)
+        for lang in ("ar", "en", "fr")
+    ]
+    spec = {"mode": "webhook", "users": 2, "duration": 0.5, "questions": questions}
+    for together in (False, True):
+        stub, _ = asyncio.run(_run({**spec, "one_language_per_conversation": together}))
+        languages: dict[str, set[str]] = {}
+        for request in stub.requests:
+            languages.setdefault(request["sender"], set()).add(request["message"].split()[0])
+        if together:
+            assert all(len(used) == 1 for used in languages.values())
+            assert set().union(*languages.values()) == {"ar", "en", "fr"}
+        else:  # the default: languages alternate turn by turn
+            assert any(len(used) == 3 for used in languages.values())
+
+
 def test_a_reply_without_text_is_an_error() -> None:
     spec = {"mode": "webhook", "users": 1, "duration": 0.3, "questions": [{"text": "silence"}]}
     _, result = asyncio.run(_run(spec))

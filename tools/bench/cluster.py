@@ -3,7 +3,8 @@ replicas behind HAProxy, in one run; throughput, latency and the CPU time per tu
 
 Method (docs/deploy.md): the cluster on free ports in a temporary folder, the model
 `models/current.tar.gz` (or --model). Custom-action turns (tools/bench/questions.py ACTION, the
-`make bench` load generator, a new sender every 10 turns) through HAProxy's Rasa port at each
+`make bench` load generator, a new sender every 10 turns, each conversation in one language unless
+--mixed-languages) through HAProxy's Rasa port at each
 number of users, first with both Rasa replicas, then with `rasa-2` stopped (HAProxy's health
 check takes it out; the loads wait until it has). CPU per turn: user + system time of every
 process group (/proc/<pid>/stat, reaped children left out) before and after each load, divided by
@@ -109,6 +110,7 @@ def one_load(
     duration: float,
     warmup: float,
     tag: str,
+    one_language: bool = True,
 ) -> dict[str, Any]:
     spec = {
         "mode": "webhook",
@@ -120,6 +122,7 @@ def one_load(
         "turns_per_conversation": 10,
         "questions": as_dicts(questions),
         "sender_prefix": f"cluster-{tag}-{users}-{int(time.time())}",
+        "one_language_per_conversation": one_language,
     }
     before = cpu_of(cluster)
     started = time.monotonic()
@@ -169,7 +172,12 @@ def make_cluster(workdir: Path, model: Path) -> Cluster:
 def run(args: argparse.Namespace) -> dict[str, Any]:
     workdir = Path(tempfile.mkdtemp(prefix="liaison-bench-cluster-work-"))
     cluster = make_cluster(workdir, args.model)
-    report: dict[str, Any] = {"machine": host_info(), "uptime_before": uptime(), "loads": {}}
+    report: dict[str, Any] = {
+        "machine": host_info(),
+        "uptime_before": uptime(),
+        "languages": "mixed turn by turn" if args.mixed_languages else "one per conversation",
+        "loads": {},
+    }
     say("bench-cluster: starting the cluster (PostgreSQL, Redis, 2 x lookup, actions, Rasa) ...")
     started = time.monotonic()
     cluster.start(progress=lambda m: say(f"  {m}"))
@@ -193,7 +201,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 time.sleep(5)  # HAProxy: a check a second, out after 3 failures
             for users in args.users:
                 result = one_load(
-                    cluster, questions, users, args.duration, args.warmup, f"r{replicas}"
+                    cluster,
+                    questions,
+                    users,
+                    args.duration,
+                    args.warmup,
+                    f"r{replicas}",
+                    one_language=not args.mixed_languages,
                 )
                 report["loads"][f"{replicas}x{users}"] = result
                 say(
@@ -218,6 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=20.0)
     parser.add_argument("--warmup", type=float, default=3.0)
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "bench_cluster.json")
+    parser.add_argument(
+        "--mixed-languages",
+        action="store_true",
+        help="every turn in another language (make bench's load; each switch re-registers the "
+        "visitor's language with the lookup service); default: one language per conversation",
+    )
     args = parser.parse_args(argv)
     if not args.model.exists():
         print(f"no model at {args.model}: `make model` first", file=sys.stderr)

@@ -212,8 +212,14 @@ async def _user(spec: dict[str, Any], index: int, run: Run, t0: float) -> None:
             check, kind = "status", "get"
         else:
             questions = spec["questions"]
-            question = questions[(offset + turn) % len(questions)]
             conversation = turn // spec.get("turns_per_conversation", 10)
+            if spec.get("one_language_per_conversation"):
+                # A visitor writes in one language: each conversation keeps to one, and the
+                # conversations of all users go round the languages.
+                languages = sorted({x.get("lang", "") for x in questions})
+                language = languages[(index + conversation) % len(languages)]
+                questions = [x for x in questions if x.get("lang", "") == language]
+            question = questions[(offset + turn) % len(questions)]
             sender = f"{spec.get('sender_prefix', 'bench')}-u{index}-c{conversation}"
             data = webhook_request(host, sender, question["text"])
             check, kind = "text", question.get("intent", "")
