@@ -103,6 +103,28 @@ def answered_questions(cluster: Cluster) -> list[q.Question]:
     return kept
 
 
+def idle_cpu(cluster: Cluster, seconds: float) -> dict[str, float]:
+    """Each process's CPU ms per second with no turns at all: health checks every second,
+    pollers, the socket.io listeners. Per-turn figures include this share of it, which weighs
+    more the fewer turns a load gets through."""
+    before = cpu_of(cluster)
+    started = time.monotonic()
+    time.sleep(seconds)
+    wall = time.monotonic() - started
+    after = cpu_of(cluster)
+    return {name: round((after[name] - before[name]) * 1000 / wall, 2) for name in before}
+
+
+def less_idle(
+    per_turn: dict[str, float], idle: dict[str, float], wall: float, turns: int
+) -> dict[str, float]:
+    """CPU ms per turn of each process without its idle rate (ms/s) over the load's wall time."""
+    return {
+        name: round(max(value - idle.get(name, 0.0) * wall / turns, 0.0), 2)
+        for name, value in per_turn.items()
+    }
+
+
 def one_load(
     cluster: Cluster,
     questions: list[q.Question],
@@ -111,6 +133,7 @@ def one_load(
     warmup: float,
     tag: str,
     one_language: bool = True,
+    idle: dict[str, float] | None = None,
 ) -> dict[str, Any]:
     spec = {
         "mode": "webhook",
@@ -137,6 +160,11 @@ def one_load(
     }
     result["cpu_ms_per_turn_by_role"] = per_role(result["cpu_ms_per_turn"])
     result["cpu_ms_per_turn_total"] = round(sum(result["cpu_ms_per_turn"].values()), 2)
+    if idle is not None:
+        # The same without what the processes spend with no turns (idle_cpu) over the load.
+        net = less_idle(result["cpu_ms_per_turn"], idle, wall, turns)
+        result["cpu_ms_per_turn_less_idle_by_role"] = per_role(net)
+        result["cpu_ms_per_turn_less_idle_total"] = round(sum(net.values()), 2)
     # How busy the two cores were with the cluster: its CPU seconds over the load's wall time.
     result["cluster_cores_busy"] = round(
         sum(after[n] - before[n] for n in before if n in after) / max(wall, 1e-9), 2
@@ -194,6 +222,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         )
         if len(questions) < 3:
             raise RuntimeError("too few questions answered: is the model older than the domain?")
+        idle = idle_cpu(cluster, args.idle) if args.idle > 0 else None
+        if idle is not None:
+            report["idle_cpu_ms_per_s"] = idle
+            say(f"  idle ({args.idle:.0f} s, no turns): CPU ms/s {per_role(idle)}")
         for replicas in (2, 1):
             if replicas == 1:
                 cluster.services["rasa-2"].process.terminate()  # type: ignore[union-attr]
@@ -208,6 +240,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     args.warmup,
                     f"r{replicas}",
                     one_language=not args.mixed_languages,
+                    idle=idle,
                 )
                 report["loads"][f"{replicas}x{users}"] = result
                 say(
@@ -218,6 +251,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     f"{result['cpu_ms_per_turn_total']} ("
                     + ", ".join(f"{k} {v}" for k, v in result["cpu_ms_per_turn_by_role"].items())
                     + ")"
+                    + (
+                        f"; less idle {result['cpu_ms_per_turn_less_idle_total']}"
+                        if idle is not None
+                        else ""
+                    )
                 )
     finally:
         cluster.stop()
@@ -232,6 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=20.0)
     parser.add_argument("--warmup", type=float, default=3.0)
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "bench_cluster.json")
+    parser.add_argument(
+        "--idle", type=float, default=10.0, help="seconds of no load measured first (0: none)"
+    )
     parser.add_argument(
         "--mixed-languages",
         action="store_true",
