@@ -222,7 +222,7 @@ STRINGS: dict[str, str | tuple[str, str]] = {
     "staff_title": N_("Staff accounts"),
     "staff_help": N_(
         'Accounts are created on the server: liaison add-staff USERNAME --name "..." '
-        "--lang ar|en|fr [--admin]"
+        "--lang {languages} [--admin]"
     ),
     "col_username": N_("Username"),
     "col_name": N_("Name"),
