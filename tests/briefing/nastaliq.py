@@ -15,7 +15,7 @@ import re
 import zlib
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]  # WeasyPrint's dependency
 
 _STREAM = re.compile(rb"(\d+) 0 obj\s*<<(.*?)>>\s*stream\r?\n", re.S)
 _FONT_FILE = re.compile(rb"/FontName\s*/[A-Z]{6}\+([\w-]+)[^>]*?/FontFile2\s+(\d+) 0 R", re.S)
