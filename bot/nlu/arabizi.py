@@ -459,6 +459,11 @@ _PREFIXED_ARTICLE = re.compile(
 _PREFIX_LETTER = {"w": "و", "b": "ب", "f": "ف", "3": "ع"}
 
 
+# An enrolment code written in its groups (common.enrolment), which stays as typed.
+_GROUPED_CODE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z0-9]{4}[-\u2010-\u2014\u2212][A-Za-z0-9]{4}[-\u2010-\u2014\u2212]"
+    r"[A-Za-z0-9]{2}(?![A-Za-z0-9])"
+)
 # Expressions of several words that visitors of every language use ("fi amanillah", "wi fi",
 # "sabah el kheir" spelled the English or French way), and English SMS spellings with digits.
 _NEUTRAL_EXPRESSIONS = re.compile(
@@ -500,11 +505,12 @@ def _evidence(token: str) -> bool:
 def is_arabizi(text: str) -> bool:
     """Whether a message with no Arabic letters is Arabic typed in Latin letters and digits:
     two words of evidence, or one in a short message with no English or French function word."""
-    if any("\u0600" <= char <= "\u06ff" for char in text) or code_in(text):
+    if any("\u0600" <= char <= "\u06ff" for char in text):
         return False
-    lowered = _NEUTRAL_EXPRESSIONS.sub(" ", text.lower())
+    lowered = _NEUTRAL_EXPRESSIONS.sub(" ", _GROUPED_CODE.sub(" ", text.lower()))
     words = [token for token in _TOKEN.findall(lowered) if any(c.isalpha() for c in token)]
-    counted = [token for token in words if token not in NEUTRAL_WORDS]
+    # An enrolment code says nothing about the language ("mayenfa3sh" has a code's shape too).
+    counted = [token for token in words if token not in NEUTRAL_WORDS and not code_in(token)]
     evidence = sum(_evidence(token) for token in counted)
     if evidence >= 2:
         return True
@@ -580,6 +586,7 @@ def transliterate_with_offsets(text: str) -> tuple[str, list[int]]:
     index = 0
     pending_article = False
     article = "ال"
+    codes = [code.span() for code in _GROUPED_CODE.finditer(text)]
     while index < len(tokens):
         match = tokens[index]
         for i in range(at, match.start()):  # what lies between words
@@ -599,8 +606,8 @@ def transliterate_with_offsets(text: str) -> tuple[str, list[int]]:
             and any(c.isalpha() for c in following.group(0))
             and len(following.group(0)) >= 2
         )
-        if token.isdigit():
-            arabic = token  # a number stays a number
+        if token.isdigit() or code_in(token) or _in_spans(match.start(), codes):
+            arabic = token  # a number, or what may be an enrolment code, stays as typed
         elif article_next:
             arabic = ""
         elif pending_article:
@@ -623,6 +630,10 @@ def transliterate_with_offsets(text: str) -> tuple[str, list[int]]:
         position += len(piece)
     offsets[len(text)] = position
     return "".join(pieces), offsets
+
+
+def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def transliterate(text: str) -> str:

@@ -113,6 +113,16 @@ def test_in_inference_the_typed_text_is_kept_and_other_messages_are_untouched() 
     assert code.get(TEXT) == "code-i ab3d-ef7h-k9"
 
 
+def test_an_enrolment_code_in_an_arabizi_message_stays_as_typed() -> None:
+    # A ten-letter Arabizi word with a digit has a code's shape: no evidence either way.
+    assert not is_arabizi("abcd3fgh2k")
+    assert not is_arabizi("my code is abcd3fgh2k")
+    assert is_arabizi("eh elli mayenfa3sh a3melo")
+    assert transliterate("ana 3andi el code ab3d-ef7h-k9 w abcd3fgh2k").endswith(
+        "ab3d-ef7h-k9 و abcd3fgh2k"
+    )
+
+
 @pytest.mark.parametrize("transliterate_it", [True, False])
 def test_the_language_detector_calls_arabizi_arabic(transliterate_it: bool) -> None:
     message = Message(data={TEXT: "shu el barnamaj bukra w emta el ghada"})

@@ -269,7 +269,8 @@ async def _predict(agent: Any, examples: list[Any]) -> list[Prediction]:
                 entities=[
                     (e["start"], e["end"], e["entity"])
                     for e in parsed.get("entities", [])
-                    if e["entity"] not in IGNORED_ENTITIES
+                    # an enrolment code (bot.nlu.enrolment_code) has no span
+                    if e["entity"] not in IGNORED_ENTITIES and "start" in e
                 ],
                 language=next(
                     (e["value"] for e in parsed.get("entities", []) if e["entity"] == "language"),
