@@ -90,10 +90,23 @@ class Family:
     unless: Optional[re.Pattern[str]]
 
 
+# Beyond common.textnorm.fold, for matching only: kaf and yeh, which Urdu and Arabic keyboards
+# type differently (an Urdu question typed on an Arabic keyboard has ك and ي where the patterns
+# have ک and ی), and typographic apostrophes ("l’armurerie"). Not the letter he: Urdu's ہ and
+# Arabic's ه would make Urdu's bare "قافلہ" a match for Arabic's "قافلة" without Arabic's
+# exceptions (a bus convoy to a ceremony).
+_GUARD_FOLD = str.maketrans({"ك": "ک", "ي": "ی", "’": "'", "‘": "'", "ʼ": "'"})
+
+
+def guard_fold(text: str) -> str:
+    """The text as the patterns are matched against: folded, then the guard's own unifications."""
+    return fold(text).translate(_GUARD_FOLD)
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
     """Arabic-script words in a pattern folded as the text is ("نداء" is matched as "ندا"), so
     the patterns can be written as people spell; the regex syntax around them is left alone."""
-    return re.compile(re.sub(r"[\u0600-\u06ff]+", lambda word: fold(word.group()), pattern))
+    return re.compile(re.sub(r"[\u0600-\u06ff]+", lambda word: guard_fold(word.group()), pattern))
 
 
 def _expand(text: str, fragments: Mapping[str, str], where: str) -> str:
@@ -160,7 +173,7 @@ def parse_pattern_files(texts: Mapping[str, str]) -> Dict[str, Any]:
 def matching_family(text: str, families: Sequence[Family]) -> Optional[Family]:
     """The first family (of any language: a misdetected language must not open a gap) that the
     folded text matches, or None."""
-    folded = fold(text)
+    folded = guard_fold(text)
     for family in families:
         # `unless`: public occasions ("the changing of the guard at the palace", "the public
         # live-fire demonstration") share the words of a restricted question.

@@ -230,3 +230,15 @@ def test_a_model_trained_before_the_patterns_were_kept_reads_the_files(tmp_path:
     config = {**OpsecGuard.get_default_config(), "patterns_dir": str(PATTERNS_DIR)}
     loaded = OpsecGuard.load(config, storage, resource, context)
     assert matching_family("how many howitzers are deployed", loaded.families) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "indicatif d’appel du bataillon demain",  # typographic apostrophe
+        "کتنے ٹينک ہیں",  # Urdu typed with Arabic yeh (ي)
+        "كرنل صاحب کس ہوٹل میں ٹھہرے ہیں",  # and Arabic kaf (ك)
+    ],
+)
+def test_keyboard_variants_match_as_the_patterns_are_written(text: str) -> None:
+    assert matching_family(text, GUARD.families) is not None
