@@ -52,7 +52,7 @@ TIME_WORDS = _words(
     "when|what time|time|times|timetable|schedule|next prayer|"
     "quand|heure|heures|horaire|horaires|"
     "متى|امتى|إمتى|ايمتى|وقتاش|شوكت|شكد|كم|وقت|أوقات|اوقات|مواقيت|ميقات|موعد|مواعيد|الساعة|الساعه|"
-    "کب|ٹائم|بجے"
+    "کب|ٹائم|ٹائمنگ|ٹائمنگز|بجے|اوقات"
 )
 # Words for prayer itself: a time word counts only beside one ("what time is the call to
 # prayer?"), not in any message the intent brought here.

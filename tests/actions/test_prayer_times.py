@@ -82,6 +82,7 @@ def asked_days(fake: FakeLookup) -> list[str]:
             "Maghrib au camp, jeudi 21 janvier : 17:24.",
         ),
         ("ar", "متى صلاة المغرب اليوم؟", "وقت المغرب في المعسكر يوم الخميس 21 يناير: 17:24."),
+        ("ur", "آج مغرب کب ہے", "کیمپ میں جمعرات 21 جنوری کو مغرب کا وقت: 17:24۔"),
     ],
 )
 def test_one_prayer_today(lang: str, text: str, answer: str) -> None:
