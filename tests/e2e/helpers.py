@@ -34,6 +34,9 @@ QUESTIONS = {
     ("emergency_contacts", "en"): "someone collapsed, which number do I call?",
     ("emergency_contacts", "fr"): "un collègue s'est blessé, quel numéro appeler ?",
     ("emergency_contacts", "ar"): "زميلي مريض جدا بمن أتصل؟",
+    ("meals", "ur"): "رات کا کھانا کتنے بجے ملتا ہے؟",
+    ("prayer_facilities", "ur"): "کیمپ میں نماز پڑھنے کی جگہ کہاں ہے؟",
+    ("emergency_contacts", "ur"): "میرا ساتھی بیمار ہے، ایمرجنسی میں کون سا نمبر ملاؤں؟",
 }
 _senders = itertools.count()
 
@@ -111,6 +114,7 @@ ENROL_SENTENCES = {
     "en": "hello, my code is {code}",
     "fr": "bonjour, voici mon code {code}",
     "ar": "مرحبا، رمزي هو {code}",
+    "ur": "السلام علیکم، میرا کوڈ یہ ہے {code}",
 }
 
 

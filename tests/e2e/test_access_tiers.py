@@ -47,7 +47,7 @@ def enrolled_text(lang: str, nation: str) -> str:
     return response_text("utter_enrolled", lang).replace("{nation}", NATION_NAMES[nation][lang])
 
 
-@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+@pytest.mark.parametrize("lang", ["ar", "en", "fr", "ur"])
 def test_the_code_turns_the_explanation_into_the_fact(stack: Stack, lang: str) -> None:
     sender = f"tiers-{lang}"
     question = QUESTIONS[("meals", lang)]

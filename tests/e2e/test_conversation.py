@@ -7,6 +7,7 @@ import re
 import httpx
 import pytest
 
+from common.i18n import text_direction
 from tests.e2e.helpers import QUESTIONS, enrolled_sender, response_text, say
 from tests.packs import SAMPLE_PACK, read_pack, topic_text
 from tools.stack import Stack
@@ -19,7 +20,8 @@ pytestmark = pytest.mark.e2e
 
 def assert_in_language(texts: list[str], lang: str) -> None:
     joined = " ".join(texts)
-    assert bool(ARABIC.search(joined)) == (lang == "ar"), joined
+    # Arabic script for Arabic and Urdu (both read right to left), none for English and French.
+    assert bool(ARABIC.search(joined)) == (text_direction(lang) == "rtl"), joined
 
 
 def test_lookup_health_reports_database_up(stack: Stack) -> None:
@@ -47,7 +49,13 @@ def test_language_slot_carries_a_message_too_short_to_tell(stack: Stack) -> None
 
 
 @pytest.mark.parametrize(
-    "lang,greeting", [("ar", "السلام عليكم"), ("fr", "bonsoir"), ("en", "good evening")]
+    "lang,greeting",
+    [
+        ("ar", "السلام عليكم"),
+        ("fr", "bonsoir"),
+        ("en", "good evening"),
+        ("ur", "السلام علیکم، کیا حال ہے؟"),
+    ],
 )
 def test_greeting_is_answered_in_kind(stack: Stack, lang: str, greeting: str) -> None:
     assert say(stack, greeting) == [response_text("utter_greet", lang)]
@@ -68,6 +76,7 @@ def test_lookup_down_gives_an_apology_and_the_conversation_goes_on(stack: Stack)
                 "ar": "مع السلامة",
                 "en": "bye, thanks for the help",
                 "fr": "au revoir et merci",
+                "ur": "اچھا جی، اللہ حافظ",
             }[lang]
             assert say(stack, goodbye, sender=sender) == [response_text("utter_goodbye", lang)]
     finally:
