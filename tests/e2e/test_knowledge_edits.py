@@ -6,7 +6,9 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.e2e.helpers import ADMIN_TOKEN, QUESTIONS, enrolled_sender, say
+from common.i18n.formatting import language_names
+from common.languages import LANGUAGE_NAMES
+from tests.e2e.helpers import ADMIN_TOKEN, QUESTIONS, enrolled_sender, response_text, say
 from tests.packs import SAMPLE_PACK, read_pack, topic_text
 from tools.stack import Stack
 
@@ -15,7 +17,7 @@ SAMPLE = read_pack(SAMPLE_PACK)
 pytestmark = pytest.mark.e2e
 
 
-def edit_meal_text(stack: Stack, lang: str, text: str) -> httpx.Response:
+def edit_meal_text(stack: Stack, lang: str, text: str | None) -> httpx.Response:
     meal_item = next(item for item in SAMPLE["topics"] if item["topic"] == "meals")
     return httpx.patch(
         f"{stack.url('lookup')}/v1/admin/items/topic/{meal_item['id']}",
@@ -45,6 +47,39 @@ def test_an_admin_edit_changes_the_next_answer_without_restart(stack: Stack) -> 
         restored = edit_meal_text(stack, "fr", meal_item["text"]["fr"])
         assert restored.status_code == 200, restored.text
     assert say(stack, question, sender=french) == topic_text(SAMPLE, "meals", "fr")
+
+
+def test_a_text_missing_in_urdu_is_offered_in_the_languages_that_have_it(stack: Stack) -> None:
+    """Issue 21: with the meal item's Urdu text removed (a merge patch's null), an Urdu visitor is
+    told so in Urdu and offered the exercise's other languages, a button each that switches the
+    conversation; no other language's text is said in its place."""
+    meal_item = next(item for item in SAMPLE["topics"] if item["topic"] == "meals")
+    visitor = enrolled_sender(stack, "ur")
+    others = [lang for lang in SAMPLE["exercise"]["languages"] if lang != "ur"]
+    response = edit_meal_text(stack, "ur", None)
+    try:
+        assert response.status_code == 200, response.text
+        replies = httpx.post(
+            f"{stack.url('rasa')}/webhooks/rest/webhook",
+            json={"sender": visitor, "message": QUESTIONS[("meals", "ur")]},
+            timeout=30,
+        ).json()
+        offer = response_text("utter_not_translated_offer", "ur").replace(
+            "{languages}", language_names(others, "ur")
+        )
+        assert replies[0]["text"] == offer
+        buttons = {button["title"]: button["payload"] for button in replies[0]["buttons"]}
+        assert list(buttons) == [LANGUAGE_NAMES[lang] for lang in others]
+        said = " ".join(reply.get("text", "") for reply in replies)
+        assert not any(meal_item["text"][lang] in said for lang in others)
+        # The English button switches the conversation; asked again in English, it is answered.
+        say(stack, buttons[LANGUAGE_NAMES["en"]], sender=visitor)
+        assert say(stack, QUESTIONS[("meals", "en")], sender=visitor) == topic_text(
+            SAMPLE, "meals", "en"
+        )
+    finally:
+        restored = edit_meal_text(stack, "ur", meal_item["text"]["ur"])
+        assert restored.status_code == 200, restored.text
 
 
 def test_an_edit_without_a_token_is_refused_and_changes_nothing(stack: Stack) -> None:
