@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page
 
 from bot.nlu.language_id import LanguageIdentifier
+from common.i18n import text_direction
 from tests.browser import ARTEFACTS
 from tools.stack import Stack
 
@@ -18,8 +19,9 @@ QUESTIONS = {
     "ar": "متى وقت الغداء؟",
     "en": "Where is the medical centre?",
     "fr": "À quelle heure est le dîner ?",
+    "ur": "ڈائننگ ہال کہاں ہے؟",
 }
-identify = LanguageIdentifier(["ar", "en", "fr"]).identify
+identify = LanguageIdentifier(list(QUESTIONS)).identify
 
 
 @pytest.fixture
@@ -46,13 +48,13 @@ def direction(element: Locator) -> str:
     return element.evaluate("element => getComputedStyle(element).direction")
 
 
-@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+@pytest.mark.parametrize("lang", sorted(QUESTIONS))
 def test_each_answer_is_in_the_question_language_and_reads_in_its_direction(
     page: Page, lang: str
 ) -> None:
     reply = ask(page, QUESTIONS[lang])
     question = page.locator(".message.user").last
-    expected = "rtl" if lang == "ar" else "ltr"
+    expected = text_direction(lang)
     assert direction(question) == expected
     assert direction(reply) == expected
     assert identify(reply.inner_text()) == lang, reply.inner_text()
