@@ -8,6 +8,8 @@ import yaml
 
 from tools.nlu.select import dev_split
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def examples(path: Path) -> set[str]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -67,3 +69,23 @@ def test_each_tokenizer_variant_takes_the_tokenizers_place() -> None:
     for steps in TOKENIZERS.values():
         pipeline = [s["name"] for s in config_with(steps, Path("config.yml"))["pipeline"]]
         assert pipeline == names[:at] + [s["name"] for s in steps] + names[at + 1 :]
+
+
+def test_the_opsec_patterns_file_beside_the_examples_is_not_read_as_training_data(
+    tmp_path: Path,
+) -> None:
+    """data/nlu/<lang>/ also holds opsec_patterns.yml, which is not NLU data: the split reads the
+    NLU files only, as `rasa train` does (it stopped on "Unknown data format" before)."""
+    data = tmp_path / "nlu" / "en"
+    data.mkdir(parents=True)
+    nlu = {
+        "version": "3.1",
+        "nlu": [{"intent": "greet", "examples": "".join(f"- hello {i}\n" for i in range(10))}],
+    }
+    (data / "nlu.yml").write_text(yaml.safe_dump(nlu))
+    (data / "opsec_patterns.yml").write_text(
+        (ROOT / "data/nlu/en/opsec_patterns.yml").read_text(encoding="utf-8")
+    )
+    assert dev_split(tmp_path / "nlu", tmp_path / "a") == ["en"]
+    train, dev = (examples(tmp_path / "a" / part / "en.yml") for part in ("train", "dev"))
+    assert len(train) == 8 and len(dev) == 2

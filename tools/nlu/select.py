@@ -23,13 +23,19 @@ TRAIN_FRACTION = 0.8
 
 def dev_split(data: Path, out: Path, seed: int = SEED) -> list[str]:
     """data/<lang>/ → out/train/<lang>.yml (80 %) and out/dev/<lang>.yml (20 %)."""
+    from rasa.shared.data import get_data_files, is_nlu_file
     from rasa.shared.nlu.training_data.loading import load_data
+    from rasa.shared.nlu.training_data.training_data import TrainingData
 
     languages = sorted(p.name for p in data.iterdir() if p.is_dir())
     for part in ("train", "dev"):
         (out / part).mkdir(parents=True, exist_ok=True)
     for lang in languages:
-        training, dev = load_data(str(data / lang)).train_test_split(TRAIN_FRACTION, seed)
+        # Only the NLU files, as `rasa train` reads them: the folder also holds the OPSEC guard's
+        # patterns (opsec_patterns.yml), which load_data of the whole folder rejects.
+        files = sorted(get_data_files([str(data / lang)], is_nlu_file))
+        everything = TrainingData().merge(*(load_data(f) for f in files))
+        training, dev = everything.train_test_split(TRAIN_FRACTION, seed)
         (out / "train" / f"{lang}.yml").write_text(training.nlu_as_yaml(), encoding="utf-8")
         (out / "dev" / f"{lang}.yml").write_text(dev.nlu_as_yaml(), encoding="utf-8")
     return languages
