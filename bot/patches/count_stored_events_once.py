@@ -34,11 +34,12 @@ LIAISON_RASA_PATCHES can leave it out.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import Any
 
 from bot.patches._originals import Originals
 
-STORED = "_liaison_stored"  # the same attribute keep_trackers_between_turns sets and reads
+STORED = "_liaison_stored"  # keep_trackers_between_turns sets and reads it too
 
 
 def apply() -> Originals:
@@ -67,14 +68,22 @@ def apply() -> Originals:
         else:
             setattr(tracker, STORED, len(tracker.events))
 
-    def additional_events(self: SQLTrackerStore, session: Any, tracker: Any) -> Any:
+    originals = Originals()
+    originals.replace(SQLTrackerStore, "retrieve", counting_retrieve)
+    originals.replace(SQLTrackerStore, "save", remembering_save)
+    originals.replace(SQLTrackerStore, "_additional_events", events_after_stored(count_stored))
+    return originals
+
+
+def events_after_stored(count_stored: Callable[..., Any]) -> Callable[..., Any]:
+    """`_additional_events` for a tracker that knows how many of its events are stored (STORED):
+    the rest of its events, without asking the database; `count_stored` (Rasa's) otherwise.
+    keep_trackers_between_turns uses it too."""
+
+    def additional_events(self: Any, session: Any, tracker: Any) -> Any:
         stored = getattr(tracker, STORED, None)
         if stored is None:
             return count_stored(self, session, tracker)
         return itertools.islice(tracker.events, stored, None)
 
-    originals = Originals()
-    originals.replace(SQLTrackerStore, "retrieve", counting_retrieve)
-    originals.replace(SQLTrackerStore, "save", remembering_save)
-    originals.replace(SQLTrackerStore, "_additional_events", additional_events)
-    return originals
+    return additional_events

@@ -46,6 +46,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.patches._originals import Originals
+from bot.patches.count_stored_events_once import STORED, events_after_stored
 
 # Conversations whose tracker stays in memory between turns (the most recent ones; about 75 KB
 # each after ten turns). LIAISON_KEEP_TRACKERS overrides it; 0 turns the keeping off.
@@ -70,33 +71,27 @@ def apply(limit: int = KEPT_TRACKERS) -> Originals:
         if tracker is None:
             tracker = await retrieve(self, sender_id)
             if tracker is not None:
-                tracker._liaison_stored = len(tracker.events)  # type: ignore[attr-defined]
+                setattr(tracker, STORED, len(tracker.events))
         return tracker
 
     async def keeping_save(self: SQLTrackerStore, tracker: Any) -> None:
         key = (id(self), tracker.sender_id)
         kept.pop(key, None)
-        stored = getattr(tracker, "_liaison_stored", None)
+        stored = getattr(tracker, STORED, None)
         await save(self, tracker)
         if stored is None:
             return
         new_events = itertools.islice(tracker.events, stored, None)
-        tracker._liaison_stored = len(tracker.events)
+        setattr(tracker, STORED, len(tracker.events))
         if not any(isinstance(event, SessionStarted) for event in new_events):
             kept[key] = tracker
             if len(kept) > limit:
                 kept.popitem(last=False)
 
-    def additional_events(self: SQLTrackerStore, session: Any, tracker: Any) -> Any:
-        stored = getattr(tracker, "_liaison_stored", None)
-        if stored is None:
-            return count_stored(self, session, tracker)
-        return itertools.islice(tracker.events, stored, None)
-
     originals = Originals()
     originals.replace(SQLTrackerStore, "retrieve", kept_retrieve)
     originals.replace(SQLTrackerStore, "save", keeping_save)
-    originals.replace(SQLTrackerStore, "_additional_events", additional_events)
+    originals.replace(SQLTrackerStore, "_additional_events", events_after_stored(count_stored))
     return originals
 
 
