@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.base import LookupAction, related_text, say_freshness, user_text
+from actions.base import DatedLookupAction, related_text, say_freshness, user_text
 from actions.dates import requested_day
 
 HIGHLIGHT_KINDS = ("ceremony", "social")
@@ -23,21 +22,12 @@ def event_line(event: dict[str, Any]) -> str:
     return f"{span} {fields.get('title') or ''} — {place}".strip(" —")
 
 
-class ActionAnswerSchedule(LookupAction):
-    def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._today = today  # tests fix the clock; otherwise it is the exercise's local date
-
+class ActionAnswerSchedule(DatedLookupAction):
     def name(self) -> str:
         return "action_answer_schedule"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        exercise = (await self.client.exercise(lang))["fields"]
-        start, end = (
-            date.fromisoformat(exercise["start_date"]),
-            date.fromisoformat(exercise["end_date"]),
-        )
-        today = self._today or datetime.now(ZoneInfo(exercise["time_zone"])).date()
+        today, start, end = await self.calendar(lang)
         day = requested_day(user_text(tracker), today, start, end, lang)
         if day is None:
             events = [

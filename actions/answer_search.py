@@ -4,15 +4,15 @@ multilingual search finds it from the user's own words, so no exercise fact live
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dates, notes, rendering
 from actions.base import (
+    DatedLookupAction,
     LookupAction,
     find,
     related_text,
@@ -75,13 +75,9 @@ class ActionAnswerDress(LookupAction):
         say_freshness(dispatcher, [i for e in dressed for i in (e, e["related"]["dress"])], lang)
 
 
-class ActionAnswerVenue(LookupAction):
+class ActionAnswerVenue(DatedLookupAction):
     """A place's directions and hours: those of the day asked about ("is the gym open on
     Friday?", in the exercise's time zone), else the week's; every place the question names."""
-
-    def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._today = today  # tests fix the clock; otherwise it is the exercise's local date
 
     def name(self) -> str:
         return "action_answer_venue"
@@ -117,10 +113,7 @@ class ActionAnswerVenue(LookupAction):
         text = user_text(tracker)
         if not dates.may_name_a_day(text):
             return None
-        exercise = (await self.client.exercise(lang))["fields"]
-        today = self._today or datetime.now(ZoneInfo(exercise["time_zone"])).date()
-        start = date.fromisoformat(exercise["start_date"])
-        end = date.fromisoformat(exercise["end_date"])
+        today, start, end = await self.calendar(lang)
         return dates.requested_day(text, today, start, end, lang)
 
 

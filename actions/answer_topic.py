@@ -3,25 +3,17 @@ items the liaison team keeps in the lookup service."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any
-from zoneinfo import ZoneInfo
-
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import notes, prayers
-from actions.base import LookupAction, intent_of, logger, say_freshness, say_texts, user_text
+from actions.base import DatedLookupAction, intent_of, logger, say_freshness, say_texts, user_text
 from actions.dates import requested_day
 from actions.lookup_client import NoAnswer
 from common.topics import TOPIC_FOR_INTENT
 
 
-class ActionAnswerTopic(LookupAction):
-    def __init__(self, *args: Any, today: date | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._today = today  # tests fix the clock; otherwise it is the exercise's local date
-
+class ActionAnswerTopic(DatedLookupAction):
     def name(self) -> str:
         return "action_answer_topic"
 
@@ -55,12 +47,7 @@ class ActionAnswerTopic(LookupAction):
         """The times of the prayer named (all of them when none is) on the day the visitor
         names in the exercise's time zone, today when none; Friday prayer on the Friday named,
         else the next one."""
-        exercise = (await self.client.exercise(lang))["fields"]
-        start, end = (
-            date.fromisoformat(exercise["start_date"]),
-            date.fromisoformat(exercise["end_date"]),
-        )
-        today = self._today or datetime.now(ZoneInfo(exercise["time_zone"])).date()
+        today, start, end = await self.calendar(lang)
         day = requested_day(text, today, start, end, lang) or today
         prayer = prayers.prayer_named(text)
         if prayer == prayers.FRIDAY:

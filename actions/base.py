@@ -6,7 +6,9 @@ from __future__ import annotations
 import logging
 import re
 from abc import ABC, abstractmethod
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -81,6 +83,22 @@ class LookupAction(ClientAction):
             logger.error("%s: lookup service unavailable: %s", self.name(), reason)
             dispatcher.utter_message(response="utter_lookup_unavailable")
         return []
+
+
+class DatedLookupAction(LookupAction):
+    """A LookupAction whose answer depends on the day: tests fix the clock (`today`); otherwise
+    it is the exercise's local date."""
+
+    def __init__(self, client: LookupClient | None = None, today: date | None = None) -> None:
+        super().__init__(client)
+        self._today = today
+
+    async def calendar(self, lang: str) -> tuple[date, date, date]:
+        """Today in the exercise's time zone, and the exercise's first and last days."""
+        exercise = (await self.client.exercise(lang))["fields"]
+        today = self._today or datetime.now(ZoneInfo(exercise["time_zone"])).date()
+        start, end = (date.fromisoformat(exercise[f]) for f in ("start_date", "end_date"))
+        return today, start, end
 
 
 def say_texts(dispatcher: CollectingDispatcher, items: list[dict[str, Any]], field: str) -> None:
