@@ -39,7 +39,7 @@ help:
 	@echo "make clean  remove environments, models and run-time data"
 
 # Each environment installs the units that run in it (one pyproject.toml per unit folder).
-RASA_UNITS   := ./common ./bot ./actions ./web "./tools[assistant,experiments]" ".[test,browser,typecheck]"
+RASA_UNITS   := ./common ./bot ./actions ./web "./tools[assistant,experiments]" ".[test,browser,typecheck,profile]"
 LOOKUP_UNITS := ./common ./lookup "./tools[lookup]" ".[test,lint,browser,fuzz,typecheck,deploy]"
 LOOKUP_TYPED := common lookup web tests/test_layout.py tests/common tests/lookup tests/console tests/briefing \
                 tests/deploy

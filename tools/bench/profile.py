@@ -1,6 +1,6 @@
 """Where a turn's time goes: sample the stack's processes with py-spy under load.
 
-    python -m tools.bench.profile --py-spy /path/to/py-spy [--kind action] [--users 10]
+    python -m tools.bench.profile [--py-spy PATH] [--kind action] [--users 10]
 
 Starts the stack as `make run` does (free ports, fresh database), warms it up, then records
 every process (Rasa, action server, lookup) with `py-spy record --format raw` while the load
@@ -8,8 +8,8 @@ generator drives `--users` simultaneous users with `--kind` turns. Each sample (
 is put in the first category whose marker it contains (the order below matters: a tracker-store
 call inside a policy counts as the tracker store), and the table gives each category's share of
 that process's busy samples. The raw stacks are kept in --out for flame graphs
-(e.g. speedscope.app or inferno). py-spy is not a project dependency: install it anywhere
-(`python -m venv /tmp/pyspy && /tmp/pyspy/bin/pip install py-spy`) and pass its path.
+(e.g. speedscope.app or inferno). py-spy is pinned in the root project's `profile` extra, which
+the Rasa environment installs; `--py-spy` takes another executable.
 """
 
 from __future__ import annotations
@@ -121,7 +121,11 @@ def record(py_spy: str, pid: int, seconds: float, out: Path) -> subprocess.Popen
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--py-spy", required=True, help="path of the py-spy executable")
+    parser.add_argument(
+        "--py-spy",
+        default=str(Path(sys.executable).parent / "py-spy"),
+        help="path of the py-spy executable (default: the one beside this Python)",
+    )
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "current.tar.gz")
     parser.add_argument("--kind", choices=["action", "response"], default="action")
     parser.add_argument("--users", type=int, default=10)
