@@ -15,5 +15,12 @@ LANGUAGE_NAMES: dict[str, str] = {
     "ur": "اردو",
 }
 LANGUAGES: tuple[str, ...] = tuple(LANGUAGE_NAMES)
+# Letters that, among the assistant's languages, only this one writes: a text holding one is in
+# that language, no model needed. The NLU's language ID starts from them (bot/nlu/language_id.py,
+# which also tells Urdu from Persian), and the web chat draws such a bubble in the language's own
+# font (Nastaliq for Urdu) whatever language the page is in. Urdu's retroflex letters, noon
+# ghunna, bari ye, do-chashmi he, gol he and its forms, and keheh and Farsi yeh (Arabic writes
+# ك and ي; Gulf Arabic's چ and گ are Urdu's too, so they say nothing).
+OWN_LETTERS: dict[str, frozenset[str]] = {"ur": frozenset("ٹڈڑںےۓھہۂۃکی")}
 # What a visitor is answered in when nothing says which of LANGUAGES they read.
 DEFAULT_LANGUAGE = "en"

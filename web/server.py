@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from common.i18n import N_, text_direction, translator
-from common.languages import DEFAULT_LANGUAGE, LANGUAGE_NAMES
+from common.languages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, OWN_LETTERS
 
 PAGE_DIR = Path(__file__).resolve().parent / "chat"
 DOMAIN = "webchat"
@@ -57,6 +57,9 @@ def page_languages() -> list[dict[str, object]]:
                 "code": code,
                 "name": name,
                 "dir": text_direction(code),
+                # Letters only this language writes: the page marks a bubble holding one as
+                # written in it, so an Urdu answer gets Nastaliq on an English page too.
+                "letters": "".join(sorted(OWN_LETTERS.get(code, ()))),
                 "strings": {key: catalog.gettext(text) for key, text in PAGE_STRINGS.items()},
             }
         )

@@ -14,15 +14,15 @@ from functools import lru_cache
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from bot.nlu.language_vocabulary import LanguageVocabulary
+from common.languages import OWN_LETTERS
 
 ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps"})
-# Letters Urdu writes and neither Arabic nor Persian does (retroflex letters, noon ghunna, bari
-# ye, do-chashmi he, gol he and its hamza and ta forms): one of them settles it.
-URDU_ONLY_LETTERS = frozenset("ٹڈڑںےۓھہۂۃ")
 # Keheh and Farsi yeh: Persian and Urdu write them, Arabic keyboards do not (Gulf and Iraqi
 # Arabic do write چ and گ, so those say nothing). Urdu or Persian, and the general detector tells
 # which; Persian is not an assistant language, so a message that reads as Persian is abstained on.
 PERSIAN_URDU_LETTERS = frozenset("کی")
+# Letters Urdu writes and neither Arabic nor Persian does (common/languages.py): one settles it.
+URDU_ONLY_LETTERS = OWN_LETTERS["ur"] - PERSIAN_URDU_LETTERS
 PERSIAN = "fa"
 
 # Words everyone types whatever their language: a message made only of these says nothing

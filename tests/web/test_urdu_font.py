@@ -102,6 +102,35 @@ def test_other_languages_keep_their_own_fonts(page: tuple[Page, list[str]]) -> N
     assert not any(font["familyName"] == NASTALIQ for font in fonts_of(chat, "#enrol-hint"))
 
 
+def test_an_urdu_answer_is_drawn_in_nastaliq_on_a_page_in_another_language(
+    browser: Browser,  # noqa: F811
+    page_url: str,
+) -> None:
+    """A visitor who types Urdu without touching the picker gets Urdu answers on an English page:
+    those bubbles, and only those, are drawn in Nastaliq (marked by their letters)."""
+    context = browser.new_context(locale="en-GB")
+    chat = context.new_page()
+    chat.goto(f"{page_url}/")
+    chat.locator("#language option[value=ur]").wait_for(state="attached")
+    history = [
+        {"from": "user", "text": "نماز کی جگہ کہاں ہے؟"},
+        {"from": "bot", "text": "نماز کا کمرہ مین بلڈنگ میں ہے۔"},
+        {"from": "bot", "text": "The prayer room is in the main building."},
+        {"from": "bot", "text": "غرفة الصلاة في المبنى الرئيسي."},
+    ]
+    chat.evaluate("h => localStorage.setItem('liaison.history', JSON.stringify(h))", history)
+    chat.reload()
+    chat.locator("#log .message").nth(3).wait_for()
+    assert chat.locator("html").get_attribute("lang") == "en"
+    chat.evaluate("async () => { await document.fonts.ready; }")
+    drawn_in_nastaliq = []
+    for index in range(4):
+        fonts = fonts_of(chat, f"#log .message:nth-child({index + 1})")
+        drawn_in_nastaliq.append(any(font["familyName"] == NASTALIQ for font in fonts))
+    assert drawn_in_nastaliq == [True, True, False, False]
+    context.close()
+
+
 def test_only_the_listed_fonts_are_served(page_url: str) -> None:
     import urllib.error
     import urllib.request

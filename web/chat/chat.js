@@ -4,8 +4,9 @@
 "use strict";
 
 (function () {
-  // code → { name, dir, strings }: the languages, their direction and the page's words, from
-  // the server's config.json (one catalog and CLDR on the server; no table here).
+  // code → { name, dir, letters, strings }: the languages, their direction, the letters only
+  // each writes and the page's words, from the server's config.json (one catalog, CLDR and
+  // common/languages.py on the server; no table here).
   let LANGUAGES = new Map();
   const KEYS = { session: "liaison.session", history: "liaison.history", language: "liaison.language" };
   const MAX_HISTORY = 200;
@@ -99,11 +100,22 @@
     element.append(text.slice(last));
   }
 
+  // The language a text is written in when it holds a letter only that language writes (the
+  // server's list, from common/languages.py), else nothing: the bubble then follows the page.
+  function languageOf(text) {
+    for (const [code, entry] of LANGUAGES) {
+      if (entry.letters && [...entry.letters].some((letter) => text.includes(letter))) return code;
+    }
+    return null;
+  }
+
   function render(entry) {
     if (entry.text) {
       const item = document.createElement("li");
       item.className = `message ${entry.from}`;
       item.dir = "auto";
+      const written = languageOf(entry.text);
+      if (written) item.lang = written;
       if (entry.from === "bot") appendWithLinks(item, entry.text);
       else item.textContent = entry.text;
       log.append(item);
