@@ -122,7 +122,8 @@ def markdown(result: dict[str, Any]) -> str:
         f"Run {result['started_at']} on {host['cpus']} CPU(s) ({host['cpu']}), "
         f"{host['memory_gb']} GB, niceness {settings['niceness']}; each load "
         f"{settings['duration_s']:.0f} s after {settings['warmup_s']:.0f} s warm-up, a new "
-        f"sender every {settings['turns_per_conversation']} turns.",
+        f"sender every {settings['turns_per_conversation']} turns, languages "
+        f"{settings.get('languages', 'mixed turn by turn')}.",
         "",
         f"- before: `{result['uptime_before']}`",
         f"- after: `{result.get('uptime_after', '')}`",
