@@ -50,6 +50,11 @@ class ItemList(BaseModel):
 
 class SearchHit(BaseModel):
     score: float
+    coverage: float = Field(
+        default=1.0,
+        description="Share of the query (words weighed by rarity, words found nowhere counting "
+        "most) this item matches, 0..1: how much of a whole message it accounts for",
+    )
     item: LocalizedItem
 
 

@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session
 
 from common.textnorm import words
 from lookup.store.models import ItemText
+from lookup.synonyms import equivalents
 
 # Words that say nothing about what is asked; folded forms.
 STOPWORDS = frozenset(
@@ -51,6 +52,11 @@ STOPWORDS = frozenset(
     nous on ou par pour qu que quel quelle qui sa se son sur ta te tu un une vous y svp
     في من الي علي عن مع هل ما ماذا متي اين وين فين كيف هو هي انا انت هذا هذه ذلك التي الذي او ثم
     """.split()  # noqa: SIM905 - a word list reads best as words
+) | frozenset(
+    # Urdu's particles and question words, folded as the texts are (issue 20: without them a
+    # question's ہے or کیا matched any Urdu text and outweighed the word that names the item).
+    words("ہے ہیں کیا کب کہاں کون کیسے کتنے کتنی بجے کا کی کے کو میں سے اور یہ وہ ہو گا گی گے")
+    + words("پر نے بھی")
 )
 # The fields that name an item (a rank's `titles.<nation>.<n>` are its names too).
 NAME_FIELDS = frozenset({"name", "title", "titles"})
@@ -66,6 +72,10 @@ class Hit:
     kind: str
     item_id: str
     score: float
+    # The share of the query, by rarity weight, that this item matches, words found nowhere
+    # counting as the rarest: how much of what was asked the item accounts for (0..1). A
+    # caller answering a whole message from search alone (no intent to go by) wants most of it.
+    coverage: float = 1.0
 
 
 def query_words(query: str) -> list[str]:
@@ -127,6 +137,8 @@ def search(
                 scores[word] = score
     weight = _rarity(informative, best)
     total = sum(weight.values())
+    # Every query word's weight, filler included (a word matching nothing weighs most).
+    whole = sum(_rarity(wanted, best).values())
     # How well each word of the texts is matched by some query word (for name coverage).
     matched_by_query: dict[str, float] = {}
     for word in informative:
@@ -141,7 +153,8 @@ def search(
             continue
         relevance = sum(weight[word] * score for word, score in scores.items()) / total
         covered = _name_coverage(names[key], matched_by_query)
-        hits.append(Hit(key[0], key[1], round(relevance * (1 + covered) / 2, 3)))
+        score = round(relevance * (1 + covered) / 2, 3)
+        hits.append(Hit(key[0], key[1], score, round(found / whole, 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
     return hits[:limit]
 
@@ -180,8 +193,12 @@ def _fuzzy_min(word: str) -> int:
 
 
 def _matches(word: str, vocabulary: set[str]) -> dict[str, float]:
-    """The words of `vocabulary` that `word` matches, with their scores."""
+    """The words of `vocabulary` that `word` matches, with their scores: itself and its
+    equivalents (lookup/synonyms.py) whole, then by prefix or typo."""
     found = {word: 1.0} if word in vocabulary else {}
+    for other in equivalents(word):
+        if other in vocabulary:
+            found[other] = 1.0
     shortest = _fuzzy_min(word)
     if len(word) < shortest:
         return found

@@ -48,5 +48,5 @@ def search_items(
             withheld += 1
         elif len(hits) < limit:
             item = localized(session, row, lang, tier=tier, day=day)
-            hits.append(SearchHit(score=hit.score, item=item))
+            hits.append(SearchHit(score=hit.score, coverage=hit.coverage, item=item))
     return SearchResults(exercise_id=exercise.id, query=q, lang=lang, hits=hits, withheld=withheld)

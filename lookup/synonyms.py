@@ -1,0 +1,69 @@
+"""Words that mean the same thing to a visitor but not to a string match, for every exercise
+(never one pack's names): Arabic's several words for one kind of event or vehicle, and the
+English words Urdu speakers write in Urdu script ("ویلکم ڈنر" for the welcome dinner, whose Urdu
+name is "استقبالیہ عشائیہ"). The search matches a query word against each of its equivalents as
+if it were that word, so the item's English (or Arabic) text answers. Extend a group, or add
+one, when a word is a general way of saying another in this domain; a name belongs in a pack.
+"""
+
+from __future__ import annotations
+
+from common.textnorm import words
+
+# Each line: words one may use for another, in any of the exercise's languages.
+GROUPS = """
+حفل حفلة مراسم مراسيم احتفال
+ختام اختتام
+حافلة باص
+ceremony ceremonie سیریمنی تقریب
+dinner diner ڈنر عشائیہ
+lunch dejeuner لنچ
+breakfast ناشتہ
+welcome ویلکم استقبالیہ
+farewell فیئرویل الوداعی
+final فائنل
+exercise ایکسرسائز ایکسرسائیز
+after آفٹر
+action ایکشن
+review ریویو
+medical میڈیکل
+evacuation ایویکیوایشن medevac
+drill ڈرل
+parade پریڈ
+briefing بریفنگ
+rehearsal ریہرسل
+opening اوپننگ
+closing کلوزنگ
+command کمانڈ
+camp کیمپ
+bus بس
+shuttle شٹل
+gym جم
+canteen کینٹین
+clinic کلینک
+laundry لانڈری
+uniform یونیفارم
+phone فون telephone
+number نمبر
+captain کیپٹن
+major میجر
+colonel کرنل
+""".strip().splitlines()
+
+
+def _equivalents() -> dict[str, frozenset[str]]:
+    """Folded word -> the folded words it stands for (itself excluded)."""
+    table: dict[str, set[str]] = {}
+    for line in GROUPS:
+        group = {w for entry in line.split() for w in words(entry)}
+        for word in group:
+            table.setdefault(word, set()).update(group - {word})
+    return {word: frozenset(others) for word, others in table.items()}
+
+
+EQUIVALENTS = _equivalents()
+
+
+def equivalents(word: str) -> frozenset[str]:
+    """The other words `word` (folded) may stand for; empty when none."""
+    return EQUIVALENTS.get(word, frozenset())
