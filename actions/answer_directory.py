@@ -3,35 +3,39 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.base import LookupAction, say_freshness
-from actions.lookup_client import NoAnswer
+from actions.answer_found import say_contact, search_message
+from actions.base import LookupAction, say_freshness, user_text
+from actions.lookup_client import LookupClient, NoAnswer
+
+
+async def named_contacts(client: LookupClient, text: str, lang: str) -> list[dict[str, Any]]:
+    """The contacts the message names by name or role ("Captain Girard's phone", "how do I
+    reach the medical officer"), searched among contacts and ranks together so that a rank
+    title alone ("what is a captain?") stays a rank; none when unsure."""
+    found = await search_message(client, text, lang, ["contact", "rank"])
+    return [item for item in found if item["kind"] == "contact"]
 
 
 class ActionAnswerContacts(LookupAction):
+    """The contact the question names, else every contact."""
+
     def name(self) -> str:
         return "action_answer_contacts"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        contacts = await self.client.items("contact", lang)
+        contacts = await named_contacts(self.client, user_text(tracker), lang)
+        if not contacts:
+            contacts = await self.client.items("contact", lang)
         if not contacts:
             raise NoAnswer("no contacts")
         for contact in contacts:
-            fields = contact["fields"]
-            reach = " · ".join(
-                value for value in (fields.get(k) for k in ("phone", "email", "radio")) if value
-            )
-            dispatcher.utter_message(
-                response="utter_contact",
-                name=fields.get("name") or "",
-                role=(fields.get("role") or "").rstrip(". "),  # the template adds punctuation
-                reach=reach,
-                languages=rendering.language_names(fields.get("languages", []), lang),
-            )
+            say_contact(dispatcher, contact, lang)
         say_freshness(dispatcher, contacts, lang)
 
 

@@ -9,7 +9,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.base import DatedLookupAction, related_text, say_freshness, user_text
+from actions.answer_found import related_text
+from actions.base import DatedLookupAction, say_freshness, user_text
 from actions.dates import requested_day
 
 HIGHLIGHT_KINDS = ("ceremony", "social")

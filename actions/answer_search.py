@@ -5,21 +5,22 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from functools import partial
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import dates, notes, rendering
-from actions.base import (
-    DatedLookupAction,
-    LookupAction,
-    find,
+from actions import dates, notes
+from actions.answer_directory import named_contacts
+from actions.answer_found import (
     related_text,
-    say_freshness,
+    say_contact,
+    say_event,
+    say_rank,
     say_texts,
-    user_text,
+    say_venue,
 )
+from actions.base import DatedLookupAction, LookupAction, find, say_freshness, user_text
 from actions.lookup_client import ForParticipants, NoAnswer
 
 
@@ -32,17 +33,7 @@ class ActionAnswerEvent(LookupAction):
         if not hits:
             raise NoAnswer("no event matches")
         for event in hits:  # several when the question names them equally (find)
-            fields = event["fields"]
-            dress = related_text(event, "dress", "name")
-            details: dict[str, Any] = {
-                "title": fields.get("title") or "",
-                "when": rendering.when(fields["start"], fields["end"], lang),
-                "place": related_text(event, "venue", "name"),
-            }
-            if dress:
-                dispatcher.utter_message(response="utter_event_details", dress=dress, **details)
-            else:
-                dispatcher.utter_message(response="utter_event_details_no_dress", **details)
+            say_event(dispatcher, event, lang)
         say_freshness(
             dispatcher, [i for e in hits for i in [e, *e.get("related", {}).values()]], lang
         )
@@ -88,24 +79,10 @@ class ActionAnswerVenue(DatedLookupAction):
         if not hits:
             raise NoAnswer("no venue matches")
         for venue in hits:
-            fields = venue["fields"]
             # The service gives the hours in force on the day (Ramadan's in Ramadan) as
-            # `current`.
-            hours_of = fields.get("hours") or {}
-            weekly = hours_of.get("current") or hours_of.get("weekly")
-            common: dict[str, Any] = {
-                "name": fields.get("name") or "",
-                "directions": fields.get("directions") or "",
-            }
-            if weekly:
-                hours = (
-                    notes.hours_on(weekly, day, lang)
-                    if day
-                    else rendering.opening_hours(weekly, lang)
-                )
-                dispatcher.utter_message(response="utter_venue_details", hours=hours, **common)
-            else:
-                dispatcher.utter_message(response="utter_venue_no_hours", **common)
+            # `current`: said for the day asked, else for the week.
+            on_day = partial(notes.hours_on, when=day, lang=lang) if day else None
+            say_venue(dispatcher, venue, lang, on_day)
         say_freshness(dispatcher, hits, lang)
 
     async def _day_asked(self, tracker: Tracker, lang: str) -> date | None:
@@ -128,6 +105,13 @@ class ActionAnswerRank(LookupAction):
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
         text = user_text(tracker)
+        # "Captain Girard's phone" names a person, not a grade: the contact answers.
+        people = [] if RANK_CODE.search(text) else await named_contacts(self.client, text, lang)
+        if people:
+            for person in people:
+                say_contact(dispatcher, person, lang)
+            say_freshness(dispatcher, people, lang)
+            return
         # Every code named, in order ("compare OF-3 and OF-4"): each grade is answered.
         codes = list(
             dict.fromkeys(
@@ -146,17 +130,6 @@ class ActionAnswerRank(LookupAction):
             dispatcher.utter_message(response="utter_rank_not_found")
             return
         exercise = (await self.client.exercise(lang))["fields"]
-        names = {nation["code"]: nation["name"] for nation in exercise["nations"]}
         for match in matches:
-            rank = match["fields"]
-            titles = rendering.and_list(
-                (
-                    f"{names.get(nation, nation)}: {' / '.join(t for t in nation_titles if t)}"
-                    for nation, nation_titles in rank["titles"].items()
-                ),
-                lang,
-            )
-            dispatcher.utter_message(
-                response="utter_rank_equivalence", code=rank["code"], titles=titles
-            )
+            say_rank(dispatcher, match, exercise)
         say_freshness(dispatcher, matches, lang)

@@ -7,10 +7,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import notes, prayers
-from actions.base import DatedLookupAction, intent_of, logger, say_freshness, say_texts, user_text
+from actions.answer_directory import named_contacts
+from actions.answer_found import say_contact, say_texts
+from actions.base import DatedLookupAction, intent_of, logger, say_freshness, user_text
 from actions.dates import requested_day
 from actions.lookup_client import NoAnswer
-from common.topics import TOPIC_FOR_INTENT
+from common.topics import CONTACT_TOPICS, TOPIC_FOR_INTENT
 
 
 class ActionAnswerTopic(DatedLookupAction):
@@ -25,6 +27,14 @@ class ActionAnswerTopic(DatedLookupAction):
             dispatcher.utter_message(response="utter_default")
             return
         text = user_text(tracker)
+        if topic in CONTACT_TOPICS:
+            # "How do I reach Captain Girard?": the person named, not the emergency numbers.
+            people = await named_contacts(self.client, text, lang)
+            if people:
+                for person in people:
+                    say_contact(dispatcher, person, lang)
+                say_freshness(dispatcher, people, lang)
+                return
         if topic == "prayer_facilities" and prayers.asks_for_times(text):
             try:
                 await self.answer_prayer_times(dispatcher, text, lang)

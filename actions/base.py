@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import notes
+from actions.answer_found import answer_from_search, confident
 from actions.liaison_team import channel_of, record_unanswered, remember_visitor
 from actions.lookup_client import (
     ForParticipants,
@@ -24,7 +25,6 @@ from actions.lookup_client import (
     asking_for,
     shared_client,
 )
-from actions.not_translated import say_not_translated
 from common.languages import DEFAULT_LANGUAGE
 
 logger = logging.getLogger(__name__)
@@ -69,7 +69,14 @@ class LookupAction(ClientAction):
         try:
             # The service answers for this visitor's tier (issue 19): public until enrolled.
             with asking_for(channel_of(tracker), tracker.sender_id) as asker:
-                await self.answer(dispatcher, tracker, lang)
+                try:
+                    await self.answer(dispatcher, tracker, lang)
+                except NoAnswer as reason:
+                    # Before "I don't have that": what the whole message names in the
+                    # knowledge (the intent's topic may be one this exercise lacks).
+                    if not await answer_from_search(self.client, dispatcher, tracker, lang):
+                        raise
+                    logger.info("%s: answered from search (%s)", self.name(), reason)
             if asker.withheld:
                 dispatcher.utter_message(response="utter_enrol_for_more")
         except ForParticipants as reason:
@@ -99,17 +106,6 @@ class DatedLookupAction(LookupAction):
         today = self._today or datetime.now(ZoneInfo(exercise["time_zone"])).date()
         start, end = (date.fromisoformat(exercise[f]) for f in ("start_date", "end_date"))
         return today, start, end
-
-
-def say_texts(dispatcher: CollectingDispatcher, items: list[dict[str, Any]], field: str) -> None:
-    """Each item's text in the user's language; where it has none, say so and offer the
-    languages that have it (never another one's text: actions/not_translated.py)."""
-    for item in items:
-        text = item["fields"].get(field)
-        if text:
-            dispatcher.utter_message(text=text)
-        else:
-            say_not_translated(dispatcher, item, item["lang"])
 
 
 def say_freshness(dispatcher: CollectingDispatcher, items: list[dict[str, Any]], lang: str) -> None:
@@ -181,6 +177,13 @@ async def _find_one(
     if not values:
         return _best(await client.search_scored(message, lang, [kind], TIES_AT_MOST, at=at))
     named = await client.search_scored(" ".join(values), lang, [kind], CANDIDATES, "name", at)
+    if not named:
+        # The entity names nothing here (a word no item uses: "حفل" where the pack says
+        # "مراسم", or a span cut short): the whole message, if it names an item confidently.
+        hits = await client.search_hits(message, lang, [kind], TIES_AT_MOST, at=at)
+        if hits and confident(hits[0]["score"], hits[0].get("coverage", 1.0)):
+            return _best([(hit["score"], hit["item"]) for hit in hits])
+        return []
     if len(named) < 2:
         return _best(named)
     meant = {item["id"] for _score, item in named}
@@ -195,8 +198,3 @@ def _distinct(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _best(hits: list[tuple[float, dict[str, Any]]]) -> list[dict[str, Any]]:
     """The hits tied for the best score, at most TIES_AT_MOST."""
     return [item for score, item in hits if score == hits[0][0]][:TIES_AT_MOST]
-
-
-def related_text(item: dict[str, Any], name: str, field: str) -> str:
-    """A text of an item the service attached (an event's venue or dress), or ""."""
-    return item.get("related", {}).get(name, {}).get("fields", {}).get(field) or ""

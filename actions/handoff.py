@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answer_directory import ActionAnswerContacts
+from actions.answer_found import answer_from_search
 from actions.base import FALLBACK_LANGUAGE, ClientAction, LookupAction, user_text
 from actions.liaison_team import channel_of, record_unanswered, remember_visitor
 from actions.lookup_client import LookupUnavailable
@@ -182,11 +183,15 @@ class ActionLiaisonHandback(Action):
 
 
 class ActionNotUnderstood(LookupAction):
-    """The fallback: record the question for the liaison team, ask to rephrase, offer a person."""
+    """The fallback: first what the message names in the knowledge, when the search is sure
+    (actions/answer_found.py: a name the model never saw, on any exercise); else record the
+    question for the liaison team, ask to rephrase, offer a person."""
 
     def name(self) -> str:
         return "action_not_understood"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        if await answer_from_search(self.client, dispatcher, tracker, lang):
+            return
         record_unanswered(self.client, tracker, lang, reason="fallback")
         dispatcher.utter_message(response="utter_default")

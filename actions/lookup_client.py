@@ -112,10 +112,31 @@ class LookupClient:
     ) -> list[tuple[float, Item]]:
         """(score, item), best first: equal scores are ties the caller must not break by order.
         `at`: the local day the answer is for (a venue's hours in force then), else today."""
+        hits = await self.search_hits(query, lang, kinds, limit, mode, at)
+        return [(hit["score"], hit["item"]) for hit in hits]
+
+    async def search_hits(
+        self,
+        query: str,
+        lang: str,
+        kinds: list[str],
+        limit: int = 3,
+        mode: str = "question",
+        at: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """The service's hits, best first: {"score", "coverage", "item"} (lookup/search.py says
+        what the two figures mean; a service without `coverage` counts as 1)."""
         body = await self._get(
             "/v1/search", lang, q=query, kind=kinds, limit=limit, mode=mode, at=at
         )
-        return [(float(hit["score"]), hit["item"]) for hit in _shown(body, "hits")]
+        return [
+            {
+                "score": float(hit["score"]),
+                "coverage": float(hit.get("coverage", 1.0)),
+                "item": hit["item"],
+            }
+            for hit in _shown(body, "hits")
+        ]
 
     async def enrol(self, channel: str, sender_id: str, code: str) -> dict[str, Any]:
         """{"enrolled", "reason", "nation", "already", "retry_after"} (lookup/api/enrolment.py)."""

@@ -33,6 +33,8 @@ def tracker_from_file(name: str, **changes: Any) -> Tracker:
         state["latest_message"]["text"] = changes["text"]
     if "entities" in changes:
         state["latest_message"]["entities"] = changes["entities"]
+    if "intent_ranking" in changes:
+        state["latest_message"]["intent_ranking"] = changes["intent_ranking"]
     return Tracker.from_dict(state)
 
 

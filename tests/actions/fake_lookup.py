@@ -89,6 +89,10 @@ class FakeLookup:
         self.pack = pack
         self.requests: list[httpx.Request] = []
         self.search_hits: list[tuple[str, str]] = []  # (kind, id) answered to any search
+        # (kind, id) -> (score, coverage) of those hits; 1.0 and 1.0 when not given.
+        self.search_figures: dict[tuple[str, str], tuple[float, float]] = {}
+        # What a search in mode "name" (an entity) answers, when it differs from search_hits.
+        self.name_hits: list[tuple[str, str]] | None = None
         # The liaison-team intake (visitors, handoffs, unanswered), kept apart from the reads.
         self.intake: list[tuple[str, str, Any]] = []  # (method, path, JSON body or None)
         self.open_handoffs: dict[tuple[str, str], int] = {}  # (channel, sender) -> handoff id
@@ -124,7 +128,8 @@ class FakeLookup:
 
     def listing(self, lang: str, **answer: Any) -> dict[str, Any]:
         """A list answer (ItemList, SearchResults): the exercise and language, then `answer`."""
-        return {"exercise_id": self.pack["exercise"]["id"], "lang": lang, **answer}
+        exercise_id = self.pack.get("exercise", {}).get("id", "no-exercise")
+        return {"exercise_id": exercise_id, "lang": lang, **answer}
 
     def handle(self, request: httpx.Request) -> httpx.Response:
         """The answer, checked against the real service's OpenAPI spec before it is sent."""
@@ -179,9 +184,16 @@ class FakeLookup:
             return httpx.Response(200, json=self.listing(lang, items=items))
         if path == "/v1/search":
             kinds = request.url.params.get_list("kind")
+            found = self.search_hits
+            if request.url.params.get("mode") == "name" and self.name_hits is not None:
+                found = self.name_hits
             hits = [
-                {"score": 1.0, "item": self.item(kind, item_id, lang)}
-                for kind, item_id in self.search_hits
+                {
+                    "score": self.search_figures.get((kind, item_id), (1.0, 1.0))[0],
+                    "coverage": self.search_figures.get((kind, item_id), (1.0, 1.0))[1],
+                    "item": self.item(kind, item_id, lang),
+                }
+                for kind, item_id in found
                 if not kinds or kind in kinds
             ]
             query = request.url.params.get("q", "")

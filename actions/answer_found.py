@@ -1,0 +1,202 @@
+"""Answering from what the knowledge holds when the intent alone cannot (issue 20).
+
+The model learns how people ask, on the sample exercise's words; another exercise's names
+("Well Square", "field kitchen") it has never seen. So before saying "I didn't understand" or
+"I don't have that", the action asks the lookup service's search across the knowledge with the
+visitor's whole message and answers from the best item when the match is confident: the
+knowledge decides, whatever the pack. A question the OPSEC guard refused never gets here (its
+rule answers it); the service answers for the visitor's tier, as for every read.
+
+Each kind of item is said the way its own action says it (`say_item`), so an event found by
+search reads as an event asked about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import rendering
+from actions.lookup_client import ForParticipants, LookupClient
+from actions.not_translated import say_not_translated
+
+# The kinds a whole message is searched across (phrases, guidelines and forms of address are
+# said within their topics' texts).
+SEARCH_KINDS = ["event", "venue", "dress_code", "contact", "rank", "topic"]
+# Candidates asked of the service; answers give the ones tied for the best, at most this many.
+CANDIDATES = 5
+TIES_AT_MOST = 3
+# When a found item is trusted without an intent to go by, on the service's two figures
+# (lookup/search.py): `score` (relevance, names count double, scaled by how much of the item's
+# name the words cover: 2 is a name asked for whole) and `coverage` (share of the message, by
+# rarity, the item accounts for). Either a name well matched that accounts for at least half
+# of the message, or nearly all of the message matched with a fair score. Below, the visitor
+# gets the fallback: a wrong item is worse than "I don't have that".
+NAMED_SCORE, NAMED_COVERAGE = 0.85, 0.5
+WHOLE_SCORE, WHOLE_COVERAGE = 0.45, 0.9
+# Intents that never search: a question the classifier leaned to refuse (its rule refuses it
+# when the guard or the model is sure; below the fallback threshold it must not be answered
+# from the knowledge either), and what staff send.
+NEVER_SEARCHED = frozenset({"ask_restricted", "liaison_message", "liaison_handback"})
+
+
+def confident(score: float, coverage: float) -> bool:
+    """Whether a hit with these figures may answer a message on its own."""
+    return (score >= NAMED_SCORE and coverage >= NAMED_COVERAGE) or (
+        score >= WHOLE_SCORE and coverage >= WHOLE_COVERAGE
+    )
+
+
+async def search_message(
+    client: LookupClient, text: str, lang: str, kinds: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """The items the whole message confidently names, tied for the best (none when unsure)."""
+    if not text.strip() or text.startswith("/"):  # a button's payload names nothing
+        return []
+    try:
+        hits = await client.search_hits(text, lang, kinds or SEARCH_KINDS, CANDIDATES)
+    except ForParticipants:
+        # Every match is for participants: unjudged, so not a reason to tell this visitor to
+        # enrol (the intent's own answer, or the fallback, says what it would have said).
+        return []
+    if not hits or not confident(hits[0]["score"], hits[0].get("coverage", 1.0)):
+        return []
+    best = hits[0]["score"]
+    return [hit["item"] for hit in hits if hit["score"] == best][:TIES_AT_MOST]
+
+
+async def answer_from_search(
+    client: LookupClient,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    lang: str,
+    kinds: list[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Say the items the message names, if the search is confident; the items said."""
+    latest = tracker.latest_message or {}
+    guess = guessed_intent(latest)
+    if guess in NEVER_SEARCHED or latest.get("opsec_guard"):
+        return []
+    items = await search_message(client, latest.get("text") or "", lang, kinds)
+    for item in items:
+        await say_item(client, dispatcher, item, lang)
+    return items
+
+
+def guessed_intent(latest: dict[str, Any]) -> str | None:
+    """The intent the model leaned to, the fallback aside."""
+    for ranked in latest.get("intent_ranking") or [latest.get("intent") or {}]:
+        if ranked.get("name") not in (None, "nlu_fallback"):
+            return str(ranked["name"])
+    return None
+
+
+async def say_item(
+    client: LookupClient, dispatcher: CollectingDispatcher, item: dict[str, Any], lang: str
+) -> None:
+    """One item, as the action for its kind says it."""
+    kind = item["kind"]
+    if kind == "event":
+        say_event(dispatcher, item, lang)
+    elif kind == "venue":
+        say_venue(dispatcher, item, lang)
+    elif kind == "contact":
+        say_contact(dispatcher, item, lang)
+    elif kind == "rank":
+        exercise = (await client.exercise(lang))["fields"]
+        say_rank(dispatcher, item, exercise)
+    elif kind == "dress_code":
+        fields = item["fields"]
+        dispatcher.utter_message(
+            response="utter_dress_code",
+            name=fields.get("name") or "",
+            description=fields.get("description") or "",
+        )
+    else:  # topic items and anything with a text
+        say_texts(dispatcher, [item], "text")
+
+
+def say_texts(dispatcher: CollectingDispatcher, items: list[dict[str, Any]], field: str) -> None:
+    """Each item's text in the user's language; where it has none, say so and offer the
+    languages that have it (never another one's text: actions/not_translated.py)."""
+    for item in items:
+        text = item["fields"].get(field)
+        if text:
+            dispatcher.utter_message(text=text)
+        else:
+            say_not_translated(dispatcher, item, item["lang"])
+
+
+def related_text(item: dict[str, Any], name: str, field: str) -> str:
+    """A text of an item the service attached (an event's venue or dress), or ""."""
+    return item.get("related", {}).get(name, {}).get("fields", {}).get(field) or ""
+
+
+def say_event(dispatcher: CollectingDispatcher, event: dict[str, Any], lang: str) -> None:
+    fields = event["fields"]
+    dress = related_text(event, "dress", "name")
+    details: dict[str, Any] = {
+        "title": fields.get("title") or "",
+        "when": rendering.when(fields["start"], fields["end"], lang),
+        "place": related_text(event, "venue", "name"),
+    }
+    if dress:
+        dispatcher.utter_message(response="utter_event_details", dress=dress, **details)
+    else:
+        dispatcher.utter_message(response="utter_event_details_no_dress", **details)
+
+
+def say_venue(
+    dispatcher: CollectingDispatcher,
+    venue: dict[str, Any],
+    lang: str,
+    hours_text: Callable[[dict[str, str]], str] | None = None,
+) -> None:
+    """A place's directions and hours: those in force (`current`: Ramadan's in Ramadan), said
+    by `hours_text(weekly)` when given (one day's), else the week's."""
+    fields = venue["fields"]
+    hours_of = fields.get("hours") or {}
+    weekly = hours_of.get("current") or hours_of.get("weekly")
+    common: dict[str, Any] = {
+        "name": fields.get("name") or "",
+        "directions": fields.get("directions") or "",
+    }
+    if weekly:
+        hours = hours_text(weekly) if hours_text else rendering.opening_hours(weekly, lang)
+        dispatcher.utter_message(response="utter_venue_details", hours=hours, **common)
+    else:
+        dispatcher.utter_message(response="utter_venue_no_hours", **common)
+
+
+def say_contact(dispatcher: CollectingDispatcher, contact: dict[str, Any], lang: str) -> None:
+    fields = contact["fields"]
+    reach = " · ".join(
+        value for value in (fields.get(k) for k in ("phone", "email", "radio")) if value
+    )
+    dispatcher.utter_message(
+        response="utter_contact",
+        name=fields.get("name") or "",
+        role=(fields.get("role") or "").rstrip(". "),  # the template adds punctuation
+        reach=reach,
+        languages=rendering.language_names(fields.get("languages", []), lang),
+    )
+
+
+def say_rank(
+    dispatcher: CollectingDispatcher, rank_item: dict[str, Any], exercise: dict[str, Any]
+) -> None:
+    """Every nation's titles for one NATO grade."""
+    rank = rank_item["fields"]
+    lang = rank_item.get("lang") or "en"
+    names = {nation["code"]: nation["name"] for nation in exercise["nations"]}
+    titles = rendering.and_list(
+        (
+            f"{names.get(nation, nation)}: {' / '.join(t for t in nation_titles if t)}"
+            for nation, nation_titles in rank["titles"].items()
+        ),
+        lang,
+    )
+    dispatcher.utter_message(response="utter_rank_equivalence", code=rank["code"], titles=titles)

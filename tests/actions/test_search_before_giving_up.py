@@ -1,0 +1,181 @@
+"""Issue 20: before "I didn't understand" or "I don't have that", the action server asks the
+lookup service's search with the whole message and answers from the best item when the service
+says the match is confident (actions/answer_found.py), so names the model never saw (another
+exercise's places and events) are answered; a question the model leaned to refuse is never
+searched; a person named gets their contact whichever contact-ish intent the classifier chose.
+Scores and coverage are scripted here: ranking is the service's job (tests/lookup)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.answer_directory import ActionAnswerContacts
+from actions.answer_search import ActionAnswerEvent, ActionAnswerRank
+from actions.answer_topic import ActionAnswerTopic
+from actions.handoff import ActionNotUnderstood
+from tests.actions.answering import run
+from tests.actions.fake_lookup import FakeLookup
+from tests.packs import other_pack
+
+PACK = other_pack()
+VENUE, EVENT, DRESS = PACK["venues"][0], PACK["events"][0], PACK["dress_codes"][0]
+CONTACT = PACK["contacts"][0]
+
+
+def fake_with(
+    hit: tuple[str, str], score: float = 2.0, coverage: float = 1.0, pack: dict | None = None
+) -> FakeLookup:
+    fake = FakeLookup(pack or PACK)
+    fake.search_hits = [hit]
+    fake.search_figures = {hit: (score, coverage)}
+    return fake
+
+
+def searches(fake: FakeLookup) -> list[str]:
+    return [r.url.params["q"] for r in fake.requests if r.url.path == "/v1/search"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_the_fallback_answers_a_place_the_search_is_sure_of(lang: str) -> None:
+    fake = fake_with(("venue", VENUE["id"]))
+    text = f"{VENUE['name'][lang]}?"
+    dispatcher = run(
+        ActionNotUnderstood, fake.handle, intent="nlu_fallback", language=lang, text=text
+    )
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_venue_details"
+    assert message["name"] == VENUE["name"][lang]
+    assert searches(fake) == [text]
+    assert fake.posted("/v1/unanswered") == []  # answered: nothing for the team to pick up
+
+
+@pytest.mark.parametrize(
+    "score,coverage",
+    [(0.6, 0.55), (2.0, 0.3), (0.3, 1.0)],
+    ids=["weak-name", "name-amid-unknown-words", "weak-whole"],
+)
+def test_the_fallback_stays_the_fallback_when_the_search_is_unsure(
+    score: float, coverage: float
+) -> None:
+    fake = fake_with(("venue", VENUE["id"]), score, coverage)
+    dispatcher = run(ActionNotUnderstood, fake.handle, intent="nlu_fallback", text="square dance")
+    assert [m["response"] for m in dispatcher.messages] == ["utter_default"]
+
+
+@pytest.mark.parametrize("guess", ["ask_restricted", "liaison_message"])
+def test_a_question_the_model_leaned_to_refuse_is_never_searched(guess: str) -> None:
+    fake = fake_with(("venue", VENUE["id"]))
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.35},
+        {"name": guess, "confidence": 0.3},
+        {"name": "ask_venue_info", "confidence": 0.2},
+    ]
+    dispatcher = run(
+        ActionNotUnderstood,
+        fake.handle,
+        intent="nlu_fallback",
+        intent_ranking=ranking,
+        text="where are the weapons kept at Well Square",
+    )
+    assert [m["response"] for m in dispatcher.messages] == ["utter_default"]
+    assert searches(fake) == []
+
+
+def test_a_topic_this_exercise_lacks_is_answered_from_what_the_message_names() -> None:
+    # "when does the field kitchen open?" classified as a question on a topic the pack lacks.
+    fake = fake_with(("dress_code", DRESS["id"]))
+    dispatcher = run(
+        ActionAnswerTopic, fake.handle, intent="ask_laundry", language="en", text="field boots?"
+    )
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_dress_code"
+    assert (message["name"], message["description"]) == (
+        DRESS["name"]["en"],
+        DRESS["description"]["en"],
+    )
+
+
+def test_an_entity_that_names_nothing_lets_the_whole_message_decide() -> None:
+    # The entity ("حفل" where the pack says "مراسم") finds nothing; the message does.
+    fake = fake_with(("event", EVENT["id"]))
+    fake.name_hits = []
+    entity = {"entity": "event", "value": "حفل الرفع", "start": 4, "end": 13}
+    dispatcher = run(
+        ActionAnswerEvent,
+        fake.handle,
+        intent="ask_event_info",
+        language="ar",
+        text="متى حفل الرفع العلم",
+        entities=[entity],
+    )
+    [message] = dispatcher.messages
+    assert message["title"] == EVENT["title"]["ar"]
+    modes = [r.url.params.get("mode") for r in fake.requests if r.url.path == "/v1/search"]
+    assert modes == ["name", "question"]
+
+
+def test_an_entity_that_names_nothing_and_an_unsure_message_find_nothing() -> None:
+    fake = fake_with(("event", EVENT["id"]), score=0.4, coverage=0.4)
+    fake.name_hits = []
+    entity = {"entity": "event", "value": "football match", "start": 12, "end": 26}
+    dispatcher = run(
+        ActionAnswerEvent,
+        fake.handle,
+        intent="ask_event_info",
+        language="en",
+        text="when is the football match",
+        entities=[entity],
+    )
+    assert [m["response"] for m in dispatcher.messages] == ["utter_no_information"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_a_person_named_in_a_rank_question_gets_the_contact(lang: str) -> None:
+    # "what is Captain Girard's phone number?" went to ask_rank_equivalence.
+    fake = fake_with(("contact", CONTACT["id"]))
+    dispatcher = run(
+        ActionAnswerRank,
+        fake.handle,
+        intent="ask_rank_equivalence",
+        language=lang,
+        text=f"{CONTACT['name'][lang]} ?",
+    )
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_contact"
+    assert message["name"] == CONTACT["name"][lang]
+    assert CONTACT["phone"] in message["reach"]
+    kinds = [r.url.params.get_list("kind") for r in fake.requests if r.url.path == "/v1/search"]
+    assert kinds == [["contact", "rank"]]
+
+
+def test_a_rank_title_alone_stays_a_rank_question() -> None:
+    fake = fake_with(("rank", "of-2"))
+    dispatcher = run(
+        ActionAnswerRank, fake.handle, intent="ask_rank_equivalence", text="capitaine ?"
+    )
+    assert [m["response"] for m in dispatcher.messages] == ["utter_rank_equivalence"]
+
+
+def test_a_contact_question_naming_one_person_gets_that_one() -> None:
+    pack = other_pack()
+    other = dict(CONTACT, id="second", name={"en": "Maj. Other", "fr": "Cdt Autre", "ar": "آخر"})
+    pack["contacts"].append(other)
+    fake = fake_with(("contact", "second"), pack=pack)
+    dispatcher = run(ActionAnswerContacts, fake.handle, language="en", text="Maj. Other's phone")
+    assert [m["name"] for m in dispatcher.messages] == ["Maj. Other"]
+    # Naming no one (the search unsure), every contact as before.
+    fake.search_figures = {("contact", "second"): (0.4, 0.3)}
+    dispatcher = run(ActionAnswerContacts, fake.handle, language="en", text="who do I call")
+    assert [m["name"] for m in dispatcher.messages] == [CONTACT["name"]["en"], "Maj. Other"]
+
+
+def test_an_emergency_question_naming_a_person_gets_that_person() -> None:
+    fake = fake_with(("contact", CONTACT["id"]))
+    dispatcher = run(
+        ActionAnswerTopic,
+        fake.handle,
+        intent="ask_emergency_contact",
+        language="fr",
+        text="comment joindre le bureau de liaison en urgence",
+    )
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_contact"]
