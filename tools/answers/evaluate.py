@@ -119,8 +119,11 @@ def _enrol(stack: Stack, sender: str, code: str) -> str:
     return str(answer.get("nation"))
 
 
-def evaluate_pack(exercise_id: str, workdir: Path, langs: tuple[str, ...]) -> list[dict[str, Any]]:
-    """Start a stack on this pack alone and ask every question of its sets."""
+def evaluate_pack(
+    exercise_id: str, workdir: Path, langs: tuple[str, ...], model: Path | None = None
+) -> list[dict[str, Any]]:
+    """Start a stack on this pack alone and ask every question of its sets; `model`: the Rasa
+    model to serve (default: LIAISON_MODEL, else models/current.tar.gz)."""
     pack_of, nation = PACKS[exercise_id]
     defaults = StackConfig.from_environment()
     data_dir = workdir / "data"
@@ -128,7 +131,7 @@ def evaluate_pack(exercise_id: str, workdir: Path, langs: tuple[str, ...]) -> li
     config = StackConfig(
         rasa_env=defaults.rasa_env,
         lookup_env=defaults.lookup_env,
-        model=defaults.model,
+        model=model or defaults.model,
         rasa_port=_free_port(),
         actions_port=_free_port(),
         lookup_port=_free_port(),
@@ -199,17 +202,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pack", action="append", choices=sorted(PACKS), help="default: all")
     parser.add_argument("--lang", action="append", choices=LANGS, help="default: all")
     parser.add_argument("--keep", type=Path, help="keep data and logs under this dir")
+    parser.add_argument(
+        "--model",
+        type=Path,
+        help="the Rasa model to answer with, e.g. a scratch model "
+        "(default: LIAISON_MODEL, else models/current.tar.gz)",
+    )
     args = parser.parse_args(argv)
+    if args.model and not args.model.is_file():
+        parser.error(f"--model: no such file: {args.model}")
     langs = tuple(args.lang or LANGS)
     results: list[dict[str, Any]] = []
     for exercise_id in args.pack or sorted(PACKS):
         if args.keep:
             (args.keep / exercise_id).mkdir(parents=True)
-            results += evaluate_pack(exercise_id, args.keep / exercise_id, langs)
+            results += evaluate_pack(exercise_id, args.keep / exercise_id, langs, args.model)
             continue
         with tempfile.TemporaryDirectory(prefix=f"answers-{exercise_id}-") as workdir:
-            results += evaluate_pack(exercise_id, Path(workdir), langs)
+            results += evaluate_pack(exercise_id, Path(workdir), langs, args.model)
     summary = report(results)
+    summary["model"] = str(args.model or StackConfig.from_environment().model)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print_table(summary)
