@@ -105,3 +105,58 @@ def test_a_pipeline_with_it_parses_as_with_rasas_featurizer(tmp_path: Path) -> N
     for rasa, ours in zip(*rankings, strict=True):
         assert [name for name, _ in ours] == [name for name, _ in rasa]
         assert [c for _, c in ours] == pytest.approx([c for _, c in rasa], abs=1e-6)
+
+
+def training_texts() -> list[str]:
+    """Every language's training examples (data/nlu/<lang>/), as the featurizers see them."""
+    import yaml
+
+    texts = []
+    for path in sorted(Path("data/nlu").glob("*/*.yml")):
+        for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
+            examples = block.get("examples") if isinstance(block, dict) else None
+            texts += [line[2:] for line in (examples or "").splitlines() if line.startswith("- ")]
+    return texts
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        {"token_pattern": r"(?u)\b\w+\b"},
+        {"analyzer": "char_wb", "ngram_range": (1, 4), "token_pattern": None},
+        {"analyzer": "char", "ngram_range": (2, 5), "token_pattern": None},
+    ],
+    ids=["words", "char_wb 1-4", "char 2-5"],
+)
+def test_direct_counts_are_sklearns_transform_entry_for_entry(config: dict[str, Any]) -> None:
+    """config.yml's three featurizers: the counted matrix is transform's, sorted, as COO (data,
+    row, col, their dtypes, shape), on texts of every language and on unseen ones."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from bot.nlu.sentence_featurizer import sentence_counts
+
+    texts = training_texts()
+    assert len(texts) > 1000
+    half = texts[::2]  # fitted on half: the other half has words and n-grams it never saw
+    vectorizer = CountVectorizer(lowercase=True, **config).fit(half)
+    for text in [*texts, "zzzz qqqq", "", "   ", "Ça VA ? ÉTÉ", "بالتوفيق ✓ 123"]:
+        expected = vectorizer.transform([text])
+        expected.sort_indices()
+        expected = expected.tocoo()
+        ours = sentence_counts(vectorizer, text)
+        assert ours.shape == expected.shape
+        for field in ("data", "row", "col"):
+            assert getattr(ours, field).dtype == getattr(expected, field).dtype, field
+            assert np.array_equal(getattr(ours, field), getattr(expected, field)), (text, field)
+
+
+def test_direct_counts_fall_back_to_transform_when_unfitted_or_binary() -> None:
+    from sklearn.exceptions import NotFittedError
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from bot.nlu.sentence_featurizer import sentence_counts
+
+    with pytest.raises(NotFittedError):
+        sentence_counts(CountVectorizer(), "bus bus")
+    binary = CountVectorizer(binary=True).fit(["bus times", "bus stop"])
+    assert sentence_counts(binary, "bus bus times").data.tolist() == [1, 1]
