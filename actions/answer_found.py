@@ -20,7 +20,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.lookup_client import ForParticipants, LookupClient
+from actions.lookup_client import LookupClient
 from actions.not_translated import say_not_translated
 
 # The kinds a whole message is searched across (phrases, guidelines and forms of address are
@@ -37,6 +37,11 @@ TIES_AT_MOST = 3
 # gets the fallback: a wrong item is worse than "I don't have that".
 NAMED_SCORE, NAMED_COVERAGE = 0.85, 0.5
 WHOLE_SCORE, WHOLE_COVERAGE = 0.45, 0.9
+# When a message names an item so plainly that it overrides the topic the intent chose ("Pavillon
+# Quillmarsh" read as a flag question, pavillon being a flag in French; "ما هو الحذاء الميداني"
+# read as meals): a name asked for whole (score 1.5 and more: the name's words, counting double)
+# that accounts for nearly the whole message, and an item that is not itself a topic's text.
+STRONG_SCORE, STRONG_COVERAGE = 1.5, 0.9
 # Intents that never search: a question the classifier leaned to refuse (its rule refuses it
 # when the guard or the model is sure; below the fallback threshold it must not be answered
 # from the knowledge either), and what staff send.
@@ -56,16 +61,28 @@ async def search_message(
     """The items the whole message confidently names, tied for the best (none when unsure)."""
     if not text.strip() or text.startswith("/"):  # a button's payload names nothing
         return []
-    try:
-        hits = await client.search_hits(text, lang, kinds or SEARCH_KINDS, CANDIDATES)
-    except ForParticipants:
-        # Every match is for participants: unjudged, so not a reason to tell this visitor to
-        # enrol (the intent's own answer, or the fallback, says what it would have said).
-        return []
+    # Matches held back for the visitor's tier are not counted: unjudged, they are no reason to
+    # tell this visitor to enrol (the intent's own answer, or the fallback, says what it would).
+    kinds = kinds or SEARCH_KINDS
+    hits = await client.search_hits(text, lang, kinds, CANDIDATES, count_withheld=False)
     if not hits or not confident(hits[0]["score"], hits[0].get("coverage", 1.0)):
         return []
     best = hits[0]["score"]
     return [hit["item"] for hit in hits if hit["score"] == best][:TIES_AT_MOST]
+
+
+async def plainly_named(client: LookupClient, text: str, lang: str) -> list[dict[str, Any]]:
+    """The items (not topic texts) the message names whole and nearly alone; none otherwise,
+    and none when a topic's text matches as well (the intent's topic then answers)."""
+    if not text.strip() or text.startswith("/"):
+        return []
+    hits = await client.search_hits(text, lang, SEARCH_KINDS, CANDIDATES, count_withheld=False)
+    if not hits or hits[0]["score"] < STRONG_SCORE or hits[0]["coverage"] < STRONG_COVERAGE:
+        return []
+    best = [hit["item"] for hit in hits if hit["score"] == hits[0]["score"]]
+    if any(item["kind"] == "topic" for item in best):
+        return []
+    return best[:TIES_AT_MOST]
 
 
 async def answer_from_search(

@@ -8,11 +8,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import notes, prayers
 from actions.answer_directory import named_contacts
-from actions.answer_found import say_contact, say_texts
+from actions.answer_found import plainly_named, say_contact, say_item, say_texts
 from actions.base import DatedLookupAction, intent_of, logger, say_freshness, user_text
 from actions.dates import requested_day
 from actions.lookup_client import NoAnswer
 from common.topics import CONTACT_TOPICS, TOPIC_FOR_INTENT
+
+# Topics whose questions name places and events as a matter of course, and are still about the
+# topic ("is photography allowed during the flag raising?"): never overridden by a named item.
+SEARCH_NOT_FIRST = frozenset({"ask_photography", "ask_prayer_facilities", "ask_ramadan"})
 
 
 class ActionAnswerTopic(DatedLookupAction):
@@ -35,6 +39,14 @@ class ActionAnswerTopic(DatedLookupAction):
                     say_contact(dispatcher, person, lang)
                 say_freshness(dispatcher, people, lang)
                 return
+        named = [] if intent in SEARCH_NOT_FIRST else await plainly_named(self.client, text, lang)
+        if named:
+            # The message names a place, event, dress code, person or grade outright: that item,
+            # not the topic the model guessed from words it knew (actions/answer_found.py).
+            for item in named:
+                await say_item(self.client, dispatcher, item, lang)
+            say_freshness(dispatcher, named, lang)
+            return
         if topic == "prayer_facilities" and prayers.asks_for_times(text):
             try:
                 await self.answer_prayer_times(dispatcher, text, lang)

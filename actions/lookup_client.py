@@ -123,19 +123,24 @@ class LookupClient:
         limit: int = 3,
         mode: str = "question",
         at: str | None = None,
+        count_withheld: bool = True,
     ) -> list[dict[str, Any]]:
         """The service's hits, best first: {"score", "coverage", "item"} (lookup/search.py says
-        what the two figures mean; a service without `coverage` counts as 1)."""
+        what the two figures mean; a service without `coverage` counts as 1).
+        `count_withheld=False`: a search on the off chance (actions/answer_found.py), whose
+        matches held back for the visitor's tier are not what they asked, so they neither add
+        "enrol to see more" nor make the answer ForParticipants."""
         body = await self._get(
             "/v1/search", lang, q=query, kind=kinds, limit=limit, mode=mode, at=at
         )
+        shown = _shown(body, "hits") if count_withheld else body["hits"]
         return [
             {
                 "score": float(hit["score"]),
                 "coverage": float(hit.get("coverage", 1.0)),
                 "item": hit["item"],
             }
-            for hit in _shown(body, "hits")
+            for hit in shown
         ]
 
     async def enrol(self, channel: str, sender_id: str, code: str) -> dict[str, Any]:

@@ -7,6 +7,9 @@ Scores and coverage are scripted here: ranking is the service's job (tests/looku
 
 from __future__ import annotations
 
+import json
+
+import httpx
 import pytest
 
 from actions.answer_directory import ActionAnswerContacts
@@ -179,3 +182,51 @@ def test_an_emergency_question_naming_a_person_gets_that_person() -> None:
         text="comment joindre le bureau de liaison en urgence",
     )
     assert [m.get("response") for m in dispatcher.messages] == ["utter_contact"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_a_topic_question_that_plainly_names_an_item_gets_the_item(lang: str) -> None:
+    # "Pavillon Quillmarsh" went to the flag topic (pavillon: a flag); the place answers.
+    fake = fake_with(("venue", VENUE["id"]))
+    text = VENUE["name"][lang]
+    dispatcher = run(
+        ActionAnswerTopic, fake.handle, intent="ask_flag_order", language=lang, text=text
+    )
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_venue_details"]
+    assert not any(r.url.path.startswith("/v1/topics/") for r in fake.requests)
+
+
+@pytest.mark.parametrize(
+    "intent,hit,score,coverage",
+    [
+        ("ask_meal_times", ("venue", VENUE["id"]), 1.2, 1.0),  # a place merely mentioned
+        ("ask_meal_times", ("venue", VENUE["id"]), 2.0, 0.6),  # amid the topic's own words
+        ("ask_meal_times", ("topic", "mess-tent"), 2.0, 1.0),  # a topic's text is the answer
+        ("ask_photography", ("event", EVENT["id"]), 2.0, 1.0),  # photos at an event: the rules
+    ],
+    ids=["weak", "partial", "topic-text", "photography"],
+)
+def test_the_topic_answers_when_no_item_is_plainly_named(
+    intent: str, hit: tuple[str, str], score: float, coverage: float
+) -> None:
+    topic = {"ask_meal_times": "meals", "ask_photography": "photography"}[intent]
+    pack = other_pack()
+    pack["topics"].append(dict(pack["topics"][0], id="photo-rules", topic="photography"))
+    fake = fake_with(hit, score, coverage, pack=pack)
+    dispatcher = run(ActionAnswerTopic, fake.handle, intent=intent, language="en", text="x y")
+    expected = [t["text"]["en"] for t in pack["topics"] if t["topic"] == topic]
+    assert [m.get("text") for m in dispatcher.messages] == expected
+
+
+def test_items_held_back_from_a_public_visitor_by_that_search_add_no_enrol_note() -> None:
+    class Withholding(FakeLookup):
+        def answer(self, request: httpx.Request) -> httpx.Response:
+            response = super().answer(request)
+            if request.url.path != "/v1/search":
+                return response
+            return httpx.Response(200, json={**json.loads(response.content), "withheld": 3})
+
+    fake = Withholding(PACK)
+    dispatcher = run(ActionAnswerTopic, fake.handle, intent="ask_meal_times", language="en")
+    assert "utter_enrol_for_more" not in [m.get("response") for m in dispatcher.messages]
+    assert dispatcher.messages[0]["text"]
