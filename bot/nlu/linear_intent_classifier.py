@@ -67,7 +67,7 @@ class LinearModel:
         return block_scales(self.block_weights, language, names)
 
     def probabilities(
-        self, blocks: list[scipy.sparse.csr_matrix], language: Optional[str] = None
+        self, blocks: list[scipy.sparse.spmatrix], language: Optional[str] = None
     ) -> np.ndarray:
         """One message's intent probabilities: only the weight columns of its n-grams are read
         (a turn's cost; building the full TF-IDF row took milliseconds)."""
@@ -76,8 +76,8 @@ class LinearModel:
         for block, idf, size, scale in zip(
             blocks, self.idf, self.block_sizes, self.scales(language), strict=True
         ):
-            row = block.tocsr()
-            columns, values = row.indices, row.data.astype(np.float64)
+            columns, values = row_entries(block)
+            values = values.astype(np.float64)
             if idf is not None:
                 values = (np.log(values) + 1.0) * idf[columns]
             norm = np.sqrt(values @ values)
@@ -85,6 +85,19 @@ class LinearModel:
                 scores += self.weights[:, offset + columns] @ (values * (scale / norm))
             offset += size
         return softmax(scores[np.newaxis, :], self.temperature)
+
+
+def row_entries(block: scipy.sparse.spmatrix) -> tuple[np.ndarray, np.ndarray]:
+    """A one-message block's (columns, values) as its CSR form holds them. The featurizers' sentence
+    vectors are COO rows with increasing columns, whose CSR form has the same entries in the same
+    order: those are read as they are (converting four blocks to CSR cost ~0.25 ms a message);
+    any other block is converted."""
+    if isinstance(block, scipy.sparse.coo_matrix) and block.shape[0] == 1:
+        columns = block.col
+        if not block.row.any() and (columns.size < 2 or bool((columns[1:] > columns[:-1]).all())):
+            return columns, block.data
+    row = scipy.sparse.csr_matrix(block)
+    return row.indices, row.data
 
 
 def block_scales(
@@ -342,7 +355,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            blocks = [scipy.sparse.csr_matrix(f.features) for f in sentence_features(message)]
+            blocks = [f.features for f in sentence_features(message)]
             if self.model is None or not blocks:
                 continue
             if [b.shape[1] for b in blocks] != self.model.block_sizes:

@@ -300,3 +300,47 @@ def test_block_weights_scale_each_languages_blocks_in_training_and_parsing(
     assert not np.allclose(trained({}).model.weights, model.weights)  # type: ignore[union-attr]
     with pytest.raises(ValueError, match="block_weights"):
         trained({"ar": {"sentencepiece": 1.0}})  # no featurizer of that alias
+
+
+@pytest.mark.parametrize(
+    ("columns", "values"),
+    [
+        ([2, 5, 9], [1, 3, 2]),  # what the featurizers make: increasing columns
+        ([], []),
+        ([7], [0]),  # an explicit zero is kept, as CSR keeps it
+        ([9, 2, 5], [2, 1, 3]),  # unsorted: converted
+        ([2, 2, 5], [1, 4, 3]),  # a duplicate: converted (summed)
+    ],
+)
+def test_row_entries_are_the_csr_forms_entries(columns: list[int], values: list[int]) -> None:
+    from bot.nlu.linear_intent_classifier import row_entries
+
+    block = scipy.sparse.coo_matrix(
+        (np.array(values, dtype=np.int64), (np.zeros(len(columns), dtype=np.int32), columns)),
+        shape=(1, 12),
+    )
+    expected = scipy.sparse.csr_matrix(block)
+    got_columns, got_values = row_entries(block)
+    assert got_columns.tolist() == expected.indices.tolist()
+    assert got_values.tolist() == expected.data.tolist()
+    assert got_values.dtype == expected.data.dtype
+
+
+def test_probabilities_of_coo_blocks_are_those_of_csr_blocks_bit_for_bit() -> None:
+    from bot.nlu.linear_intent_classifier import LinearModel
+
+    rng = np.random.default_rng(5)
+    words = scipy.sparse.random(20, 40, density=0.2, random_state=6, format="csr")
+    words.data = np.ceil(words.data * 3)
+    model = LinearModel(
+        intents=["a", "b", "c"],
+        block_sizes=[40],
+        idf=[inverse_document_frequency(words)],
+        weights=rng.normal(size=(3, 40)).astype(np.float32),
+        bias=rng.normal(size=3).astype(np.float32),
+        temperature=0.7,
+    )
+    for i in range(20):
+        row = words[i]
+        row.sort_indices()
+        assert np.array_equal(model.probabilities([row.tocoo()]), model.probabilities([row]))
