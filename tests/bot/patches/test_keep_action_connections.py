@@ -81,3 +81,40 @@ def test_other_endpoints_keep_a_session_per_request(patched: None) -> None:
         return session.closed
 
     assert asyncio.run(scenario())
+
+
+def test_a_cookie_set_by_the_action_server_is_never_sent_back(patched: None) -> None:
+    """Rasa's session per call could not return a cookie; the kept session does not either."""
+
+    async def scenario() -> list[str | None]:
+        seen: list[str | None] = []
+
+        async def webhook(request: aiohttp.web.Request) -> aiohttp.web.Response:
+            seen.append(request.headers.get("Cookie"))
+            response = aiohttp.web.json_response({"events": [], "responses": []})
+            response.set_cookie("session", "abc")
+            return response
+
+        app = aiohttp.web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = aiohttp.web.AppRunner(app)
+        await runner.setup()
+        site = aiohttp.web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        # A host name: aiohttp's cookie jar ignores cookies from IP addresses.
+        endpoint = EndpointConfig(f"http://localhost:{port}/webhook")
+        domain = Domain.from_dict({})
+        try:
+            for _ in range(2):
+                await RemoteAction("action_answer_topic", endpoint).run(
+                    CollectingOutputChannel(),
+                    TemplatedNaturalLanguageGenerator({}),
+                    DialogueStateTracker("sender", domain.slots),
+                    domain,
+                )
+        finally:
+            await runner.cleanup()
+        return seen
+
+    assert asyncio.run(scenario()) == [None, None]
