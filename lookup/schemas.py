@@ -64,6 +64,11 @@ class SearchResults(BaseModel):
     lang: str
     hits: list[SearchHit]
     withheld: int = Field(default=0, description="Matches left out for the asker's tier")
+    unmatched: list[str] = Field(
+        default_factory=list,
+        description="The query's words (folded) that match nothing in the searched kinds: a "
+        "name the exercise lacks, or filler",
+    )
 
 
 class PrayerDay(BaseModel):

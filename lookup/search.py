@@ -44,20 +44,26 @@ from lookup.store.models import ItemText
 from lookup.synonyms import equivalents
 
 # Words that say nothing about what is asked; folded forms.
-STOPWORDS = frozenset(
-    """
+_FUNCTION_WORDS = """
     a an and are at be can do does for from how i in is it me my of on or the there to we what
     when where which who why will with you your please
     au aux avec c ce ces dans de des du elle en est et il je la le les leur lui ma mais me mes
     nous on ou par pour qu que quel quelle qui sa se son sur ta te tu un une vous y svp
     في من الي علي عن مع هل ما ماذا متي اين وين فين كيف هو هي انا انت هذا هذه ذلك التي الذي او ثم
-    """.split()  # noqa: SIM905 - a word list reads best as words
-) | frozenset(
-    # Urdu's particles and question words, folded as the texts are (issue 20: without them a
-    # question's ہے or کیا matched any Urdu text and outweighed the word that names the item).
-    words("ہے ہیں کیا کب کہاں کون کیسے کتنے کتنی بجے کا کی کے کو میں سے اور یہ وہ ہو گا گی گے")
-    + words("پر نے بھی")
+"""
+# Question words and auxiliaries the first list lacked (issue 20): found nowhere, they counted
+# against every item's share of the message ("c'est quoi la tenue X", "comment aller à X").
+_QUESTION_WORDS = """
+    did should could would many much
+    quoi comment quels quelles quand combien sont suis ai avez ont faut peut
+    كم اي ايش شو لماذا
+"""
+# Urdu's particles and question words (without them a question's ہے or کیا matched any Urdu text
+# and outweighed the word that names the item).
+_URDU_WORDS = (
+    "ہے ہیں کیا کب کہاں کون کیسے کتنے کتنی بجے کا کی کے کو میں سے اور یہ وہ ہو گا گی گے پر نے بھی"
 )
+STOPWORDS = frozenset(words(_FUNCTION_WORDS + _QUESTION_WORDS + _URDU_WORDS))
 # The fields that name an item (a rank's `titles.<nation>.<n>` are its names too).
 NAME_FIELDS = frozenset({"name", "title", "titles"})
 MAX_QUERY_WORDS = 24
@@ -100,9 +106,23 @@ def search(
     """mode "question": q is a whole message, and words found nowhere in the searched items are
     filler. mode "name": q names one thing (an extracted entity), and every word counts, so
     asking for a gym the exercise does not have finds nothing rather than some other place."""
+    return search_explained(session, exercise_id, query, kinds, limit, mode)[0]
+
+
+def search_explained(
+    session: Session,
+    exercise_id: str,
+    query: str,
+    kinds: list[str] | None = None,
+    limit: int = 5,
+    mode: Literal["question", "name"] = "question",
+) -> tuple[list[Hit], list[str]]:
+    """`search`, and the query's words (folded) that match nothing in the searched items: a name
+    the exercise lacks ("Captain Dubois" where the pack has no Dubois), so the caller can say so
+    rather than answer something else."""
     wanted = query_words(query)
     if not wanted:
-        return []
+        return [], []
     statement = select(ItemText.kind, ItemText.item_id, ItemText.path, ItemText.search_text).where(
         ItemText.exercise_id == exercise_id
     )
@@ -117,9 +137,10 @@ def search(
     vocabulary = set().union(*(text_words for *_, text_words in rows)) if rows else set()
     # Each query word against each distinct word of the texts, once: the words it matches.
     matches = {word: _matches(word, vocabulary) for word in wanted}
+    unmatched = [w for w in wanted if not matches[w]]
     informative = wanted if mode == "name" else [w for w in wanted if matches[w]]
     if not informative:
-        return []
+        return [], unmatched
     # best[(kind, id)][query word] = best weighted match of that word anywhere in the item;
     # names[(kind, id)] = the item's names, as sets of the words that say something (as in a
     # query: no stopword, no elided letter such as the d of "d'adieu").
@@ -156,7 +177,7 @@ def search(
         score = round(relevance * (1 + covered) / 2, 3)
         hits.append(Hit(key[0], key[1], score, round(found / whole, 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
-    return hits[:limit]
+    return hits[:limit], unmatched
 
 
 def _is_name(path: str) -> bool:

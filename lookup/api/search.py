@@ -11,7 +11,7 @@ from lookup.api.exercise import AtQuery
 from lookup.api.views import local_day, localized
 from lookup.packs.schema import MODEL_OF_KIND
 from lookup.schemas import SearchHit, SearchResults
-from lookup.search import search
+from lookup.search import search_explained
 from lookup.store.items import get_row, readable
 
 router = APIRouter(prefix="/v1", tags=["read"])
@@ -40,7 +40,8 @@ def search_items(
     day = local_day(at, exercise.time_zone)
     # Matches the asker may not read are dropped before the limit, so they neither show nor
     # crowd out the ones they may (the search ranks at most 50 anyway).
-    for hit in search(session, exercise.id, q, kinds=kind, limit=50, mode=mode):
+    found, unmatched = search_explained(session, exercise.id, q, kinds=kind, limit=50, mode=mode)
+    for hit in found:
         row = get_row(session, exercise.id, hit.kind, hit.item_id)
         if row is None:
             continue
@@ -49,4 +50,11 @@ def search_items(
         elif len(hits) < limit:
             item = localized(session, row, lang, tier=tier, day=day)
             hits.append(SearchHit(score=hit.score, coverage=hit.coverage, item=item))
-    return SearchResults(exercise_id=exercise.id, query=q, lang=lang, hits=hits, withheld=withheld)
+    return SearchResults(
+        exercise_id=exercise.id,
+        query=q,
+        lang=lang,
+        hits=hits,
+        withheld=withheld,
+        unmatched=unmatched,
+    )

@@ -79,3 +79,23 @@ def test_coverage_says_how_much_of_the_message_the_item_accounts_for(
     diluted = best("square dance lessons tonight with a partner")
     assert diluted["coverage"] < 0.5, diluted
     assert diluted["score"] < named["score"]
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("c'est quoi la tenue rangers ?", ["tenue", "rangers"]),
+        ("comment aller à la place du puits", ["aller", "place", "puits"]),
+        ("quels sont les horaires du bureau", ["horaires", "bureau"]),
+        ("how many buses should I take", ["buses", "take"]),
+        ("كم عدد الحافلات", ["عدد", "حافلات"]),
+    ],
+)
+def test_question_words_are_not_searched(query: str, expected: list[str]) -> None:
+    assert query_words(query) == expected
+
+
+def test_the_words_that_match_nothing_are_said(other_client: TestClient) -> None:
+    params = {"q": "what is Captain Dubois's phone?", "lang": "en", "kind": ["contact", "rank"]}
+    body = other_client.get("/v1/search", params=params, headers=AS_ADMIN).json()
+    assert "dubois" in body["unmatched"] and "captain" not in body["unmatched"], body
