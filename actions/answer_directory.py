@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -12,6 +13,9 @@ from actions import rendering
 from actions.answer_found import say_contact, search_message
 from actions.base import LookupAction, say_freshness, user_text
 from actions.lookup_client import LookupClient, NoAnswer
+from actions.notes import DOMAIN as VISITOR_DOMAIN
+from common.i18n import N_, translator
+from common.textnorm import words
 
 
 async def named_contacts(client: LookupClient, text: str, lang: str) -> list[dict[str, Any]]:
@@ -22,14 +26,83 @@ async def named_contacts(client: LookupClient, text: str, lang: str) -> list[dic
     return [item for item in found if item["kind"] == "contact"]
 
 
+# Words that ask how to reach someone, folded: a title and a name the exercise lacks beside one
+# of them is a person asked for ("Captain Dubois's phone"), not a grade.
+REACH_WORDS = frozenset(
+    words(
+        "phone telephone number call reach contact email mail radio "
+        "numero joindre appeler contacter courriel "
+        "رقم هاتف جوال موبايل اتصل اتصال تواصل بريد "
+        "فون نمبر رابطہ کال ای میل"
+    )
+)
+_NO_CONTACT = N_(
+    "I have no contact for {name} in this exercise; the liaison team can put you in touch."
+)
+_TRIM = "?!.,;:؟،؛\"'«»“”"
+
+
+async def absent_person(client: LookupClient, text: str, lang: str) -> str | None:
+    """The person the message asks to reach by title and name ("Captain Dubois", "النقيب دوبوا")
+    when the exercise has no one by that name: a grade's title followed by words that match
+    nothing among contacts and ranks (the service says which), as typed; None otherwise."""
+    tokens = text.split()
+    folded = [[w for w in words(token) if len(w) > 1] for token in tokens]
+    if not any(w in REACH_WORDS for ws in folded for w in ws):
+        return None
+    hits, unmatched = await client.search_explained(
+        text, lang, ["contact", "rank"], 5, count_withheld=False
+    )
+    unknown = set(unmatched) - REACH_WORDS
+    titles = {
+        w
+        for hit in hits
+        if hit["item"]["kind"] == "rank"
+        for nation_titles in hit["item"]["fields"].get("titles", {}).values()
+        for title in nation_titles
+        if title
+        for w in words(title)
+    }
+    for at, title_words in enumerate(folded):
+        if not title_words or not set(title_words) <= titles:
+            continue
+        name = []
+        for token, token_words in zip(tokens[at + 1 :], folded[at + 1 :], strict=True):
+            if not token_words or not set(token_words) <= unknown:
+                break
+            name.append(token)
+        if name:
+            said = " ".join([tokens[at], *name]).strip(_TRIM)
+            return re.sub(r"['’]s$", "", said)
+    return None
+
+
+async def say_absent_person(
+    client: LookupClient, dispatcher: CollectingDispatcher, text: str, lang: str
+) -> bool:
+    """Say that the exercise has no contact for the person asked about, if that is the case."""
+    person = await absent_person(client, text, lang)
+    if person is None:
+        return False
+    dispatcher.utter_message(
+        text=translator(lang, VISITOR_DOMAIN).gettext(_NO_CONTACT).format(name=person)
+    )
+    return True
+
+
 class ActionAnswerContacts(LookupAction):
-    """The contact the question names, else every contact."""
+    """The contact the question names; that there is none for a person named whom the exercise
+    lacks; else every contact."""
 
     def name(self) -> str:
         return "action_answer_contacts"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
         contacts = await named_contacts(self.client, user_text(tracker), lang)
+        if not contacts and await say_absent_person(
+            self.client, dispatcher, user_text(tracker), lang
+        ):
+            return
         if not contacts:
             contacts = await self.client.items("contact", lang)
         if not contacts:

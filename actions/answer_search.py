@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dates, notes
-from actions.answer_directory import named_contacts
+from actions.answer_directory import named_contacts, say_absent_person
 from actions.answer_found import (
     related_text,
     say_contact,
@@ -111,6 +111,10 @@ class ActionAnswerRank(LookupAction):
             for person in people:
                 say_contact(dispatcher, person, lang)
             say_freshness(dispatcher, people, lang)
+            return
+        if not RANK_CODE.search(text) and await say_absent_person(
+            self.client, dispatcher, text, lang
+        ):
             return
         # Every code named, in order ("compare OF-3 and OF-4"): each grade is answered.
         codes = list(

@@ -130,11 +130,27 @@ class LookupClient:
         `count_withheld=False`: a search on the off chance (actions/answer_found.py), whose
         matches held back for the visitor's tier are not what they asked, so they neither add
         "enrol to see more" nor make the answer ForParticipants."""
+        hits, _unmatched = await self.search_explained(
+            query, lang, kinds, limit, mode, at, count_withheld
+        )
+        return hits
+
+    async def search_explained(
+        self,
+        query: str,
+        lang: str,
+        kinds: list[str],
+        limit: int = 3,
+        mode: str = "question",
+        at: str | None = None,
+        count_withheld: bool = True,
+    ) -> tuple[list[dict[str, Any]], list[str]]:
+        """`search_hits`, and the query's words (folded) that match nothing of those kinds."""
         body = await self._get(
             "/v1/search", lang, q=query, kind=kinds, limit=limit, mode=mode, at=at
         )
         shown = _shown(body, "hits") if count_withheld else body["hits"]
-        return [
+        hits = [
             {
                 "score": float(hit["score"]),
                 "coverage": float(hit.get("coverage", 1.0)),
@@ -142,6 +158,7 @@ class LookupClient:
             }
             for hit in shown
         ]
+        return hits, [str(word) for word in body.get("unmatched") or []]
 
     async def enrol(self, channel: str, sender_id: str, code: str) -> dict[str, Any]:
         """{"enrolled", "reason", "nation", "already", "retry_after"} (lookup/api/enrolment.py)."""

@@ -93,6 +93,8 @@ class FakeLookup:
         self.search_figures: dict[tuple[str, str], tuple[float, float]] = {}
         # What a search in mode "name" (an entity) answers, when it differs from search_hits.
         self.name_hits: list[tuple[str, str]] | None = None
+        # The query's words a search says match nothing (SearchResults.unmatched).
+        self.search_unmatched: list[str] = []
         # The liaison-team intake (visitors, handoffs, unanswered), kept apart from the reads.
         self.intake: list[tuple[str, str, Any]] = []  # (method, path, JSON body or None)
         self.open_handoffs: dict[tuple[str, str], int] = {}  # (channel, sender) -> handoff id
@@ -197,7 +199,8 @@ class FakeLookup:
                 if not kinds or kind in kinds
             ]
             query = request.url.params.get("q", "")
-            return httpx.Response(200, json=self.listing(lang, query=query, hits=hits))
+            answer = self.listing(lang, query=query, hits=hits, unmatched=self.search_unmatched)
+            return httpx.Response(200, json=answer)
         return httpx.Response(404, json={"detail": "no such path"})
 
     def handle_intake(self, request: httpx.Request) -> httpx.Response:

@@ -230,3 +230,42 @@ def test_items_held_back_from_a_public_visitor_by_that_search_add_no_enrol_note(
     dispatcher = run(ActionAnswerTopic, fake.handle, intent="ask_meal_times", language="en")
     assert "utter_enrol_for_more" not in [m.get("response") for m in dispatcher.messages]
     assert dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    "lang,text,unmatched,person",
+    [
+        (
+            "en",
+            "what is Captain Dubois's phone number?",
+            ["dubois", "phone", "number"],
+            "Captain Dubois",
+        ),
+        ("fr", "le numéro du capitaine Dubois ?", ["numero", "dubois"], "capitaine Dubois"),
+        ("ar", "ما رقم هاتف النقيب دوبوا؟", ["رقم", "هاتف", "دوبوا"], "النقيب دوبوا"),
+    ],
+)
+def test_a_person_the_exercise_lacks_is_said_to_have_no_contact(
+    lang: str, text: str, unmatched: list[str], person: str
+) -> None:
+    pack = other_pack()
+    rank = pack["ranks"][0]
+    rank["titles"] = {
+        nation: [{"en": "Captain", "fr": "Capitaine", "ar": "نقيب"}] for nation in rank["titles"]
+    }
+    fake = fake_with(("rank", rank["id"]), pack=pack)
+    fake.search_unmatched = unmatched
+    for action in (ActionAnswerRank, ActionAnswerContacts):
+        dispatcher = run(action, fake.handle, language=lang, text=text)
+        [message] = dispatcher.messages
+        assert person in message["text"], message
+        assert lang == "en" or "liaison team" not in message["text"]  # said in their language
+        assert "utter_rank_equivalence" not in str(dispatcher.messages)
+
+
+def test_a_grade_compared_with_an_unknown_word_is_still_a_grade() -> None:
+    # "Captain" followed by a word the exercise lacks, but nobody asked how to reach anyone.
+    fake = fake_with(("rank", "of-2"))
+    fake.search_unmatched = ["higher"]
+    dispatcher = run(ActionAnswerRank, fake.handle, language="en", text="is a Captain higher?")
+    assert [m["response"] for m in dispatcher.messages] == ["utter_rank_equivalence"]
