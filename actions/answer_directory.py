@@ -17,15 +17,6 @@ from actions.notes import DOMAIN as VISITOR_DOMAIN
 from common.i18n import N_, translator
 from common.textnorm import words
 
-
-async def named_contacts(client: LookupClient, text: str, lang: str) -> list[dict[str, Any]]:
-    """The contacts the message names by name or role ("Captain Girard's phone", "how do I
-    reach the medical officer"), searched among contacts and ranks together so that a rank
-    title alone ("what is a captain?") stays a rank; none when unsure."""
-    found = await search_message(client, text, lang, ["contact", "rank"])
-    return [item for item in found if item["kind"] == "contact"]
-
-
 # Words that ask how to reach someone, folded: a title and a name the exercise lacks beside one
 # of them is a person asked for ("Captain Dubois's phone"), not a grade.
 REACH_WORDS = frozenset(
@@ -36,6 +27,19 @@ REACH_WORDS = frozenset(
         "فون نمبر رابطہ کال ای میل"
     )
 )
+
+
+async def named_contacts(client: LookupClient, text: str, lang: str) -> list[dict[str, Any]]:
+    """The contacts the message names by name or role ("Captain Girard's phone", "how do I
+    reach the medical officer"), searched among contacts and ranks together so that a rank
+    title alone ("what is a captain?") stays a rank; none when unsure."""
+    # The words asking how to reach someone ("phone", "رقم") name a contact's fields, which are
+    # not texts the search reads: left out, they do not count against the person named.
+    asked = " ".join(t for t in text.split() if not set(words(t)) <= REACH_WORDS or not words(t))
+    found = await search_message(client, asked, lang, ["contact", "rank"])
+    return [item for item in found if item["kind"] == "contact"]
+
+
 _NO_CONTACT = N_(
     "I have no contact for {name} in this exercise; the liaison team can put you in touch."
 )

@@ -269,3 +269,21 @@ def test_a_grade_compared_with_an_unknown_word_is_still_a_grade() -> None:
     fake.search_unmatched = ["higher"]
     dispatcher = run(ActionAnswerRank, fake.handle, language="en", text="is a Captain higher?")
     assert [m["response"] for m in dispatcher.messages] == ["utter_rank_equivalence"]
+
+
+@pytest.mark.parametrize(
+    "lang,text,asked",
+    [
+        ("en", "what is Captain Girard's phone number?", "what is Captain Girard's"),
+        ("fr", "le numéro de téléphone du capitaine Girard", "le de du capitaine Girard"),
+        ("ar", "ما رقم هاتف النقيب جيرار؟", "ما النقيب جيرار؟"),
+    ],
+)
+def test_words_asking_how_to_reach_someone_do_not_count_against_the_person(
+    lang: str, text: str, asked: str
+) -> None:
+    # A contact's phone is not a text the search reads: "phone" and "number" would match
+    # nothing and weigh against the name (actions/answer_directory.py).
+    fake = fake_with(("contact", CONTACT["id"]))
+    run(ActionAnswerContacts, fake.handle, language=lang, text=text)
+    assert searches(fake)[0] == asked
