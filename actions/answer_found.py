@@ -19,7 +19,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import rendering
+from actions import notes, rendering
 from actions.lookup_client import LookupClient
 from actions.not_translated import say_not_translated
 
@@ -100,6 +100,9 @@ async def answer_from_search(
     items = await search_message(client, latest.get("text") or "", lang, kinds)
     for item in items:
         await say_item(client, dispatcher, item, lang)
+    note = notes.last_updated(items, lang) if items else None
+    if note:  # how old the facts are, as every answer says (actions/base.py say_freshness)
+        dispatcher.utter_message(text=note)
     return items
 
 

@@ -287,3 +287,13 @@ def test_words_asking_how_to_reach_someone_do_not_count_against_the_person(
     fake = fake_with(("contact", CONTACT["id"]))
     run(ActionAnswerContacts, fake.handle, language=lang, text=text)
     assert searches(fake)[0] == asked
+
+
+def test_an_answer_found_by_search_says_how_old_its_facts_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LIAISON_STALE_AFTER_DAYS", "14")  # the pack's facts are from May 2026
+    fake = fake_with(("venue", VENUE["id"]))
+    dispatcher = run(ActionNotUnderstood, fake.handle, intent="nlu_fallback", text="Well Square")
+    assert dispatcher.messages[0]["response"] == "utter_venue_details"
+    assert "2 May 2026" in dispatcher.messages[-1]["text"]
