@@ -6,6 +6,7 @@ from tools.nlu.evaluate import (
     Prediction,
     _gold_spans,
     arabizi_scores,
+    entity_errors,
     entity_f1,
     intent_scores,
     language_scores,
@@ -52,6 +53,29 @@ def test_entity_f1_needs_exact_span_and_type() -> None:
     ]
     scores = entity_f1(predictions)
     assert scores["entity_precision"] == 0.5 and scores["entity_recall"] == 0.5
+
+
+def test_entity_errors_list_the_spans_as_text() -> None:
+    text = "when does the gym open"
+    errors = entity_errors(
+        [
+            p(
+                "ask_venue_info",
+                "ask_venue_info",
+                text=text,
+                gold_entities=[(10, 17, "venue")],
+                entities=[(14, 17, "venue")],
+            ),
+            p(
+                "ask_venue_info",
+                "ask_venue_info",
+                text=text,
+                gold_entities=[(10, 17, "venue")],
+                entities=[(10, 17, "venue")],
+            ),
+        ]
+    )
+    assert errors == [{"text": text, "gold": [["the gym", "venue"]], "found": [["gym", "venue"]]}]
 
 
 def test_language_id_alone_and_in_conversation() -> None:

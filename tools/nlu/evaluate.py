@@ -101,6 +101,20 @@ def entity_f1(predictions: list[Prediction]) -> dict[str, float]:
     }
 
 
+def entity_errors(predictions: list[Prediction]) -> list[dict[str, Any]]:
+    """Each message whose entities differ from the annotation, spans as text: what make eval's
+    report lists, so a boundary disagreement ("the gym" vs "gym") reads as one."""
+
+    def spans(entities: list[tuple[int, int, str]], text: str) -> list[list[str]]:
+        return [[text[start:end], kind] for start, end, kind in sorted(entities)]
+
+    return [
+        {"text": p.text, "gold": spans(p.gold_entities, p.text), "found": spans(p.entities, p.text)}
+        for p in predictions
+        if set(p.gold_entities) != set(p.entities)
+    ]
+
+
 def language_scores(
     predictions: list[Prediction], lang: str, start: str = "en"
 ) -> dict[str, float]:
@@ -355,6 +369,7 @@ def main(argv: list[str] | None = None) -> int:
                 for p in predictions
                 if scored_intent(p.intent) != p.gold_intent
             ],
+            "entity_errors": entity_errors(predictions),
         }
         confusion_picture(predictions, lang, args.out / f"confusion_{lang}.png")
     report["threshold_sweep"] = threshold_sweep(all_predictions)

@@ -1,0 +1,71 @@
+"""The training data follows the entity annotation conventions (docs/nlu.md, "Entities")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tools.nlu.annotations import violations
+
+ROOT = Path(__file__).resolve().parents[2]
+# Urdu's data has its own engineer; its conventions are not written down yet (docs/nlu.md).
+CHECKED = ("ar", "en", "fr")
+
+
+def _examples(lang: str) -> list[tuple[str, list[dict]]]:
+    from rasa.shared.data import get_data_files, is_nlu_file
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    files = get_data_files([str(ROOT / "data" / "nlu" / lang)], is_nlu_file)
+    return [
+        (m.get("text"), m.get("entities") or [])
+        for f in sorted(files)
+        for m in load_data(f).intent_examples
+    ]
+
+
+def test_the_checker_flags_each_rule() -> None:
+    def spans(text: str, *marked: tuple[str, str]) -> tuple[str, list[dict]]:
+        return text, [
+            {"start": text.index(s), "end": text.index(s) + len(s), "entity": e} for s, e in marked
+        ]
+
+    found = violations(
+        "en",
+        [
+            spans("where is the gym", ("gym", "venue")),
+            spans("open on friday?", ("friday", "date")),
+            spans("where is the gym", ("where is the gym", "venue")),
+            spans("where is the gym", ("the gym", "venue")),  # follows the convention
+            spans("open on friday", ("on friday", "date")),  # follows the convention
+        ],
+    )
+    assert [v.rule for v in found] == [
+        "'the' belongs inside a venue span",
+        "'on' belongs inside a date span",
+        "question word inside the span",
+    ]
+    assert [v.span for v in violations("en", [spans("at the gym?", ("gym?", "venue"))])] == ["gym?"]
+    french = [
+        spans("où est la popote", ("la popote", "venue")),
+        spans("l'aéroport", ("l'aéroport", "venue")),
+    ]
+    assert len(violations("fr", french)) == 2
+    assert not violations("fr", [spans("l'aéroport", ("aéroport", "venue"))])
+    language = [spans("in arabic pls", ("in arabic", "requested_language"))]
+    assert [v.rule for v in violations("en", language)] == [
+        "'in' belongs outside a requested_language span"
+    ]
+    language = [spans("réponds en arabe", ("arabe", "requested_language"))]
+    assert [v.rule for v in violations("fr", language)] == [
+        "'en' belongs inside a requested_language span"
+    ]
+    assert not violations("fr", [spans("demain matin", ("demain matin", "date"))])
+    assert violations("ar", [spans("وين المطعم", ("وين المطعم", "venue"))])
+
+
+@pytest.mark.parametrize("lang", CHECKED)
+def test_training_data_follows_the_conventions(lang: str) -> None:
+    found = violations(lang, _examples(lang))
+    assert not found, "\n".join(f"{v.rule}: [{v.span}]({v.entity}) in {v.text!r}" for v in found)

@@ -1,0 +1,73 @@
+"""The entity annotation conventions of docs/nlu.md ("Entities: what a span covers"), as a check.
+
+The CRF learns where a span starts and ends from the examples, and `make eval` scores exact spans,
+so one convention per language, followed everywhere, is worth more than any feature. `violations`
+names each annotation that breaks it; tests/nlu/test_entity_annotations.py runs it over the
+training data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from common.textnorm import fold
+
+# English keeps its article inside a place's or an event's name ("[the opening ceremony](event)",
+# "[the PX](venue)") and the "on" of a day inside the date ("[on friday](date)").
+EN_INSIDE_BEFORE = {"venue": "the", "event": "the", "date": "on"}
+# A language asked for: English leaves "in" outside ("in [arabic](requested_language)"), French
+# keeps "en" inside ("[en arabe](requested_language)"), as most of each language's examples had it.
+EN_OUTSIDE_FIRST = {"requested_language": "in"}
+FR_INSIDE_BEFORE = {"requested_language": "en"}
+# French leaves articles outside names ("la [popote](venue)", "l'[aéroport](venue)"); a date keeps
+# them ("[le matin](date)", "[la semaine prochaine](date)").
+FR_ARTICLES = {"le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux"}
+# No span starts with a question word, in any language (folded forms).
+QUESTION_WORDS = {
+    "en": {"what", "where", "when", "which", "how", "who"},
+    "fr": {"ou", "quand", "quel", "quelle", "comment", "qui"},
+    "ar": {"متي", "وين", "اين", "فين", "كيف", "ايش", "شو", "ماذا", "هل"},
+}
+EDGE = re.compile(r"^\s|\s$|^[?!.,;:]|[?!.,;:]$")
+
+
+@dataclass(frozen=True)
+class Violation:
+    text: str
+    span: str
+    entity: str
+    rule: str
+
+
+def violations(lang: str, examples: Iterable[tuple[str, list[dict]]]) -> list[Violation]:
+    """Annotations in `examples` ((text, Rasa entity dicts) pairs) that break the convention."""
+    found = []
+    for text, entities in examples:
+        for entity in entities:
+            start, end, kind = entity["start"], entity["end"], entity["entity"]
+            span = text[start:end]
+            words = fold(span).split()
+            before = fold(text[:start]).split()
+            rule = None
+            if EDGE.search(span):
+                rule = "space or punctuation at the edge of the span"
+            elif words and words[0] in QUESTION_WORDS.get(lang, set()):
+                rule = "question word inside the span"
+            elif lang == "en" and before and before[-1] == EN_INSIDE_BEFORE.get(kind):
+                rule = f"'{before[-1]}' belongs inside a {kind} span"
+            elif lang == "en" and words[:1] == [EN_OUTSIDE_FIRST.get(kind)]:
+                rule = f"'{words[0]}' belongs outside a {kind} span"
+            elif lang == "fr" and before and before[-1] == FR_INSIDE_BEFORE.get(kind):
+                rule = f"'{before[-1]}' belongs inside a {kind} span"
+            elif (
+                lang == "fr"
+                and kind != "date"
+                and words
+                and (words[0] in FR_ARTICLES or words[0].split("'")[0] + "'" in FR_ARTICLES)
+            ):
+                rule = "French article inside the span"
+            if rule:
+                found.append(Violation(text, span, kind, rule))
+    return found
