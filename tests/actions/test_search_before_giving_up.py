@@ -294,6 +294,8 @@ def test_an_answer_found_by_search_says_how_old_its_facts_are(
 ) -> None:
     monkeypatch.setenv("LIAISON_STALE_AFTER_DAYS", "14")  # the pack's facts are from May 2026
     fake = fake_with(("venue", VENUE["id"]))
-    dispatcher = run(ActionNotUnderstood, fake.handle, intent="nlu_fallback", text="Well Square")
+    dispatcher = run(
+        ActionNotUnderstood, fake.handle, intent="nlu_fallback", language="en", text="Well Square"
+    )
     assert dispatcher.messages[0]["response"] == "utter_venue_details"
     assert "2 May 2026" in dispatcher.messages[-1]["text"]
