@@ -9,7 +9,11 @@ Two jobs, both cheap enough for every message (a regular expression and dictiona
   evidence (bot.nlu.language_id.NEUTRAL_WORDS), nor are times, units and ordinals ("9am",
   "14h30", "2nd", "5km") or enrolment codes.
 - `transliterate` writes such a message in Arabic script, word by word: a table of the words
-  visitors type for this domain (the Arabic spelling the training data uses), else letter rules.
+  visitors type for this domain and everyday dialect words (the Arabic spelling the training
+  data uses); else, with the words of the training data (`ArabicSpeller`, learned in training
+  and kept in the model), an English or French word the examples use stays as typed ("ال
+  schedule", as Arabic examples write "الـ handshake") and another word becomes the Arabic
+  examples' word its consonants spell ("wasselni" → وصلني, "shabab" → شباب); else letter rules.
   The model then reads it as it reads Arabic, and the actions search the exercise's Arabic names.
 
 `ArabiziTransliterator`, first in the pipeline, applies both to every message, in training too,
@@ -19,8 +23,13 @@ entity spans moved. The typed text is kept in the parse data as `arabizi_text`.
 
 from __future__ import annotations
 
+import itertools
+import json
+import logging
 import re
-from typing import Any, Dict, List
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -30,9 +39,12 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.language_id import NEUTRAL_WORDS
+from bot.nlu.language_id import NEUTRAL_WORDS, PERSIAN_URDU_LETTERS, URDU_ONLY_LETTERS
 from bot.nlu.per_message import each_message
 from common.enrolment import code_in
+from common.textnorm import fold
+
+logger = logging.getLogger(__name__)
 
 # Message attribute: what the visitor typed, set when the message was Arabizi.
 ARABIZI_TEXT = "arabizi_text"
@@ -378,6 +390,110 @@ WORDS: dict[str, str] = {
     **dict.fromkeys(["7elw", "helw", "7ilw", "7lw"], "حلو"),
 }
 
+
+# Everyday dialect words (Levantine, Egyptian, Gulf, Iraqi, Maghrebi) that neither English nor
+# French has: each is evidence and goes to its usual Arabic spelling. (spellings, Arabic)
+_DIALECT_WORDS: list[tuple[tuple[str, ...], str]] = [
+    (("ktir", "kteer", "ktiir", "kter", "kthir", "katheer", "kteeer"), "كتير"),
+    (("shabab", "chabab", "shabaab", "shebab"), "شباب"),
+    (("gedan", "giddan", "gddn", "jiddan", "jeddan"), "جدا"),
+    (("kifkom", "kifkon", "kifkum", "keefkum", "kifkoun", "kefkom"), "كيفكم"),
+    (("ahlain", "ahleen", "ahlen", "ahlayn"), "اهلين"),
+    (("howa", "huwa", "houwa", "huwwa", "howwa"), "هو"),
+    (("hiya", "heya", "hiyya", "heyya"), "هي"),
+    (("homma", "humma", "hom", "hum", "henna"), "هم"),
+    (("elli", "illi", "eli", "elly", "illy", "lli"), "اللي"),
+    (("taba3", "tab3", "beta3", "bta3", "btaa3", "bita3"), "تبع"),
+    (("taba3i", "beta3i", "bta3i", "btaa3i", "taba3y", "bta3y"), "تبعي"),
+    (("keda", "kda", "kida", "keddah"), "كده"),
+    (("hek", "heik", "hayk", "heek"), "هيك"),
+    (("lessa", "lissa", "lesa", "lisa3", "lsa"), "لسه"),
+    (("ba2a", "ba2et", "ba2o"), "بقي"),
+    (("shwai", "shway", "shwaya", "shwayya", "shwayye", "chwiya", "shwaiya"), "شوي"),
+    (("kwayes", "kwayyis", "kwais", "kwayyes", "kwayesa"), "كويس"),
+    (("mni7", "mnee7", "mnih", "mneeh"), "منيح"),
+    (("tayeb", "tayyib", "tayyeb", "6ayeb"), "طيب"),
+    (("5alas", "khalas", "5alaas", "khalaas", "5las"), "خلاص"),
+    (("aywa", "aiwa", "aywah", "aiwah", "eiwa"), "ايوه"),
+    (("la2", "la2a"), "لا"),
+    (("bezzaf", "bzaf", "bzzaf", "bezaf"), "بزاف"),
+    (("chno", "chnou", "chnowa", "chnu", "achno", "ashno"), "شنو"),
+    (("kifach", "kifash", "kifech", "kifesh"), "كيفاش"),
+    (("3lach", "3lash", "3lech", "3laš"), "علاش"),
+    (("bghit", "bghina", "bghiti", "nbghi", "bgheet"), "بغيت"),
+    (("dyal", "dyali", "diali", "dyalk", "dyalek"), "ديال"),
+    (("3afak", "afak", "3afek"), "عافاك"),
+    (("wakha", "wakhha"), "واخا"),
+    (("fayn", "fayen", "feyn"), "فين"),
+    (("zain", "zein", "zeen"), "زين"),
+    (("maku", "makoo", "mako"), "ماكو"),
+    (("aku", "akoo"), "اكو"),
+    (("shaku", "shako", "shakoo"), "شكو"),
+    (("awi", "2awi", "awy", "2awy", "2wi"), "قوي"),
+    (("bardo", "bardu", "bardoo"), "بردو"),
+    (("ra7", "rah", "raye7", "rayi7", "raiy7"), "رايح"),
+    (("dayman", "daiman", "da2iman"), "دايما"),
+    (("awal", "awwal", "2awal", "aual"), "اول"),
+    (("lamma", "lama", "lamman"), "لما"),
+    (("gheer", "ghair", "ghir", "8eer", "3'eer", "ghayr"), "غير"),
+    (("mafesh", "mafeesh", "mafeeh", "ma fesh"), "مافيش"),
+    (("3ayzeen", "3awzeen", "3ayzin", "ayzeen"), "عايزين"),
+    (("3ayza", "3awza", "ayza"), "عايزه"),
+    (("yabi", "tabi", "yabgha", "tabgha", "nabi", "nabgha"), "يبي"),
+    (("wesh", "wish"), "وش"),
+    (("tara", "tarah"), "ترا"),
+    (("ya3tik", "ya3teek", "yi3tik"), "يعطيك"),
+    (("mashi", "mashy", "maashi"), "ماشي"),
+    (("b2adesh", "bkam", "bekam", "b2addeish", "2adesh", "adesh", "addesh"), "بكم"),
+    (("2abl", "abl", "gabl", "qabl", "8abl"), "قبل"),
+    (("ba3den", "ba3dain", "ba3dien"), "بعدين"),
+    (("jdeed", "jdid", "gdeed", "gedeed", "jadeed", "jdide"), "جديد"),
+    (("jdad", "gdad", "judud", "jodad"), "جداد"),
+    (("nas", "nass", "naas"), "الناس"),
+    (("sidi", "seedi", "sayidi", "sayyidi"), "سيدي"),
+    (("habibi", "7abibi", "7abibti", "habibti", "7abeebi"), "حبيبي"),
+    (("ya3tek", "allah ye3tik"), "يعطيك"),
+    (("wach", "wash", "wesh"), "واش"),
+    (("kayn", "kayen", "kaina", "kayna", "kayne"), "كاين"),
+    (("ghadi", "ghad", "ghadya"), "غادي"),
+    (("chkoun", "chkon", "shkoun", "chkun"), "شكون"),
+    (("daba", "daba2"), "دابا"),
+    (("hna", "hnaya"), "هنا"),
+    (("mzyan", "mzian", "mezyan", "mziana"), "مزيان"),
+    (("ch7al", "sh7al", "ch7aal", "chhal"), "شحال"),
+    (("fo9ach", "fo2ach", "fou9ash", "imta9"), "فوقاش"),
+    # one-letter and short words the English and French examples also have
+    (("b",), "ب"),
+    (("f",), "في"),
+    (("a",), "يا"),
+    (("fin",), "فين"),
+    (("mal",), "مال"),
+    (("dhabit", "thabit", "dhabet"), "ضابط"),
+    (("n9der", "n9dar", "nqder", "ne9der"), "نقدر"),
+    (("t9der", "t9dar", "tqder"), "تقدر"),
+]
+for _spellings, _arabic in _DIALECT_WORDS:
+    for _spelling in _spellings:
+        WORDS.setdefault(_spelling, _arabic)
+# Dialect spellings that are not evidence: English or French words ("wish", "lama", "hiya",
+# "fin", "mal", "a"), names, or what English and French speakers say too ("wesh salut",
+# "shukran kteer", "choukran bezzaf", ranks such as "mulazim awwal").
+_DIALECT_NOT_EVIDENCE = frozenset(
+    [
+        *("wish", "lama", "lisa3", "tab3", "hom", "hum", "abl", "rah", "tara", "bardo", "mashi"),
+        *("aku", "zain", "sidi", "nas", "henna", "awi", "awy", "lisa", "tabi", "nabi", "afak"),
+        *("lsa", "eli", "hiya", "heya", "wesh", "wash", "ghad", "ktir", "kteer", "ktiir", "kter"),
+        *("kteeer", "bezzaf", "bzaf", "bzzaf", "bezaf", "awal", "awwal", "2awal", "aual", "b"),
+        *("f", "a", "fin", "mal", "thabit"),
+    ]
+)
+ARABIZI_WORDS = ARABIZI_WORDS | {
+    spelling
+    for spellings, _ in _DIALECT_WORDS
+    for spelling in spellings
+    if " " not in spelling and spelling not in _DIALECT_NOT_EVIDENCE
+}
+
 # Letter rules for the words the table does not have, longest first.
 _LETTERS: list[tuple[str, str]] = [
     ("3'", "غ"),
@@ -447,7 +563,7 @@ _LATIN_FUNCTION_WORDS = frozenset(
         *("des", "de", "du", "est", "et", "ou", "je", "tu", "il", "elle", "nous", "vous", "mon"),
         *("ce", "cette", "quand", "comment", "quel", "quelle", "pour", "avec", "dans", "sur"),
         *("y", "pas", "ne", "qui", "que", "sont", "c", "j", "l", "d", "qu", "s", "t", "svp"),
-        *("stp", "pls", "plz", "merci", "thanks", "thank"),
+        *("stp", "pls", "plz", "merci", "thanks", "thank", "c'est", "quoi", "à", "qu'est"),
     ]
 )
 # At most this many words in a message with one word of Arabizi evidence.
@@ -478,6 +594,213 @@ _SMS_WITH_DIGITS = frozenset(
 )
 
 
+# The Arabic words of the training data guide the spelling of a word the table lacks: its
+# consonants, each Latin letter standing for the Arabic letters it is typed for, must match a
+# word the Arabic examples use, written nearly as the letter rules write it ("shabab" → شباب, not
+# شبب; "wasselni" → وصلني; "usbo3" → اسبوع). So the Arabic-script examples teach Arabizi too.
+_SPELLER_FILE = "arabic_words.json"
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+# Letters that are vowels (or a hamza's seat) in a skeleton: left out of it.
+_SKELETON_VOWELS = frozenset("اويىءئؤأإآة")
+_SOFT_LETTERS = frozenset("اويه")  # cheap to add, drop or swap in the spelling distance
+_WORD_PREFIXES = ("وال", "بال", "فال", "لل", "ال")
+# Latin letters (longest first) and the Arabic consonants each is typed for.
+_CONSONANTS: list[tuple[str, str]] = [
+    *[("kh", "خ"), ("gh", "غق"), ("sh", "ش"), ("ch", "ش"), ("th", "ثذ"), ("dh", "ذضظ")],
+    *[("3'", "غ"), ("9'", "ض"), ("6'", "ظ"), ("7'", "خ"), ("b", "ب"), ("p", "ب"), ("t", "تط")],
+    *[("6", "طت"), ("j", "ج"), ("g", "جقغ"), ("q", "ق"), ("k", "كق"), ("c", "ك"), ("8", "قغ")],
+    *[("2", "ق"), ("3", "ع"), ("h", "هح"), ("7", "ح"), ("5", "خ"), ("r", "ر"), ("z", "زذظ")],
+    # 9 is sad in the Gulf, qaf in the Maghreb ("n9der")
+    *[("s", "سصث"), ("9", "صق"), ("f", "ف"), ("v", "ف"), ("l", "ل"), ("m", "م"), ("n", "ن")],
+    *[("d", "دض"), ("x", "ك")],
+]
+# How far (in _distance) the chosen word may be from what the letter rules wrote.
+_MAX_DISTANCE = 1.0
+_SPELLED_EVIDENCE_MIN = 4
+_MIN_LATIN_COUNT = 2  # an English or French word seen once may be a typo or a name
+_MIN_SKELETON = 2
+
+
+def _arabic_skeleton(word: str) -> str:
+    """An Arabic word's consonants, doubled ones once, a last ه (ta marbuta, folded) left out."""
+    if word.endswith("ه"):
+        word = word[:-1]
+    letters = [char for char in word if char not in _SKELETON_VOWELS]
+    return "".join(char for i, char in enumerate(letters) if i == 0 or letters[i - 1] != char)
+
+
+def _latin_skeleton(word: str) -> list[str]:
+    """A Latin word's consonants, each as the set of Arabic letters it may stand for."""
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        for latin, arabic in _CONSONANTS:
+            if word.startswith(latin, i):
+                if not out or out[-1] != arabic:
+                    out.append(arabic)
+                i += len(latin)
+                break
+        else:
+            i += 1
+    if word.endswith("h") and out and out[-1] == "هح" and word[-2:] not in _DIGRAPH_ENDS:
+        out.pop()  # "sa3ah": a final h is the ta marbuta's sound
+    return out
+
+
+_DIGRAPH_ENDS = frozenset(["sh", "kh", "gh", "ch", "th", "dh"])
+
+
+def _distance(typed: str, known: str) -> float:
+    """Edit distance between two Arabic spellings, vowel letters and ه costing half, and so
+    does a consonant typed the same way as the one it replaces (ت for ط, ص for ق)."""
+
+    def cost(char: str) -> float:
+        return 0.5 if char in _SOFT_LETTERS else 1.0
+
+    previous = [0.0]
+    for char in known:
+        previous.append(previous[-1] + cost(char))
+    for a in typed:
+        current = [previous[0] + cost(a)]
+        for j, b in enumerate(known, 1):
+            swap = 0.0 if a == b else 0.5 if _alike(a, b) else 1.0
+            current.append(
+                min(previous[j] + cost(a), current[j - 1] + cost(b), previous[j - 1] + swap)
+            )
+        previous = current
+    return previous[-1] + (0.0 if typed[:1] == known[:1] or _alike(typed[0], known[0]) else 1.0)
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two letters one Latin letter is typed for, or two vowel letters."""
+    return (a in _SOFT_LETTERS and b in _SOFT_LETTERS) or frozenset((a, b)) in _TYPED_ALIKE
+
+
+_TYPED_ALIKE = frozenset(
+    frozenset((a, b)) for _, options in _CONSONANTS for a in options for b in options if a != b
+)
+
+
+class ArabicSpeller:
+    """The Arabic words of the training examples, indexed by consonant skeleton, and the words
+    of their English and French examples ("schedule", "check", "drone"): an Arabizi message
+    keeps those in Latin letters, as Arabic examples do ("وين الـ in-processing"), so the
+    examples that use them count."""
+
+    def __init__(self, counts: dict[str, int], latin: Iterable[str] = ()) -> None:
+        self.counts = dict(counts)
+        self.latin = frozenset(latin)
+        self._index: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
+        for word, count in self.counts.items():
+            skeleton = _arabic_skeleton(word)
+            if len(skeleton) >= _MIN_SKELETON:
+                self._index[len(skeleton)].append((word, skeleton, count))
+        self._cache: dict[str, Optional[str]] = {}
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> ArabicSpeller:
+        """Counts the words (article and w-/b-/f-/l- prefixes off) of Arabic texts; texts with
+        Urdu or Persian letters are not Arabic."""
+        counts: Counter[str] = Counter()
+        latin: Counter[str] = Counter()
+        for text in texts:
+            if not text or URDU_ONLY_LETTERS.intersection(text):
+                continue
+            if not _ARABIC_WORD.search(text):
+                if not is_arabizi(text):
+                    latin.update(w for w in _TOKEN.findall(text.lower()) if w.isalpha())
+                continue
+            if PERSIAN_URDU_LETTERS.intersection(text):
+                continue
+            for word in _ARABIC_WORD.findall(fold(text)):
+                counts[_without_article(word)] += 1
+        return cls(counts, (word for word, n in latin.items() if n >= _MIN_LATIN_COUNT))
+
+    def is_latin(self, word: str) -> bool:
+        """Whether an English or French example has this (lower-case) word, not the table."""
+        return word in self.latin and word not in WORDS and word not in ARABIZI_WORDS
+
+    def spell(self, word: str, ruled: str) -> Optional[str]:
+        """The training data's word for a Latin `word` (whose letter-rule spelling is `ruled`),
+        or None when none is near enough."""
+        if word in self._cache:
+            return self._cache[word]
+        skeleton = _latin_skeleton(word)
+        # A "2" is a qaf or a hamza: try each without it too.
+        optional = [i for i, arabic in enumerate(skeleton) if arabic == "ق"] if "2" in word else []
+        best: Optional[tuple[tuple[float, int], str]] = None
+        for n in range(len(optional) + 1):
+            for dropped in itertools.combinations(optional, n):
+                shape = [arabic for i, arabic in enumerate(skeleton) if i not in dropped]
+                if len(shape) < _MIN_SKELETON:
+                    continue
+                for known, known_skeleton, count in self._index.get(len(shape), ()):
+                    if all(c in options for c, options in zip(known_skeleton, shape, strict=True)):
+                        key = (_distance(ruled, known), -count)
+                        if best is None or key < best[0]:
+                            best = (key, known)
+        found = best[1] if best is not None and best[0][0] <= _MAX_DISTANCE else None
+        self._cache[word] = found
+        return found
+
+
+def _without_article(word: str) -> str:
+    for prefix in _WORD_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    return word
+
+
+# A ten-character Arabizi word made of the code alphabet's letters and digits ("mayenfa3sh",
+# "ma3andaksh") has an enrolment code's shape (common/enrolment.py). Such a word reads as a word:
+# lower-case, at least three vowels, never three consonants running (a digit is one, "sh" is
+# one), one or two digits standing for letters, none side by side, and its letter pairs those of
+# the table's words (one may be new). About 5 in 10,000 random codes typed in lower case read so
+# (tests/bot/test_enrolment_code.py measures it); a code in capitals, hyphenated or alone in its
+# message is always a code.
+_SOUND_UNITS = re.compile(r"sh|kh|gh|th|dh|ch|.")
+_WORD_VOWELS = frozenset("aeiouy")
+_LETTER_DIGITS = frozenset("2356789")
+
+
+def _letter_pairs(words: Iterable[str]) -> frozenset[str]:
+    pairs: set[str] = set()
+    for word in words:
+        if " " not in word:
+            marked = f"^{word}$"
+            pairs.update(marked[i : i + 2] for i in range(len(marked) - 1))
+    return frozenset(pairs)
+
+
+def reads_as_arabizi_word(token: str) -> bool:
+    """Whether a code-shaped token reads as an Arabizi word rather than a random code."""
+    if any(char.isupper() for char in token[1:]):
+        return False  # codes are handed out in capitals
+    word = token.lower()
+    digits = [char for char in word if char.isdigit()]
+    if not 1 <= len(digits) <= 2 or not _LETTER_DIGITS.issuperset(digits):
+        return False
+    if re.search(r"\d\d", word) or sum(char in _WORD_VOWELS for char in word) < 3:
+        return False
+    run = 0
+    for unit in _SOUND_UNITS.findall(word):
+        run = 0 if unit in _WORD_VOWELS else run + 1
+        if run >= 3:
+            return False
+    marked = f"^{word}$"
+    unseen = sum(marked[i : i + 2] not in _TABLE_PAIRS for i in range(len(marked) - 1))
+    return unseen <= 1
+
+
+_TABLE_PAIRS = _letter_pairs([*WORDS, *ARABIZI_WORDS])
+
+
+def is_code_token(token: str, alone: bool) -> bool:
+    """Whether one token is an enrolment code: code-shaped, and, unless it is the message's only
+    word, not reading as an Arabizi word (bot.nlu.enrolment_code decides the same way)."""
+    return code_in(token) is not None and (alone or not reads_as_arabizi_word(token))
+
+
 def _evidence(token: str) -> bool:
     """Whether one lower-case token shows Arabizi (see the module's docstring)."""
     if token in NEUTRAL_WORDS:
@@ -502,16 +825,26 @@ def _evidence(token: str) -> bool:
     return False
 
 
-def is_arabizi(text: str) -> bool:
+def is_arabizi(text: str, speller: Optional[ArabicSpeller] = None) -> bool:
     """Whether a message with no Arabic letters is Arabic typed in Latin letters and digits:
-    two words of evidence, or one in a short message with no English or French function word."""
+    two words of evidence, or one in a short message with no English or French function word.
+    With the training data's words (`speller`), a word no English or French example has that
+    spells an Arabic example's word ("shabab", "wasselni") is evidence too."""
     if any("\u0600" <= char <= "\u06ff" for char in text):
         return False
     lowered = _NEUTRAL_EXPRESSIONS.sub(" ", _GROUPED_CODE.sub(" ", text.lower()))
     words = [token for token in _TOKEN.findall(lowered) if any(c.isalpha() for c in token)]
     # An enrolment code says nothing about the language ("mayenfa3sh" has a code's shape too).
-    counted = [token for token in words if token not in NEUTRAL_WORDS and not code_in(token)]
+    alone = len(words) == 1
+    counted = [
+        token for token in words if token not in NEUTRAL_WORDS and not is_code_token(token, alone)
+    ]
     evidence = sum(_evidence(token) for token in counted)
+    if evidence == 1 and len(counted) > 1 and not _LATIN_FUNCTION_WORDS.intersection(counted):
+        # A second word, that reads as Arabic only by the training data's words, settles it.
+        evidence += any(
+            not _evidence(token) and _spelled_evidence(token, speller) for token in counted
+        )
     if evidence >= 2:
         return True
     return (
@@ -519,6 +852,16 @@ def is_arabizi(text: str) -> bool:
         and len(counted) <= _ONE_EVIDENCE_MAX_WORDS
         and not _LATIN_FUNCTION_WORDS.intersection(counted)
     )
+
+
+def _spelled_evidence(token: str, speller: Optional[ArabicSpeller]) -> bool:
+    """A word of at least four letters that no English or French example has and that spells an
+    Arabic example's word."""
+    if speller is None or len(token) < _SPELLED_EVIDENCE_MIN or not token.isalpha():
+        return False
+    if token in speller.latin or token in _LATIN_FUNCTION_WORDS:
+        return False
+    return speller.spell(token, _letters(token)) is not None
 
 
 def _letters(word: str) -> str:
@@ -554,27 +897,39 @@ def _letters(word: str) -> str:
     return "".join(out)
 
 
-def _word(word: str) -> str:
+def _word(word: str, speller: Optional[ArabicSpeller] = None) -> str:
     """One lower-case Arabizi word in Arabic script (articles and w-/b-/f- prefixes joined)."""
     if word in WORDS:
         return WORDS[word]
+    if speller is not None and speller.is_latin(word):
+        return word  # "check", "schedule": as the English examples and Arabic ones write it
     prefixed = _PREFIXED_ARTICLE.match(word)
     if prefixed:
         letter = _PREFIX_LETTER[prefixed.group(1) or prefixed.group(2)]
-        return letter + "ال" + _stem(word[prefixed.end() :])
+        return letter + "ال" + _stem(word[prefixed.end() :], speller)
     attached = _ATTACHED_ARTICLE.match(word)
     if attached:
-        return "ال" + _stem(word[attached.end() :])
-    return _letters(word)
+        return "ال" + _stem(word[attached.end() :], speller)
+    return _spelled(word, speller)
 
 
-def _stem(word: str) -> str:
+def _spelled(word: str, speller: Optional[ArabicSpeller]) -> str:
+    """A word the table lacks: the letter rules, or the training data's word they nearly spell."""
+    ruled = _letters(word)
+    if speller is None or word.isdigit():
+        return ruled
+    return speller.spell(word, ruled) or ruled
+
+
+def _stem(word: str, speller: Optional[ArabicSpeller] = None) -> str:
     """A word after an article: the table's form without its own article."""
-    arabic = WORDS.get(word) or _letters(word)
+    arabic = WORDS.get(word) or _spelled(word, speller)
     return arabic[2:] if arabic.startswith("ال") else arabic
 
 
-def transliterate_with_offsets(text: str) -> tuple[str, list[int]]:
+def transliterate_with_offsets(
+    text: str, speller: Optional[ArabicSpeller] = None
+) -> tuple[str, list[int]]:
     """`text` in Arabic script, and for each typed offset (and the end) the offset in the result,
     so annotated entity spans follow the text. Words only: spaces, punctuation, enrolment codes
     and anything not a Latin word pass through ("?" becomes "؟")."""
@@ -587,6 +942,7 @@ def transliterate_with_offsets(text: str) -> tuple[str, list[int]]:
     pending_article = False
     article = "ال"
     codes = [code.span() for code in _GROUPED_CODE.finditer(text)]
+    alone = sum(any(c.isalpha() for c in token.group(0)) for token in tokens) == 1
     while index < len(tokens):
         match = tokens[index]
         for i in range(at, match.start()):  # what lies between words
@@ -606,14 +962,16 @@ def transliterate_with_offsets(text: str) -> tuple[str, list[int]]:
             and any(c.isalpha() for c in following.group(0))
             and len(following.group(0)) >= 2
         )
-        if token.isdigit() or code_in(token) or _in_spans(match.start(), codes):
+        if token.isdigit() or is_code_token(token, alone) or _in_spans(match.start(), codes):
             arabic = token  # a number, or what may be an enrolment code, stays as typed
         elif article_next:
             arabic = ""
+        elif pending_article and speller is not None and speller.is_latin(lower):
+            arabic = article + " " + lower  # "el schedule": "ال schedule", as in "الـ handshake"
         elif pending_article:
-            arabic = article + _stem(lower)
+            arabic = article + _stem(lower, speller)
         else:
-            arabic = _word(lower)
+            arabic = _word(lower, speller)
         pending_article = article_next
         article = _ARTICLES.get(lower, "ال")
         start = position
@@ -636,24 +994,39 @@ def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in spans)
 
 
-def transliterate(text: str) -> str:
+def transliterate(text: str, speller: Optional[ArabicSpeller] = None) -> str:
     """An Arabizi message in Arabic script (transliterate_with_offsets without the offsets)."""
-    return transliterate_with_offsets(text)[0]
+    return transliterate_with_offsets(text, speller)[0]
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
 class ArabiziTransliterator(GraphComponent):
     """First in the pipeline: an Arabizi message continues in Arabic script (so the language
-    detector calls it Arabic by its script), the typed text kept as `arabizi_text`."""
+    detector calls it Arabic by its script), the typed text kept as `arabizi_text`. Training
+    keeps the Arabic examples' words in the model (ArabicSpeller) to spell what the table lacks."""
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        # false: Arabizi is only marked (arabizi_text), its text left as typed; the language
-        # detector still calls it Arabic. For measuring the ways of handling it (docs/nlu.md).
-        return {"transliterate": True}
+        return {
+            # false: Arabizi is only marked (arabizi_text), its text left as typed; the language
+            # detector still calls it Arabic. For measuring the ways of handling it (docs/nlu.md).
+            "transliterate": True,
+            # false: letter rules alone for the words the table lacks (docs/nlu.md compares).
+            "spell_from_training_data": True,
+        }
 
-    def __init__(self, config: Dict[str, Any]) -> None:
-        self.transliterate = bool({**self.get_default_config(), **config}["transliterate"])
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        speller: Optional[ArabicSpeller] = None,
+        model_storage: Optional[ModelStorage] = None,
+        resource: Optional[Resource] = None,
+    ) -> None:
+        config = {**self.get_default_config(), **config}
+        self.transliterate = bool(config["transliterate"])
+        self.speller = speller if config["spell_from_training_data"] else None
+        self._model_storage = model_storage
+        self._resource = resource
 
     @classmethod
     def create(
@@ -663,7 +1036,40 @@ class ArabiziTransliterator(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> ArabiziTransliterator:
-        return cls(config)
+        return cls(config, None, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Counts the words of the Arabic-script examples and keeps them in the model."""
+        speller = ArabicSpeller.from_texts(m.get(TEXT) for m in training_data.training_examples)
+        assert self._model_storage is not None and self._resource is not None, "Rasa's graph"
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / _SPELLER_FILE).write_text(
+                json.dumps(
+                    {"arabic": speller.counts, "latin": sorted(speller.latin)}, ensure_ascii=False
+                ),
+                "utf-8",
+            )
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> ArabiziTransliterator:
+        """The Arabic words kept in the model; a model from before (not trainable then) has
+        none and spells by the letter rules alone, as before."""
+        try:
+            with model_storage.read_from(resource) as directory:
+                kept = json.loads((directory / _SPELLER_FILE).read_text("utf-8"))
+            speller: Optional[ArabicSpeller] = ArabicSpeller(kept["arabic"], kept["latin"])
+        except (ValueError, FileNotFoundError):
+            logger.info("ArabiziTransliterator: no Arabic words in the model; letter rules only")
+            speller = None
+        return cls(config, speller, model_storage, resource)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         each_message(training_data.training_examples, self._convert)
@@ -674,12 +1080,12 @@ class ArabiziTransliterator(GraphComponent):
 
     def _convert(self, message: Message) -> None:
         text = message.get(TEXT)
-        if not text or not is_arabizi(text):
+        if not text or not is_arabizi(text, self.speller):
             return
         message.set(ARABIZI_TEXT, text, add_to_output=True)
         if not self.transliterate:
             return
-        arabic, offsets = transliterate_with_offsets(text)
+        arabic, offsets = transliterate_with_offsets(text, self.speller)
         message.set(TEXT, arabic)
         for entity in message.get(ENTITIES) or []:
             if "start" in entity and "end" in entity:

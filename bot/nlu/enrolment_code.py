@@ -7,11 +7,17 @@ after the classifier and the fallback and, if it finds one, makes the intent `en
 code as the `enrolment_code` entity; the rule sends it to action_enrol, which asks the lookup
 service. It runs before the OPSEC guard, so a restricted question carrying a code is still
 refused.
+
+It reads what the visitor typed (the Arabizi text, else the text before folding, so capitals
+count), and a lower-case ten-character word that reads as Arabizi ("mayenfa3sh", "it does not
+work") in a message of several words is not a code (bot.nlu.arabizi.reads_as_arabizi_word): a
+code in capitals, hyphenated, or alone in its message always is.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+import re
+from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -30,8 +36,18 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.arabizi import ARABIZI_TEXT, is_code_token
 from bot.nlu.per_message import each_message
+from bot.nlu.text_normalizer import ORIGINAL_TEXT
 from common.enrolment import code_in
+
+# Candidates: a hyphenated code, or ten letters and digits run together (common/enrolment.py
+# says which are codes).
+_CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Za-z0-9]{4}[-\u2010-\u2014\u2212][A-Za-z0-9]{4}[-\u2010-\u2014\u2212]"
+    r"[A-Za-z0-9]{2}|[A-Za-z0-9]{10})(?![A-Za-z0-9])"
+)
+_WORD = re.compile(r"[^\W_]+")
 
 ENROL_INTENT = "enrol"
 CODE_ENTITY = "enrolment_code"
@@ -59,9 +75,22 @@ class EnrolmentCodeDetector(GraphComponent):
         return each_message(messages, detect)
 
 
+def code_in_message(text: str) -> Optional[str]:
+    """The first enrolment code in a message, canonical, or None (see the module docstring)."""
+    alone = sum(any(c.isalpha() for c in word) for word in _WORD.findall(text)) == 1
+    for match in _CANDIDATE.finditer(text):
+        token = match.group(0)
+        if len(token) > 10 or is_code_token(token, alone):
+            code = code_in(token)
+            if code is not None:
+                return code
+    return None
+
+
 def detect(message: Message) -> None:
     """Set intent `enrol` and the `enrolment_code` entity when the text holds a code."""
-    code = code_in(message.get(TEXT) or "")
+    typed = message.get(ARABIZI_TEXT) or message.get(ORIGINAL_TEXT) or message.get(TEXT) or ""
+    code = code_in_message(typed)
     if code is None:
         return
     raised = {INTENT_NAME_KEY: ENROL_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}

@@ -11,7 +11,13 @@ from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.arabizi import ARABIZI_TEXT, ArabiziTransliterator, is_arabizi, transliterate
+from bot.nlu.arabizi import (
+    ARABIZI_TEXT,
+    ArabicSpeller,
+    ArabiziTransliterator,
+    is_arabizi,
+    transliterate,
+)
 from bot.nlu.language_detector import DETECTED_LANGUAGE, LanguageDetector
 from common.textnorm import fold
 
@@ -139,3 +145,73 @@ def test_the_transliteration_folds_like_the_arabic_training_data() -> None:
     for typed in ["wain el mat3am?", "emta marasem el e5titam", "fi 9ala bel mosalla?"]:
         arabic = transliterate(typed)
         assert fold(arabic) == arabic
+
+
+def _all_training_texts() -> list[str]:
+    texts = []
+    for path in sorted((ROOT / "data" / "nlu").glob("*/*.yml")):
+        try:
+            texts += [m.get(TEXT) for m in load_data(str(path)).training_examples]
+        except ValueError:  # not NLU training data (pattern files)
+            continue
+    return texts
+
+
+@pytest.fixture(scope="module")
+def speller() -> ArabicSpeller:
+    return ArabicSpeller.from_texts(_all_training_texts())
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_with_the_training_datas_words_no_english_or_french_example_is_arabizi(
+    lang: str, speller: ArabicSpeller
+) -> None:
+    texts = []
+    for path in [
+        *(ROOT / "data" / "nlu" / lang).glob("*.yml"),
+        ROOT / f"tests/nlu/heldout/{lang}.yml",
+    ]:
+        try:
+            texts += [m.get(TEXT) for m in load_data(str(path)).intent_examples]
+        except ValueError:
+            continue
+    taken = [text for text in texts if is_arabizi(text, speller)]
+    # One French example quotes an Arabizi reply ("sabah el nour, c'est la réponse à quoi ?").
+    assert len(taken) <= 1, taken
+
+
+def test_a_word_the_table_lacks_is_spelled_as_the_arabic_examples_spell_it() -> None:
+    speller = ArabicSpeller.from_texts(
+        [
+            "وين الشباب",
+            "ممكن تساعدني",
+            "وصلني للسكن",
+            "الزياره الثقافيه متى",
+            "where is the schedule",
+        ]
+        + ["what is the schedule", "check in where"] * 2
+    )
+    assert transliterate("wain el shabab", speller) == "وين الشباب"
+    assert transliterate("mumkin tsa3edni") == "ممكن تسعدني"  # letter rules alone
+    assert transliterate("mumkin tsa3edni", speller) == "ممكن تساعدني"
+    assert transliterate("wasselni lel sakan", speller) == "وصلني للسكن"
+    assert transliterate("el ziyara el thaqafiya emta", speller) == "الزياره الثقافيه امتي"
+    # English words of the English examples stay as typed, an article before them apart.
+    assert transliterate("wain el schedule", speller) == "وين ال schedule"
+    assert transliterate("fein a3mel check in", speller) == "فين اعمل check in"
+    # Nothing near enough: the letter rules.
+    assert transliterate("3ayez fulan", speller) == transliterate("3ayez fulan")
+
+
+def test_the_training_datas_words_are_kept_in_the_model(tmp_path: Path) -> None:
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("arabizi")
+    component = ArabiziTransliterator.create({}, storage, resource, None)  # type: ignore[arg-type]
+    component.train(TrainingData([Message(data={TEXT: t}) for t in ["وين الشباب", "الشباب هنا"]]))
+    loaded = ArabiziTransliterator.load({}, storage, resource, None)  # type: ignore[arg-type]
+    message = Message(data={TEXT: "wain el shabab"})
+    loaded.process([message])
+    assert message.get(TEXT) == "وين الشباب"
