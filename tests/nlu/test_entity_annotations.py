@@ -1,11 +1,13 @@
-"""The training data follows the entity annotation conventions (docs/nlu.md, "Entities")."""
+"""The training data follows the entity annotation conventions (docs/intents.md, "Entities")."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+import yaml
 
+from common.textnorm import fold
 from tools.nlu.annotations import violations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,3 +71,14 @@ def test_the_checker_flags_each_rule() -> None:
 def test_training_data_follows_the_conventions(lang: str) -> None:
     found = violations(lang, _examples(lang))
     assert not found, "\n".join(f"{v.rule}: [{v.span}]({v.entity}) in {v.text!r}" for v in found)
+
+
+@pytest.mark.parametrize("lang", CHECKED)
+def test_closed_class_word_lists_are_written_folded(lang: str) -> None:
+    """RegexFeaturizer matches them against the folded text: an unfolded word never matches."""
+    data = yaml.safe_load((ROOT / "data" / "nlu" / lang / "closed_classes.yml").read_text("utf-8"))
+    tables = [block for block in data["nlu"] if "lookup" in block]
+    assert {t["lookup"] for t in tables} >= {f"date_word_{lang}", f"rank_word_{lang}"}
+    for table in tables:
+        entries = [line[2:] for line in table["examples"].splitlines() if line.startswith("- ")]
+        assert entries and all(entry == fold(entry) for entry in entries), table["lookup"]

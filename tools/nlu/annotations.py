@@ -1,4 +1,4 @@
-"""The entity annotation conventions of docs/nlu.md ("Entities: what a span covers"), as a check.
+"""The entity annotation conventions of docs/intents.md ("What a span covers"), as a check.
 
 The CRF learns where a span starts and ends from the examples, and `make eval` scores exact spans,
 so one convention per language, followed everywhere, is worth more than any feature. `violations`

@@ -1,0 +1,132 @@
+"""Rasa component: word flags for the CRF entity extractor, and nothing else (issue 20, entities).
+
+The CRF knows a word by its letters and its neighbours'; a name it never saw ("nahrani", "فالمير",
+a visiting nation or a venue of the next exercise) looks like nothing it learned. Two kinds of
+flags help it, both put in each token's `pattern` features, which the CRF's `pattern` feature
+reads:
+
+- `rare_word`: the word appears in fewer than `min_examples` training examples. A question's
+  other words ("where", "officer", "flag", "متى") come back example after example; names do not.
+  In training the names seen once or twice carry the flag, so the CRF learns what a rare word
+  in a given context tends to be, and a new name gets the same chance.
+- closed classes: the training data's `lookup:` tables and `regex:` entries
+  (data/nlu/<lang>/closed_classes.yml: days, times of day, months, rank titles, language names,
+  real countries), one flag per table, as RegexFeaturizer would set them.
+
+Unlike RegexFeaturizer this adds no feature matrix, so the intent classifier, which reads every
+featurizer's sentence features, is unchanged (config.yml keeps RegexFeaturizer off the tables).
+Runs after the tokenizer, before the CRF.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from typing import Any, Dict, List, Optional
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.utils.pattern_utils import extract_patterns
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.per_message import each_message
+
+PATTERN = "pattern"  # the token attribute the CRF's `pattern` feature reads
+RARE = "rare_word"
+MODEL_FILE = "entity_flags.json"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
+class EntityWordFlags(GraphComponent):
+    """Flags rare and closed-class words for the CRF (see the module docstring)."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        # A word in fewer training examples than this is rare.
+        return {"min_examples": 3}
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: Optional[ModelStorage],
+        resource: Optional[Resource],
+        common: frozenset[str] = frozenset(),
+        patterns: Optional[List[Dict[str, str]]] = None,
+    ) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self._common = common
+        self._patterns = patterns or []
+        self._compiled = [(p["name"], re.compile(p["pattern"])) for p in self._patterns]
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> EntityWordFlags:
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        counts: Counter[str] = Counter()
+        for message in training_data.training_examples:
+            counts.update({_word(t) for t in message.get(TOKENS_NAMES[TEXT]) or []})
+        minimum = self.config["min_examples"]
+        self._common = frozenset(w for w, n in counts.items() if n >= minimum)
+        self._patterns = extract_patterns(training_data)
+        self._compiled = [(p["name"], re.compile(p["pattern"])) for p in self._patterns]
+        assert self._model_storage is not None and self._resource is not None
+        with self._model_storage.write_to(self._resource) as directory:
+            model = {"common": sorted(self._common), "patterns": self._patterns}
+            (directory / MODEL_FILE).write_text(json.dumps(model, ensure_ascii=False), "utf-8")
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> EntityWordFlags:
+        with model_storage.read_from(resource) as directory:
+            model = json.loads((directory / MODEL_FILE).read_text("utf-8"))
+        return cls(config, model_storage, resource, frozenset(model["common"]), model["patterns"])
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        each_message(training_data.training_examples, self._flag)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        return each_message(messages, self._flag)
+
+    def _flag(self, message: Message) -> None:
+        tokens = message.get(TOKENS_NAMES[TEXT])
+        text = message.get(TEXT)
+        if not tokens or not text:
+            return
+        matches = {name: [m.span() for m in rx.finditer(text)] for name, rx in self._compiled}
+        for token in tokens:
+            patterns = dict(token.get(PATTERN, default={}) or {})
+            patterns[RARE] = _word(token) not in self._common
+            for name, spans in matches.items():
+                patterns[name] = any(
+                    token.start < end and token.end > start for start, end in spans
+                )
+            token.set(PATTERN, patterns)
+        # Set again, so the message's fingerprint (Rasa's training cache key) changes with it.
+        message.set(TOKENS_NAMES[TEXT], tokens)
+
+
+def _word(token: Any) -> str:
+    return str(token.text).lower()
