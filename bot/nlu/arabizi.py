@@ -899,8 +899,9 @@ def _letters(word: str) -> str:
 
 def _word(word: str, speller: Optional[ArabicSpeller] = None) -> str:
     """One lower-case Arabizi word in Arabic script (articles and w-/b-/f- prefixes joined)."""
-    if word in WORDS:
-        return WORDS[word]
+    listed = _table(word)
+    if listed is not None:
+        return listed
     if speller is not None and speller.is_latin(word):
         return word  # "check", "schedule": as the English examples and Arabic ones write it
     prefixed = _PREFIXED_ARTICLE.match(word)
@@ -913,6 +914,20 @@ def _word(word: str, speller: Optional[ArabicSpeller] = None) -> str:
     return _spelled(word, speller)
 
 
+def _table(word: str) -> Optional[str]:
+    """The table's spelling, also of a word typed with a last hamza ("liwa2", "masa2"), which
+    the Arabic data's folding drops."""
+    if word in WORDS:
+        return WORDS[word]
+    if word.endswith("2") and len(word) > 2:
+        return WORDS.get(word[:-1])
+    return None
+
+
+# Words whose meaning after an article is another: "el bas" is the bus, "bas" alone "only".
+_AFTER_ARTICLE = {"bas": "باص", "bass": "باص"}
+
+
 def _spelled(word: str, speller: Optional[ArabicSpeller]) -> str:
     """A word the table lacks: the letter rules, or the training data's word they nearly spell."""
     ruled = _letters(word)
@@ -923,7 +938,7 @@ def _spelled(word: str, speller: Optional[ArabicSpeller]) -> str:
 
 def _stem(word: str, speller: Optional[ArabicSpeller] = None) -> str:
     """A word after an article: the table's form without its own article."""
-    arabic = WORDS.get(word) or _spelled(word, speller)
+    arabic = _AFTER_ARTICLE.get(word) or _table(word) or _spelled(word, speller)
     return arabic[2:] if arabic.startswith("ال") else arabic
 
 
@@ -992,6 +1007,19 @@ def transliterate_with_offsets(
 
 def _in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in spans)
+
+
+def offsets_into(typed: str, arabic: str) -> list[int]:
+    """For each offset of an Arabizi message (and its end), the offset in the Arabic form a
+    model wrote (the parse data's text), which evaluation needs to move annotated spans: the
+    words of that form, as the only words a speller knows, spell the typed words again. When
+    that does not give the same text, the letter rules' offsets (a near miss)."""
+    latin = [word for word in _TOKEN.findall(arabic.lower()) if word.isascii()]
+    arabic_words = Counter(_without_article(word) for word in _ARABIC_WORD.findall(fold(arabic)))
+    replayed, offsets = transliterate_with_offsets(typed, ArabicSpeller(arabic_words, latin))
+    if replayed == arabic:
+        return offsets
+    return transliterate_with_offsets(typed)[1]
 
 
 def transliterate(text: str, speller: Optional[ArabicSpeller] = None) -> str:

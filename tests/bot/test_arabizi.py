@@ -16,7 +16,9 @@ from bot.nlu.arabizi import (
     ArabicSpeller,
     ArabiziTransliterator,
     is_arabizi,
+    offsets_into,
     transliterate,
+    transliterate_with_offsets,
 )
 from bot.nlu.language_detector import DETECTED_LANGUAGE, LanguageDetector
 from common.textnorm import fold
@@ -215,3 +217,32 @@ def test_the_training_datas_words_are_kept_in_the_model(tmp_path: Path) -> None:
     message = Message(data={TEXT: "wain el shabab"})
     loaded.process([message])
     assert message.get(TEXT) == "وين الشباب"
+
+
+@pytest.mark.parametrize(
+    "typed,arabic",
+    [
+        ("wen maw2af el bas", "وين موقف الباص"),  # after an article, the bus
+        ("bas shukran ya 3ammi", "بس شكرا يا عمي"),  # alone, "only"
+        ("ezzay akalem el liwa2", "ازاي اكلم اللوا"),  # a last hamza, folded away
+        ("masa2 el 5eir", "مسا الخير"),
+        ("chno kayn f el program", "شنو كاين في البرجرم"),  # Maghrebi, letter rules for the rest
+        ("shaku ghurfa fadya bel sakan", "شكو غرفه فديه بالسكن"),  # Iraqi
+    ],
+)
+def test_dialect_words_and_a_last_hamza(typed: str, arabic: str) -> None:
+    assert is_arabizi(typed)
+    assert transliterate(typed) == arabic
+
+
+def test_evaluation_moves_spans_into_the_models_own_spelling() -> None:
+    # The model spelled "usbo3" from its training data (اسبوع, not the rules' اسبع): an entity
+    # after it starts one letter later than the letter rules would put it.
+    speller = ArabicSpeller.from_texts(["الاسبوع الجاي"])
+    typed = "ba3d usbo3 wain el mat3am"
+    arabic, offsets = transliterate_with_offsets(typed, speller)
+    assert arabic == "بعد اسبوع وين المطعم"
+    assert offsets_into(typed, arabic) == offsets
+    start = typed.index("el mat3am")
+    assert arabic[offsets[start] : offsets[len(typed)]] == "المطعم"
+    assert transliterate_with_offsets(typed)[1] != offsets

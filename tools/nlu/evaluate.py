@@ -311,9 +311,10 @@ def _gold_spans(
     spans = [(e["start"], e["end"], e["entity"]) for e in entities]
     if not parsed.get("arabizi_text") or parsed.get("text") == text:
         return spans
-    from bot.nlu.arabizi import transliterate_with_offsets
+    from bot.nlu.arabizi import offsets_into
 
-    _, offsets = transliterate_with_offsets(text)
+    # The model's own spelling (it may use its training data's words), not the letter rules'.
+    offsets = offsets_into(text, parsed["text"])
     return [(offsets[start], offsets[end], entity) for start, end, entity in spans]
 
 
