@@ -39,6 +39,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.language_detector import DETECTED_LANGUAGE
+from bot.nlu.svm_fit import WEIGHTINGS, FoldJob, fit_weights, fold_scores_in_parallel
 
 logger = logging.getLogger(__name__)
 
@@ -146,49 +147,6 @@ def fit_temperature(scores: np.ndarray, gold: np.ndarray) -> float:
 
     result = minimize_scalar(negative_log_likelihood, bounds=(-6.0, 3.0), method="bounded")
     return float(np.exp(result.x))
-
-
-WEIGHTINGS = ("tfidf", "naive_bayes")
-
-
-def fit_weights(
-    features: scipy.sparse.csr_matrix,
-    gold: np.ndarray,
-    c: float,
-    seed: int,
-    weighting: str,
-    classes: Optional[int] = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """One-vs-rest linear SVMs: a weight row and a bias per intent (rows for all `classes`).
-
-    "naive_bayes" scales each intent's features by their naive-Bayes log-count ratio before its
-    SVM (NBSVM, Wang and Manning 2012) and folds the ratio back into the weights, so prediction
-    is unchanged. It wins on long topical sentences (SIB-200) and loses on short FAQ questions,
-    which is why "auto" lets cross-validation choose.
-    """
-    from sklearn.svm import LinearSVC
-
-    if weighting not in WEIGHTINGS:
-        raise ValueError(f"LinearIntentClassifier: weighting {weighting!r} not in {WEIGHTINGS}")
-    classes = classes or int(gold.max()) + 1
-    weights, bias = np.zeros((classes, features.shape[1])), np.zeros(classes)
-    if weighting == "tfidf":
-        svm = LinearSVC(C=c, random_state=seed).fit(features, gold)
-        rows, coef, intercept = svm.classes_, svm.coef_, svm.intercept_
-        if len(rows) == 2:  # sklearn keeps one row for two classes: the second's score
-            coef, intercept = np.vstack([-coef, coef]), np.concatenate([-intercept, intercept])
-        weights[rows], bias[rows] = coef, intercept
-        return weights, bias
-    present = (features > 0).astype(np.float64)
-    for intent in np.unique(gold):
-        positive = gold == intent
-        in_intent = 1.0 + np.asarray(present[positive].sum(axis=0)).ravel()
-        elsewhere = 1.0 + np.asarray(present[~positive].sum(axis=0)).ravel()
-        ratio = np.log(in_intent / in_intent.sum()) - np.log(elsewhere / elsewhere.sum())
-        svm = LinearSVC(C=c, random_state=seed)
-        svm.fit(features @ scipy.sparse.diags(ratio), positive.astype(int))
-        weights[intent], bias[intent] = svm.coef_.ravel() * ratio, svm.intercept_[0]
-    return weights, bias
 
 
 def sentence_features(message: Message) -> list[Features]:
@@ -328,20 +286,15 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 features, gold
             )
         )
-        held_out = {}
-        for weighting in candidates:
-            scores = np.zeros((len(gold), int(gold.max()) + 1))
-            for train_rows, test_rows in splits:
-                weights, bias = fit_weights(
-                    features[train_rows],
-                    gold[train_rows],
-                    self.config["C"],
-                    self.config["random_seed"],
-                    weighting,
-                    classes=scores.shape[1],
-                )
-                scores[test_rows] = features[test_rows] @ weights.T + bias
-            held_out[weighting] = scores
+        classes = int(gold.max()) + 1
+        jobs = [
+            FoldJob(features, gold, train, test, self.config["C"], self.config["random_seed"], w)
+            for w in candidates
+            for train, test in splits
+        ]
+        held_out = {w: np.zeros((len(gold), classes)) for w in candidates}
+        for job, scores in zip(jobs, fold_scores_in_parallel(jobs, classes), strict=True):
+            held_out[job.weighting][job.test_rows] = scores
         macro_f1 = {
             w: float(f1_score(gold, s.argmax(axis=1), average="macro")) for w, s in held_out.items()
         }
