@@ -98,9 +98,10 @@ def fold_scores_in_parallel(
     jobs: Iterable[FoldJob], classes: int, processes: Optional[int] = None
 ) -> list[np.ndarray]:
     """Each job's held-out scores (rows of its test fold x `classes`), in the jobs' order: in up
-    to `processes` (default: the cores) worker processes started from a clean server
-    ("forkserver": nothing of the training process's threads or state is copied), one after
-    another when there is one core or the workers cannot start."""
+    to `processes` (default: the cores) worker processes, one after another when there is one
+    core or the workers cannot start. The workers are forked: "spawn" and "forkserver" first
+    import the main module again (all of Rasa under `rasa train`: more than the folds gain).
+    They run only numpy, scipy and liblinear, none of the locks other threads may hold."""
     arguments = [
         (
             job.features[job.train_rows],
@@ -116,7 +117,7 @@ def fold_scores_in_parallel(
     processes = min(processes or os.cpu_count() or 1, len(arguments))
     if processes > 1:
         try:
-            context = multiprocessing.get_context("forkserver")
+            context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(processes, mp_context=context) as pool:
                 return list(pool.map(_fold_scores, *zip(*arguments, strict=True)))
         except (OSError, BrokenProcessPool, ValueError) as error:
