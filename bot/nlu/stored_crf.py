@@ -35,7 +35,7 @@ class StoredCRFEntityExtractor(CRFEntityExtractor):
         """The trained taggers' crfsuite files and their order, not the training features."""
         with self._model_storage.write_to(self._resource) as model_dir:
             rasa.shared.utils.io.dump_obj_as_json_to_file(model_dir / ORDER_FILE, self.crf_order)
-            for tag_name, tagger in self.entity_taggers.items():
+            for tag_name, tagger in (self.entity_taggers or {}).items():
                 shutil.copyfile(tagger.modelfile.name, model_dir / model_file(tag_name))
 
     @classmethod
@@ -47,7 +47,7 @@ class StoredCRFEntityExtractor(CRFEntityExtractor):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> StoredCRFEntityExtractor:
-        import sklearn_crfsuite
+        import sklearn_crfsuite  # type: ignore[import-untyped]
 
         try:
             with model_storage.read_from(resource) as model_dir:

@@ -7,6 +7,8 @@ their language. The place is removed afterwards (the stack is shared)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
@@ -16,7 +18,7 @@ from tools.stack import Stack
 pytestmark = pytest.mark.e2e
 
 # Invented here: in no training example, no pack, no held-out set.
-PLACE = {
+PLACE: dict[str, Any] = {
     "id": "quillmarsh-pavilion",
     "name": {
         "en": "Quillmarsh Pavilion",
