@@ -39,7 +39,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.language_detector import DETECTED_LANGUAGE
-from bot.nlu.svm_fit import WEIGHTINGS, FoldJob, fit_weights, fold_scores_in_parallel
+from bot.nlu.svm_fit import WEIGHTINGS, fit_weights, fold_scores_in_parallel
 
 logger = logging.getLogger(__name__)
 
@@ -286,15 +286,13 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 features, gold
             )
         )
-        classes = int(gold.max()) + 1
-        jobs = [
-            FoldJob(features, gold, train, test, self.config["C"], self.config["random_seed"], w)
-            for w in candidates
-            for train, test in splits
-        ]
-        held_out = {w: np.zeros((len(gold), classes)) for w in candidates}
-        for job, scores in zip(jobs, fold_scores_in_parallel(jobs, classes), strict=True):
-            held_out[job.weighting][job.test_rows] = scores
+        folds = [(w, train, test) for w in candidates for train, test in splits]
+        scores = fold_scores_in_parallel(
+            features, gold, folds, self.config["C"], self.config["random_seed"]
+        )
+        held_out = {w: np.zeros((len(gold), int(gold.max()) + 1)) for w in candidates}
+        for (weighting, _, test_rows), fold_scores in zip(folds, scores, strict=True):
+            held_out[weighting][test_rows] = fold_scores
         macro_f1 = {
             w: float(f1_score(gold, s.argmax(axis=1), average="macro")) for w, s in held_out.items()
         }

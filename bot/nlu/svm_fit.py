@@ -17,7 +17,6 @@ import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from typing import Optional
 
 import numpy as np
@@ -68,17 +67,8 @@ def fit_weights(
     return weights, bias
 
 
-@dataclass(frozen=True)
-class FoldJob:
-    """One cross-validation fit: train on `train_rows`, score `test_rows`."""
-
-    features: scipy.sparse.csr_matrix
-    gold: np.ndarray
-    train_rows: np.ndarray
-    test_rows: np.ndarray
-    c: float
-    seed: int
-    weighting: str
+# One cross-validation fit: the weighting, the rows to train on, the rows to score.
+Fold = tuple[str, np.ndarray, np.ndarray]
 
 
 def _fold_scores(
@@ -95,24 +85,23 @@ def _fold_scores(
 
 
 def fold_scores_in_parallel(
-    jobs: Iterable[FoldJob], classes: int, processes: Optional[int] = None
+    features: scipy.sparse.csr_matrix,
+    gold: np.ndarray,
+    folds: Iterable[Fold],
+    c: float,
+    seed: int,
+    processes: Optional[int] = None,
 ) -> list[np.ndarray]:
-    """Each job's held-out scores (rows of its test fold x `classes`), in the jobs' order: in up
-    to `processes` (default: the cores) worker processes, one after another when there is one
-    core or the workers cannot start. The workers are forked: "spawn" and "forkserver" first
-    import the main module again (all of Rasa under `rasa train`: more than the folds gain).
-    They run only numpy, scipy and liblinear, none of the locks other threads may hold."""
+    """Each fold's held-out scores (its test rows x every intent of `gold`), in the folds'
+    order: in up to `processes` (default: the cores) worker processes, one after another when
+    there is one core or the workers cannot start. The workers are forked: "spawn" and
+    "forkserver" first import the main module again (all of Rasa under `rasa train`: more than
+    the folds gain). They run only numpy, scipy and liblinear, none of the locks other threads
+    may hold."""
+    classes = int(gold.max()) + 1
     arguments = [
-        (
-            job.features[job.train_rows],
-            job.gold[job.train_rows],
-            job.features[job.test_rows],
-            job.c,
-            job.seed,
-            job.weighting,
-            classes,
-        )
-        for job in jobs
+        (features[train], gold[train], features[test], c, seed, weighting, classes)
+        for weighting, train, test in folds
     ]
     processes = min(processes or os.cpu_count() or 1, len(arguments))
     if processes > 1:

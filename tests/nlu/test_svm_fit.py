@@ -8,7 +8,7 @@ import pytest
 import scipy.sparse
 from sklearn.model_selection import StratifiedKFold
 
-from bot.nlu.svm_fit import WEIGHTINGS, FoldJob, fold_scores_in_parallel
+from bot.nlu.svm_fit import WEIGHTINGS, fold_scores_in_parallel
 
 
 @pytest.mark.parametrize("weighting", WEIGHTINGS)
@@ -21,11 +21,11 @@ def test_folds_in_processes_equal_folds_one_by_one(
     )
     gold = rng.integers(0, 6, 600)
     splits = StratifiedKFold(5, shuffle=True, random_state=2027).split(features, gold)
-    jobs = [FoldJob(features, gold, train, test, 1.5, 2027, weighting) for train, test in splits]
-    in_processes = fold_scores_in_parallel(jobs, classes=6, processes=2)
+    folds = [(weighting, train, test) for train, test in splits]
+    in_processes = fold_scores_in_parallel(features, gold, folds, 1.5, 2027, processes=2)
     assert "one by one" not in caplog.text  # the worker processes did start
-    one_by_one = fold_scores_in_parallel(jobs, classes=6, processes=1)
+    one_by_one = fold_scores_in_parallel(features, gold, folds, 1.5, 2027, processes=1)
     assert len(in_processes) == 5
-    for parallel, sequential, job in zip(in_processes, one_by_one, jobs, strict=True):
-        assert parallel.shape == (len(job.test_rows), 6)
+    for parallel, sequential, (_, _, test) in zip(in_processes, one_by_one, folds, strict=True):
+        assert parallel.shape == (len(test), 6)
         np.testing.assert_array_equal(parallel, sequential)
