@@ -94,6 +94,19 @@ async def say_absent_person(
     return True
 
 
+async def say_named_contacts(
+    client: LookupClient, dispatcher: CollectingDispatcher, text: str, lang: str
+) -> bool:
+    """Say the contacts the message names (named_contacts) and how old their facts are; whether
+    it named any. The contacts, rank and emergency answers all start here."""
+    people = await named_contacts(client, text, lang)
+    for person in people:
+        say_contact(dispatcher, person, lang)
+    if people:
+        say_freshness(dispatcher, people, lang)
+    return bool(people)
+
+
 class ActionAnswerContacts(LookupAction):
     """The contact the question names; that there is none for a person named whom the exercise
     lacks; else every contact."""
@@ -102,13 +115,12 @@ class ActionAnswerContacts(LookupAction):
         return "action_answer_contacts"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        contacts = await named_contacts(self.client, user_text(tracker), lang)
-        if not contacts and await say_absent_person(
-            self.client, dispatcher, user_text(tracker), lang
-        ):
+        text = user_text(tracker)
+        if await say_named_contacts(self.client, dispatcher, text, lang):
             return
-        if not contacts:
-            contacts = await self.client.items("contact", lang)
+        if await say_absent_person(self.client, dispatcher, text, lang):
+            return
+        contacts = await self.client.items("contact", lang)
         if not contacts:
             raise NoAnswer("no contacts")
         for contact in contacts:

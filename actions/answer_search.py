@@ -11,10 +11,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dates, notes
-from actions.answer_directory import named_contacts, say_absent_person
+from actions.answer_directory import say_absent_person, say_named_contacts
 from actions.answer_found import (
     related_text,
-    say_contact,
     say_event,
     say_rank,
     say_texts,
@@ -106,14 +105,9 @@ class ActionAnswerRank(LookupAction):
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
         text = user_text(tracker)
         # "Captain Girard's phone" names a person, not a grade: the contact answers.
-        people = [] if RANK_CODE.search(text) else await named_contacts(self.client, text, lang)
-        if people:
-            for person in people:
-                say_contact(dispatcher, person, lang)
-            say_freshness(dispatcher, people, lang)
-            return
-        if not RANK_CODE.search(text) and await say_absent_person(
-            self.client, dispatcher, text, lang
+        if not RANK_CODE.search(text) and (
+            await say_named_contacts(self.client, dispatcher, text, lang)
+            or await say_absent_person(self.client, dispatcher, text, lang)
         ):
             return
         # Every code named, in order ("compare OF-3 and OF-4"): each grade is answered.

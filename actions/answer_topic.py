@@ -7,8 +7,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import notes, prayers
-from actions.answer_directory import named_contacts
-from actions.answer_found import plainly_named, say_contact, say_item, say_texts
+from actions.answer_directory import say_named_contacts
+from actions.answer_found import plainly_named, say_item, say_texts
 from actions.base import DatedLookupAction, intent_of, logger, say_freshness, user_text
 from actions.dates import requested_day
 from actions.lookup_client import NoAnswer
@@ -31,14 +31,11 @@ class ActionAnswerTopic(DatedLookupAction):
             dispatcher.utter_message(response="utter_default")
             return
         text = user_text(tracker)
-        if topic in CONTACT_TOPICS:
-            # "How do I reach Captain Girard?": the person named, not the emergency numbers.
-            people = await named_contacts(self.client, text, lang)
-            if people:
-                for person in people:
-                    say_contact(dispatcher, person, lang)
-                say_freshness(dispatcher, people, lang)
-                return
+        # "How do I reach Captain Girard?": the person named, not the emergency numbers.
+        if topic in CONTACT_TOPICS and await say_named_contacts(
+            self.client, dispatcher, text, lang
+        ):
+            return
         named = [] if intent in SEARCH_NOT_FIRST else await plainly_named(self.client, text, lang)
         if named:
             # The message names a place, event, dress code, person or grade outright: that item,
