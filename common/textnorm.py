@@ -1,7 +1,10 @@
 """Text normalisation for matching: one function used for search and for NLU, standard library only.
 
 Folds what varies in how people type the same word: Arabic diacritics, tatweel, alef/hamza forms,
-alef maqsura and ta marbuta, Arabic-Indic digits; Latin accents and case.
+alef maqsura and ta marbuta, Arabic-Indic digits; Latin accents and case. Urdu's own yeh, keheh and
+heh forms (ی ک ہ ھ ۃ) fold to the Arabic letters, because many Urdu speakers type on an Arabic
+keyboard (ي ك ه) and Arabic speakers on a Persian one: the same word either way. The Urdu-only
+letters that keyboards cannot confuse (ٹ ڈ ڑ ں ے) stay, and language ID reads the typed text.
 """
 
 from __future__ import annotations
@@ -21,6 +24,11 @@ _ARABIC_FOLD = str.maketrans(
         "ة": "ه",
         "ـ": None,  # tatweel
         "ء": None,
+        "ی": "ي",  # Urdu/Persian yeh
+        "ک": "ك",  # keheh
+        "ہ": "ه",  # heh goal
+        "ھ": "ه",  # heh doachashmee (Arabic keyboards have only ه)
+        "ۃ": "ه",  # teh marbuta goal
         **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
         **{
             chr(0x06F0 + d): str(d) for d in range(10)

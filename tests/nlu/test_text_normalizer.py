@@ -27,6 +27,10 @@ from tests.nlu.tiny_training import train_tiny_nlu
         ("إفطار آخر", "افطار اخر"),
         ("المبنى ١٢ و ۷", "المبني 12 و 7"),  # Arabic-Indic and Eastern digits
         ("Où est la salle de PRIÈRE ?", "ou est la salle de priere ?"),
+        # Urdu typed on an Urdu and on an Arabic keyboard: one word either way
+        ("کھانا کب ہے", "كهانا كب هے"),
+        ("كهانا كب هے", "كهانا كب هے"),
+        ("میس کی ٹائمنگ", "ميس كي ٹايمنگ"),
     ],
 )
 def test_fold(text: str, expected: str) -> None:
