@@ -64,6 +64,25 @@ _URDU_WORDS = (
     "ہے ہیں کیا کب کہاں کون کیسے کتنے کتنی بجے کا کی کے کو میں سے اور یہ وہ ہو گا گی گے پر نے بھی"
 )
 STOPWORDS = frozenset(words(_FUNCTION_WORDS + _QUESTION_WORDS + _URDU_WORDS))
+# Words that ask for something about an item (its time, hours, place, dress, number) rather than
+# name one. They are searched like any word, since a text may use them ("ouvre à 19h05"); but
+# where the exercise's texts lack them they are not a name the exercise lacks either, so they do
+# not count against an item's share of the message (`coverage`): "what time does the flag
+# raising start" is all about the flag raising. Never a word that names (opening, closing).
+_ASKING_WORDS = """
+    time times start starts starting started begin begins beginning end ends finish finishes
+    open opens close closes hours hour schedule located location address wear wearing dress code
+    phone number date day today tomorrow tonight morning evening afternoon exactly clock oclock
+    info information details
+    heure heures horaire horaires commence commencent debut fin finit termine ouvre ouvert ouverte
+    ferme fermee lieu adresse trouve situe porter tenue numero telephone jour aujourd hui demain
+    soir matin exactement
+    ساعة الساعة موعد مواعيد وقت أوقات يبدأ تبدأ ينتهي تنتهي يفتح تفتح يغلق تغلق مفتوح دوام عنوان
+    مكان موقع ارتدي رقم هاتف تاريخ اليوم غدا الليلة صباحا مساء بالضبط
+    ٹائم ٹائمنگ شروع ختم کھلتا کھلتی کھلے بند اوقات جگہ پتہ نمبر فون پہنوں پہنیں پہننا آج تاریخ
+    دن صبح شام رات
+"""
+ASKING_WORDS = frozenset(words(_ASKING_WORDS)) - STOPWORDS
 # The fields that name an item (a rank's `titles.<nation>.<n>` are its names too).
 NAME_FIELDS = frozenset({"name", "title", "titles"})
 MAX_QUERY_WORDS = 24
@@ -158,8 +177,10 @@ def search_explained(
                 scores[word] = score
     weight = _rarity(informative, best)
     total = sum(weight.values())
-    # Every query word's weight, filler included (a word matching nothing weighs most).
-    whole = sum(_rarity(wanted, best).values())
+    # Every query word's weight, filler included (a word matching nothing weighs most), but for
+    # words asking about an item that match nothing here (ASKING_WORDS).
+    asked = [w for w in wanted if matches[w] or w not in ASKING_WORDS]
+    whole = sum(_rarity(asked, best).values())
     # How well each word of the texts is matched by some query word (for name coverage).
     matched_by_query: dict[str, float] = {}
     for word in informative:
