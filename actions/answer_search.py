@@ -15,9 +15,11 @@ from actions.answer_directory import say_absent_person, say_named_contacts
 from actions.answer_found import (
     related_text,
     say_event,
+    say_item,
     say_rank,
     say_texts,
     say_venue,
+    search_message,
 )
 from actions.base import DatedLookupAction, LookupAction, find, say_freshness, user_text
 from actions.lookup_client import ForParticipants, NoAnswer
@@ -38,6 +40,10 @@ class ActionAnswerEvent(LookupAction):
         )
 
 
+# What a dress question may name: a dress code itself, or an event (whose dress is asked).
+DRESS_OR_EVENT = ["dress_code", "event"]
+
+
 class ActionAnswerDress(LookupAction):
     """The dress for the event named, or the general dress guidance."""
 
@@ -45,6 +51,15 @@ class ActionAnswerDress(LookupAction):
         return "action_answer_dress"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        # "What is the dress code 'field boots'?", "c'est quoi la tenue de cérémonie ?": a dress
+        # code named outright is the answer itself, not the events worn in it nor the guidance.
+        named = await search_message(self.client, user_text(tracker), lang, DRESS_OR_EVENT)
+        codes = [item for item in named if item["kind"] == "dress_code"]
+        if codes:
+            for code in codes:
+                await say_item(self.client, dispatcher, code, lang)
+            say_freshness(dispatcher, codes, lang)
+            return
         try:
             hits = await find(self.client, tracker, "event", lang)
         except ForParticipants:  # the events are not for this visitor; the dress guidance is

@@ -84,3 +84,33 @@ def test_the_whole_message_decides_among_the_items_an_entity_names() -> None:
     entities = [{"entity": "event", "value": "flag", "start": 0, "end": 4}]
     dispatcher = run(ActionAnswerEvent, by_mode, language="en", entities=entities)
     assert [m["title"] for m in dispatcher.messages if m.get("response")] == ["Flag lowering"]
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", 'what is the dress code "field boots"?'),
+        ("fr", "c'est quoi la tenue rangers ?"),
+        ("ar", "ما هو الحذاء الميداني؟"),
+    ],
+)
+def test_a_dress_code_named_outright_is_the_answer(lang: str, text: str) -> None:
+    """The dress code itself, not the guidance nor the events worn in it: a dress question
+    whose message confidently names a dress code (the service's figures, scripted here)."""
+    fake = FakeLookup(PACK)
+    fake.search_hits = [("dress_code", "boots"), ("event", "raising")]
+    fake.search_figures = {("dress_code", "boots"): (2.0, 1.0), ("event", "raising"): (0.5, 0.5)}
+    dispatcher = run(ActionAnswerDress, fake.handle, language=lang, text=text, entities=[])
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_dress_code"
+    assert message["description"] == PACK["dress_codes"][0]["description"][lang]
+
+
+def test_an_event_named_keeps_its_dress_when_no_dress_code_is() -> None:
+    """The rule above stays narrow: a dress code matched weakly beside an event named."""
+    fake = FakeLookup(PACK)
+    fake.search_hits = [("event", "raising"), ("dress_code", "boots")]
+    fake.search_figures = {("event", "raising"): (2.0, 1.0), ("dress_code", "boots"): (0.9, 0.3)}
+    text = "what should I wear to the flag raising?"
+    dispatcher = run(ActionAnswerDress, fake.handle, language="en", text=text, entities=[])
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_event_dress"]
