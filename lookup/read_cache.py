@@ -9,7 +9,8 @@ the answer (docs/deploy.md). A hit skips all of that.
 - **Key**: path, query string less `channel`/`sender_id`, and the asker's tier, the only thing
   those two parameters change. The tier is worked out here as the routes do (lookup/api/deps.py):
   an admin token reads as staff; the service token for the visitor it names (participants once
-  enrolled, one query), public when it names no one. A request without a valid token, or one the
+  enrolled, one query, kept per visitor while the version stands: enrolments and revocations
+  bump it), public when it names no one. A request without a valid token, or one the
   routes would reject, goes through to them untouched, as does any answer but a 200.
 - **Freshness**: each read waits for a version check that *starts after it arrived* (checks are
   shared: at most one runs at a time and every read arriving meanwhile waits for the next one),
@@ -44,6 +45,7 @@ from common.topics import PUBLIC, STAFF
 ASGIApp = Any
 Message = dict[str, Any]
 Key = tuple[str, str, str, int]
+Visitor = tuple[str, str]
 Parsed = tuple[bool, str, tuple[str | None, str | None]]
 
 # The knowledge reads (lookup/api/exercise.py, search.py): answers depend on the path, query
@@ -127,6 +129,10 @@ class ReadCache:
         self.version = VersionCheck(read_version, staleness_ms / 1000.0)
         self.max_entries = max_entries
         self.entries: OrderedDict[Key, Entry] = OrderedDict()
+        # (channel, sender) -> (version, tier): the enrolment query once per visitor and version
+        # instead of once per read (a turn makes two or three reads).
+        self.tiers: OrderedDict[Visitor, tuple[int, str]] = OrderedDict()
+        self.tier_queries = 0
         self.hits = 0
         self.misses = 0
 
@@ -144,7 +150,7 @@ class ReadCache:
             if not reader_is_service:
                 tier = STAFF
             elif (channel := visitor[0]) and (sender_id := visitor[1]):
-                tier = await to_thread.run_sync(self._tier, channel, sender_id)
+                tier = await self._tier_at(version, (channel, sender_id))
             else:
                 tier = PUBLIC
         except Exception:  # the routes answer (and report the database) themselves
@@ -198,6 +204,23 @@ class ReadCache:
             urlencode(kept),
             (visitor.get("channel"), visitor.get("sender_id")),
         )
+
+    async def _tier_at(self, version: int, visitor: Visitor) -> str:
+        """The visitor's tier at this knowledge version (kept, or one query)."""
+        kept = self.tiers.get(visitor)
+        if kept is not None and kept[0] == version:
+            self.tiers.move_to_end(visitor)
+            return kept[1]
+        tier = await to_thread.run_sync(self._tier, *visitor)
+        self.tier_queries += 1
+        # Read after `version` was, so at least that new; kept only while no newer version has
+        # been seen (an entry's version is then never older than what it was read at).
+        if self.version._value == version:
+            self.tiers[visitor] = (version, tier)
+            self.tiers.move_to_end(visitor)
+            while len(self.tiers) > self.max_entries:
+                self.tiers.popitem(last=False)
+        return tier
 
     def _tier(self, channel: str, sender_id: str) -> str:
         with self.state.session_factory() as session:

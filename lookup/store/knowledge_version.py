@@ -16,10 +16,20 @@ from typing import Any, cast
 from sqlalchemy import Engine, Table, event, inspect, select, update
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from lookup.store.models import Exercise, Item, ItemText, KnowledgeVersion
+from lookup.store.models import (
+    Enrolment,
+    EnrolmentCode,
+    Exercise,
+    Item,
+    ItemText,
+    KnowledgeVersion,
+)
 
-# What an answer of the read routes is made of.
-KNOWLEDGE_MODELS: tuple[type[Any], ...] = (Exercise, Item, ItemText)
+# What an answer of the read routes is made of, and what decides a visitor's tier (an enrolment,
+# a code's revocation): the read cache keeps tiers behind the version too (lookup/read_cache.py),
+# so an enrolment or a revocation bumps it. Enrolments are one per visitor, rare beside reads;
+# each one makes every process fill its cache again.
+KNOWLEDGE_MODELS: tuple[type[Any], ...] = (Exercise, Item, ItemText, Enrolment, EnrolmentCode)
 ROW_ID = 1
 _TABLE = cast(Table, KnowledgeVersion.__table__)
 # A Core statement on the session's connection: no ORM event fires for it, no autoflush.

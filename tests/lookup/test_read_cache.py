@@ -18,14 +18,18 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from lookup.api import views
 from lookup.app import create_app
 from lookup.packs.importer import import_pack
 from lookup.packs.loader import load_pack
+from lookup.read_cache import ReadCache
 from lookup.settings import Settings
 from lookup.store.database import make_engine, make_session_factory
+from lookup.store.enrolment import revoke_code
 from lookup.store.knowledge_version import read_version
+from lookup.store.models import EnrolmentCode
 from tests.lookup.conftest import ADMIN_TOKEN, AS_ADMIN, AS_SERVICE, SERVICE_TOKEN
 from tests.lookup.test_audiences import VISITOR, code_for, enrol
 from tests.packs import SAMPLE_PACK, other_pack, ramadan_pack, write_pack
@@ -137,6 +141,39 @@ def test_no_answer_crosses_tiers_or_tokens(sample_client: TestClient) -> None:
     assert meals({"Authorization": ""}).status_code == 401
     assert meals({"Authorization": "Bearer not-a-token-at-all-0000"}).status_code == 403
     assert meals(visitor={"channel": "x" * 65, "sender_id": "4242"}).status_code == 422
+
+
+def test_a_visitors_tier_is_kept_until_an_enrolment_or_revocation(
+    sample_client: TestClient,
+) -> None:
+    """The enrolment query once per visitor and knowledge version, not once per read; a code
+    revoked in another session (as another process would) is seen by the very next read."""
+
+    def withheld() -> int:
+        params = {"lang": "en", **VISITOR}
+        response = sample_client.get("/v1/topics/meals", params=params, headers=AS_SERVICE)
+        return int(response.json()["withheld"])
+
+    assert [withheld() for _ in range(3)] == [1, 1, 1]
+    cache = _read_cache(sample_client)  # built by the first request
+    assert cache.tier_queries == 1
+    enrol(sample_client, code_for(sample_client))
+    assert [withheld() for _ in range(3)] == [0, 0, 0]
+    assert cache.tier_queries == 2
+    factory = sample_client.app.state.session_factory  # type: ignore[attr-defined]
+    with factory() as session:
+        row = session.scalars(select(EnrolmentCode)).one()
+        revoke_code(session, row, actor="test", at=datetime.now(timezone.utc))
+        session.commit()
+    assert withheld() == 1
+
+
+def _read_cache(client: TestClient) -> ReadCache:
+    """The ReadCache middleware of an app that has served a request."""
+    app: Any = client.app.middleware_stack  # type: ignore[attr-defined]
+    while not isinstance(app, ReadCache):
+        app = app.app
+    return app
 
 
 @pytest.fixture
