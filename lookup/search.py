@@ -235,12 +235,19 @@ def _fuzzy_min(word: str) -> int:
 
 
 def _matches(word: str, vocabulary: set[str]) -> dict[str, float]:
-    """The words of `vocabulary` that `word` matches, with their scores: itself and its
-    equivalents (lookup/synonyms.py) whole, then by prefix or typo."""
+    """The words of `vocabulary` that `word` matches, with their scores: itself and each of its
+    equivalents (lookup/synonyms.py) alike, whole, then by prefix or typo (an Urdu-script
+    "میڈیکل" finds "medic" as "medical" would)."""
+    found: dict[str, float] = {}
+    for form in (word, *sorted(equivalents(word))):
+        for candidate, score in _matches_of(form, vocabulary).items():
+            found[candidate] = max(score, found.get(candidate, 0.0))
+    return found
+
+
+def _matches_of(word: str, vocabulary: set[str]) -> dict[str, float]:
+    """The words of `vocabulary` that `word` itself matches: whole, then by prefix or typo."""
     found = {word: 1.0} if word in vocabulary else {}
-    for other in equivalents(word):
-        if other in vocabulary:
-            found[other] = 1.0
     shortest = _fuzzy_min(word)
     if len(word) < shortest:
         return found

@@ -48,6 +48,29 @@ number نمبر
 captain کیپٹن
 major میجر
 colonel کرنل
+flag فلیگ پرچم
+raising ریزنگ کشائی
+field فیلڈ
+kitchen کچن
+square اسکوائر سکوائر
+well ویل
+tent ٹینٹ خیمہ
+prayer نماز
+line لائن
+desk ڈیسک
+liaison لائزن لیزان لیازان
+office آفس
+water واٹر
+tower ٹاور
+gate گیٹ
+store اسٹور سٹور
+shop شاپ
+hospital ہسپتال اسپتال
+doctor ڈاکٹر
+parking پارکنگ
+hotel ہوٹل
+boots بوٹ بوٹس
+mess میس
 """.strip().splitlines()
 
 

@@ -128,3 +128,29 @@ def test_a_name_the_exercise_lacks_still_counts_beside_asking_words(find: Callab
     # accounts for too little of the question to be answered from search alone.
     [hit, *_] = find("what time does the navy flag parade start?", "event")
     assert hit.item_id == "raising" and hit.coverage < 0.5, hit
+
+
+@pytest.mark.parametrize(
+    "query,kind,expected",
+    [
+        ("فلیگ ریزنگ کب ہے؟", "event", "raising"),
+        ("پرچم کشائی کتنے بجے ہے؟", "event", "raising"),
+        ("ویل اسکوائر کب کھلتا ہے؟", "venue", "well-square"),
+        ("لائزن ڈیسک کا فون نمبر؟", "contact", "desk"),
+        ("فیلڈ کچن کب کھلتا ہے؟", "topic", "field-kitchen"),
+        ("نماز کا خیمہ کہاں ہے؟", "topic", "prayer-tent"),
+    ],
+)
+def test_urdu_finds_a_pack_that_has_no_urdu_texts(
+    find: Callable, query: str, kind: str, expected: str
+) -> None:
+    # The second exercise is in English, French and Arabic only: an Urdu visitor's English
+    # loanwords in Urdu script (and Urdu's own پرچم, نماز) find its English or Arabic texts.
+    [hit, *_] = find(query, kind)
+    assert hit.item_id == expected and hit.coverage == 1.0, hit
+
+
+def test_an_equivalent_matches_by_prefix_as_the_word_would(find: Callable) -> None:
+    # "میڈیکل" stands for "medical"; the pack says "medic line": found as "medical" would be.
+    [hit, *_] = find("میڈیکل لائن", "topic")
+    assert hit.item_id == "medic", hit
