@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
+from common.languages import LANGUAGES
 from common.topics import STAFF
 from lookup.packs.schema import MODEL_OF_KIND
 from lookup.store.enrolment import tier_of
@@ -60,6 +61,23 @@ async def get_language(
 
 
 LanguageDep = Annotated[str, Depends(get_language)]
+
+
+async def get_answer_language(
+    exercise: ExerciseDep,
+    lang: Annotated[str, Query(pattern=r"^[a-z]{2,3}$", description="Answer language")],
+) -> str:
+    """The language to answer a visitor in: the exercise's, or any the assistant speaks. A
+    visitor writing Urdu to an exercise without Urdu texts still gets what no language changes
+    (times, hours, phone numbers) and, for each text, the languages that have it
+    (`missing_translations`, `available_in`): never the text filled in from another language.
+    Briefings, which are documents in one of the exercise's languages, keep `LanguageDep`."""
+    if lang in LANGUAGES:
+        return lang
+    return await get_language(exercise, lang)
+
+
+AnswerLanguageDep = Annotated[str, Depends(get_answer_language)]
 
 
 async def get_kind(kind: str) -> str:

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
 
-from lookup.api.deps import ExerciseDep, KindDep, LanguageDep, SessionDep, TierDep
+from lookup.api.deps import AnswerLanguageDep, ExerciseDep, KindDep, SessionDep, TierDep
 from lookup.api.views import local_day, localized
 from lookup.packs.schema import TOPICS, Event, ExerciseSpec
 from lookup.prayer_times import PRAYERS, day_times
@@ -47,7 +47,11 @@ def _for_tier(row: ItemRow, tier: str) -> None:
     responses={403: {"description": "Not for the asker's tier"}},
 )
 def read_exercise(
-    exercise: ExerciseDep, lang: LanguageDep, session: SessionDep, tier: TierDep, at: AtQuery = None
+    exercise: ExerciseDep,
+    lang: AnswerLanguageDep,
+    session: SessionDep,
+    tier: TierDep,
+    at: AtQuery = None,
 ) -> LocalizedItem:
     row = get_row(session, exercise.id, "exercise", exercise.id)
     assert row is not None, "an exercise is always stored with its own item"
@@ -62,7 +66,7 @@ def read_exercise(
 )
 def read_prayer_times(
     exercise: ExerciseDep,
-    lang: LanguageDep,
+    lang: AnswerLanguageDep,
     session: SessionDep,
     at: AtQuery = None,
     days: Annotated[int, Query(ge=1, le=62, description="Days from `at` on")] = 1,
@@ -113,7 +117,7 @@ def _hhmm(moment: time) -> str:
     responses={404: {"description": "Unknown topic, or the exercise has nothing on it"}},
 )
 def read_topic(
-    topic: str, exercise: ExerciseDep, lang: LanguageDep, session: SessionDep, tier: TierDep
+    topic: str, exercise: ExerciseDep, lang: AnswerLanguageDep, session: SessionDep, tier: TierDep
 ) -> ItemList:
     """The topic's items the asker may read; `withheld` counts the others."""
     if topic not in TOPICS:
@@ -131,7 +135,7 @@ def read_topic(
 @router.get("/events", response_model=ItemList)
 def read_events(
     exercise: ExerciseDep,
-    lang: LanguageDep,
+    lang: AnswerLanguageDep,
     session: SessionDep,
     tier: TierDep,
     on: Annotated[date | None, Query(description="Only events starting that local day")] = None,
@@ -160,7 +164,7 @@ def read_events(
 def read_kind(
     kind: KindDep,
     exercise: ExerciseDep,
-    lang: LanguageDep,
+    lang: AnswerLanguageDep,
     session: SessionDep,
     tier: TierDep,
     at: AtQuery = None,
@@ -179,7 +183,7 @@ def read_item(
     kind: KindDep,
     item_id: str,
     exercise: ExerciseDep,
-    lang: LanguageDep,
+    lang: AnswerLanguageDep,
     session: SessionDep,
     tier: TierDep,
     at: AtQuery = None,

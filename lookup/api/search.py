@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 
-from lookup.api.deps import ExerciseDep, LanguageDep, SessionDep, TierDep
+from lookup.api.deps import AnswerLanguageDep, ExerciseDep, SessionDep, TierDep
 from lookup.api.exercise import AtQuery
 from lookup.api.views import local_day, localized
 from lookup.packs.schema import MODEL_OF_KIND
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/v1", tags=["read"])
 @router.get("/search", response_model=SearchResults)
 def search_items(
     exercise: ExerciseDep,
-    lang: LanguageDep,
+    lang: AnswerLanguageDep,
     session: SessionDep,
     tier: TierDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words in any language")],

@@ -183,6 +183,29 @@ def test_language_outside_the_exercise_is_422_listing_the_languages(
     assert "fr, en, ar" in response.json()["detail"]
 
 
+def test_a_language_the_assistant_speaks_is_answered_with_what_no_language_changes(
+    other_client: TestClient,
+) -> None:
+    # The second exercise has no Urdu: an Urdu visitor's question used to be a 422, so every
+    # answer was "I don't have that". Now the event's time comes back, its title is missing
+    # (never filled in from another language) and the languages that have it are named.
+    body = other_client.get("/v1/events", params={"lang": "ur"}).json()
+    [event] = body["items"]
+    assert event["fields"]["start"].startswith("2027-06-02T07:00")
+    assert event["fields"]["title"] is None and "title" in event["missing_translations"]
+    assert event["available_in"] == ["fr", "en", "ar"]
+    found = other_client.get("/v1/search", params={"lang": "ur", "q": "فلیگ ریزنگ"}).json()
+    assert [hit["item"]["id"] for hit in found["hits"]] == ["raising"]
+    [medic] = other_client.get("/v1/topics/emergency_contacts", params={"lang": "ur"}).json()[
+        "items"
+    ]
+    assert medic["fields"]["text"] is None and medic["available_in"] == ["fr", "en", "ar"]
+
+
+def test_a_briefing_is_still_only_in_the_exercise_languages(other_client: TestClient) -> None:
+    assert other_client.get("/v1/briefings/gst", params={"lang": "ur"}).status_code == 422
+
+
 @pytest.mark.parametrize("params", [{}, {"lang": "ENGLISH"}, {"lang": "e"}])
 def test_missing_or_malformed_language_is_422(other_client: TestClient, params: dict) -> None:
     assert other_client.get("/v1/topics/meals", params=params).status_code == 422
