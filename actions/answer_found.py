@@ -211,11 +211,14 @@ def say_rank(
     """Every nation's titles for one NATO grade."""
     rank = rank_item["fields"]
     lang = rank_item.get("lang") or "en"
+    # A nation's name or titles missing in this language (an exercise without it: never filled
+    # in from another) leave its code, and no empty title list.
     names = {nation["code"]: nation["name"] for nation in exercise["nations"]}
     titles = rendering.and_list(
         (
-            f"{names.get(nation, nation)}: {' / '.join(t for t in nation_titles if t)}"
+            f"{names.get(nation) or nation}: {' / '.join(t for t in nation_titles if t)}"
             for nation, nation_titles in rank["titles"].items()
+            if any(nation_titles)
         ),
         lang,
     )

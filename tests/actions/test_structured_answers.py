@@ -125,6 +125,18 @@ def test_rank_by_nato_code(text: str) -> None:
     assert message["titles"] == "Hostland: Captain and Guestland: Captain"
 
 
+def test_rank_in_a_language_the_exercise_lacks_gives_codes_not_none() -> None:
+    """The second exercise has no Urdu: the grade's code comes back, and neither a nation
+    named "None" nor an empty title list (the titles are never filled in from another
+    language)."""
+    pack = other_pack()
+    pack["ranks"][0]["titles"]["gst"] = [{"en": "Captain", "ur": "کپتان"}]
+    dispatcher = run(ActionAnswerRank, FakeLookup(pack).handle, language="ur", text="OF-2")
+    [message] = dispatcher.messages
+    assert message["code"] == "OF-2"
+    assert message["titles"] == "gst: کپتان"
+
+
 def test_rank_by_title_via_search_and_unknown_rank() -> None:
     found = run(ActionAnswerRank, with_hits(("rank", "of-2")).handle, language="fr", text="nqib ?")
     assert found.messages[0]["titles"] == "Hôtelie: Capitaine et Invitie: Capitaine"
