@@ -90,12 +90,14 @@ class Family:
     unless: Optional[re.Pattern[str]]
 
 
-# Beyond common.textnorm.fold, for matching only: kaf and yeh, which Urdu and Arabic keyboards
-# type differently (an Urdu question typed on an Arabic keyboard has ك and ي where the patterns
-# have ک and ی), and typographic apostrophes ("l’armurerie"). Not the letter he: Urdu's ہ and
-# Arabic's ه would make Urdu's bare "قافلہ" a match for Arabic's "قافلة" without Arabic's
-# exceptions (a bus convoy to a ceremony).
-_GUARD_FOLD = str.maketrans({"ك": "ک", "ي": "ی", "’": "'", "‘": "'", "ʼ": "'"})
+# Beyond common.textnorm.fold, for matching only: kaf and yeh written one way whichever keyboard
+# typed them (fold already unifies them, and since 046ddfa Urdu's he with Arabic's: so an Arabic
+# question can match an Urdu pattern, and the Urdu convoys family excepts Arabic's buses and
+# ceremonies too), typographic apostrophes ("l’armurerie"), and French ligatures ("manœuvre"),
+# which fold keeps and people type either way.
+_GUARD_FOLD = str.maketrans(
+    {"ك": "ک", "ي": "ی", "’": "'", "‘": "'", "ʼ": "'", "œ": "oe", "æ": "ae"}
+)
 
 
 def guard_fold(text: str) -> str:
