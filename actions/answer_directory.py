@@ -29,6 +29,11 @@ REACH_WORDS = frozenset(
 )
 
 
+def asks_to_reach(text: str) -> bool:
+    """Whether the message asks how to reach someone (a phone, a number, رابطہ...)."""
+    return any(word in REACH_WORDS for word in words(text))
+
+
 async def named_contacts(client: LookupClient, text: str, lang: str) -> list[dict[str, Any]]:
     """The contacts the message names by name or role ("Captain Girard's phone", "how do I
     reach the medical officer"), searched among contacts and ranks together so that a rank
@@ -50,10 +55,10 @@ async def absent_person(client: LookupClient, text: str, lang: str) -> str | Non
     """The person the message asks to reach by title and name ("Captain Dubois", "النقيب دوبوا")
     when the exercise has no one by that name: a grade's title followed by words that match
     nothing among contacts and ranks (the service says which), as typed; None otherwise."""
+    if not asks_to_reach(text):
+        return None
     tokens = text.split()
     folded = [[w for w in words(token) if len(w) > 1] for token in tokens]
-    if not any(w in REACH_WORDS for ws in folded for w in ws):
-        return None
     hits, unmatched = await client.search_explained(
         text, lang, ["contact", "rank"], 5, count_withheld=False
     )

@@ -7,7 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import notes, prayers
-from actions.answer_directory import say_named_contacts
+from actions.answer_directory import asks_to_reach, say_named_contacts
 from actions.answer_found import plainly_named, say_item, say_texts
 from actions.base import DatedLookupAction, intent_of, logger, say_freshness, user_text
 from actions.dates import requested_day
@@ -31,8 +31,10 @@ class ActionAnswerTopic(DatedLookupAction):
             dispatcher.utter_message(response="utter_default")
             return
         text = user_text(tracker)
-        # "How do I reach Captain Girard?": the person named, not the emergency numbers.
-        if topic in CONTACT_TOPICS and await say_named_contacts(
+        # "How do I reach Captain Girard?": the person named, not the emergency numbers; and
+        # under any topic a message asking how to reach someone the exercise lists by name or
+        # role ("Captain Girard's phone number" taken for a communications question).
+        if (topic in CONTACT_TOPICS or asks_to_reach(text)) and await say_named_contacts(
             self.client, dispatcher, text, lang
         ):
             return

@@ -184,6 +184,36 @@ def test_an_emergency_question_naming_a_person_gets_that_person() -> None:
     assert [m.get("response") for m in dispatcher.messages] == ["utter_contact"]
 
 
+@pytest.mark.parametrize(
+    "lang,intent,text",
+    [
+        ("ur", "ask_communications", "لائزن ڈیسک کا فون نمبر کیا ہے؟"),
+        ("ur", "ask_gender_interaction", "لائزن ڈیسک سے کیسے رابطہ کروں؟"),
+        ("en", "ask_communications", "what's the liaison desk's number?"),
+        ("fr", "ask_transport", "le numéro du bureau de liaison ?"),
+        ("ar", "ask_communications", "ما رقم هاتف مكتب الارتباط؟"),
+    ],
+)
+def test_any_topic_question_asking_how_to_reach_someone_named_gets_them(
+    lang: str, intent: str, text: str
+) -> None:
+    # "کیپٹن جیرارڈ کا فون نمبر کیا ہے؟" went to communications (the Wi-Fi and radio texts):
+    # the name matched by a prefix (جیرارڈ, the pack's جيرار) is confident, not plainly named.
+    pack = other_pack()  # with texts on the topics asked (else the search answers anyway)
+    for topic in ("communications", "gender_interaction", "transport"):
+        pack["topics"].append(dict(pack["topics"][0], id=topic, topic=topic))
+    fake = fake_with(("contact", CONTACT["id"]), score=1.2, pack=pack)
+    dispatcher = run(ActionAnswerTopic, fake.handle, intent=intent, language=lang, text=text)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_contact"]
+
+
+def test_a_topic_question_not_asking_to_reach_anyone_keeps_its_topic() -> None:
+    fake = fake_with(("contact", CONTACT["id"]), score=1.2)
+    text = "when does the desk tent serve dinner?"
+    dispatcher = run(ActionAnswerTopic, fake.handle, intent="ask_meal_times", text=text)
+    assert [m.get("text") for m in dispatcher.messages][:1] == [PACK["topics"][0]["text"]["fr"]]
+
+
 @pytest.mark.parametrize("lang", ["ar", "en", "fr"])
 def test_a_topic_question_that_plainly_names_an_item_gets_the_item(lang: str) -> None:
     # "Pavillon Quillmarsh" went to the flag topic (pavillon: a flag); the place answers.
