@@ -13,7 +13,9 @@ search reads as an event asked about.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -55,17 +57,59 @@ def confident(score: float, coverage: float) -> bool:
     )
 
 
-async def search_message(
-    client: LookupClient, text: str, lang: str, kinds: list[str] | None = None
+def plain(score: float, coverage: float) -> bool:
+    """Whether a hit with these figures names its item whole and nearly alone."""
+    return score >= STRONG_SCORE and coverage >= STRONG_COVERAGE
+
+
+# One action's run searches the whole message once per set of kinds: a topic answer that asks
+# whether the message plainly names an item and then, finding no text, whether it names one
+# confidently, asks the service once (`searches_of_one_turn`, entered by LookupAction.run).
+_TURN_SEARCHES: ContextVar[dict[tuple[str, str, tuple[str, ...]], list[dict[str, Any]]] | None] = (
+    ContextVar("turn_searches", default=None)
+)
+
+
+@contextmanager
+def searches_of_one_turn() -> Iterator[None]:
+    """Within this block, the same message searched for the same kinds asks the service once."""
+    token = _TURN_SEARCHES.set({})
+    try:
+        yield
+    finally:
+        _TURN_SEARCHES.reset(token)
+
+
+async def message_hits(
+    client: LookupClient, text: str, lang: str, kinds: list[str]
 ) -> list[dict[str, Any]]:
-    """The items the whole message confidently names, tied for the best (none when unsure)."""
-    if not text.strip() or text.startswith("/"):  # a button's payload names nothing
+    """The service's hits for the whole message (none for an empty one or a button's payload,
+    which names nothing). Matches held back for the visitor's tier are not counted: unjudged,
+    they are no reason to tell this visitor to enrol (the intent's own answer, or the fallback,
+    says what it would)."""
+    if not text.strip() or text.startswith("/"):
         return []
-    # Matches held back for the visitor's tier are not counted: unjudged, they are no reason to
-    # tell this visitor to enrol (the intent's own answer, or the fallback, says what it would).
-    kinds = kinds or SEARCH_KINDS
+    memo = _TURN_SEARCHES.get()
+    key = (text, lang, tuple(kinds))
+    if memo is not None and key in memo:
+        return memo[key]
     hits = await client.search_hits(text, lang, kinds, CANDIDATES, count_withheld=False)
-    if not hits or not confident(hits[0]["score"], hits[0].get("coverage", 1.0)):
+    if memo is not None:
+        memo[key] = hits
+    return hits
+
+
+async def search_message(
+    client: LookupClient,
+    text: str,
+    lang: str,
+    kinds: list[str] | None = None,
+    accept: Callable[[float, float], bool] = confident,
+) -> list[dict[str, Any]]:
+    """The items the whole message names, tied for the best, when the best hit's figures pass
+    `accept` (none otherwise)."""
+    hits = await message_hits(client, text, lang, kinds or SEARCH_KINDS)
+    if not hits or not accept(hits[0]["score"], hits[0].get("coverage", 1.0)):
         return []
     best = hits[0]["score"]
     return [hit["item"] for hit in hits if hit["score"] == best][:TIES_AT_MOST]
@@ -74,15 +118,10 @@ async def search_message(
 async def plainly_named(client: LookupClient, text: str, lang: str) -> list[dict[str, Any]]:
     """The items (not topic texts) the message names whole and nearly alone; none otherwise,
     and none when a topic's text matches as well (the intent's topic then answers)."""
-    if not text.strip() or text.startswith("/"):
-        return []
-    hits = await client.search_hits(text, lang, SEARCH_KINDS, CANDIDATES, count_withheld=False)
-    if not hits or hits[0]["score"] < STRONG_SCORE or hits[0]["coverage"] < STRONG_COVERAGE:
-        return []
-    best = [hit["item"] for hit in hits if hit["score"] == hits[0]["score"]]
+    best = await search_message(client, text, lang, SEARCH_KINDS, accept=plain)
     if any(item["kind"] == "topic" for item in best):
         return []
-    return best[:TIES_AT_MOST]
+    return best
 
 
 async def answer_from_search(

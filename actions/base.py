@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import notes
-from actions.answer_found import answer_from_search, confident
+from actions.answer_found import answer_from_search, confident, searches_of_one_turn
 from actions.liaison_team import channel_of, record_unanswered, remember_visitor
 from actions.lookup_client import (
     ForParticipants,
@@ -68,7 +68,10 @@ class LookupAction(ClientAction):
         remember_visitor(self.client, tracker, lang)
         try:
             # The service answers for this visitor's tier (issue 19): public until enrolled.
-            with asking_for(channel_of(tracker), tracker.sender_id) as asker:
+            with (
+                asking_for(channel_of(tracker), tracker.sender_id) as asker,
+                searches_of_one_turn(),
+            ):
                 try:
                     await self.answer(dispatcher, tracker, lang)
                 except NoAnswer as reason:

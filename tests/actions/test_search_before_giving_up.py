@@ -329,3 +329,13 @@ def test_an_answer_found_by_search_says_how_old_its_facts_are(
     )
     assert dispatcher.messages[0]["response"] == "utter_venue_details"
     assert "2 May 2026" in dispatcher.messages[-1]["text"]
+
+
+def test_a_topic_answer_that_ends_in_search_searches_the_message_once() -> None:
+    # The topic action asks whether the message plainly names an item (no: 1.0 < 1.5), finds
+    # no text on the topic, and then asks whether it names one confidently (yes): one search.
+    fake = fake_with(("venue", VENUE["id"]), score=1.0, coverage=1.0)
+    text = "well square opening?"
+    dispatcher = run(ActionAnswerTopic, fake.handle, intent="ask_laundry", text=text)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_venue_details"]
+    assert searches(fake) == [text]
