@@ -11,7 +11,9 @@ from fastapi.testclient import TestClient
 from lookup.app import create_app
 from lookup.packs.importer import import_pack
 from lookup.packs.loader import load_pack
+from lookup.search import Hit, search
 from lookup.settings import Settings
+from tests.lookup.ranking_pack import ranking_pack
 from tests.packs import SAMPLE_PACK, other_pack, write_pack
 from tests.postgres import fresh_database, postgres_server
 
@@ -85,3 +87,16 @@ def other_client(client_for: Callable[..., TestClient], other_pack_path: Path) -
 @pytest.fixture
 def admin() -> dict[str, str]:
     return {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+
+
+@pytest.fixture
+def find(client_for: Callable[..., TestClient], tmp_path: Path) -> Callable[..., list[Hit]]:
+    """Search the ranking exercise (tests/lookup/ranking_pack.py) directly: (query, kind,
+    mode) -> hits, as the service's search ranks them."""
+    client = client_for(write_pack(tmp_path / "ranking.yml", ranking_pack()))
+
+    def run(query: str, kind: str, mode: str = "question") -> list[Hit]:
+        with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
+            return search(session, "test-oasis-99", query, kinds=[kind], mode=mode)  # type: ignore[arg-type]
+
+    return run

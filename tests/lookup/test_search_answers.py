@@ -7,27 +7,13 @@ words that name anything."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from common.textnorm import words
-from lookup.search import Hit, query_words, search
+from lookup.search import query_words
 from tests.lookup.conftest import AS_ADMIN
-from tests.lookup.test_search_ranking import ranking_pack
-from tests.packs import write_pack
-
-
-@pytest.fixture
-def find(client_for: Callable[..., TestClient], tmp_path: Path) -> Callable[..., list[Hit]]:
-    client = client_for(write_pack(tmp_path / "ranking.yml", ranking_pack()))
-
-    def run(query: str, kind: str, mode: str = "question") -> list[Hit]:
-        with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
-            return search(session, "test-oasis-99", query, kinds=[kind], mode=mode)  # type: ignore[arg-type]
-
-    return run
 
 
 @pytest.mark.parametrize("query", ["حفل الافتتاح", "حفلة الافتتاح", "احتفال الافتتاح"])
