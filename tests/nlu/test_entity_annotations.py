@@ -11,8 +11,7 @@ from common.textnorm import fold
 from tools.nlu.annotations import violations
 
 ROOT = Path(__file__).resolve().parents[2]
-# Urdu's data has its own engineer; its conventions are not written down yet (docs/nlu.md).
-CHECKED = ("ar", "en", "fr")
+CHECKED = ("ar", "en", "fr", "ur")
 
 
 def _examples(lang: str) -> list[tuple[str, list[dict]]]:
@@ -65,6 +64,23 @@ def test_the_checker_flags_each_rule() -> None:
     ]
     assert not violations("fr", [spans("demain matin", ("demain matin", "date"))])
     assert violations("ar", [spans("وين المطعم", ("وين المطعم", "venue"))])
+    # Whole words in every language: a span never starts or ends inside a word.
+    assert [v.rule for v in violations("ar", [spans("وين المطعم", ("مطعم", "venue"))])] == [
+        "the span cuts a word"
+    ]
+    # Urdu: postpositions outside, no question word inside.
+    urdu = [
+        spans("اتوار کو کیا ہے", ("اتوار کو", "date")),
+        spans("والمیر کے جنرل", ("والمیر کے", "country")),
+        spans("کہاں جم ہے", ("کہاں جم", "venue")),
+        spans("اتوار کو کیا ہے", ("اتوار", "date")),  # follows the convention
+        spans("مجلس کی شام کب ہے", ("مجلس کی شام", "event")),  # inside a name: kept
+    ]
+    assert [v.rule for v in violations("ur", urdu)] == [
+        "Urdu postposition inside the span",
+        "Urdu postposition inside the span",
+        "question word inside the span",
+    ]
 
 
 @pytest.mark.parametrize("lang", CHECKED)

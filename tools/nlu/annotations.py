@@ -29,7 +29,11 @@ QUESTION_WORDS = {
     "en": {"what", "where", "when", "which", "how", "who"},
     "fr": {"ou", "quand", "quel", "quelle", "comment", "qui"},
     "ar": {"متي", "وين", "اين", "فين", "كيف", "ايش", "شو", "ماذا", "هل"},
+    "ur": {fold(w) for w in ["كب", "كہاں", "كدھر", "كون", "كيسے", "كتنا", "كتني", "كتنے", "كيوں"]},
 }
+# Urdu's postpositions stay outside every span ("[اتوار] کو", "[والمیر] کے جنرل", "[عربی] میں"):
+# they follow the word they govern as separate words, as French's articles precede theirs.
+UR_POSTPOSITIONS = {fold(w) for w in ["کا", "کی", "کے", "میں", "پر", "سے", "کو", "تک"]}
 EDGE = re.compile(r"^\s|\s$|^[?!.,;:]|[?!.,;:]$")
 
 
@@ -53,8 +57,16 @@ def violations(lang: str, examples: Iterable[tuple[str, list[dict]]]) -> list[Vi
             rule = None
             if EDGE.search(span):
                 rule = "space or punctuation at the edge of the span"
+            elif _cuts_a_word(text, start, end):
+                rule = "the span cuts a word"
             elif words and words[0] in QUESTION_WORDS.get(lang, set()):
                 rule = "question word inside the span"
+            elif (
+                lang == "ur"
+                and words
+                and (words[0] in UR_POSTPOSITIONS or words[-1] in UR_POSTPOSITIONS)
+            ):
+                rule = "Urdu postposition inside the span"
             elif lang == "en" and before and before[-1] == EN_INSIDE_BEFORE.get(kind):
                 rule = f"'{before[-1]}' belongs inside a {kind} span"
             elif lang == "en" and words[:1] == [EN_OUTSIDE_FIRST.get(kind)]:
@@ -71,3 +83,11 @@ def violations(lang: str, examples: Iterable[tuple[str, list[dict]]]) -> list[Vi
             if rule:
                 found.append(Violation(text, span, kind, rule))
     return found
+
+
+def _cuts_a_word(text: str, start: int, end: int) -> bool:
+    """A span starts or ends inside a word (whole words in every language: Arabic's clitics are
+    inside, French's elided article outside after its apostrophe)."""
+    return (start > 0 and text[start - 1].isalnum() and text[start].isalnum()) or (
+        end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+    )
