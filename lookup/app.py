@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
-from functools import partial
 
 from fastapi import Depends, FastAPI
 
@@ -30,7 +29,7 @@ from lookup.request_slots import RequestSlots
 from lookup.settings import Settings, get_settings
 from lookup.store.database import make_engine, make_session_factory, require_current_schema
 from lookup.store.enrolment import tier_of
-from lookup.store.knowledge_version import read_version
+from lookup.store.knowledge_version import SQLiteVersionReader, version_reader
 
 # Connections left for work outside requests (the announcement delivery worker).
 BACKGROUND_CONNECTIONS = 2
@@ -46,6 +45,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.delivery.stop()
         app.state.rasa.close()
         app.state.engine.dispose()
+        if isinstance(getattr(app.state, "version_read", None), SQLiteVersionReader):
+            app.state.version_read.close()
 
     app = FastAPI(
         title="Liaison lookup service",
@@ -95,13 +96,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         body_timeout=settings.request_body_timeout,
     )
     if settings.read_cache_entries:
+        read, inline = version_reader(app.state.engine)
+        app.state.version_read = read
         # Outermost: a hit takes no request slot and no database connection (but the version
         # check's, one at a time).
         app.add_middleware(
             ReadCache,
             state=app.state,
             tier_of=tier_of,
-            read_version=partial(read_version, app.state.engine),
+            read_version=read,
+            read_version_inline=inline,
             clock=_answers_clock,
             staleness_ms=settings.read_cache_staleness_ms,
             max_entries=settings.read_cache_entries,

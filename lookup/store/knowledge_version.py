@@ -10,7 +10,10 @@ made with raw SQL outside the ORM would not: there is none in this project.
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 import weakref
+from collections.abc import Callable
 from typing import Any, cast
 
 from sqlalchemy import Engine, Table, event, inspect, select, update
@@ -46,6 +49,52 @@ def read_version(engine: Engine) -> int:
             select(KnowledgeVersion.version).where(KnowledgeVersion.id == ROW_ID)
         ).scalar_one()
     return int(value)
+
+
+class SQLiteVersionReader:
+    """`read_version` on a SQLite file through a connection of its own, cheap enough (~4 µs of
+    CPU against ~240 µs for a pooled SQLAlchemy connection in a worker thread) for the read
+    cache to make on the event loop. WAL readers do not wait for writers; a short busy timeout
+    bounds the rare wait (recovery), and an error sends the reads to the routes uncached."""
+
+    BUSY_TIMEOUT_S = 0.1
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._connection: sqlite3.Connection | None = None
+        self._lock = threading.Lock()  # one connection, in case two event loops share it
+
+    def __call__(self) -> int:
+        with self._lock:
+            if self._connection is None:
+                self._connection = sqlite3.connect(
+                    self._path,
+                    timeout=self.BUSY_TIMEOUT_S,
+                    isolation_level=None,  # autocommit: each SELECT sees the latest commit
+                    check_same_thread=False,
+                )
+            row = self._connection.execute(
+                f"SELECT version FROM {_TABLE.name} WHERE id = ?", (ROW_ID,)
+            ).fetchone()
+        if row is None:
+            raise LookupError("no knowledge version row")
+        return int(row[0])
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+
+def version_reader(engine: Engine) -> tuple[Callable[[], int], bool]:
+    """How the read cache reads the version: (read, whether it may run on the event loop). A
+    SQLite file inline (SQLiteVersionReader); any other database (a network round trip) or an
+    in-memory SQLite through the engine, in a worker thread."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return SQLiteVersionReader(url.database), True
+    return (lambda: read_version(engine)), False
 
 
 def _touches_knowledge(session: Session) -> bool:

@@ -28,7 +28,7 @@ from lookup.read_cache import ReadCache
 from lookup.settings import Settings
 from lookup.store.database import make_engine, make_session_factory
 from lookup.store.enrolment import revoke_code
-from lookup.store.knowledge_version import read_version
+from lookup.store.knowledge_version import SQLiteVersionReader, read_version, version_reader
 from lookup.store.models import EnrolmentCode
 from tests.lookup.conftest import ADMIN_TOKEN, AS_ADMIN, AS_SERVICE, SERVICE_TOKEN
 from tests.lookup.test_audiences import VISITOR, code_for, enrol
@@ -166,6 +166,27 @@ def test_a_visitors_tier_is_kept_until_an_enrolment_or_revocation(
         revoke_code(session, row, actor="test", at=datetime.now(timezone.utc))
         session.commit()
     assert withheld() == 1
+
+
+def test_the_version_is_read_on_the_event_loop_only_from_a_sqlite_file(
+    sample_client: TestClient,
+) -> None:
+    """A SQLite file's version is read inline through a connection of its own, and sees a
+    write committed through the engine at once; PostgreSQL's goes to a worker thread."""
+    engine = sample_client.app.state.engine  # type: ignore[attr-defined]
+    read, inline = version_reader(engine)
+    assert inline == (engine.url.get_backend_name() == "sqlite")
+    before = read()
+    assert before == read_version(engine)
+    assert (
+        sample_client.patch(
+            MEAL.replace("mess-tent", SAMPLE_MEAL), json={"text": {"en": "x"}}, headers=AS_ADMIN
+        ).status_code
+        == 200
+    )
+    assert read() == read_version(engine) > before
+    if isinstance(read, SQLiteVersionReader):
+        read.close()
 
 
 def _read_cache(client: TestClient) -> ReadCache:
