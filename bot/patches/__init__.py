@@ -30,6 +30,7 @@ from bot.patches import (
     keep_trackers_between_turns,
     pool_sqlite_tracker_store,
     run_graphs_in_order,
+    send_latest_turn_to_actions,
 )
 from bot.patches._originals import Originals
 
@@ -58,6 +59,7 @@ PATCHES: dict[str, Patch] = {
     for patch in (
         Patch(cache_action_reply_validator, LOW),
         Patch(keep_action_connections, LOW),
+        Patch(send_latest_turn_to_actions, LOW),
         Patch(pool_sqlite_tracker_store, LOW),
         Patch(cache_event_classes, LOW),
         Patch(run_graphs_in_order, HIGH),
