@@ -144,7 +144,10 @@ async def find(
     values = list(dict.fromkeys(str(v) for v in tracker.get_latest_entity_values(kind)))
     message = user_text(tracker)
     if len(values) >= 2:
-        each = [await _find_one(client, message, [value], kind, lang, at) for value in values]
+        # Each entity names one thing and decides among the items it may mean by itself: the
+        # whole message names them all ("the welcome dinner and the farewell dinner" would
+        # pick the farewell dinner for both).
+        each = [await _find_one(client, value, [value], kind, lang, at) for value in values]
         named = _distinct([hits[0] for hits in each if hits])
         if len(named) >= 2:
             return named[:TIES_AT_MOST]

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from actions.answer_search import ActionAnswerRank, ActionAnswerVenue
+from actions.answer_search import ActionAnswerEvent, ActionAnswerRank, ActionAnswerVenue
 from tests.actions.answering import run
 from tests.actions.fake_lookup import FakeLookup
 from tests.packs import SAMPLE_PACK, read_pack
@@ -124,3 +124,31 @@ def test_two_grades_named_get_both() -> None:
     dispatcher = run(ActionAnswerRank, fake.handle, language="en", text="compare OF-3 and of4")
     codes = [m["code"] for m in dispatcher.messages if m.get("response")]
     assert codes == ["OF-3", "OF-4"]
+
+
+def test_two_events_named_each_get_their_own() -> None:
+    """Entities "the welcome dinner" and "the farewell dinner": each may mean both dinners (the
+    name search ranks the one it names first), and the whole message, naming both, ranks the
+    farewell dinner first; each entity decides for itself, so both dinners are answered."""
+    fake = FakeLookup(sample_pack())
+    handle = fake.handle
+
+    def search(request: httpx.Request) -> httpx.Response:
+        query = request.url.params.get("q", "")
+        if request.url.path == "/v1/search":
+            # What a search finds first: the dinner the words name, the farewell one when they
+            # name both (as the real ranking did); the other dinner second, lower.
+            first = "welcome-dinner" if "farewell" not in query else "farewell-dinner"
+            second = ({"welcome-dinner", "farewell-dinner"} - {first}).pop()
+            fake.search_hits = [("event", first), ("event", second)]
+            fake.search_figures = {("event", first): (2.0, 1.0), ("event", second): (0.9, 0.6)}
+        return handle(request)
+
+    entities = [
+        {"entity": "event", "value": "the welcome dinner", "start": 9, "end": 27},
+        {"entity": "event", "value": "the farewell dinner", "start": 32, "end": 51},
+    ]
+    text = "when are the welcome dinner and the farewell dinner?"
+    dispatcher = run(ActionAnswerEvent, search, language="en", text=text, entities=entities)
+    titles = [m["title"] for m in dispatcher.messages if m.get("response")]
+    assert titles == ["Welcome dinner", "Farewell dinner"]
