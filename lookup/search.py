@@ -40,6 +40,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from common.textnorm import words
+from lookup import search_index
 from lookup.store.models import ItemText
 from lookup.synonyms import equivalents
 
@@ -78,11 +79,16 @@ _ASKING_WORDS = """
     ferme fermee lieu adresse trouve situe porter tenue numero telephone jour aujourd hui demain
     soir matin exactement
     ساعة الساعة موعد مواعيد وقت أوقات يبدأ تبدأ ينتهي تنتهي يفتح تفتح يغلق تغلق مفتوح دوام عنوان
-    مكان موقع ارتدي رقم هاتف تاريخ اليوم غدا الليلة صباحا مساء بالضبط
+    مكان موقع ارتدي رقم هاتف تاريخ اليوم غدا الليلة صباحا مساء بالضبط ساعات
     ٹائم ٹائمنگ شروع ختم کھلتا کھلتی کھلے بند اوقات جگہ پتہ نمبر فون پہنوں پہنیں پہننا آج تاریخ
     دن صبح شام رات
 """
 ASKING_WORDS = frozenset(words(_ASKING_WORDS)) - STOPWORDS
+# "Opening hours", "heures d'ouverture", "ساعات العمل", "اوقات کار": the word beside "hours" says
+# which hours (a place's), not which item, and is not searched ("opening ceremony" keeps its
+# "opening"; "what are the opening hours of Well Square" counted "opening" as a name it lacks).
+_HOURS = frozenset(words("hours times heures horaires ساعات اوقات"))
+_OF_HOURS = frozenset(words("opening closing ouverture fermeture العمل الدوام کار"))
 # The fields that name an item (a rank's `titles.<nation>.<n>` are its names too).
 NAME_FIELDS = frozenset({"name", "title", "titles"})
 MAX_QUERY_WORDS = 24
@@ -105,12 +111,16 @@ class Hit:
 
 def query_words(query: str) -> list[str]:
     """The query's distinct searchable words, in order, at most MAX_QUERY_WORDS of them."""
+    folded = [word for word in words(query) if 1 < len(word) <= MAX_WORD_LENGTH]
     wanted: dict[str, None] = {}
-    for word in words(query):
-        if word not in STOPWORDS and 1 < len(word) <= MAX_WORD_LENGTH:
-            wanted[word] = None
-            if len(wanted) == MAX_QUERY_WORDS:
-                break
+    for at, word in enumerate(folded):
+        if word in STOPWORDS or (
+            word in _OF_HOURS and _HOURS & set(folded[max(at - 1, 0) : at + 2])
+        ):
+            continue
+        wanted[word] = None
+        if len(wanted) == MAX_QUERY_WORDS:
+            break
     return list(wanted)
 
 
@@ -142,18 +152,7 @@ def search_explained(
     wanted = query_words(query)
     if not wanted:
         return [], []
-    statement = select(ItemText.kind, ItemText.item_id, ItemText.path, ItemText.search_text).where(
-        ItemText.exercise_id == exercise_id
-    )
-    if kinds:
-        statement = statement.where(ItemText.kind.in_(kinds))
-    rows = [
-        (kind, item_id, _is_name(path), set(words(search_text)))
-        for kind, item_id, path, search_text in session.execute(statement)
-    ]
-    # Words found nowhere in the searched items ("quoi", "chez", "tell me") carry no information:
-    # coverage is measured over the words that could match something.
-    vocabulary = set().union(*(text_words for *_, text_words in rows)) if rows else set()
+    rows, vocabulary = _searched_texts(session, exercise_id, kinds)
     # Each query word against each distinct word of the texts, once: the words it matches.
     matches = {word: _matches(word, vocabulary) for word in wanted}
     unmatched = [w for w in wanted if not matches[w]]
@@ -199,6 +198,31 @@ def search_explained(
         hits.append(Hit(key[0], key[1], score, round(found / whole, 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
     return hits[:limit], unmatched
+
+
+def _searched_texts(
+    session: Session, exercise_id: str, kinds: list[str] | None
+) -> tuple[list[tuple[str, str, bool, set[str]]], set[str]]:
+    """(kind, item id, is it a name, its words) of each searched text, and every word of them:
+    folded once per knowledge version (lookup/search_index.py), not once per query. Shared
+    between queries: read only."""
+    version, kept = search_index.cached(session, exercise_id, kinds)
+    if kept is not None:
+        return kept
+    statement = select(ItemText.kind, ItemText.item_id, ItemText.path, ItemText.search_text).where(
+        ItemText.exercise_id == exercise_id
+    )
+    if kinds:
+        statement = statement.where(ItemText.kind.in_(kinds))
+    rows = [
+        (kind, item_id, _is_name(path), set(words(search_text)))
+        for kind, item_id, path, search_text in session.execute(statement)
+    ]
+    # Words found nowhere in the searched items ("quoi", "chez", "tell me") carry no information:
+    # coverage is measured over the words that could match something.
+    vocabulary = set().union(*(text_words for *_, text_words in rows)) if rows else set()
+    search_index.keep(session, exercise_id, kinds, version, (rows, vocabulary))
+    return rows, vocabulary
 
 
 def _is_name(path: str) -> bool:

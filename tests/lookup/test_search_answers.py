@@ -140,3 +140,21 @@ def test_an_equivalent_matches_by_prefix_as_the_word_would(find: Callable) -> No
     # "میڈیکل" stands for "medical"; the pack says "medic line": found as "medical" would be.
     [hit, *_] = find("میڈیکل لائن", "topic")
     assert hit.item_id == "medic", hit
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "what are the opening hours of Well Square?",
+        "heures d'ouverture de la place du puits ?",
+        "ساعات عمل ساحة البئر",
+    ],
+)
+def test_the_word_saying_which_hours_is_not_a_name(find: Callable, query: str) -> None:
+    # "opening" beside "hours" says which hours: it counted as a name the exercise lacks.
+    [hit, *_] = find(query, "venue")
+    assert hit.item_id == "well-square" and hit.coverage == 1.0, hit
+
+
+def test_opening_still_names_a_ceremony() -> None:
+    assert query_words("when is the opening ceremony") == ["opening", "ceremony"]
