@@ -30,6 +30,7 @@ comparisons plus a set lookup per text.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -254,6 +255,7 @@ def _name_coverage(names: list[set[str]], matched_by_query: dict[str, float]) ->
     return best
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for each vocabulary word by each query word
 def _fuzzy_min(word: str) -> int:
     return ARABIC_FUZZY_MIN if any("\u0600" <= char <= "\u06ff" for char in word) else FUZZY_MIN
 
