@@ -26,6 +26,7 @@ from bot.patches import (
     cache_action_reply_validator,
     cache_event_classes,
     count_stored_events_once,
+    insert_tracker_events_at_once,
     keep_action_connections,
     keep_trackers_between_turns,
     pool_sqlite_tracker_store,
@@ -36,7 +37,7 @@ from bot.patches._originals import Originals
 
 PATCHED_RASA_VERSION = "3.6.21"
 VARIABLE = "LIAISON_RASA_PATCHES"
-LOW, HIGH = "low", "high"
+LOW, MEDIUM, HIGH = "low", "medium", "high"
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +63,8 @@ PATCHES: dict[str, Patch] = {
         Patch(send_latest_turn_to_actions, LOW),
         Patch(pool_sqlite_tracker_store, LOW),
         Patch(cache_event_classes, LOW),
+        # Before count_stored_events_once and keep_trackers_between_turns, which wrap its save.
+        Patch(insert_tracker_events_at_once, MEDIUM),
         Patch(run_graphs_in_order, HIGH),
         # Before keep_trackers_between_turns, which then wraps it (both set `_liaison_stored`).
         Patch(count_stored_events_once, HIGH),
