@@ -131,6 +131,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument("--duration", type=float, default=20.0)
     parser.add_argument("--env", action="append", default=[], help="KEY=VALUE for the stack")
+    parser.add_argument(
+        "--one-language",
+        action="store_true",
+        help="each conversation keeps to one language, as `make bench --one-language`",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "profile")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -154,8 +159,11 @@ def main(argv: list[str] | None = None) -> int:
                 "users": args.users,
                 "duration": args.duration + 2,
                 "warmup": 1.0,
+                "turns_per_conversation": 10,
+                "one_language_per_conversation": args.one_language,
                 "questions": [
-                    {"text": x.text, "intent": x.intent} for x in q.interleaved(questions)
+                    {"text": x.text, "intent": x.intent, "lang": x.lang}
+                    for x in q.interleaved(questions)
                 ],
                 "sender_prefix": f"profile-{int(time.time())}",
             }
