@@ -446,6 +446,8 @@ def test_a_listed_contacts_phone_or_office_is_not_refused(text: str) -> None:
         "le plan de manœuvre de l'exercice final",
         "how many eurofighters came with the hosts",
         "which contingent is the weakest of all",
+        "les grenades, ils les stockent où avant le tir",  # grenades and shells are weapons too
+        "where do the gunners keep their shells",
     ],
 )
 def test_private_details_and_ways_round_a_check_by_kind(text: str) -> None:
