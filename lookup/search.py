@@ -153,9 +153,10 @@ def search_explained(
     wanted = query_words(query)
     if not wanted:
         return [], []
-    rows, vocabulary = _searched_texts(session, exercise_id, kinds)
-    # Each query word against each distinct word of the texts, once: the words it matches.
-    matches = {word: _matches(word, vocabulary) for word in wanted}
+    rows, vocabulary, known = _searched_texts(session, exercise_id, kinds)
+    # Each query word against each distinct word of the texts, once (and once per knowledge
+    # version for a word asked before: `known`): the words it matches.
+    matches = {word: _matches_known(word, vocabulary, known) for word in wanted}
     unmatched = [w for w in wanted if not matches[w]]
     informative = wanted if mode == "name" else [w for w in wanted if matches[w]]
     if not informative:
@@ -203,10 +204,11 @@ def search_explained(
 
 def _searched_texts(
     session: Session, exercise_id: str, kinds: list[str] | None
-) -> tuple[list[tuple[str, str, bool, set[str]]], set[str]]:
-    """(kind, item id, is it a name, its words) of each searched text, and every word of them:
-    folded once per knowledge version (lookup/search_index.py), not once per query. Shared
-    between queries: read only."""
+) -> tuple[list[tuple[str, str, bool, set[str]]], set[str], dict[str, dict[str, float]]]:
+    """(kind, item id, is it a name, its words) of each searched text, every word of them, and
+    the matches of the query words asked so far: folded once per knowledge version
+    (lookup/search_index.py), not once per query. Shared between queries: read only, but for
+    `_matches_known` adding to the last."""
     version, kept = search_index.cached(session, exercise_id, kinds)
     if kept is not None:
         return kept
@@ -222,8 +224,22 @@ def _searched_texts(
     # Words found nowhere in the searched items ("quoi", "chez", "tell me") carry no information:
     # coverage is measured over the words that could match something.
     vocabulary = set().union(*(text_words for *_, text_words in rows)) if rows else set()
-    search_index.keep(session, exercise_id, kinds, version, (rows, vocabulary))
-    return rows, vocabulary
+    known: dict[str, dict[str, float]] = {}
+    search_index.keep(session, exercise_id, kinds, version, (rows, vocabulary, known))
+    return rows, vocabulary, known
+
+
+def _matches_known(
+    word: str, vocabulary: set[str], known: dict[str, dict[str, float]]
+) -> dict[str, float]:
+    """`_matches`, remembered in `known` (visitors ask with the same words again and again;
+    at most search_index.MAX_WORDS of them per entry)."""
+    found = known.get(word)
+    if found is None:
+        found = _matches(word, vocabulary)
+        if len(known) < search_index.MAX_WORDS:
+            known[word] = found
+    return found
 
 
 def _is_name(path: str) -> bool:

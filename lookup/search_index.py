@@ -7,11 +7,12 @@ almost every time, and the action server searches the message at every topic ans
 (actions/answer_found.py), so an uncached search is part of most real turns.
 
 What is kept, per engine, exercise and kinds asked: the rows (kind, item id, is it a name, its
-words) and the vocabulary, under the knowledge version (lookup/store/knowledge_version.py) read
-in the query's own transaction; every write of an exercise, an item or a text bumps it, so an
-entry is used only while nothing it was made from has changed, in any process. The rows are
-shared between queries: search.py only reads them. A database without the version's table (an
-older schema, migration tests) is searched as before, uncached.
+words), the vocabulary and what each query word asked so far matches in it, under the knowledge
+version (lookup/store/knowledge_version.py) read in the query's own transaction; every write of
+an exercise, an item or a text bumps it, so an entry is used only while nothing it was made
+from has changed, in any process. The rows are shared between queries: search.py only reads
+them. A database without the version's table (an older schema, migration tests) is searched as
+before, uncached.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from lookup.store.models import KnowledgeVersion
 Key = tuple[str, tuple[str, ...] | None]
 # Exercises x kind lists asked (the action server asks a few); the least recently used go.
 MAX_ENTRIES = 64
+# Query words whose matches an entry remembers (lookup/search.py `_matches_known`): a few MB.
+MAX_WORDS = 20_000
 
 _entries: weakref.WeakKeyDictionary[Engine, OrderedDict[Key, tuple[int, Any]]] = (
     weakref.WeakKeyDictionary()

@@ -81,7 +81,9 @@ def test_repeated_words_are_compared_once(
         single = counting.calls
         again = search(session, exercise_id, " ".join(["dinnr"] * 400), limit=3)
     assert again == once
-    assert counting.calls == 2 * single
+    # No more than the single word again (none at all when its matches are still known:
+    # lookup/search_index.py keeps them per knowledge version).
+    assert counting.calls <= 2 * single
 
 
 def test_query_words_are_distinct_bounded_and_in_order() -> None:
