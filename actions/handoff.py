@@ -195,3 +195,23 @@ class ActionNotUnderstood(LookupAction):
             return
         record_unanswered(self.client, tracker, lang, reason="fallback")
         dispatcher.utter_message(response="utter_default")
+
+
+class ActionOutOfScope(LookupAction):
+    """A question the model called out of scope: first what the message names in the knowledge,
+    when the search is sure (the model only knows the names of the exercise it learned on, so
+    "where's Well Square?" on another exercise reads as out of scope); else the out-of-scope
+    answer as before. The same confident-match rule as the fallback, so "what's the weather in
+    Paris?" finds no near item. The out-of-scope answer needs no lookup: said even when the
+    service cannot be reached."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        try:
+            if await answer_from_search(self.client, dispatcher, tracker, lang):
+                return
+        except LookupUnavailable as reason:
+            logger.warning("out of scope, not searched: lookup service unavailable: %s", reason)
+        dispatcher.utter_message(response="utter_out_of_scope")

@@ -1,8 +1,9 @@
 """Issue 20: before "I didn't understand" or "I don't have that", the action server asks the
 lookup service's search with the whole message and answers from the best item when the service
 says the match is confident (actions/answer_found.py), so names the model never saw (another
-exercise's places and events) are answered; a question the model leaned to refuse is never
-searched; a person named gets their contact whichever contact-ish intent the classifier chose.
+exercise's places and events) are answered, also when the model called them out of scope; a
+question the model leaned to refuse only when it names an item nearly alone; a person named gets
+their contact whichever contact-ish intent the classifier chose.
 Scores and coverage are scripted here: ranking is the service's job (tests/lookup)."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pytest
 from actions.answer_directory import ActionAnswerContacts
 from actions.answer_search import ActionAnswerEvent, ActionAnswerRank
 from actions.answer_topic import ActionAnswerTopic
-from actions.handoff import ActionNotUnderstood
+from actions.handoff import ActionNotUnderstood, ActionOutOfScope
 from tests.actions.answering import run
 from tests.actions.fake_lookup import FakeLookup
 from tests.packs import other_pack
@@ -65,23 +66,62 @@ def test_the_fallback_stays_the_fallback_when_the_search_is_unsure(
     assert [m["response"] for m in dispatcher.messages] == ["utter_default"]
 
 
-@pytest.mark.parametrize("guess", ["ask_restricted", "liaison_message"])
-def test_a_question_the_model_leaned_to_refuse_is_never_searched(guess: str) -> None:
-    fake = fake_with(("venue", VENUE["id"]))
-    ranking = [
+def fallback_leaning_to(guess: str) -> list[dict[str, object]]:
+    return [
         {"name": "nlu_fallback", "confidence": 0.35},
         {"name": guess, "confidence": 0.3},
         {"name": "ask_venue_info", "confidence": 0.2},
     ]
+
+
+def test_what_staff_send_is_never_searched() -> None:
+    fake = fake_with(("venue", VENUE["id"]))
     dispatcher = run(
         ActionNotUnderstood,
         fake.handle,
         intent="nlu_fallback",
-        intent_ranking=ranking,
-        text="where are the weapons kept at Well Square",
+        intent_ranking=fallback_leaning_to("liaison_message"),
+        text="Well Square",
     )
     assert [m["response"] for m in dispatcher.messages] == ["utter_default"]
     assert searches(fake) == []
+
+
+@pytest.mark.parametrize(
+    "score,coverage",
+    [(2.0, 0.6), (0.9, 0.95), (1.2, 1.0)],
+    ids=["name-amid-other-words", "fair-whole", "name-in-part"],
+)
+def test_a_question_the_model_leaned_to_refuse_gets_no_near_item(
+    score: float, coverage: float
+) -> None:
+    # Confident enough for any other fallback, not for one whose runner-up is ask_restricted.
+    fake = fake_with(("venue", VENUE["id"]), score, coverage)
+    dispatcher = run(
+        ActionNotUnderstood,
+        fake.handle,
+        intent="nlu_fallback",
+        intent_ranking=fallback_leaning_to("ask_restricted"),
+        text="where are the weapons kept at Well Square",
+    )
+    assert [m["response"] for m in dispatcher.messages] == ["utter_default"]
+
+
+def test_a_question_leaning_to_refuse_that_names_an_item_alone_gets_it() -> None:
+    # "quels sont les horaires de la place du puits ?": fallback, ask_restricted runner-up.
+    fake = fake_with(("venue", VENUE["id"]), 2.0, 1.0)
+    text = f"quels sont les horaires de la {VENUE['name']['fr']} ?"
+    dispatcher = run(
+        ActionNotUnderstood,
+        fake.handle,
+        intent="nlu_fallback",
+        intent_ranking=fallback_leaning_to("ask_restricted"),
+        language="fr",
+        text=text,
+    )
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_venue_details"
+    assert message["name"] == VENUE["name"]["fr"]
 
 
 def test_a_topic_this_exercise_lacks_is_answered_from_what_the_message_names() -> None:
@@ -339,3 +379,56 @@ def test_a_topic_answer_that_ends_in_search_searches_the_message_once() -> None:
     dispatcher = run(ActionAnswerTopic, fake.handle, intent="ask_laundry", text=text)
     assert [m.get("response") for m in dispatcher.messages] == ["utter_venue_details"]
     assert searches(fake) == [text]
+
+
+# Out of scope (round 2): the model knows the names of the exercise it learned on; another
+# exercise's place asked by name ("where's Well Square?") reads as out of scope.
+OUT_OF_SCOPE = [
+    {"name": "out_of_scope", "confidence": 0.7},
+    {"name": "ask_venue_info", "confidence": 0.2},
+]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr", "ur"])
+def test_out_of_scope_answers_an_item_the_search_is_sure_of(lang: str) -> None:
+    fake = fake_with(("venue", VENUE["id"]))
+    text = f"where's {VENUE['name']['en']}?"
+    dispatcher = run(
+        ActionOutOfScope,
+        fake.handle,
+        intent="out_of_scope",
+        intent_ranking=OUT_OF_SCOPE,
+        language=lang,
+        text=text,
+    )
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_venue_details"
+    assert message["name"] == (VENUE["name"].get(lang) or "")
+    assert searches(fake) == [text]
+
+
+@pytest.mark.parametrize(
+    "score,coverage",
+    [(0.6, 0.55), (2.0, 0.3), (0.3, 1.0)],
+    ids=["weak-name", "name-amid-unknown-words", "weak-whole"],
+)
+def test_out_of_scope_stays_out_of_scope_when_the_search_is_unsure(
+    score: float, coverage: float
+) -> None:
+    # "what's the weather in Paris?": a near item is worse than the out-of-scope answer.
+    fake = fake_with(("venue", VENUE["id"]), score, coverage)
+    dispatcher = run(
+        ActionOutOfScope,
+        fake.handle,
+        intent="out_of_scope",
+        intent_ranking=OUT_OF_SCOPE,
+        text="what's the weather in Paris?",
+    )
+    assert [m["response"] for m in dispatcher.messages] == ["utter_out_of_scope"]
+    assert fake.posted("/v1/unanswered") == []  # as the response alone: nothing recorded
+
+
+def test_out_of_scope_is_said_when_the_lookup_service_is_down() -> None:
+    # It needs no knowledge: the out-of-scope answer, not "I can't reach the information".
+    dispatcher = run(ActionOutOfScope, None, intent="out_of_scope", text="tell me a joke")
+    assert [m["response"] for m in dispatcher.messages] == ["utter_out_of_scope"]
