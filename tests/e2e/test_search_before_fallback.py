@@ -3,7 +3,8 @@ never seen, asked by that name alone, is a message the NLU does not take for a p
 (nlu_fallback in English and Arabic; in French the flag topic, a pavillon being a flag); the
 action server asks the lookup service's search before saying it did not understand, or before
 answering a topic the message does not name, and the visitor gets the place's directions in
-their language. The place is removed afterwards (the stack is shared)."""
+their language. So does a message the model calls out of scope (action_out_of_scope). The place
+is removed afterwards (the stack is shared)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.e2e.helpers import ADMIN_TOKEN, enrolled_sender, say
+from tests.e2e.helpers import ADMIN_TOKEN, enrolled_sender, response_text, say
 from tools.stack import Stack
 
 pytestmark = pytest.mark.e2e
@@ -54,6 +55,29 @@ def test_a_name_the_model_never_saw_is_answered_from_the_knowledge(stack: Stack,
         assert parsed["intent"]["name"] != "ask_venue_info", parsed["intent"]
         replies = say(stack, question, sender=enrolled_sender(stack, lang))
         assert any(PLACE["directions"][lang] in reply for reply in replies), replies
+    finally:
+        removed = httpx.delete(f"{lookup}/v1/admin/items/venue/{PLACE['id']}", headers=ADMIN)
+        assert removed.status_code in (200, 204), removed.text
+
+
+def test_a_name_the_model_never_saw_called_out_of_scope_is_answered_from_the_knowledge(
+    stack: Stack,
+) -> None:
+    """The model calls the message out of scope (it knows no Quillmarsh); action_out_of_scope
+    searches before saying so, and a question that is out of scope still gets that answer."""
+    lookup = stack.url("lookup")
+    created = httpx.post(f"{lookup}/v1/admin/items/venue", json=PLACE, headers=ADMIN)
+    assert created.status_code == 201, created.text
+    try:
+        question = f"tell me about {PLACE['name']['en']}"
+        parsed = httpx.post(stack.rasa_api("/model/parse"), json={"text": question}).json()
+        assert parsed["intent"]["name"] == "out_of_scope", parsed["intent"]
+        sender = enrolled_sender(stack, "en")
+        replies = say(stack, question, sender=sender)
+        assert any(PLACE["directions"]["en"] in reply for reply in replies), replies
+        assert say(stack, "tell me a joke", sender=sender) == [
+            response_text("utter_out_of_scope", "en")
+        ]
     finally:
         removed = httpx.delete(f"{lookup}/v1/admin/items/venue/{PLACE['id']}", headers=ADMIN)
         assert removed.status_code in (200, 204), removed.text
