@@ -57,8 +57,10 @@ PACKS: dict[str, tuple[Callable[[Path], Path], str]] = {
 }
 
 
-def load_questions(exercise_id: str, lang: str) -> list[dict[str, Any]]:
-    path = QUESTIONS_DIR / exercise_id / f"{lang}.yml"
+def load_questions(
+    exercise_id: str, lang: str, questions_dir: Path = QUESTIONS_DIR
+) -> list[dict[str, Any]]:
+    path = questions_dir / exercise_id / f"{lang}.yml"
     questions: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
     for question in questions:
         if not question.get("q") or not question.get("expect"):
@@ -120,7 +122,11 @@ def _enrol(stack: Stack, sender: str, code: str) -> str:
 
 
 def evaluate_pack(
-    exercise_id: str, workdir: Path, langs: tuple[str, ...], model: Path | None = None
+    exercise_id: str,
+    workdir: Path,
+    langs: tuple[str, ...],
+    model: Path | None = None,
+    questions_dir: Path = QUESTIONS_DIR,
 ) -> list[dict[str, Any]]:
     """Start a stack on this pack alone and ask every question of its sets; `model`: the Rasa
     model to serve (default: LIAISON_MODEL, else models/current.tar.gz)."""
@@ -139,11 +145,11 @@ def evaluate_pack(
         log_dir=workdir / "logs",
         env={"LIAISON_DATA_DIR": str(data_dir)},
     )
-    written = [lang for lang in langs if (QUESTIONS_DIR / exercise_id / f"{lang}.yml").is_file()]
+    written = [lang for lang in langs if (questions_dir / exercise_id / f"{lang}.yml").is_file()]
     if unwritten := sorted(set(langs) - set(written)):
         print(f"{exercise_id}: no questions in {', '.join(unwritten)}, not evaluated in them")
     langs = tuple(written)
-    questions = {lang: load_questions(exercise_id, lang) for lang in langs}
+    questions = {lang: load_questions(exercise_id, lang, questions_dir) for lang in langs}
     uses = str(sum(len(q) for q in questions.values()) + 5)
     code = _liaison(defaults, data_dir, "new-enrolment-code", "--nation", nation, "--uses", uses)
     code = code.strip().splitlines()[-1]
@@ -208,6 +214,13 @@ def main(argv: list[str] | None = None) -> int:
         help="the Rasa model to answer with, e.g. a scratch model "
         "(default: LIAISON_MODEL, else models/current.tar.gz)",
     )
+    parser.add_argument(
+        "--questions",
+        type=Path,
+        default=QUESTIONS_DIR,
+        help="folder of <exercise>/<lang>.yml (default: the held-out tests/answers; "
+        "tests/answers/development holds the retired ones to develop against)",
+    )
     args = parser.parse_args(argv)
     if args.model and not args.model.is_file():
         parser.error(f"--model: no such file: {args.model}")
@@ -216,10 +229,12 @@ def main(argv: list[str] | None = None) -> int:
     for exercise_id in args.pack or sorted(PACKS):
         if args.keep:
             (args.keep / exercise_id).mkdir(parents=True)
-            results += evaluate_pack(exercise_id, args.keep / exercise_id, langs, args.model)
+            results += evaluate_pack(
+                exercise_id, args.keep / exercise_id, langs, args.model, args.questions
+            )
             continue
         with tempfile.TemporaryDirectory(prefix=f"answers-{exercise_id}-") as workdir:
-            results += evaluate_pack(exercise_id, Path(workdir), langs, args.model)
+            results += evaluate_pack(exercise_id, Path(workdir), langs, args.model, args.questions)
     summary = report(results)
     summary["model"] = str(args.model or StackConfig.from_environment().model)
     args.out.parent.mkdir(parents=True, exist_ok=True)
