@@ -82,7 +82,7 @@ class EntityWordFlags(GraphComponent):
             counts.update({_word(t) for t in message.get(TOKENS_NAMES[TEXT]) or []})
         minimum = self.config["min_examples"]
         self._common = frozenset(w for w, n in counts.items() if n >= minimum)
-        self._patterns = extract_patterns(training_data)
+        self._patterns = word_class_patterns(training_data)
         self._compiled = [(p["name"], re.compile(p["pattern"])) for p in self._patterns]
         assert self._model_storage is not None and self._resource is not None
         with self._model_storage.write_to(self._resource) as directory:
@@ -130,3 +130,19 @@ class EntityWordFlags(GraphComponent):
 
 def _word(token: Any) -> str:
     return str(token.text).lower()
+
+
+# Lookup tables of annotated questions with slots (data/nlu/<lang>/entity_kinds.yml) for the
+# CRF's training (bot/nlu/stored_crf.py): not word classes.
+TEMPLATE_TABLE = "entity_template_"
+
+
+def word_class_patterns(training_data: TrainingData) -> List[Dict[str, str]]:
+    """Rasa's patterns of the lookup tables and regexes, the template tables left out."""
+    classes = TrainingData(
+        lookup_tables=[
+            t for t in training_data.lookup_tables if not t["name"].startswith(TEMPLATE_TABLE)
+        ],
+        regex_features=training_data.regex_features,
+    )
+    return extract_patterns(classes)

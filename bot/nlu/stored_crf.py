@@ -7,22 +7,40 @@ This one stores what crfsuite wrote after training (its own binary model format,
 crfsuite; nothing is unpickled) and opens it on load. Training, features and predictions are
 Rasa's: tests/nlu/test_stored_crf.py compares the entities and confidences with Rasa's
 component trained on the same data.
+
+It also trains the CRF on made-up examples (bot/nlu/entity_variants.py: names respelled, places
+and events renamed from general lists, annotated templates filled), which reach no other
+component: the intent classifier's input is unchanged (docs/intents.md, "Entities").
 """
 
 from __future__ import annotations
 
+import random
+import re
 import shutil
 from collections import OrderedDict
-from typing import Any
+from typing import Any, Callable
 
 import rasa.shared.utils.io
+import scipy.sparse
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.extractors.crf_entity_extractor import CRFEntityExtractor, CRFToken
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.entity_flags import PATTERN, RARE, TEMPLATE_TABLE, EntityWordFlags, word_class_patterns
+from bot.nlu.entity_variants import from_templates, substitutions, variants
+from bot.nlu.language_detector import DETECTED_LANGUAGE
 
 ORDER_FILE = "crf_order.json"
+MADE_UP = "entity_variants"  # the origin of the made-up examples' (empty) features
 
 
 def model_file(tag_name: str) -> str:
@@ -31,6 +49,64 @@ def model_file(tag_name: str) -> str:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
 class StoredCRFEntityExtractor(CRFEntityExtractor):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # Copies of each example with a rare word in a name respelled (bot/nlu/entity_variants.py):
+        # how many, of which entities, from which seed. 0 copies: Rasa's CRF as it is.
+        return {
+            **CRFEntityExtractor.get_default_config(),
+            "respelled_copies": 0,
+            "respelled_entities": ["country", "venue", "event"],
+            "respelling_seed": 2027,
+            # Copies with each venue and event renamed from its kind's table.
+            "renamed_copies": 0,
+            # Examples made from each template of the `entity_template_<lang>` tables.
+            "template_copies": 0,
+        }
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Rasa's training, on the examples and their variants (the CRF's alone; see
+        bot/nlu/entity_variants.py): respelled names, and venues and events renamed from the
+        `<entity>_kind_<lang>` lookup tables of the training data."""
+        config = self.component_config
+        rng = random.Random(config["respelling_seed"])
+        examples = training_data.entity_examples
+        copies = [
+            c
+            for m in examples
+            for c in variants(m, config["respelled_entities"], config["respelled_copies"], rng)
+        ]
+        kinds = _kind_tables(training_data)
+        tokenize = _pipeline_tokens(training_data)
+        if config["renamed_copies"]:
+            copies += [
+                c
+                for m in examples
+                if m.get(DETECTED_LANGUAGE) in kinds
+                for c in substitutions(
+                    m, kinds[m.get(DETECTED_LANGUAGE)], config["renamed_copies"], rng, tokenize
+                )
+            ]
+        if config["template_copies"]:
+            for _lang, tables in _tables_by_language(training_data).items():
+                templates = tables.pop("template", [])
+                copies += from_templates(
+                    templates, tables, config["template_copies"], rng, tokenize
+                )
+        for made in copies:
+            # Rasa's CRF leaves out an example without features of its text (from any
+            # featurizer); the CRF reads none here (no text_dense_features), so a copy has an
+            # empty one, as an original has the count vectors'.
+            made.add_features(
+                Features(scipy.sparse.coo_matrix((1, 1)), FEATURE_TYPE_SENTENCE, TEXT, MADE_UP)
+            )
+        if copies:
+            training_data = TrainingData(
+                training_data.training_examples + copies,
+                entity_synonyms=training_data.entity_synonyms,
+            )
+        return super().train(training_data)
+
     def persist(self, dataset: list[list[CRFToken]]) -> None:
         """The trained taggers' crfsuite files and their order, not the training features."""
         with self._model_storage.write_to(self._resource) as model_dir:
@@ -66,3 +142,59 @@ class StoredCRFEntityExtractor(CRFEntityExtractor):
         extractor = cls(config, model_storage, resource, taggers)
         extractor.crf_order = crf_order
         return extractor
+
+
+KIND_TABLE = re.compile(r"^(?P<entity>\w+)_kind_(?P<lang>\w+)$")
+
+
+def _kind_tables(training_data: TrainingData) -> dict[str, dict[str, list[str]]]:
+    """language -> entity -> names, from lookup tables named `<entity>_kind_<lang>`."""
+    kinds: dict[str, dict[str, list[str]]] = {}
+    for table in training_data.lookup_tables:
+        match = KIND_TABLE.match(table["name"])
+        if match and table["elements"]:
+            kinds.setdefault(match["lang"], {})[match["entity"]] = list(table["elements"])
+    return kinds
+
+
+# Slot names of the tables a template's slots are filled from.
+SLOT_TABLES = {
+    "country": "country_word_",
+    "rank": "rank_word_",
+    "date": "date_word_",
+    "venue": "venue_kind_",
+    "event": "event_kind_",
+    "language": "language_word_",
+    "template": TEMPLATE_TABLE,
+}
+
+
+def _tables_by_language(training_data: TrainingData) -> dict[str, dict[str, list[str]]]:
+    """language -> slot -> the entries of that slot's table in that language."""
+    tables: dict[str, dict[str, list[str]]] = {}
+    for table in training_data.lookup_tables:
+        for slot, prefix in SLOT_TABLES.items():
+            if table["name"].startswith(prefix) and table["elements"]:
+                lang = table["name"][len(prefix) :]
+                tables.setdefault(lang, {})[slot] = list(table["elements"])
+    return tables
+
+
+def _pipeline_tokens(training_data: TrainingData) -> Callable[[Message], None]:
+    """Tokens and word flags for a new example as the pipeline gives them (config.yml: the
+    whitespace tokenizer, then EntityWordFlags with the words that are common in the training
+    data and its lookup tables)."""
+    tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
+    common = frozenset(
+        token.text.lower()
+        for m in training_data.training_examples
+        for token in m.get(TOKENS_NAMES[TEXT]) or []
+        if not (token.get(PATTERN) or {}).get(RARE, True)
+    )
+    flags = EntityWordFlags({}, None, None, common, word_class_patterns(training_data))
+
+    def tokenize(message: Message) -> None:
+        tokenizer.process([message])
+        flags.process([message])
+
+    return tokenize
