@@ -27,6 +27,7 @@ import itertools
 import json
 import logging
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any, Dict, List, Optional
@@ -39,6 +40,8 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+import common.textnorm
+from bot.nlu.code_fingerprint import modules_fingerprint
 from bot.nlu.language_id import NEUTRAL_WORDS, PERSIAN_URDU_LETTERS, URDU_ONLY_LETTERS
 from bot.nlu.per_message import each_message
 from common.enrolment import code_in
@@ -1065,6 +1068,11 @@ class ArabiziTransliterator(GraphComponent):
         execution_context: ExecutionContext,
     ) -> ArabiziTransliterator:
         return cls(config, None, model_storage, resource)
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """The word table and letter rules are module code: a change there must retrain."""
+        return modules_fingerprint(sys.modules[__name__], common.textnorm)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Counts the words of the Arabic-script examples and keeps them in the model."""

@@ -21,7 +21,8 @@ own `text` already was: Rasa takes it from the incoming message, not from the pa
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+import sys
+from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -31,6 +32,8 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+import common.textnorm
+from bot.nlu.code_fingerprint import modules_fingerprint
 from bot.nlu.per_message import each_message
 from common.textnorm import fold_with_offsets
 
@@ -51,6 +54,11 @@ class TextNormalizer(GraphComponent):
         execution_context: ExecutionContext,
     ) -> TextNormalizer:
         return cls()
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """The fold lives in common.textnorm: a change there must retrain what reads its output."""
+        return modules_fingerprint(sys.modules[__name__], common.textnorm)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         each_message(training_data.training_examples, normalize)
