@@ -22,7 +22,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import notes, rendering
+from actions import incomplete, notes, rendering
 from actions.lookup_client import LookupClient
 from actions.not_translated import say_not_translated
 
@@ -176,11 +176,15 @@ async def say_item(
         say_rank(dispatcher, item, exercise)
     elif kind == "dress_code":
         fields = item["fields"]
-        dispatcher.utter_message(
-            response="utter_dress_code",
-            name=fields.get("name") or "",
-            description=fields.get("description") or "",
-        )
+        name, description = fields.get("name") or "", fields.get("description") or ""
+        if name and description:
+            dispatcher.utter_message(
+                response="utter_dress_code", name=name, description=description
+            )
+        elif name or description:
+            dispatcher.utter_message(text=incomplete.named(name, description, lang))
+        else:  # nothing of it in this language: say so (never another language's text)
+            say_not_translated(dispatcher, item, item.get("lang") or lang)
     else:  # topic items and anything with a text
         say_texts(dispatcher, [item], "text")
 
@@ -209,7 +213,9 @@ def say_event(dispatcher: CollectingDispatcher, event: dict[str, Any], lang: str
         "when": rendering.when(fields["start"], fields["end"], lang),
         "place": related_text(event, "venue", "name"),
     }
-    if dress:
+    if not (details["title"] and details["place"]):  # a text missing in this language
+        dispatcher.utter_message(text=incomplete.event(dress=dress, lang=lang, **details))
+    elif dress:
         dispatcher.utter_message(response="utter_event_details", dress=dress, **details)
     else:
         dispatcher.utter_message(response="utter_event_details_no_dress", **details)
@@ -230,8 +236,15 @@ def say_venue(
         "name": fields.get("name") or "",
         "directions": fields.get("directions") or "",
     }
+    hours = ""
     if weekly:
         hours = hours_text(weekly) if hours_text else rendering.opening_hours(weekly, lang)
+    if not (common["name"] and common["directions"]):  # a text missing in this language
+        if common["name"] or common["directions"] or hours:
+            dispatcher.utter_message(text=incomplete.venue(hours=hours, lang=lang, **common))
+        else:
+            say_not_translated(dispatcher, venue, venue.get("lang") or lang)
+    elif hours:
         dispatcher.utter_message(response="utter_venue_details", hours=hours, **common)
     else:
         dispatcher.utter_message(response="utter_venue_no_hours", **common)
@@ -242,13 +255,16 @@ def say_contact(dispatcher: CollectingDispatcher, contact: dict[str, Any], lang:
     reach = " · ".join(
         value for value in (fields.get(k) for k in ("phone", "email", "radio")) if value
     )
-    dispatcher.utter_message(
-        response="utter_contact",
-        name=fields.get("name") or "",
-        role=(fields.get("role") or "").rstrip(". "),  # the template adds punctuation
-        reach=reach,
-        languages=rendering.language_names(fields.get("languages", []), lang),
-    )
+    said: dict[str, Any] = {
+        "name": fields.get("name") or "",
+        "role": (fields.get("role") or "").rstrip(". "),  # the template adds punctuation
+        "reach": reach,
+        "languages": rendering.language_names(fields.get("languages", []), lang),
+    }
+    if said["name"] and said["role"] and said["languages"]:
+        dispatcher.utter_message(response="utter_contact", **said)
+    else:  # a text missing in this language
+        dispatcher.utter_message(text=incomplete.contact(lang=lang, **said))
 
 
 def say_rank(

@@ -20,7 +20,10 @@ def event_line(event: dict[str, Any]) -> str:
     fields = event["fields"]
     place = related_text(event, "venue", "name")
     span = f"{rendering.clock(fields['start'])}–{rendering.clock(fields['end'])}"
-    return f"{span} {fields.get('title') or ''} — {place}".strip(" —")
+    # A title or place missing in this language is left out, not said as an empty word.
+    return " — ".join(
+        part for part in (f"{span} {fields.get('title') or ''}".strip(), place) if part
+    )
 
 
 class ActionAnswerSchedule(DatedLookupAction):

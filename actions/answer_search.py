@@ -10,7 +10,7 @@ from functools import partial
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import dates, notes
+from actions import dates, incomplete, notes
 from actions.answer_directory import say_absent_person, say_named_contacts
 from actions.answer_found import (
     related_text,
@@ -23,6 +23,7 @@ from actions.answer_found import (
 )
 from actions.base import DatedLookupAction, LookupAction, find, say_freshness, user_text
 from actions.lookup_client import ForParticipants, NoAnswer
+from actions.not_translated import say_not_translated
 
 
 class ActionAnswerEvent(LookupAction):
@@ -71,12 +72,19 @@ class ActionAnswerDress(LookupAction):
             return
         dressed = [event for event in hits if "dress" in event.get("related", {})]
         for event in dressed:  # several when the question names them equally (find)
-            dispatcher.utter_message(
-                response="utter_event_dress",
-                title=event["fields"].get("title") or "",
-                dress=related_text(event, "dress", "name"),
-                description=related_text(event, "dress", "description"),
-            )
+            title = event["fields"].get("title") or ""
+            dress = related_text(event, "dress", "name")
+            description = related_text(event, "dress", "description")
+            if title and dress:
+                dispatcher.utter_message(
+                    response="utter_event_dress", title=title, dress=dress, description=description
+                )
+            elif dress or description:  # a text missing in this language
+                dispatcher.utter_message(
+                    text=incomplete.event_dress(title, dress, description, lang)
+                )
+            else:
+                say_not_translated(dispatcher, event["related"]["dress"], lang)
         say_freshness(dispatcher, [i for e in dressed for i in (e, e["related"]["dress"])], lang)
 
 

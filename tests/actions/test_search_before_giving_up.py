@@ -244,7 +244,9 @@ def test_any_topic_question_asking_how_to_reach_someone_named_gets_them(
         pack["topics"].append(dict(pack["topics"][0], id=topic, topic=topic))
     fake = fake_with(("contact", CONTACT["id"]), score=1.2, pack=pack)
     dispatcher = run(ActionAnswerTopic, fake.handle, intent=intent, language=lang, text=text)
-    assert [m.get("response") for m in dispatcher.messages] == ["utter_contact"]
+    # The pack has no Urdu names: the card is then said without them (actions/incomplete.py).
+    [message] = dispatcher.messages
+    assert message.get("response") == "utter_contact" or CONTACT["phone"] in message["text"]
 
 
 def test_a_topic_question_not_asking_to_reach_anyone_keeps_its_topic() -> None:
@@ -402,8 +404,11 @@ def test_out_of_scope_answers_an_item_the_search_is_sure_of(lang: str) -> None:
         text=text,
     )
     [message] = dispatcher.messages
-    assert message["response"] == "utter_venue_details"
-    assert message["name"] == (VENUE["name"].get(lang) or "")
+    if VENUE["name"].get(lang):
+        assert message["response"] == "utter_venue_details"
+        assert message["name"] == VENUE["name"][lang]
+    else:  # no name in this language: the hours without an empty name (actions/incomplete.py)
+        assert "06:00" in message["text"] and not message["text"].startswith(":")
     assert searches(fake) == [text]
 
 
