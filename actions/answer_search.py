@@ -97,7 +97,16 @@ class ActionAnswerVenue(DatedLookupAction):
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
         day = await self._day_asked(tracker, lang)
-        hits = await find(self.client, tracker, "venue", lang, at=day.isoformat() if day else None)
+        # The day's words are the date of the answer, not part of the place's name.
+        searched = dates.without_day_words(user_text(tracker)) if day else None
+        hits = await find(
+            self.client,
+            tracker,
+            "venue",
+            lang,
+            at=day.isoformat() if day else None,
+            message=searched,
+        )
         if not hits:
             raise NoAnswer("no venue matches")
         for venue in hits:

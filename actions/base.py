@@ -130,7 +130,12 @@ def intent_of(tracker: Tracker) -> str:
 
 
 async def find(
-    client: LookupClient, tracker: Tracker, kind: str, lang: str, at: str | None = None
+    client: LookupClient,
+    tracker: Tracker,
+    kind: str,
+    lang: str,
+    at: str | None = None,
+    message: str | None = None,
 ) -> list[dict[str, Any]]:
     """The items of this kind the user means (entities are named after the kinds they find).
     An extracted entity says which items can be meant (every word of it must count), and the
@@ -140,9 +145,10 @@ async def find(
     the best score (the question names them equally: "when is dinner?" with a welcome and a
     farewell dinner), so the answer gives each rather than one picked by id (issue 20); and
     one for each thing the question names ("the gym and the mess"), which one search of all
-    the words would not find. `at`: the local day the answer is for."""
+    the words would not find. `at`: the local day the answer is for; `message`: the words to
+    search, when not the whole message."""
     values = list(dict.fromkeys(str(v) for v in tracker.get_latest_entity_values(kind)))
-    message = user_text(tracker)
+    message = user_text(tracker) if message is None else message
     if len(values) >= 2:
         # Each entity names one thing and decides among the items it may mean by itself: the
         # whole message names them all ("the welcome dinner and the farewell dinner" would

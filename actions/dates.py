@@ -79,6 +79,13 @@ def may_name_a_day(text: str) -> bool:
     return any(ch.isdigit() for ch in text) or bool(_day_words().search(text))
 
 
+def without_day_words(text: str) -> str:
+    """The text without its words for a day ("camp shop opening hours on friday" -> "camp shop
+    opening hours on "): once the day is read, they say when, not which item, and searched they
+    find whatever mentions that day (the prayer room's Friday prayer) over the place asked."""
+    return _day_words().sub(" ", text)
+
+
 @cache
 def _day_words() -> re.Pattern[str]:
     words = {*COLLOQUIAL, *RELATIVE_DAYS}

@@ -152,3 +152,24 @@ def test_two_events_named_each_get_their_own() -> None:
     dispatcher = run(ActionAnswerEvent, search, language="en", text=text, entities=entities)
     titles = [m["title"] for m in dispatcher.messages if m.get("response")]
     assert titles == ["Welcome dinner", "Farewell dinner"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "day_words"),
+    [
+        ("en", "camp shop opening hours on friday", ["friday"]),
+        ("fr", "horaires de la boutique vendredi", ["vendredi"]),
+        ("ar", "متى يفتح متجر المعسكر يوم الجمعة؟", ["يوم", "الجمعة"]),
+    ],
+)
+def test_the_day_named_is_not_searched_as_part_of_the_place(
+    lang: str, text: str, day_words: list[str]
+) -> None:
+    # "camp shop opening hours on friday" got the reception centre: "friday", a rare word in
+    # the venues' texts (the prayer room's Friday prayer), outweighed the shop's name.
+    [message], fake = hours_answered(lang, text)
+    assert (
+        message["name"] == {v["id"]: v for v in sample_pack()["venues"]}["camp-shop"]["name"][lang]
+    )
+    queries = [r.url.params["q"].lower() for r in fake.requests if r.url.path == "/v1/search"]
+    assert queries and not any(word in q.split() for q in queries for word in day_words), queries
