@@ -32,10 +32,12 @@ from __future__ import annotations
 
 import functools
 import math
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
+import snowballstemmer  # type: ignore[import-untyped]
 from rapidfuzz.distance import DamerauLevenshtein
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -287,17 +289,37 @@ def _matches(word: str, vocabulary: set[str]) -> dict[str, float]:
     return found
 
 
+# English and French inflections (Snowball, the stemmers of search engines): "raise" is
+# "raising", "ceremonies" "ceremony", which neither a shared prefix nor one typo connects.
+# Latin-script words only (Arabic and Urdu words match by their folded forms and prefixes). A
+# Snowball stemmer keeps state while it works: one at a time.
+_STEMMERS = tuple(snowballstemmer.stemmer(language) for language in ("english", "french"))
+_STEMMING = threading.Lock()
+
+
+@functools.lru_cache(maxsize=65536)
+def _stems(word: str) -> frozenset[str]:
+    """The word's English and French stems; none for a short or non-Latin word."""
+    if len(word) < FUZZY_MIN or any("\u0600" <= char <= "\u06ff" for char in word):
+        return frozenset()
+    with _STEMMING:
+        return frozenset(stemmer.stemWord(word) for stemmer in _STEMMERS)
+
+
 def _matches_of(word: str, vocabulary: set[str]) -> dict[str, float]:
-    """The words of `vocabulary` that `word` itself matches: whole, then by prefix or typo."""
+    """The words of `vocabulary` that `word` itself matches: whole, then by prefix, inflection
+    (a shared stem) or typo."""
     found = {word: 1.0} if word in vocabulary else {}
     shortest = _fuzzy_min(word)
     if len(word) < shortest:
         return found
     allowed = 1 if len(word) < 8 else 2
+    stems = _stems(word)
     for candidate in vocabulary:
         if candidate == word or len(candidate) < _fuzzy_min(candidate):
             continue
-        if candidate.startswith(word) or word.startswith(candidate):
+        # A shared prefix ("rehears") or an inflection of the same word ("raise", "raising").
+        if candidate.startswith(word) or word.startswith(candidate) or stems & _stems(candidate):
             found[candidate] = 0.8
         elif abs(len(word) - len(candidate)) <= 2 and (
             DamerauLevenshtein.distance(word, candidate, score_cutoff=allowed) <= allowed
