@@ -284,4 +284,7 @@ def say_rank(
         ),
         lang,
     )
+    if not titles:  # no nation's title in this language: say so, not "OF-2: ."
+        say_not_translated(dispatcher, rank_item, lang)
+        return
     dispatcher.utter_message(response="utter_rank_equivalence", code=rank["code"], titles=titles)

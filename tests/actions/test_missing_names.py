@@ -10,7 +10,7 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_found import say_contact, say_event, say_item, say_venue
+from actions.answer_found import say_contact, say_event, say_item, say_rank, say_venue
 from actions.answer_schedule import event_line
 
 START, END = "2027-06-02T07:00:00+01:00", "2027-06-02T07:30:00+01:00"
@@ -110,3 +110,16 @@ def test_a_dress_code_without_its_name() -> None:
     dispatcher = CollectingDispatcher()
     asyncio.run(say_item(None, dispatcher, item, "fr"))  # type: ignore[arg-type]
     assert said(dispatcher) == ["Rangers noires."]
+
+
+def test_a_rank_without_any_title_in_the_language_is_said_missing() -> None:
+    rank = {
+        "kind": "rank",
+        "lang": "ur",
+        "available_in": ["en"],
+        "fields": {"code": "OF-2", "titles": {"hst": ["", ""], "gst": []}},
+    }
+    exercise = {"nations": [{"code": "hst", "name": ""}, {"code": "gst", "name": ""}]}
+    dispatcher = CollectingDispatcher()
+    say_rank(dispatcher, rank, exercise)
+    assert dispatcher.messages[0]["response"] == "utter_not_translated_offer"
