@@ -273,6 +273,11 @@ def _name_coverage(names: list[set[str]], matched_by_query: dict[str, float]) ->
     return best
 
 
+# Arabic's one-letter prepositions and conjunctions, written on the next word (folded forms;
+# common.textnorm.words already strips them before the article).
+_PROCLITICS = frozenset("لبكفو")
+
+
 @functools.lru_cache(maxsize=1 << 16)  # asked for each vocabulary word by each query word
 def _fuzzy_min(word: str) -> int:
     return ARABIC_FUZZY_MIN if any("\u0600" <= char <= "\u06ff" for char in word) else FUZZY_MIN
@@ -286,6 +291,12 @@ def _matches(word: str, vocabulary: set[str]) -> dict[str, float]:
     for form in (word, *sorted(equivalents(word))):
         for candidate, score in _matches_of(form, vocabulary).items():
             found[candidate] = max(score, found.get(candidate, 0.0))
+    # An Arabic preposition or conjunction written on a noun without its article ("لساحة البئر",
+    # to Well Square; "بمكتب", at the office): the noun, whole, when the word itself is none.
+    if word not in vocabulary and word[:1] in _PROCLITICS:
+        bare = word[1:]
+        if len(bare) >= 3 and bare in vocabulary:
+            found[bare] = max(0.9, found.get(bare, 0.0))
     return found
 
 
