@@ -302,7 +302,8 @@ def _matches(word: str, vocabulary: set[str]) -> dict[str, float]:
 
 # English and French inflections (Snowball, the stemmers of search engines): "raise" is
 # "raising", "ceremonies" "ceremony", which neither a shared prefix nor one typo connects.
-# Latin-script words only (Arabic and Urdu words match by their folded forms and prefixes). A
+# Latin-script words only (Arabic and Urdu words match by their folded forms and prefixes),
+# and not the words that ask about an item (ASKING_WORDS) rather than name one. A
 # Snowball stemmer keeps state while it works: one at a time.
 _STEMMERS = tuple(snowballstemmer.stemmer(language) for language in ("english", "french"))
 _STEMMING = threading.Lock()
@@ -325,7 +326,9 @@ def _matches_of(word: str, vocabulary: set[str]) -> dict[str, float]:
     if len(word) < shortest:
         return found
     allowed = 1 if len(word) < 8 else 2
-    stems = _stems(word)
+    # Words that ask about an item (time, hours) keep their own forms: "time" is not "timings"
+    # in one event's text, which would make it a rare word that event alone has.
+    stems = frozenset() if word in ASKING_WORDS else _stems(word)
     for candidate in vocabulary:
         if candidate == word or len(candidate) < _fuzzy_min(candidate):
             continue

@@ -115,3 +115,12 @@ def test_an_arabic_preposition_on_a_name_without_its_article(find: Callable, que
 def test_a_word_that_only_starts_like_a_preposition_is_not_cut(find: Callable) -> None:
     # بئر (well) is not ب + ئر: too short a rest to be a word of its own.
     assert find("بئر", "venue")[0].item_id == "well-square"
+
+
+def test_words_that_ask_about_an_item_are_not_stemmed() -> None:
+    # "time" matching "timings" (one event's text) made it a rare word only that event has, and
+    # "range day date and start time?" lost the range day to it.
+    from lookup.search import _matches
+
+    assert "timings" not in _matches("time", {"timings", "raising"})
+    assert "raising" in _matches("raise", {"timings", "raising"})
