@@ -24,30 +24,38 @@ _ARABIC_FOLD = str.maketrans(
         "ة": "ه",
         "ـ": None,  # tatweel
         "ء": None,
-        "ی": "ي",  # Urdu/Persian yeh
-        "ک": "ك",  # keheh
-        "ہ": "ه",  # heh goal
-        "ھ": "ه",  # heh doachashmee (Arabic keyboards have only ه)
-        "ۃ": "ه",  # teh marbuta goal
         **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
         **{
             chr(0x06F0 + d): str(d) for d in range(10)
         },  # Eastern Arabic-Indic digits (Urdu, Persian)
     }
 )
+# Urdu's (and Persian's) own forms of letters Arabic keyboards type as ي ك ه.
+_KEYBOARD_FOLD = str.maketrans(
+    {
+        "ی": "ي",  # Urdu/Persian yeh
+        "ک": "ك",  # keheh
+        "ہ": "ه",  # heh goal
+        "ھ": "ه",  # heh doachashmee (Arabic keyboards have only ه)
+        "ۃ": "ه",  # teh marbuta goal
+    }
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def fold(text: str) -> str:
-    """Lower-case text with marks removed and Arabic letter variants unified."""
+def fold(text: str, keyboard_forms: bool = True) -> str:
+    """Lower-case text with marks removed and Arabic letter variants unified; with
+    `keyboard_forms=False`, Urdu's ی ک ہ ھ ۃ stay apart from Arabic's ي ك ه (language ID tells
+    the two languages apart by those very letters)."""
     decomposed = unicodedata.normalize("NFKD", text)
     unmarked = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return unicodedata.normalize("NFC", unmarked).translate(_ARABIC_FOLD).casefold()
+    folded = unicodedata.normalize("NFC", unmarked).translate(_ARABIC_FOLD).casefold()
+    return folded.translate(_KEYBOARD_FOLD) if keyboard_forms else folded
 
 
-def words(text: str) -> list[str]:
+def words(text: str, keyboard_forms: bool = True) -> list[str]:
     """Folded words of a text, Arabic definite article and attached conjunctions stripped."""
-    return [_strip_arabic_prefix(word) for word in _WORD.findall(fold(text))]
+    return [_strip_arabic_prefix(word) for word in _WORD.findall(fold(text, keyboard_forms))]
 
 
 def _strip_arabic_prefix(word: str) -> str:

@@ -27,7 +27,10 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+import bot.nlu.language_vocabulary
+import common.textnorm
 from bot.nlu.arabizi import ARABIZI_TEXT
+from bot.nlu.code_fingerprint import modules_fingerprint
 from bot.nlu.language_id import LanguageIdentifier
 from bot.nlu.language_vocabulary import LanguageVocabulary
 from bot.nlu.per_message import each_message
@@ -90,8 +93,10 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         """Retrain when lingua changes: Rasa's required_packages() cannot name it (its import
-        name and distribution name differ, and Rasa needs both to be the same)."""
-        return importlib.metadata.version("lingua-language-detector")
+        name and distribution name differ, and Rasa needs both to be the same); and when the
+        vocabulary's words or their fold change (module code Rasa's cache key does not cover)."""
+        lingua = importlib.metadata.version("lingua-language-detector")
+        return f"{lingua}-{modules_fingerprint(bot.nlu.language_vocabulary, common.textnorm)}"
 
     def train(self, training_data: TrainingData) -> Resource:
         if self.config["learn_vocabulary"]:

@@ -7,7 +7,9 @@ The training data has, so a word model learned from it is the second opinion tha
 Training examples carry no language label (Rasa merges every file), so each example is labelled
 by the general detector where it is sure of it (three words or more, high confidence); a word
 then counts for every language it was seen in. Multinomial naive Bayes with add-α smoothing over
-the words seen in training; words never seen say nothing.
+the words seen in training; words never seen say nothing. Words keep Urdu's own letter forms
+(ی ک ہ), which the NLU's fold otherwise merges with Arabic's: "السلام عليكم" and "السلام علیکم"
+are one greeting to the classifier, and Arabic and Urdu to language ID.
 """
 
 from __future__ import annotations
@@ -17,9 +19,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from common.textnorm import words
+from common.textnorm import words as folded_words
 
 SMOOTHING = 0.5
+
+
+def words(text: str) -> list[str]:
+    return folded_words(text, keyboard_forms=False)
 
 
 class LanguageVocabulary:
