@@ -20,7 +20,10 @@ tracker it is given (a view whose `current_state` trims the events; everything e
 tracker's), so Rasa builds the request as it always does. What an action sees changes only in
 `tracker.events`: an action in LATEST_TURN_ACTIONS that starts reading earlier turns would
 see only the current one; tests/actions/test_latest_turn_actions.py fails when a module of
-actions/ other than handoff.py reads `tracker.events`, and checks the listed names exist.
+actions/ other than handoff.py reads `tracker.events`, when a listed action of handoff.py
+(action_not_understood, action_out_of_scope) reads it or calls its history readers, and when
+either of those two answers, searches or records differently on the current turn than on the
+whole conversation; it also checks the listed names exist.
 LIAISON_RASA_PATCHES can leave it out.
 """
 
@@ -45,6 +48,7 @@ LATEST_TURN_ACTIONS = frozenset(
         "action_answer_venue",
         "action_answer_rank",
         "action_not_understood",
+        "action_out_of_scope",
         "action_refuse_restricted",
         "action_enrol",
         "action_switch_language",
