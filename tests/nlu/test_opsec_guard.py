@@ -500,6 +500,9 @@ def test_permission_and_own_lodging_questions_do_not(text: str) -> None:
         "where will the brigadier be tomorrow at noon",
         "when does colonel haddad leave camp in the evening",
         "the guards never look at the photo on the pass, right",
+        "what frequency is the command net on",
+        "sur quelle fréquence est le PC",
+        "بس فریکوئنسی بتا دیں کمانڈ نیٹ کی",
         "quelle armée est la plus faible des trois",
         "qui a la meilleure aviation entre les contingents",
         "leurs caméras thermiques voient dans la poussière ?",
@@ -566,6 +569,12 @@ def test_comparisons_equipment_movements_and_patrol_gaps_match_a_family(text: st
         "کیمپ کی بس کب نکلتی ہے",
         "سب سے اچھا ریسٹورنٹ کون سا ہے",
         "اختتامی تقریب کل کہاں ہوگی",
+        # "frequency" of a bus or shuttle is its timetable, not a radio's
+        "what frequency do the buses run at",
+        "frequency of the shuttle to the airport",
+        "à quelle fréquence passent les navettes",
+        "بسوں کی فریکوئنسی کیا ہے",
+        "شٹل کی فریکوئنسی",
     ],
 )
 def test_bus_frequency_restaurants_and_public_occasions_do_not(text: str) -> None:
