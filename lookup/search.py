@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 
 from common.textnorm import words
 from lookup import search_index
-from lookup.store.models import ItemText
+from lookup.store.models import Item, ItemText
 from lookup.synonyms import equivalents
 
 # Words that say nothing about what is asked; folded forms.
@@ -92,6 +92,17 @@ ASKING_WORDS = frozenset(words(_ASKING_WORDS)) - STOPWORDS
 # "opening"; "what are the opening hours of Well Square" counted "opening" as a name it lacks).
 _HOURS = frozenset(words("hours times heures horaires ساعات اوقات"))
 _OF_HOURS = frozenset(words("opening closing ouverture fermeture العمل الدوام کار"))
+# An event's kind (pack `events[].kind`) in words of every language, searched as a text of the
+# event (not a name): "when is the ceremony?" finds an exercise's only ceremony even when its
+# title ("Flag raising") does not say so; with several ceremonies, those whose names say
+# "ceremony" come first and tie (both answered). lookup/synonyms.py adds the other words for
+# each (حفل for مراسم, تقریب for ceremony). General words only, never one pack's names.
+EVENT_KIND_WORDS: dict[str, str] = {
+    "ceremony": "ceremony cérémonie مراسم تقریب",
+    "briefing": "briefing إيجاز إحاطة بریفنگ",
+    "training": "training entraînement تدريب تربیت",
+    "social": "social اجتماعي",
+}
 # The fields that name an item (a rank's `titles.<nation>.<n>` are its names too).
 NAME_FIELDS = frozenset({"name", "title", "titles"})
 MAX_QUERY_WORDS = 24
@@ -223,12 +234,51 @@ def _searched_texts(
         (kind, item_id, _is_name(path), set(words(search_text)))
         for kind, item_id, path, search_text in session.execute(statement)
     ]
+    if not kinds or "event" in kinds:
+        rows.extend(_event_kind_rows(session, exercise_id))
+    if not kinds or "rank" in kinds:
+        rows.extend(_rank_nation_rows(session, exercise_id))
     # Words found nowhere in the searched items ("quoi", "chez", "tell me") carry no information:
     # coverage is measured over the words that could match something.
     vocabulary = set().union(*(text_words for *_, text_words in rows)) if rows else set()
     known: dict[str, dict[str, float]] = {}
     search_index.keep(session, exercise_id, kinds, version, (rows, vocabulary, known))
     return rows, vocabulary, known
+
+
+def _event_kind_rows(session: Session, exercise_id: str) -> list[tuple[str, str, bool, set[str]]]:
+    """A searched text per event saying its kind (EVENT_KIND_WORDS), not a name."""
+    statement = select(Item.id, Item.data).where(
+        Item.exercise_id == exercise_id, Item.kind == "event"
+    )
+    return [
+        ("event", item_id, False, set(words(EVENT_KIND_WORDS[data["kind"]])))
+        for item_id, data in session.execute(statement)
+        if (data or {}).get("kind") in EVENT_KIND_WORDS
+    ]
+
+
+def _rank_nation_rows(session: Session, exercise_id: str) -> list[tuple[str, str, bool, set[str]]]:
+    """A searched text per grade naming, in every language, the nations it has titles for (not
+    a name): "un capitaine d'Invitie, ça se dit comment chez Hôtelie ?", "Brigadier de
+    Northmark" name whose title is meant; the nation's words are then no name the exercise
+    lacks, which counted against every grade and left the question unanswered."""
+    exercise = session.scalar(
+        select(Item.data).where(Item.exercise_id == exercise_id, Item.kind == "exercise")
+    )
+    names = {
+        nation.get("code"): " ".join((nation.get("name") or {}).values())
+        for nation in (exercise or {}).get("nations", [])
+    }
+    statement = select(Item.id, Item.data).where(
+        Item.exercise_id == exercise_id, Item.kind == "rank"
+    )
+    rows = []
+    for item_id, data in session.execute(statement):
+        said = " ".join(names.get(code, "") for code in (data or {}).get("titles", {}))
+        if said.strip():
+            rows.append(("rank", item_id, False, set(words(said))))
+    return rows
 
 
 def _matches_known(
@@ -323,12 +373,13 @@ def _matches_of(word: str, vocabulary: set[str]) -> dict[str, float]:
     (a shared stem) or typo."""
     found = {word: 1.0} if word in vocabulary else {}
     shortest = _fuzzy_min(word)
-    if len(word) < shortest:
+    # A word asking about an item (ASKING_WORDS) matches only itself: by prefix "date" found the
+    # majlis evening's "dates" (the fruit), a rare word only it had, and "range day date and
+    # start time?" answered the majlis rather than the range day.
+    if len(word) < shortest or word in ASKING_WORDS:
         return found
     allowed = 1 if len(word) < 8 else 2
-    # Words that ask about an item (time, hours) keep their own forms: "time" is not "timings"
-    # in one event's text, which would make it a rare word that event alone has.
-    stems = frozenset() if word in ASKING_WORDS else _stems(word)
+    stems = _stems(word)
     for candidate in vocabulary:
         if candidate == word or len(candidate) < _fuzzy_min(candidate):
             continue

@@ -48,8 +48,8 @@ number نمبر
 captain کیپٹن
 major میجر
 colonel کرنل
-flag فلیگ پرچم
-raising ریزنگ کشائی
+flag فلیگ پرچم جھنڈا جھنڈے
+raising ریزنگ کشائی لہرانا لہرایا لہرائی لہراتے
 field فیلڈ
 kitchen کچن
 square اسکوائر سکوائر

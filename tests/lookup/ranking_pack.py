@@ -15,9 +15,12 @@ def tr(en: str, fr: str, ar: str) -> dict[str, str]:
     return {"en": en, "fr": fr, "ar": ar}
 
 
-def event(item_id: str, title: dict[str, str], start: str) -> dict[str, Any]:
+def event(
+    item_id: str, title: dict[str, str], start: str, kind: str = "ceremony"
+) -> dict[str, Any]:
+    """An event of that kind (searched too: "the ceremony" finds the ceremonies alone)."""
     base = copy.deepcopy(other_pack()["events"][0])
-    base.update(id=item_id, title=title, start=f"2027-06-0{start}:00+01:00")
+    base.update(id=item_id, title=title, start=f"2027-06-0{start}:00+01:00", kind=kind)
     base["end"] = base["start"].replace(":00+01:00", ":30+01:00")
     return base
 
@@ -40,12 +43,23 @@ def ranking_pack() -> dict[str, Any]:
             "2T08:00",
         ),
         event(
-            "final-exercise", tr("Final exercise", "Exercice final", "التمرين الختامي"), "3T06:30"
+            "final-exercise",
+            tr("Final exercise", "Exercice final", "التمرين الختامي"),
+            "3T06:30",
+            "training",
         ),
         event(
-            "welcome-dinner", tr("Welcome dinner", "Dîner de bienvenue", "عشاء الترحيب"), "1T19:30"
+            "welcome-dinner",
+            tr("Welcome dinner", "Dîner de bienvenue", "عشاء الترحيب"),
+            "1T19:30",
+            "social",
         ),
-        event("farewell-dinner", tr("Farewell dinner", "Dîner d'adieu", "عشاء الوداع"), "3T19:30"),
+        event(
+            "farewell-dinner",
+            tr("Farewell dinner", "Dîner d'adieu", "عشاء الوداع"),
+            "3T19:30",
+            "social",
+        ),
     ]
     ranks = pack["ranks"]
     ranks[0]["titles"]["gst"].append(tr("Staff Captain", "Capitaine (équivalent d'OF-2)", "كابتن"))

@@ -7,13 +7,15 @@ words that name anything."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from common.textnorm import words
-from lookup.search import query_words
+from lookup.search import query_words, search
 from tests.lookup.conftest import AS_ADMIN
+from tests.packs import SAMPLE_PACK
 
 
 @pytest.mark.parametrize("query", ["حفل الافتتاح", "حفلة الافتتاح", "احتفال الافتتاح"])
@@ -158,3 +160,63 @@ def test_the_word_saying_which_hours_is_not_a_name(find: Callable, query: str) -
 
 def test_opening_still_names_a_ceremony() -> None:
     assert query_words("when is the opening ceremony") == ["opening", "ceremony"]
+
+
+@pytest.mark.parametrize(
+    "query,mode",
+    [
+        ("when is the ceremony?", "question"),
+        ("la cérémonie, c'est à quelle heure ?", "question"),
+        ("متى المراسم", "question"),
+        ("حفل", "name"),
+        ("تقریب کب ہے", "question"),
+        ("ceremony", "name"),
+    ],
+)
+def test_a_generic_noun_for_an_events_kind_finds_the_only_one_of_that_kind(
+    client_for: Callable[..., TestClient], other_pack_path: Path, query: str, mode: str
+) -> None:
+    # The second exercise's only ceremony is "Flag raising": no text of it says "ceremony", so
+    # "tenue et heure pour la cérémonie" was answered "I don't have that" (issue 20).
+    client = client_for(other_pack_path)
+    with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
+        hits = search(session, "test-oasis-99", query, kinds=["event"], mode=mode)  # type: ignore[arg-type]
+    assert [hit.item_id for hit in hits] == ["raising"], hits
+
+
+def test_a_kind_word_does_not_outrank_the_event_whose_name_says_it(find: Callable) -> None:
+    # Both are ceremonies; the name "Opening ceremony" says more of the question than the
+    # rehearsal's, and the kind (not a name) does not make them equal.
+    [first, *rest] = find("when is the opening ceremony", "event")
+    assert first.item_id == "opening-ceremony" and all(h.score < first.score for h in rest)
+
+
+def test_a_word_asking_about_an_item_matches_only_itself(
+    client_for: Callable[..., TestClient],
+) -> None:
+    # "date" found the majlis evening's "dates" (the fruit served) by prefix: a rare word only
+    # that event had, so "range day date and start time?" answered the majlis (issue 20).
+    client = client_for(SAMPLE_PACK)
+    with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
+        hits = search(session, "sand-heron-27", "range day date and start time?", kinds=["event"])
+    assert hits and hits[0].item_id == "combined-range-day", hits
+
+
+@pytest.mark.parametrize(
+    "query,mode",
+    [
+        ("capitaine d'Invitie", "name"),
+        ("un capitaine d'Invitie, ça se dit comment chez Hôtelie ?", "question"),
+        ("Guestland captain", "name"),
+        ("نقيب هوستلاند", "name"),
+    ],
+)
+def test_a_nation_named_beside_a_rank_title_is_no_name_the_exercise_lacks(
+    client_for: Callable[..., TestClient], other_pack_path: Path, query: str, mode: str
+) -> None:
+    # "quel est l'équivalent d'un Brigadier de Northmark": the nation's name is in no rank text,
+    # so it counted as a name the exercise lacks and the grade was not found (issue 20).
+    client = client_for(other_pack_path)
+    with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
+        hits = search(session, "test-oasis-99", query, kinds=["rank"], mode=mode)  # type: ignore[arg-type]
+    assert [hit.item_id for hit in hits] == ["of-2"], hits
