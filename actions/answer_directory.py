@@ -29,6 +29,43 @@ REACH_WORDS = frozenset(
 )
 
 
+# Words that ask which nation hosts the exercise, folded ("who is the host nation", "pays hôte",
+# "الدولة المضيفة", "میزبان ملک"): answered from the exercise's nations whose role is host.
+HOST_WORDS = frozenset(
+    words(
+        "host hosts hosting hosted hote hotes accueille accueillant "
+        "مضيف مضيفة المضيف المضيفة مستضيف المستضيفة تستضيف يستضيف استضافة "
+        "میزبان میزبانی"
+    )
+)
+_HOST_NATION = N_("The host nation is {nations}.")
+
+
+def asks_for_host(text: str) -> bool:
+    """Whether the message asks which nation hosts the exercise (HOST_WORDS)."""
+    return bool(HOST_WORDS & set(words(text)))
+
+
+async def say_host_nation(
+    client: LookupClient, dispatcher: CollectingDispatcher, text: str, lang: str
+) -> bool:
+    """Say the host nation(s) when the message asks for it; whether it was said (not when the
+    exercise names no host, or not in this language: the caller's answer then stands)."""
+    if not asks_for_host(text):
+        return False
+    fields = (await client.exercise(lang))["fields"]
+    hosts = [
+        n["name"] for n in fields.get("nations", []) if n.get("role") == "host" and n.get("name")
+    ]
+    if not hosts:
+        return False
+    nations = rendering.and_list(hosts, lang)
+    dispatcher.utter_message(
+        text=translator(lang, VISITOR_DOMAIN).gettext(_HOST_NATION).format(nations=nations)
+    )
+    return True
+
+
 def asks_to_reach(text: str) -> bool:
     """Whether the message asks how to reach someone (a phone, a number, رابطہ...)."""
     return any(word in REACH_WORDS for word in words(text))
@@ -121,6 +158,10 @@ class ActionAnswerContacts(LookupAction):
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
         text = user_text(tracker)
+        # "Who is the host nation?" read as a contacts question: the nation, unless the message
+        # asks how to reach someone (the host's liaison officer's phone).
+        if not asks_to_reach(text) and await say_host_nation(self.client, dispatcher, text, lang):
+            return
         if await say_named_contacts(self.client, dispatcher, text, lang):
             return
         if await say_absent_person(self.client, dispatcher, text, lang):
@@ -138,6 +179,8 @@ class ActionAnswerExercise(LookupAction):
         return "action_answer_exercise"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        if await say_host_nation(self.client, dispatcher, user_text(tracker), lang):
+            return
         fields = (await self.client.exercise(lang))["fields"]
         dispatcher.utter_message(
             response="utter_exercise_overview",

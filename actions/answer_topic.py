@@ -3,20 +3,32 @@ items the liaison team keeps in the lookup service."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import notes, prayers
 from actions.answer_directory import asks_to_reach, say_named_contacts
-from actions.answer_found import plainly_named, say_item, say_texts
+from actions.answer_found import plainly_named, say_event, say_item, say_texts, search_message
 from actions.base import DatedLookupAction, intent_of, logger, say_freshness, user_text
 from actions.dates import requested_day
 from actions.lookup_client import NoAnswer
+from common.textnorm import words
 from common.topics import CONTACT_TOPICS, TOPIC_FOR_INTENT
 
 # Topics whose questions name places and events as a matter of course, and are still about the
 # topic ("is photography allowed during the flag raising?"): never overridden by a named item.
 SEARCH_NOT_FIRST = frozenset({"ask_photography", "ask_prayer_facilities", "ask_ramadan"})
+# Words for the vehicles an event's own text may say it leaves by (folded, every language): a
+# transport question naming such an event ("the bus for the cultural visit") gets the event's
+# own note (its departure time) rather than the camp's general transport text.
+BUS_WORDS = frozenset(
+    words(
+        "bus buses shuttle shuttles coach coaches navette navettes autocar autocars "
+        "حافلة حافلات باص باصات بس بسیں بسوں شٹل"
+    )
+)
 
 
 class ActionAnswerTopic(DatedLookupAction):
@@ -46,6 +58,11 @@ class ActionAnswerTopic(DatedLookupAction):
                 await say_item(self.client, dispatcher, item, lang)
             say_freshness(dispatcher, named, lang)
             return
+        # "The bus for the cultural visit": that event's own note first, then the camp's
+        # transport text (the event named may not be the trip asked about: "a bus into town").
+        events = (
+            await self.say_event_transport(dispatcher, text, lang) if topic == "transport" else []
+        )
         if topic == "prayer_facilities" and prayers.asks_for_times(text):
             try:
                 await self.answer_prayer_times(dispatcher, text, lang)
@@ -60,7 +77,22 @@ class ActionAnswerTopic(DatedLookupAction):
             note = notes.ramadan_meals((await self.client.exercise(lang))["fields"], lang)
             if note:
                 dispatcher.utter_message(text=note)
-        say_freshness(dispatcher, items, lang)
+        say_freshness(dispatcher, [*events, *items], lang)
+
+    async def say_event_transport(
+        self, dispatcher: CollectingDispatcher, text: str, lang: str
+    ) -> list[dict[str, Any]]:
+        """Say the events the message confidently names whose own description says how people
+        get there (BUS_WORDS), each with its description; the events said."""
+        events = [
+            event
+            for event in await search_message(self.client, text, lang, ["event"])
+            if BUS_WORDS & set(words(event["fields"].get("description") or ""))
+        ]
+        for event in events:
+            say_event(dispatcher, event, lang)
+            dispatcher.utter_message(text=event["fields"]["description"])
+        return events
 
     async def answer_prayer_times(
         self, dispatcher: CollectingDispatcher, text: str, lang: str

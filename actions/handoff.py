@@ -16,11 +16,21 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answer_directory import ActionAnswerContacts
-from actions.answer_found import answer_from_search
+from actions.answer_directory import (
+    ActionAnswerContacts,
+    asks_to_reach,
+    say_host_nation,
+    say_named_contacts,
+)
+from actions.answer_found import (
+    LEANED_TO_REFUSE,
+    NEVER_SEARCHED,
+    answer_from_search,
+    guessed_intent,
+)
 from actions.base import FALLBACK_LANGUAGE, ClientAction, LookupAction, user_text
 from actions.liaison_team import channel_of, record_unanswered, remember_visitor
-from actions.lookup_client import LookupUnavailable
+from actions.lookup_client import LookupClient, LookupUnavailable
 from common.channels import can_push
 from common.intents import MESSAGE_ENTITY, STAFF_INTENTS
 
@@ -182,6 +192,24 @@ class ActionLiaisonHandback(Action):
         return [SlotSet(HANDOFF_SLOT, False)]
 
 
+async def answered_before_search(
+    client: LookupClient, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str
+) -> bool:
+    """What a message the model did not place may still plainly ask, answered as the contacts
+    action would: the host nation, or how to reach a person or role the exercise lists
+    ("je voudrais contacter le commandant Lefèvre", "qui appeler à la permanence"), whose
+    reaching words the whole-message search would count against them. Never for what staff
+    send, what the OPSEC guard flagged or what the model leaned to refuse (as the search)."""
+    latest = tracker.latest_message or {}
+    guess = guessed_intent(latest)
+    if guess in NEVER_SEARCHED or guess == LEANED_TO_REFUSE or latest.get("opsec_guard"):
+        return False
+    text = user_text(tracker)
+    if await say_host_nation(client, dispatcher, text, lang):
+        return True
+    return asks_to_reach(text) and await say_named_contacts(client, dispatcher, text, lang)
+
+
 class ActionNotUnderstood(LookupAction):
     """The fallback: first what the message names in the knowledge, when the search is sure
     (actions/answer_found.py: a name the model never saw, on any exercise); else record the
@@ -191,6 +219,8 @@ class ActionNotUnderstood(LookupAction):
         return "action_not_understood"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
+        if await answered_before_search(self.client, dispatcher, tracker, lang):
+            return
         if await answer_from_search(self.client, dispatcher, tracker, lang):
             return
         record_unanswered(self.client, tracker, lang, reason="fallback")
@@ -210,6 +240,8 @@ class ActionOutOfScope(LookupAction):
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
         try:
+            if await answered_before_search(self.client, dispatcher, tracker, lang):
+                return
             if await answer_from_search(self.client, dispatcher, tracker, lang):
                 return
         except LookupUnavailable as reason:

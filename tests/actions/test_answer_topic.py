@@ -90,3 +90,44 @@ def test_lookup_failure_gives_the_apology_not_an_error(handler: Handler | None) 
 def test_intent_without_a_topic_falls_back() -> None:
     dispatcher = run(ActionAnswerTopic, FakeLookup(PACK).handle, intent="greet")
     assert [m["response"] for m in dispatcher.messages] == ["utter_default"]
+
+
+def _pack_with_bus_note() -> dict:
+    pack = other_pack()
+    pack["events"][0]["description"] = {
+        "en": "All contingents. Buses leave the gate at 06:20.",
+        "fr": "Tous les contingents. Départ des bus de l'entrée à 06h20.",
+        "ar": "جميع الوحدات. تنطلق الحافلات من البوابة الساعة 06:20.",
+    }
+    bus = {**pack["topics"][0], "id": "bus", "topic": "transport"}
+    bus["text"] = {"en": "A shuttle every 20 minutes.", "fr": "Navette.", "ar": "حافلة."}
+    pack["topics"].append(bus)
+    return pack
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_a_transport_question_naming_an_event_gets_the_events_own_bus_note(lang: str) -> None:
+    # Issue 20: "what time does the bus to the range leave on range day" got only the camp's
+    # general transport text while the range day's own description says when its buses leave:
+    # the event's note comes first, then the topic's text (the event may not be the trip meant).
+    pack = _pack_with_bus_note()
+    fake = FakeLookup(pack)
+    fake.search_hits = [("event", "raising")]
+    fake.search_figures = {("event", "raising"): (1.2, 0.95)}
+    dispatcher = run(ActionAnswerTopic, fake.handle, intent="ask_transport", language=lang)
+    [event, note, *topic] = dispatcher.messages
+    assert event["response"] in ("utter_event_details", "utter_event_details_no_dress")
+    assert note["text"] == pack["events"][0]["description"][lang]
+    expected = topic_text(pack, "transport", lang)
+    assert [m["text"] for m in topic][: len(expected)] == expected  # then its freshness, if old
+
+
+def test_a_transport_question_keeps_the_topic_alone_when_the_event_says_nothing_of_buses() -> None:
+    pack = _pack_with_bus_note()
+    pack["events"][0]["description"] = PACK["events"][0]["description"]
+    fake = FakeLookup(pack)
+    fake.search_hits = [("event", "raising")]
+    fake.search_figures = {("event", "raising"): (1.2, 0.95)}
+    dispatcher = run(ActionAnswerTopic, fake.handle, intent="ask_transport", language="en")
+    expected = topic_text(pack, "transport", "en")
+    assert [m["text"] for m in dispatcher.messages][: len(expected)] == expected
