@@ -24,6 +24,7 @@ from actions.answer_found import (
 from actions.base import DatedLookupAction, LookupAction, find, say_freshness, user_text
 from actions.lookup_client import ForParticipants, NoAnswer
 from actions.not_translated import say_not_translated
+from common.textnorm import words
 
 
 class ActionAnswerEvent(LookupAction):
@@ -43,6 +44,15 @@ class ActionAnswerEvent(LookupAction):
 
 # What a dress question may name: a dress code itself, or an event (whose dress is asked).
 DRESS_OR_EVENT = ["dress_code", "event"]
+# Words asking when, folded: a dress question that also asks them ("tenue et heure pour la
+# cérémonie", "لباس المراسم ووقتها") gets the event's time and place too.
+WHEN_WORDS = frozenset(
+    words(
+        "time times when start starts heure heures horaire quand debut commence "
+        "وقت الوقت وقتها ووقتها موعد موعدها وموعدها متى ساعة "
+        "ٹائم وقت کب بجے شروع"
+    )
+)
 
 
 class ActionAnswerDress(LookupAction):
@@ -71,7 +81,10 @@ class ActionAnswerDress(LookupAction):
             say_freshness(dispatcher, guidance, lang)
             return
         dressed = [event for event in hits if "dress" in event.get("related", {})]
+        asks_when = bool(WHEN_WORDS & set(words(user_text(tracker))))
         for event in dressed:  # several when the question names them equally (find)
+            if asks_when:  # its time, place and dress; then the dress's description
+                say_event(dispatcher, event, lang)
             title = event["fields"].get("title") or ""
             dress = related_text(event, "dress", "name")
             description = related_text(event, "dress", "description")

@@ -52,7 +52,7 @@ _FUNCTION_WORDS = """
     a an and are at be can do does for from how i in is it me my of on or the there to we what
     when where which who why will with you your please
     au aux avec c ce ces dans de des du elle en est et il je la le les leur lui ma mais me mes
-    nous on ou par pour qu que quel quelle qui sa se son sur ta te tu un une vous y svp
+    nous on ou par pour qu que quel quelle qui sa se son sur ta te tu un une vous y svp stp
     في من الي علي عن مع هل ما ماذا متي اين وين فين كيف هو هي انا انت هذا هذه ذلك التي الذي او ثم
 """
 # Question words and auxiliaries the first list lacked (issue 20): found nowhere, they counted
@@ -82,7 +82,8 @@ _ASKING_WORDS = """
     ferme fermee lieu adresse trouve situe porter tenue numero telephone jour aujourd hui demain
     soir matin exactement
     ساعة الساعة موعد مواعيد وقت أوقات يبدأ تبدأ ينتهي تنتهي يفتح تفتح يغلق تغلق مفتوح دوام عنوان
-    مكان موقع ارتدي رقم هاتف تاريخ اليوم غدا الليلة صباحا مساء بالضبط ساعات
+    مكان موقع ارتدي رقم هاتف تاريخ اليوم غدا الليلة صباحا مساء بالضبط ساعات لباس ملابس البس
+    وقتها ووقتها موعدها وموعدها
     ٹائم ٹائمنگ شروع ختم کھلتا کھلتی کھلے بند اوقات جگہ پتہ نمبر فون پہنوں پہنیں پہننا آج تاریخ
     دن صبح شام رات
 """
@@ -179,6 +180,8 @@ def search_explained(
     # query: no stopword, no elided letter such as the d of "d'adieu").
     best: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
     names: dict[tuple[str, str], list[set[str]]] = defaultdict(list)
+    # Items some text of their own matches (a grade's nations, is_name None, only support).
+    own: set[tuple[str, str]] = set()
     for kind, item_id, is_name, text_words in rows:
         scores = best[(kind, item_id)]
         if is_name:
@@ -187,6 +190,8 @@ def search_explained(
             )
         for word in informative:
             score = (2.0 if is_name else 1.0) * _best_in(matches[word], text_words)
+            if score > 0 and is_name is not None:
+                own.add((kind, item_id))
             if score > scores.get(word, 0.0):
                 scores[word] = score
     weight = _rarity(informative, best)
@@ -205,7 +210,7 @@ def search_explained(
         found = sum(weight[word] for word in informative if scores.get(word, 0.0) > 0)
         # More than half the informative words, by weight, must match (so a lone word must): a
         # wrong place or event is worse than "I don't have that".
-        if found * 2 <= total:
+        if found * 2 <= total or key not in own:
             continue
         relevance = sum(weight[word] * score for word, score in scores.items()) / total
         covered = _name_coverage(names[key], matched_by_query)
@@ -217,7 +222,7 @@ def search_explained(
 
 def _searched_texts(
     session: Session, exercise_id: str, kinds: list[str] | None
-) -> tuple[list[tuple[str, str, bool, set[str]]], set[str], dict[str, dict[str, float]]]:
+) -> tuple[list[tuple[str, str, bool | None, set[str]]], set[str], dict[str, dict[str, float]]]:
     """(kind, item id, is it a name, its words) of each searched text, every word of them, and
     the matches of the query words asked so far: folded once per knowledge version
     (lookup/search_index.py), not once per query. Shared between queries: read only, but for
@@ -258,11 +263,14 @@ def _event_kind_rows(session: Session, exercise_id: str) -> list[tuple[str, str,
     ]
 
 
-def _rank_nation_rows(session: Session, exercise_id: str) -> list[tuple[str, str, bool, set[str]]]:
-    """A searched text per grade naming, in every language, the nations it has titles for (not
-    a name): "un capitaine d'Invitie, ça se dit comment chez Hôtelie ?", "Brigadier de
-    Northmark" name whose title is meant; the nation's words are then no name the exercise
-    lacks, which counted against every grade and left the question unanswered."""
+def _rank_nation_rows(
+    session: Session, exercise_id: str
+) -> list[tuple[str, str, bool | None, set[str]]]:
+    """A searched text per grade naming, in every language, the nations it has titles for.
+    Not a name, and only support (is_name None): it finds no grade alone, every grade having
+    every nation's titles. "un capitaine d'Invitie, ça se dit comment chez Hôtelie ?",
+    "Brigadier de Northmark" say whose title is meant; the nation's words are then no name the
+    exercise lacks, which counted against every grade and left the question unanswered."""
     exercise = session.scalar(
         select(Item.data).where(Item.exercise_id == exercise_id, Item.kind == "exercise")
     )
@@ -277,7 +285,7 @@ def _rank_nation_rows(session: Session, exercise_id: str) -> list[tuple[str, str
     for item_id, data in session.execute(statement):
         said = " ".join(names.get(code, "") for code in (data or {}).get("titles", {}))
         if said.strip():
-            rows.append(("rank", item_id, False, set(words(said))))
+            rows.append(("rank", item_id, None, set(words(said))))
     return rows
 
 

@@ -98,7 +98,9 @@ def test_event_not_found_says_so() -> None:
 
 
 def test_dress_for_an_event_and_general_dress_guidance() -> None:
-    dispatcher = run(ActionAnswerDress, with_hits(("event", "raising")).handle, language="ar")
+    # (The tracker's own text asks "à quelle heure": a dress question alone here.)
+    fake = with_hits(("event", "raising"))
+    dispatcher = run(ActionAnswerDress, fake.handle, language="ar", text="ماذا ألبس في رفع العلم")
     [message] = dispatcher.messages
     assert message["response"] == "utter_event_dress"
     assert message["dress"] == PACK["dress_codes"][0]["name"]["ar"]
@@ -106,6 +108,23 @@ def test_dress_for_an_event_and_general_dress_guidance() -> None:
     pack["topics"].append({**pack["topics"][0], "id": "dress-rule", "topic": "dress"})
     general = run(ActionAnswerDress, FakeLookup(pack).handle, language="en")
     assert general.messages[0]["text"] == pack["topics"][0]["text"]["en"]
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("fr", "tenue et heure pour la cérémonie stp"),
+        ("ar", "لباس المراسم ووقتها"),
+        ("en", "dress and start time for the ceremony?"),
+    ],
+)
+def test_a_dress_question_asking_when_too_gets_the_events_time(lang: str, text: str) -> None:
+    # Issue 20: "tenue et heure pour la cérémonie" got the dress alone, not the 07:00 asked.
+    fake = with_hits(("event", "raising"))
+    dispatcher = run(ActionAnswerDress, fake.handle, language=lang, text=text, entities=[])
+    [event, dress] = dispatcher.messages
+    assert event["response"] == "utter_event_details" and "07:00" in event["when"]
+    assert dress["response"] == "utter_event_dress"
 
 
 def test_venue_directions_and_opening_hours() -> None:

@@ -220,3 +220,26 @@ def test_a_nation_named_beside_a_rank_title_is_no_name_the_exercise_lacks(
     with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
         hits = search(session, "test-oasis-99", query, kinds=["rank"], mode=mode)  # type: ignore[arg-type]
     assert [hit.item_id for hit in hits] == ["of-2"], hits
+
+
+@pytest.mark.parametrize("query", ["لباس المراسم ووقتها", "tenue et heure pour la cérémonie stp"])
+def test_words_for_dress_and_its_time_do_not_count_against_the_event(
+    client_for: Callable[..., TestClient], other_pack_path: Path, query: str
+) -> None:
+    # Arabic's لباس (dress) and ووقتها (and its time), French "stp": they ask about the event
+    # and left it a third of the message, too little for an answer from search alone.
+    client = client_for(other_pack_path)
+    with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
+        hits = search(session, "test-oasis-99", query, kinds=["event"])
+    assert [h.item_id for h in hits] == ["raising"] and hits[0].coverage == 1.0, hits
+
+
+@pytest.mark.parametrize("query", ["Guestland", "le kommandant de Guestland, c'est quoi ?"])
+def test_a_nation_alone_finds_no_grade(
+    client_for: Callable[..., TestClient], other_pack_path: Path, query: str
+) -> None:
+    # Every grade has every nation's titles: "الكوماندان في جيش فالمير" (a title the ranks do
+    # not spell so) answered three grades tied on the nation alone.
+    client = client_for(other_pack_path)
+    with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
+        assert search(session, "test-oasis-99", query, kinds=["rank"]) == []
