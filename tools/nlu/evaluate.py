@@ -19,8 +19,10 @@ scored the same way under `opsec_fresh`; the third, tests/nlu/heldout/restricted
 (written by someone else, development data since its one measurement), under `opsec_third`; the
 fourth, restricted_fourth/<lang>.yml (written apart, measured once on the model of 806c559 and
 development data since: the guard's fourth round read its misses), under `opsec_fourth`; the fifth,
-restricted_fifth/<lang>.yml, written by someone who never saw the guard, under `opsec_fifth` once
-the folder exists.
+restricted_fifth/<lang>.yml (written by someone who never saw the guard, measured once on the model
+of 86f5971 and development data since: the guard's fifth round read its misses), under
+`opsec_fifth`; the sixth, restricted_sixth/<lang>.yml, written in secret by someone who never saw
+the guard, under `opsec_sixth` once the folder exists.
 
 Arabizi (issue 21), Arabic typed in Latin letters and digits, is measured on
 tests/nlu/heldout/arabizi/ar.yml under `arabizi`: intent macro-F1 (target 0.85) and the share of
@@ -53,6 +55,7 @@ OPSEC_SETS = {
     "opsec_third": "restricted_third",
     "opsec_fourth": "restricted_fourth",
     "opsec_fifth": "restricted_fifth",
+    "opsec_sixth": "restricted_sixth",
 }
 ARABIZI_FOLDER = "arabizi"
 ARABIZI_TARGET = 0.85  # intent macro-F1: issue 21
