@@ -66,6 +66,8 @@ _QUESTION_WORDS = """
 # and outweighed the word that names the item).
 _URDU_WORDS = (
     "ہے ہیں کیا کب کہاں کون کیسے کتنے کتنی بجے کا کی کے کو میں سے اور یہ وہ ہو گا گی گے پر نے بھی"
+    # auxiliaries written joined or apart ("روانہ ہوگی", "کھلا رہتا ہے") and "until"
+    " ہوگا ہوگی ہوگے ہوں گے ہونگے رہتا رہتی رہتے رہے تک"
 )
 STOPWORDS = frozenset(words(_FUNCTION_WORDS + _QUESTION_WORDS + _URDU_WORDS))
 # Words that ask for something about an item (its time, hours, place, dress, number) rather than
@@ -84,7 +86,10 @@ _ASKING_WORDS = """
     ساعة الساعة موعد مواعيد وقت أوقات يبدأ تبدأ ينتهي تنتهي يفتح تفتح يغلق تغلق مفتوح دوام عنوان
     مكان موقع ارتدي رقم هاتف تاريخ اليوم غدا الليلة صباحا مساء بالضبط ساعات لباس ملابس البس
     وقتها ووقتها موعدها وموعدها
-    ٹائم ٹائمنگ شروع ختم کھلتا کھلتی کھلے بند اوقات جگہ پتہ نمبر فون پہنوں پہنیں پہننا آج تاریخ
+    ٹائم ٹائمنگ شروع ختم کھلتا کھلتی کھلے کھلا کھلی بند اوقات جگہ پتہ نمبر فون پہنوں پہنیں پہننا آج
+    تاریخ روانہ روانگی
+    leave leaves leaving depart departs departure departing part partent partira depart
+    تنطلق ينطلق انطلاق مغادرة تغادر يغادر
     دن صبح شام رات
 """
 ASKING_WORDS = frozenset(words(_ASKING_WORDS)) - STOPWORDS

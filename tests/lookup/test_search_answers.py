@@ -243,3 +243,19 @@ def test_a_nation_alone_finds_no_grade(
     client = client_for(other_pack_path)
     with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
         assert search(session, "test-oasis-99", query, kinds=["rank"]) == []
+
+
+def test_urdu_auxiliaries_written_joined_are_not_searched() -> None:
+    assert query_words("کب تک کھلا رہتا ہے، کب روانہ ہوگی") == words("کھلا روانہ")
+
+
+@pytest.mark.parametrize(
+    "query", ["ویل اسکوائر شام کو کب تک کھلا رہتا ہے", "when does Well Square leave"]
+)
+def test_words_asking_until_when_or_departure_do_not_count_against_the_item(
+    find: Callable, query: str
+) -> None:
+    # "کھلا رہتا ... تک" (stays open until) and "روانہ" / "leave" (departs) ask about the item;
+    # counted as names it lacks, they left Well Square 0.4 of the message (issue 20).
+    [hit, *_] = find(query, "venue")
+    assert hit.item_id == "well-square" and hit.coverage == 1.0, hit
