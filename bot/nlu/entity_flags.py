@@ -48,8 +48,13 @@ class EntityWordFlags(GraphComponent):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        # A word in fewer training examples than this is rare.
-        return {"min_examples": 3}
+        return {
+            # A word in fewer training examples than this is rare.
+            "min_examples": 3,
+            # An Arabic-script word's core, its clitics and article taken off, as one more
+            # feature, and the closed classes matched on it too (see `arabic_core`).
+            "arabic_core": True,
+        }
 
     def __init__(
         self,
@@ -119,10 +124,16 @@ class EntityWordFlags(GraphComponent):
         for token in tokens:
             patterns = dict(token.get(PATTERN, default={}) or {})
             patterns[RARE] = _word(token) not in self._common
-            for name, spans in matches.items():
+            core = arabic_core(str(token.text)) if self.config["arabic_core"] else None
+            for name, rx in self._compiled:
                 patterns[name] = any(
-                    token.start < end and token.end > start for start, end in spans
+                    token.start < end and token.end > start for start, end in matches[name]
                 )
+                if not patterns[name] and core and core != token.text:
+                    # "بالجمعه", "للمطار": the class's word under its clitics
+                    patterns[name] = any(rx.fullmatch(form) for form in (core, "ال" + core))
+            if core:
+                patterns[CORE] = core
             token.set(PATTERN, patterns)
         # Set again, so the message's fingerprint (Rasa's training cache key) changes with it.
         message.set(TOKENS_NAMES[TEXT], tokens)
@@ -130,6 +141,28 @@ class EntityWordFlags(GraphComponent):
 
 def _word(token: Any) -> str:
     return str(token.text).lower()
+
+
+CORE = "core"  # the pattern feature holding an Arabic-script word's core (a string)
+# Clitics written onto an Arabic word before its article: wa-, fa- (and), bi- (in, by), ka- (as),
+# li- (to, for; with the article, لل). Folded text (common.textnorm.fold).
+ARABIC_ARTICLE_CLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال")
+ARABIC_SCRIPT = re.compile(r"^[\u0600-\u06ff]+$")
+
+
+def arabic_core(word: str) -> Optional[str]:
+    """An Arabic-script word without its clitics and article ("بالسكن", "للمطار", "السكن" ->
+    "سكن", "مطار"), or the word itself; None for other scripts and short words. The CRF learns a
+    word by its letters, and the same place or day comes with ب, ل, و and ال or without
+    ("بالجيم", "للاحد", "مسجد"): the core is what they share, so one seen in training carries to
+    the others. Only a prefix ending in the article is taken off: a bare ب or ل may be a root
+    letter ("باص", "لانڈري")."""
+    if not ARABIC_SCRIPT.match(word) or len(word) < 3:
+        return None
+    for prefix in ARABIC_ARTICLE_CLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
 
 
 # Lookup tables of annotated questions with slots (data/nlu/<lang>/entity_kinds.yml) for the

@@ -26,7 +26,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data import entities_parser
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.entity_flags import PATTERN, RARE
+from bot.nlu.entity_flags import CORE, PATTERN, RARE, arabic_core
 from bot.nlu.language_detector import DETECTED_LANGUAGE
 
 LATIN_VOWELS = "aeiou"
@@ -87,7 +87,8 @@ def variants(
         # A name: a rare word, or a word of its entity's closed class ("country_word_en": a
         # real nation, which the next exercise's fictional one will not be).
         if kind in kinds and (
-            flags.get(RARE) or any(v and n.startswith(f"{kind}_word_") for n, v in flags.items())
+            flags.get(RARE)
+            or any(v is True and n.startswith(f"{kind}_word") for n, v in flags.items())
         ):
             targets.append(i)
     if not targets:
@@ -104,6 +105,8 @@ def variants(
             data = copy.deepcopy(token.data)
             if i in new_words:
                 data[PATTERN] = {name: name == RARE for name in data.get(PATTERN, {})}
+                if arabic_core(word):
+                    data[PATTERN][CORE] = arabic_core(word)
             new_tokens.append(Token(word, start, start + len(word), data, word))
             shift += len(word) - (token.end - token.start)
             position = token.end
@@ -201,9 +204,12 @@ def from_templates(
     count: int,
     rng: random.Random,
     tokenize: Callable[[Message], None],
+    real_names: float = 0.0,
 ) -> list[Message]:
     """`count` examples from each template ("how do i greet a [{name}](country) officer"): each
-    slot filled from `fillers` (slot -> words), {name} by a respelled word of {country}'s."""
+    slot filled from `fillers` (slot -> words), {name} by a respelled word of {country}'s, or in
+    a `real_names` share of them by a real one as it is (the visiting nations are both: another
+    exercise's fictional ones, and real ones the examples name in few places)."""
     made = []
     for template in templates:
         slots = set(SLOT.findall(template))
@@ -213,7 +219,10 @@ def from_templates(
         def fill(match: re.Match[str]) -> str:
             slot = match[1]
             if slot == "name":
-                return " ".join(respell(w, rng) for w in rng.choice(fillers["country"]).split())
+                real = rng.choice(fillers["country"])
+                if real_names and rng.random() < real_names:
+                    return real
+                return " ".join(respell(w, rng) for w in real.split())
             return rng.choice(fillers[slot])
 
         for _ in range(count):

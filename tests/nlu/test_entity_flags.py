@@ -14,7 +14,14 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.entity_flags import PATTERN, RARE, EntityWordFlags
+from bot.nlu.entity_flags import (
+    CORE,
+    PATTERN,
+    RARE,
+    EntityWordFlags,
+    arabic_core,
+    word_class_patterns,
+)
 
 
 def _tokenized(texts: list[str]) -> list[Message]:
@@ -79,3 +86,39 @@ def test_other_flags_on_a_token_are_kept() -> None:
         {"other": False, RARE: False},
         {"other": True, RARE: True},
     ]
+
+
+def test_arabic_words_share_their_core_with_and_without_clitics() -> None:
+    assert {w: arabic_core(w) for w in ["بالسكن", "للمطار", "والفندق", "السكن", "مسجد"]} == {
+        "بالسكن": "سكن",
+        "للمطار": "مطار",
+        "والفندق": "فندق",
+        "السكن": "سكن",
+        "مسجد": "مسجد",
+    }
+    # A bare ب or ل may be a root letter: only a prefix ending in the article comes off.
+    assert arabic_core("باص") == "باص" and arabic_core("gym") is None
+
+
+def test_a_closed_class_word_is_flagged_under_its_clitics() -> None:
+    tables = [
+        {"name": "venue_kind_ar", "elements": ["المطار"]},
+        {"name": "date_word_ar", "elements": ["الجمعه"]},
+    ]
+    patterns = word_class_patterns(TrainingData(lookup_tables=tables))
+    flags = EntityWordFlags({}, None, None, frozenset(), patterns)
+    [message] = _tokenized(["في باص للمطار بالجمعه"])
+    flags.process([message])
+    assert [w for w, on in _flags(message, "venue_kind_ar").items() if on] == ["للمطار"]
+    assert [w for w, on in _flags(message, "date_word_ar").items() if on] == ["بالجمعه"]
+    assert [t.get(PATTERN).get(CORE) for t in message.get(TOKENS_NAMES[TEXT])] == [
+        None,  # two letters
+        "باص",
+        "مطار",
+        "جمعه",
+    ]
+
+    without = EntityWordFlags({"arabic_core": False}, None, None, frozenset(), patterns)
+    [message] = _tokenized(["في باص للمطار بالجمعه"])
+    without.process([message])
+    assert not any(_flags(message, "venue_kind_ar").values())

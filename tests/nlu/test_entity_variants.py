@@ -119,6 +119,19 @@ def test_templates_make_examples_that_follow_the_annotation_conventions(
     assert not violations(lang, [(m.get(TEXT), m.get(ENTITIES)) for m in made])
 
 
+def test_a_share_of_template_names_are_real_nations() -> None:
+    fillers = {"country": ["french", "north korean"]}
+    template = ["how do i greet a [{name}](country) officer"]
+
+    def names(real_names: float) -> list[str]:
+        made = from_templates(template, fillers, 40, random.Random(1), lambda m: None, real_names)
+        return [m.get(ENTITIES)[0]["value"] for m in made]
+
+    assert not set(names(0.0)) & {"french", "north korean"}  # all respelled
+    assert set(names(1.0)) == {"french", "north korean"}
+    assert 5 < sum(n in fillers["country"] for n in names(0.5)) < 35
+
+
 def test_template_tables_are_not_word_classes(
     tables: tuple[TrainingData, dict[str, dict[str, list[str]]]],
 ) -> None:

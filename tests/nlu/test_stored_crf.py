@@ -81,4 +81,29 @@ def test_same_entities_as_rasas_crf_and_no_training_on_load(
         raise AssertionError("the CRF was trained again on load")
 
     monkeypatch.setattr(StoredCRFEntityExtractor, "train_model", no_training)
-    assert parsed_entities(ours) == expected
+    found = parsed_entities(ours)
+    # Ours leaves out the features whose value is False (crfsuite's zero-valued attributes):
+    # the same spans, and confidences that differ only by L-BFGS's path (within 0.001).
+    assert _spans(found) == _spans(expected)
+    assert [e["confidence_entity"] for m in found for e in m] == pytest.approx(
+        [e["confidence_entity"] for m in expected for e in m], abs=1e-3
+    )
+
+
+def _spans(parsed: list[list[dict[str, Any]]]) -> list[list[tuple[str, int, int, str]]]:
+    return [[(e["entity"], e["start"], e["end"], e["value"]) for e in m] for m in parsed]
+
+
+def test_no_feature_is_false() -> None:
+    """The word flags' False values and title/upper on folded text were most of a token's
+    attributes: none reaches crfsuite."""
+    from rasa.nlu.extractors.crf_entity_extractor import CRFToken
+
+    tokens = [
+        CRFToken("where", None, {"rare_word": False, "date_word_en": False}, None, "O", None, None),
+        CRFToken("friday", None, {"rare_word": False, "date_word_en": True}, None, "O", None, None),
+    ]
+    config = StoredCRFEntityExtractor.get_default_config()
+    features = StoredCRFEntityExtractor._crf_tokens_to_features(tokens, config)
+    assert features[1]["0:pattern:date_word_en"] is True and features[1]["-1:low"] == "where"
+    assert not [name for token in features for name, value in token.items() if value is False]
