@@ -99,10 +99,21 @@ def _day_words() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
+# Relative days dateparser 1.2 does not read in Urdu (it finds neither کل nor پرسوں, and reads
+# no other language's word inside an Urdu sentence): days from today. کل is both "yesterday"
+# and "tomorrow"; a visitor asking about the exercise's hours or programme means tomorrow.
+URDU_RELATIVE_DAYS = {"آج": 0, "کل": 1, "پرسوں": 2}
+_URDU_RELATIVE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(URDU_RELATIVE_DAYS, key=len, reverse=True)) + r")(?!\w)"
+)
+
+
 def requested_day(text: str, today: date, start: date, end: date, lang: str) -> date | None:
     """The day the text asks about, or None when it names none (or only days outside the
     exercise)."""
     plain = _COLLOQUIAL.sub(lambda m: COLLOQUIAL[m.group(1).lower()], text)
+    if lang == "ur" and (relative := _URDU_RELATIVE.search(plain)):
+        return today + timedelta(days=URDU_RELATIVE_DAYS[relative.group(1)])
     yesterday = today - timedelta(days=1)
     # Read from today and from the day before: a relative expression lands as far from either
     # base; a day named or a date does not (it is the same day, or a week apart).

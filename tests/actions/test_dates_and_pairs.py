@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from actions.answer_search import ActionAnswerEvent, ActionAnswerRank, ActionAnswerVenue
+from actions.dates import requested_day
 from tests.actions.answering import run
 from tests.actions.fake_lookup import FakeLookup
 from tests.packs import SAMPLE_PACK, read_pack
@@ -23,6 +24,7 @@ FINDS = {
     "boutique": "camp-shop",
     "متجر": "camp-shop",
     "والمتجر": "camp-shop",  # the service folds the article and "and" itself; the fake does not
+    "شاپ": "camp-shop",
     "laundry": "laundry",
     "blanchisserie": "laundry",
     "المغسلة": "laundry",
@@ -74,6 +76,9 @@ def searched_at(fake: FakeLookup) -> set[str | None]:
         ("en", "is the shop open on Friday?", "Friday 22 January 14:00–22:00"),
         ("fr", "la boutique est-elle ouverte demain ?", "vendredi 22 janvier 14:00–22:00"),
         ("ar", "متى يفتح متجر المعسكر يوم الجمعة؟", "الجمعة 22 يناير 14:00–22:00"),
+        ("ur", "کیا کیمپ شاپ جمعہ کو کھلی ہے", "جمعہ 22 جنوری 14:00–22:00"),
+        # کل (tomorrow here; dateparser reads no Urdu relative day) and پرسوں, from today
+        ("ur", "کیمپ شاپ کل کب کھلے گی", "جمعہ 22 جنوری 14:00–22:00"),
     ],
 )
 def test_the_hours_of_the_day_named(lang: str, text: str, hours: str) -> None:
@@ -173,3 +178,11 @@ def test_the_day_named_is_not_searched_as_part_of_the_place(
     )
     queries = [r.url.params["q"].lower() for r in fake.requests if r.url.path == "/v1/search"]
     assert queries and not any(word in q.split() for q in queries for word in day_words), queries
+
+
+def test_urdu_relative_days_count_from_today() -> None:
+    # dateparser finds neither کل nor پرسوں in an Urdu sentence: "کل کا پروگرام" had no day.
+    start, end = date(2027, 1, 17), date(2027, 1, 28)
+    assert requested_day("کل کا پروگرام کیا ہے", TODAY, start, end, "ur") == date(2027, 1, 22)
+    assert requested_day("پرسوں کیا ہے", TODAY, start, end, "ur") == date(2027, 1, 23)
+    assert requested_day("کلینک کہاں ہے", TODAY, start, end, "ur") is None
