@@ -66,3 +66,54 @@ def test_without_suhoor_and_iftar_in_the_pack_nothing_is_added() -> None:
     pack["exercise"]["ramadan_today"] = True
     dispatcher = run(ActionAnswerTopic, FakeLookup(pack).handle, intent="ask_meal_times")
     assert [m["text"] for m in dispatcher.messages] == topic_text(pack, "meals", "fr")
+
+
+def _in_urdu(pack: dict) -> dict:
+    """The Ramadan exercise with Urdu texts for its camp store and meals."""
+    pack["exercise"]["languages"].append("ur")
+    store = pack["venues"][1]
+    for field, text in {
+        "name": "کیمپ اسٹور",
+        "purpose": "دکان",
+        "directions": "گیٹ کے پاس۔",
+    }.items():
+        store[field]["ur"] = text
+    for topic in pack["topics"]:
+        topic["text"]["ur"] = "کھانا: " + topic["text"]["en"]
+        topic["title"]["ur"] = topic["title"]["en"]
+    return pack
+
+
+@pytest.mark.parametrize(
+    ("in_force", "shown"), [("ramadan", "20:15–01:45+1"), ("weekly", "08:00–21:40")]
+)
+def test_in_urdu_too_the_camp_store_answers_with_the_hours_in_force(
+    in_force: str, shown: str
+) -> None:
+    pack = _in_urdu(ramadan_pack())
+    store = pack["venues"][1]
+    store["hours"]["current"] = store["hours"][in_force]
+    fake = FakeLookup(pack)
+    fake.search_hits = [("venue", "camp-store")]
+    dispatcher = run(
+        ActionAnswerVenue, fake.handle, language="ur", text="کیمپ اسٹور کب بند ہوتا ہے"
+    )
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_venue_details"
+    assert message["hours"].endswith(shown) and message["name"] == "کیمپ اسٹور"
+
+
+@pytest.mark.parametrize("ramadan_today", [True, False])
+def test_in_urdu_too_meal_answers_mention_suhoor_and_iftar_during_ramadan(
+    ramadan_today: bool,
+) -> None:
+    pack = _in_urdu(ramadan_pack())
+    pack["exercise"]["ramadan_meals"] = {"suhoor": "03:00-04:15", "iftar": "17:50-19:30"}
+    pack["exercise"]["ramadan_today"] = ramadan_today
+    dispatcher = run(
+        ActionAnswerTopic, FakeLookup(pack).handle, intent="ask_meal_times", language="ur"
+    )
+    texts = [m["text"] for m in dispatcher.messages]
+    meals = topic_text(pack, "meals", "ur")
+    note = "رمضان میں سحری 03:00–04:15 اور افطار 17:50–19:30 پیش کی جاتی ہے۔"
+    assert texts == ([*meals, note] if ramadan_today else meals)
