@@ -199,14 +199,18 @@ async def answered_before_search(
     action would: the host nation, or how to reach a person or role the exercise lists
     ("je voudrais contacter le commandant Lefèvre", "qui appeler à la permanence"), whose
     reaching words the whole-message search would count against them. Never for what staff
-    send, what the OPSEC guard flagged or what the model leaned to refuse (as the search)."""
+    send or what the OPSEC guard flagged; a person's contact not when the model leaned to refuse
+    (as the search), the host nation (public, in every exercise summary) even then: "مين الدولة
+    المضيفة" is a fallback whose runner-up is ask_restricted."""
     latest = tracker.latest_message or {}
     guess = guessed_intent(latest)
-    if guess in NEVER_SEARCHED or guess == LEANED_TO_REFUSE or latest.get("opsec_guard"):
+    if guess in NEVER_SEARCHED or latest.get("opsec_guard"):
         return False
     text = user_text(tracker)
     if await say_host_nation(client, dispatcher, text, lang):
         return True
+    if guess == LEANED_TO_REFUSE:
+        return False
     return asks_to_reach(text) and await say_named_contacts(client, dispatcher, text, lang)
 
 

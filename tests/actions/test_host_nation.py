@@ -99,3 +99,19 @@ def test_not_when_the_model_leaned_to_refuse() -> None:
         text="je voudrais contacter la permanence",
     )
     assert [m["response"] for m in dispatcher.messages] == ["utter_default"]
+
+
+def test_the_host_nation_is_said_even_when_the_model_leaned_to_refuse() -> None:
+    # Public (every exercise summary says it); "مين الدولة المضيفة" is such a fallback.
+    dispatcher = run(
+        ActionNotUnderstood,
+        FakeLookup(PACK).handle,
+        intent="nlu_fallback",
+        intent_ranking=[
+            {"name": "nlu_fallback", "confidence": 0.35},
+            {"name": "ask_restricted", "confidence": 0.34},
+        ],
+        language="ar",
+        text=ASKED["ar"][0],
+    )
+    assert [m.get("text") for m in dispatcher.messages] == [ASKED["ar"][1]]
