@@ -193,3 +193,23 @@ class ActionAnswerExercise(LookupAction):
                 (p["name"] or p["id"] for p in fields.get("phases", [])), lang
             ),
         )
+        for phase in phases_asked_about(fields, user_text(tracker)):
+            dispatcher.utter_message(text=f"{phase['name']}: {phase['description']}")
+
+
+def phases_asked_about(exercise: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """The phases whose description has a word of the message that the overview does not say
+    (name, summary, phase names): "مشق میں آرام کا دن کون سا ہے" asks what one phase's text
+    says (its rest day), which the overview, giving the phases' names only, left out."""
+    said = " ".join(
+        [exercise.get("name") or "", exercise.get("summary") or ""]
+        + [p.get("name") or "" for p in exercise.get("phases", [])]
+    )
+    asked = {w for w in words(text) if len(w) > 2} - set(words(said))
+    return [
+        phase
+        for phase in exercise.get("phases", [])
+        if phase.get("name")
+        and phase.get("description")
+        and asked & set(words(phase["description"]))
+    ]

@@ -115,3 +115,51 @@ def test_the_host_nation_is_said_even_when_the_model_leaned_to_refuse() -> None:
         text=ASKED["ar"][0],
     )
     assert [m.get("text") for m in dispatcher.messages] == [ASKED["ar"][1]]
+
+
+def test_the_overview_adds_the_phase_whose_text_answers_the_question() -> None:
+    # "مشق میں آرام کا دن کون سا ہے" (which is the rest day?) got the overview, whose phases are
+    # names only; the rest day is in one phase's description (issue 20).
+    pack = other_pack()
+    pack["exercise"]["phases"] = [
+        {
+            "id": "one",
+            "name": {"en": "Arrival", "fr": "Arrivée", "ar": "الوصول"},
+            "start_date": "2027-06-01",
+            "end_date": "2027-06-01",
+            "description": {"en": "Reception.", "fr": "Accueil.", "ar": "الاستقبال."},
+        },
+        {
+            "id": "two",
+            "name": {"en": "Training", "fr": "Entraînement", "ar": "التدريب"},
+            "start_date": "2027-06-02",
+            "end_date": "2027-06-03",
+            "description": {
+                "en": "Drills. Thursday 3 June is a rest day.",
+                "fr": "Exercices. Le jeudi 3 juin est un jour de repos.",
+                "ar": "تمارين. يوم الخميس 3 يونيو يوم راحة.",
+            },
+        },
+    ]
+    fake = FakeLookup(pack)
+    asked = {"en": "which day is the rest day?", "fr": "c'est quand le jour de repos ?"}
+    for lang, text in asked.items():
+        dispatcher = run(
+            ActionAnswerExercise,
+            fake.handle,
+            intent="ask_exercise_overview",
+            language=lang,
+            text=text,
+        )
+        [overview, phase] = dispatcher.messages
+        assert overview["response"] == "utter_exercise_overview"
+        two = pack["exercise"]["phases"][1]
+        assert phase["text"] == f"{two['name'][lang]}: {two['description'][lang]}"
+    plain = run(
+        ActionAnswerExercise,
+        fake.handle,
+        intent="ask_exercise_overview",
+        language="en",
+        text="what is the exercise about?",
+    )
+    assert len(plain.messages) == 1
