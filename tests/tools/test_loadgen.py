@@ -116,6 +116,42 @@ def test_one_language_per_conversation_when_asked() -> None:
             assert any(len(used) == 3 for used in languages.values())
 
 
+def test_unique_questions_are_each_asked_once_across_users() -> None:
+    questions = [
+        {"text": f"{lang} {n}", "lang": lang, "intent": "ask_meal_times"}
+        for n in range(40)
+        for lang in ("ar", "en", "fr")
+    ]
+    spec = {"mode": "webhook", "users": 5, "duration": 5, "max_requests": 60}
+    for together in (False, True):
+        stub, result = asyncio.run(
+            _run(
+                {
+                    **spec,
+                    "questions": questions,
+                    "unique": True,
+                    "one_language_per_conversation": together,
+                }
+            )
+        )
+        asked = [r["message"] for r in stub.requests]
+        assert len(asked) >= 60 and len(set(asked)) == len(asked), "a question asked twice"
+        assert result["repeated"] == 0
+        if together:
+            languages: dict[str, set[str]] = {}
+            for request in stub.requests:
+                languages.setdefault(request["sender"], set()).add(request["message"].split()[0])
+            assert all(len(used) == 1 for used in languages.values())
+
+
+def test_unique_questions_that_run_out_are_counted() -> None:
+    spec = {"mode": "webhook", "users": 2, "duration": 5, "max_requests": 9}
+    questions = [{"text": f"q{n}"} for n in range(4)]
+    stub, result = asyncio.run(_run({**spec, "questions": questions, "unique": True}))
+    assert len(stub.requests) >= 9
+    assert result["repeated"] == len(stub.requests) - 4
+
+
 def test_a_reply_without_text_is_an_error() -> None:
     spec = {"mode": "webhook", "users": 1, "duration": 0.3, "questions": [{"text": "silence"}]}
     _, result = asyncio.run(_run(spec))

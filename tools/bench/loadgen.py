@@ -10,6 +10,8 @@ Modes (the spec's "mode"):
 - webhook: POST {"sender", "message"} to Rasa's REST channel, the users rotating through the
   questions; a new sender every `turns_per_conversation` turns (real chats are short, and a
   Rasa turn's cost grows with the conversation). A reply without any text counts as an error.
+  With "unique": true the users share the questions instead, each asked once (per language
+  when conversations keep to one); `repeated` counts the turns asked after they ran out.
 - get: GET the paths in rotation (the lookup service); any status but 200 is an error.
 - conversation: one sender, `turns` turns in sequence; the latency of each turn (repeated
   `repeat` times with fresh senders; per-turn medians reported).
@@ -169,6 +171,17 @@ class Run:
     samples: list[Sample] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     connections: list[Connection] = field(default_factory=list)
+    # "unique" questions: the next one to ask, per language ("" when languages mix).
+    cursors: dict[str, int] = field(default_factory=dict)
+    repeated: int = 0
+
+    def next_unique(self, questions: list[dict[str, Any]], language: str) -> dict[str, Any]:
+        """The next question nobody has asked yet (round again, counted, once all were)."""
+        index = self.cursors.get(language, 0)
+        self.cursors[language] = index + 1
+        if index >= len(questions):
+            self.repeated += 1
+        return questions[index % len(questions)]
 
 
 def webhook_request(host: str, sender: str, text: str) -> bytes:
@@ -203,6 +216,7 @@ async def _user(spec: dict[str, Any], index: int, run: Run, t0: float) -> None:
     turn = 0
     # Users start at different places in the rotation, so simultaneous requests differ.
     offset = index * 7
+    by_language: dict[str, list[dict[str, Any]]] = {}
     while time.perf_counter() < deadline and len(run.samples) < spec.get("max_requests", 10**6):
         if spec["mode"] == "get":
             paths = spec["paths"]
@@ -213,13 +227,19 @@ async def _user(spec: dict[str, Any], index: int, run: Run, t0: float) -> None:
         else:
             questions = spec["questions"]
             conversation = turn // spec.get("turns_per_conversation", 10)
+            language = ""
             if spec.get("one_language_per_conversation"):
                 # A visitor writes in one language: each conversation keeps to one, and the
                 # conversations of all users go round the languages.
                 languages = sorted({x.get("lang", "") for x in questions})
                 language = languages[(index + conversation) % len(languages)]
-                questions = [x for x in questions if x.get("lang", "") == language]
-            question = questions[(offset + turn) % len(questions)]
+                questions = by_language.setdefault(
+                    language, [x for x in questions if x.get("lang", "") == language]
+                )
+            if spec.get("unique"):
+                question = run.next_unique(questions, language)
+            else:
+                question = questions[(offset + turn) % len(questions)]
             sender = f"{spec.get('sender_prefix', 'bench')}-u{index}-c{conversation}"
             data = webhook_request(host, sender, question["text"])
             check, kind = "text", question.get("intent", "")
@@ -255,6 +275,7 @@ def summary(run: Run, window_start: float, window_end: float, users: int) -> dic
             "max": round(max(latencies), 1) if latencies else math.nan,
         },
         "requests_with_warmup": requests,
+        "repeated": run.repeated,
         "connections_opened": sum(c.opened for c in run.connections),
         "writes_per_request": round(sum(c.writes for c in run.connections) / requests, 3)
         if requests

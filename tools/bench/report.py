@@ -19,7 +19,11 @@ TITLES = {
     "starter": "rasa init (reference)",
     "starter_action": "rasa init + 1 custom action, rules only",
 }
-KIND_TITLES = {"action": "custom action + lookup", "response": "plain response"}
+KIND_TITLES = {
+    "action": "custom action + lookup",
+    "fresh": "custom action + lookup, questions never asked before",
+    "response": "plain response",
+}
 
 
 def _ratio(ours: float | None, reference: float | None) -> str:
@@ -152,6 +156,16 @@ def markdown(result: dict[str, Any]) -> str:
             f"errors {lookup['errors']}/{lookup['requests']}.",
             "",
         ]
+    fresh = result["assistants"].get("liaison", {}).get("fresh_check")
+    if fresh:
+        intents = ", ".join(f"{name} {n}" for name, n in list(fresh["intents"].items())[:8])
+        lines += [
+            f"Questions never asked before (tools/bench/fresh.py, each asked once): of a sample "
+            f"of {fresh['questions']} not used in the loads, the model sent "
+            f"{fresh['custom_action']} to a custom action ({intents}, …); the rest got a plain "
+            "response and count in the fresh load too.",
+            "",
+        ]
     for name, entry in result["assistants"].items():
         check = entry.get("questions_check")
         if check and check["not"]:
@@ -170,7 +184,7 @@ def plot(result: dict[str, Any], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     figure, (latency_axes, throughput_axes) = plt.subplots(1, 2, figsize=(12, 4.8))
-    styles = {"action": "o", "response": "s"}
+    styles = {"action": "o", "fresh": "^", "response": "s"}
     for name, entry in result["assistants"].items():
         for kind, by_users in entry.get("loads", {}).items():
             users = sorted(by_users, key=int)

@@ -39,12 +39,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from tools.bench import fresh, report
 from tools.bench import questions as q
-from tools.bench import report
 from tools.bench.reference import Reference, ReferenceStack, build
 from tools.stack import ROOT, Stack, StackConfig
 
 SAMPLE_PACK = ROOT / "data" / "packs" / "sample-exercise.yml"
+# The load of custom-action questions never asked before (tools/bench/fresh.py).
+FRESH = "fresh"
 
 
 def say(message: str) -> None:
@@ -155,6 +157,22 @@ def check_questions(stack: Stack, questions: list[q.Question]) -> dict[str, Any]
     return {"questions": len(questions), "as_expected": len(questions) - len(wrong), "not": wrong}
 
 
+def check_fresh(stack: Stack, questions: list[q.Question]) -> dict[str, Any]:
+    """How many of these never-asked questions the model sends to a custom action (those are
+    the fresh load's turns; the rest get a plain response), and their intents."""
+    custom = fresh.custom_action_intents()
+    intents: dict[str, int] = {}
+    for question in questions:
+        parsed = post_json(stack.rasa_api("/model/parse"), {"text": question.text})
+        name = parsed["intent"]["name"]
+        intents[name] = intents.get(name, 0) + 1
+    return {
+        "questions": len(questions),
+        "custom_action": sum(n for name, n in intents.items() if name in custom),
+        "intents": dict(sorted(intents.items(), key=lambda kv: -kv[1])),
+    }
+
+
 def loadgen(spec: dict[str, Any]) -> dict[str, Any]:
     """Run tools.bench.loadgen in its own process; its JSON result."""
     done = subprocess.run(
@@ -168,6 +186,13 @@ def loadgen(spec: dict[str, Any]) -> dict[str, Any]:
     if done.returncode != 0:
         raise RuntimeError(f"load generator failed: {done.stderr[-2000:]}")
     return json.loads(done.stdout)
+
+
+def _by_lang(questions: list[q.Question]) -> dict[str, list[q.Question]]:
+    by_lang: dict[str, list[q.Question]] = {}
+    for question in questions:
+        by_lang.setdefault(question.lang, []).append(question)
+    return by_lang
 
 
 def as_dicts(questions: list[q.Question]) -> list[dict[str, str]]:
@@ -218,9 +243,15 @@ class Bench:
     ) -> dict[str, dict[str, Any]]:
         rasa = stack.services["rasa"]
         results: dict[str, dict[str, Any]] = {}
+        users_each = users_list or self.args.users
         for kind, questions in kinds.items():
             results[kind] = {}
-            for users in users_list or self.args.users:
+            # Fresh questions: each load its own, never asked before, each asked once.
+            unique = kind == FRESH
+            parts = fresh.slices(_by_lang(questions), len(users_each)) if unique else []
+            for number, users in enumerate(users_each):
+                if unique:
+                    questions = parts[number]
                 spec = {
                     "mode": "webhook",
                     "host": "127.0.0.1",
@@ -233,6 +264,7 @@ class Bench:
                     # each turn, and with it the visitor record the action server writes.
                     "one_language_per_conversation": getattr(self.args, "one_language", False),
                     "questions": as_dicts(questions),
+                    "unique": unique,
                     "sender_prefix": f"{name}-{kind}-{users}-{int(time.time())}",
                 }
                 cpu_before = cpu_of(stack)
@@ -356,6 +388,14 @@ class Bench:
             say(f"  cold start to first answer {result['cold_start']['to_first_answer_s']} s")
             result["questions_check"] = check_questions(stack, q.ACTION + q.RESPONSE)
             kinds = {"action": q.ACTION, "response": q.RESPONSE}
+            if FRESH in self.args.kinds:
+                # The last of one more slice than there are loads is parsed, never asked.
+                made = fresh.generate(tuple(getattr(self.args, "fresh_languages", fresh.LANGUAGES)))
+                *asked, checked = fresh.slices(made, len(self.args.users) + 1)
+                sample = q.interleaved(checked)[: 30 * len(made)]
+                result["fresh_check"] = check_fresh(stack, sample)
+                say(f"  fresh questions: {result['fresh_check']}")
+                kinds[FRESH] = [x for part in asked for x in part]
             kinds = {kind: kinds[kind] for kind in self.args.kinds}
             result["loads"] = self.loads(stack, "liaison", kinds)
             if not self.args.quick:
@@ -464,7 +504,15 @@ def main(argv: list[str] | None = None) -> int:
         help="the stack as before the speed fixes: plain `rasa run`, tracker database without WAL",
     )
     parser.add_argument(
-        "--kinds", nargs="+", choices=["action", "response"], default=["action", "response"]
+        "--kinds",
+        nargs="+",
+        choices=["action", FRESH, "response"],
+        default=["action", FRESH, "response"],
+        help=f"{FRESH}: custom-action questions made from the pack, each asked once "
+        "(tools/bench/fresh.py), so the lookup's read cache cannot answer them",
+    )
+    parser.add_argument(
+        "--fresh-languages", nargs="+", default=list(fresh.LANGUAGES), help="for the fresh load"
     )
     parser.add_argument(
         "--quick", action="store_true", help="only the webhook loads (no lookup, long conversation)"
