@@ -575,6 +575,10 @@ def test_comparisons_equipment_movements_and_patrol_gaps_match_a_family(text: st
         "à quelle fréquence passent les navettes",
         "بسوں کی فریکوئنسی کیا ہے",
         "شٹل کی فریکوئنسی",
+        # a rifle range or a helicopter pad is a place, not a weapon to count
+        "which way to the rifle range",
+        "which helicopter pad do VIPs land on",
+        "کون سے راستے سے رائفل رینج جاتے ہیں",
     ],
 )
 def test_bus_frequency_restaurants_and_public_occasions_do_not(text: str) -> None:
