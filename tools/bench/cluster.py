@@ -8,7 +8,9 @@ Method (docs/deploy.md): the cluster on free ports in a temporary folder, the mo
 number of users, first with both Rasa replicas, then with `rasa-2` stopped (HAProxy's health
 check takes it out; the loads wait until it has). CPU per turn: user + system time of every
 process group (/proc/<pid>/stat, reaped children left out) before and after each load, divided by
-the turns sent. Prints a table and writes JSON (--out). Not part of `make test`.
+the turns sent. With --fresh-users (default 10), also loads of questions never asked before
+(tools/bench/fresh.py), each asked once, so the lookup's read cache cannot answer their
+searches. Prints a table and writes JSON (--out). Not part of `make test`.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from tools.bench import fresh
 from tools.bench import questions as q
 from tools.bench.run import as_dicts, free_port, group_cpu_seconds, host_info, loadgen, uptime
 from tools.cluster import REPLICATED, Cluster, ClusterConfig
@@ -134,8 +137,10 @@ def one_load(
     tag: str,
     one_language: bool = True,
     idle: dict[str, float] | None = None,
+    unique: bool = False,
 ) -> dict[str, Any]:
     spec = {
+        "unique": unique,  # questions never asked before, each once (tools/bench/fresh.py)
         "mode": "webhook",
         "host": "127.0.0.1",
         "port": cluster.config.rasa_port,  # HAProxy's
@@ -226,25 +231,31 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if idle is not None:
             report["idle_cpu_ms_per_s"] = idle
             say(f"  idle ({args.idle:.0f} s, no turns): CPU ms/s {per_role(idle)}")
+        # Each fresh load its own questions, never asked before (tools/bench/fresh.py).
+        fresh_parts = fresh.slices(fresh.generate(), 2 * max(len(args.fresh_users), 1))
         for replicas in (2, 1):
             if replicas == 1:
                 cluster.services["rasa-2"].process.terminate()  # type: ignore[union-attr]
                 cluster.services["rasa-2"].process.wait(timeout=60)  # type: ignore[union-attr]
                 time.sleep(5)  # HAProxy: a check a second, out after 3 failures
-            for users in args.users:
+            loads = [("", users, questions) for users in args.users]
+            loads += [(" fresh", users, fresh_parts.pop()) for users in args.fresh_users]
+            for kind, users, asked in loads:
                 result = one_load(
                     cluster,
-                    questions,
+                    asked,
                     users,
                     args.duration,
                     args.warmup,
-                    f"r{replicas}",
+                    f"r{replicas}{kind.strip()}",
                     one_language=not args.mixed_languages,
                     idle=idle,
+                    unique=bool(kind),
                 )
-                report["loads"][f"{replicas}x{users}"] = result
+                report["loads"][f"{replicas}x{users}{kind}"] = result
                 say(
-                    f"  {replicas} Rasa, {users:3} users: {result['turns_per_s']:6.1f} turns/s, "
+                    f"  {replicas} Rasa, {users:3} users{kind}: "
+                    f"{result['turns_per_s']:6.1f} turns/s, "
                     f"p50 {result['latency_ms']['p50']:7.1f} ms, p95 "
                     f"{result['latency_ms']['p95']:7.1f} ms, errors {result['errors']}/"
                     f"{result['requests']}, cores busy {result['cluster_cores_busy']}, CPU ms/turn "
@@ -267,6 +278,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "current.tar.gz")
     parser.add_argument("--users", type=int, nargs="+", default=[10, 50])
+    parser.add_argument(
+        "--fresh-users",
+        type=int,
+        nargs="*",
+        default=[10],
+        help="also loads of questions never asked before, so the lookup's read cache cannot "
+        "answer the searches (tools/bench/fresh.py); none with an empty list",
+    )
     parser.add_argument("--duration", type=float, default=20.0)
     parser.add_argument("--warmup", type=float, default=3.0)
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "bench_cluster.json")

@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tools.bench import fresh
 from tools.bench import questions as q
 from tools.bench.run import Bench, load_sample_exercise, loadgen, say
 from tools.stack import ROOT, Stack
@@ -57,8 +58,10 @@ ACTIONS_CATEGORIES: list[tuple[str, tuple[str, ...]]] = [
     ("asyncio event loop", ("asyncio",)),
 ]
 LOOKUP_CATEGORIES: list[tuple[str, tuple[str, ...]]] = [
+    ("search (lookup/search*.py)", ("lookup/search",)),
     ("database (SQLAlchemy, sqlite3)", ("sqlalchemy", "sqlite3")),
-    ("lookup code (views, search)", ("lookup",)),
+    ("read cache (middleware)", ("lookup/read_cache",)),
+    ("lookup code (views)", ("lookup",)),
     ("pydantic / FastAPI serialisation", ("pydantic", "fastapi/encoders", "fastapi/routing")),
     ("HTTP server (uvicorn, starlette)", ("uvicorn", "starlette", "h11", "httptools")),
     ("asyncio event loop", ("asyncio",)),
@@ -74,6 +77,7 @@ IDLE_LEAVES = (
     "_worker (concurrent/futures/thread.py",
     "run (uvicorn/server.py",
     "serve (uvicorn/server.py",
+    "asyncio_run (uvicorn/_compat.py",  # uvloop's run_forever, waiting
 )
 
 
@@ -127,7 +131,12 @@ def main(argv: list[str] | None = None) -> int:
         help="path of the py-spy executable (default: the one beside this Python)",
     )
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "current.tar.gz")
-    parser.add_argument("--kind", choices=["action", "response"], default="action")
+    parser.add_argument(
+        "--kind",
+        choices=["action", "fresh", "response"],
+        default="action",
+        help="fresh: custom-action questions never asked before (tools/bench/fresh.py)",
+    )
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument("--duration", type=float, default=20.0)
     parser.add_argument("--env", action="append", default=[], help="KEY=VALUE for the stack")
@@ -147,11 +156,18 @@ def main(argv: list[str] | None = None) -> int:
         load_sample_exercise(bench.defaults.lookup_env, workdir / "data")
         stack = Stack(bench.config(workdir, args.model, env))
         questions = q.ACTION if args.kind == "action" else q.RESPONSE
+        recorded: list[q.Question] = []
+        if args.kind == "fresh":
+            # The warm-up asks the fixed questions; the recording, questions never asked before.
+            made = fresh.generate()
+            questions = q.ACTION
+            recorded = q.interleaved([x for part in made.values() for x in part])
         try:
             say("starting the stack ...")
             bench.cold_start(stack, "What time is lunch?")
             say("warming up ...")
-            bench.loads(stack, "warmup", {args.kind: questions})
+            warmup_kind = "action" if args.kind == "fresh" else args.kind
+            bench.loads(stack, "warmup", {warmup_kind: questions})
             spec = {
                 "mode": "webhook",
                 "host": "127.0.0.1",
@@ -163,8 +179,9 @@ def main(argv: list[str] | None = None) -> int:
                 "one_language_per_conversation": args.one_language,
                 "questions": [
                     {"text": x.text, "intent": x.intent, "lang": x.lang}
-                    for x in q.interleaved(questions)
+                    for x in (recorded if args.kind == "fresh" else q.interleaved(questions))
                 ],
+                "unique": args.kind == "fresh",
                 "sender_prefix": f"profile-{int(time.time())}",
             }
             result: dict[str, Any] = {}
