@@ -21,7 +21,14 @@ from actions.answer_found import (
     say_venue,
     search_message,
 )
-from actions.base import DatedLookupAction, LookupAction, find, say_freshness, user_text
+from actions.base import (
+    DatedLookupAction,
+    LookupAction,
+    find,
+    other_kinds_named,
+    say_freshness,
+    user_text,
+)
 from actions.lookup_client import ForParticipants, NoAnswer
 from actions.not_translated import say_not_translated
 from common.textnorm import words
@@ -37,9 +44,11 @@ class ActionAnswerEvent(LookupAction):
             raise NoAnswer("no event matches")
         for event in hits:  # several when the question names them equally (find)
             say_event(dispatcher, event, lang)
-        say_freshness(
-            dispatcher, [i for e in hits for i in [e, *e.get("related", {}).values()]], lang
-        )
+        others = await other_kinds_named(self.client, tracker, "event", hits, lang)
+        for item in others:  # "... and when does Well Square open"
+            await say_item(self.client, dispatcher, item, lang)
+        said = [i for e in hits for i in [e, *e.get("related", {}).values()]]
+        say_freshness(dispatcher, [*said, *others], lang)
 
 
 # What a dress question may name: a dress code itself, or an event (whose dress is asked).
@@ -127,7 +136,10 @@ class ActionAnswerVenue(DatedLookupAction):
             # `current`: said for the day asked, else for the week.
             on_day = partial(notes.hours_on, when=day, lang=lang) if day else None
             say_venue(dispatcher, venue, lang, on_day)
-        say_freshness(dispatcher, hits, lang)
+        others = await other_kinds_named(self.client, tracker, "venue", hits, lang)
+        for item in others:  # "... and when is the flag raising"
+            await say_item(self.client, dispatcher, item, lang)
+        say_freshness(dispatcher, [*hits, *others], lang)
 
     async def _day_asked(self, tracker: Tracker, lang: str) -> date | None:
         """The exercise-local day the message names ("today", "vendredi", "21 يناير"), if any."""

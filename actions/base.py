@@ -15,7 +15,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import notes
-from actions.answer_found import answer_from_search, confident, searches_of_one_turn
+from actions.answer_found import (
+    answer_from_search,
+    confident,
+    search_message,
+    searches_of_one_turn,
+)
 from actions.liaison_team import channel_of, record_unanswered, remember_visitor
 from actions.lookup_client import (
     ForParticipants,
@@ -201,6 +206,31 @@ async def _find_one(
     meant = {item["id"] for _score, item in named}
     asked = await client.search_scored(message, lang, [kind], CANDIDATES, at=at)
     return _best([(score, item) for score, item in asked if item["id"] in meant] or named)
+
+
+# The kinds of item one part of a message may name beside the kind its intent asks about.
+PART_KINDS = ["event", "venue", "dress_code", "contact"]
+
+
+async def other_kinds_named(
+    client: LookupClient, tracker: Tracker, kind: str, said: list[dict[str, Any]], lang: str
+) -> list[dict[str, Any]]:
+    """The items of other kinds that parts of the message, split at "and", confidently name
+    and the answer has not said: "پرچم کشائی کتنے بجے ہے اور ویل اسکوائر کب کھلتا ہے" (when
+    is the flag raising and when does Well Square open) asks an event and a place; `find`
+    splits only among items of its own kind."""
+    parts = [part for part in _CONJUNCTION.split(user_text(tracker)) if part.strip()]
+    if len(parts) < 2:
+        return []
+    kinds = [other for other in PART_KINDS if other != kind]
+    known = {(item["kind"], item["id"]) for item in said}
+    found = []
+    for part in parts:
+        for item in await search_message(client, part, lang, kinds):
+            if (item["kind"], item["id"]) not in known:
+                known.add((item["kind"], item["id"]))
+                found.append(item)
+    return found[:TIES_AT_MOST]
 
 
 def _distinct(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

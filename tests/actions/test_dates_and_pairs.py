@@ -15,7 +15,7 @@ from actions.answer_search import ActionAnswerEvent, ActionAnswerRank, ActionAns
 from actions.dates import requested_day
 from tests.actions.answering import run
 from tests.actions.fake_lookup import FakeLookup
-from tests.packs import SAMPLE_PACK, read_pack
+from tests.packs import SAMPLE_PACK, other_pack, read_pack
 
 TODAY = date(2027, 1, 21)  # a Thursday of the sample exercise
 # Which words find which place, in the fake's search (ranking is the real service's job).
@@ -186,3 +186,31 @@ def test_urdu_relative_days_count_from_today() -> None:
     assert requested_day("کل کا پروگرام کیا ہے", TODAY, start, end, "ur") == date(2027, 1, 22)
     assert requested_day("پرسوں کیا ہے", TODAY, start, end, "ur") == date(2027, 1, 23)
     assert requested_day("کلینک کہاں ہے", TODAY, start, end, "ur") is None
+
+
+def _finding_by_words(pack: dict[str, Any], finds: dict[str, tuple[str, str]]) -> FakeLookup:
+    """The fake service, its search finding the items whose word is in `q`."""
+    fake = FakeLookup(pack)
+    handle = fake.handle
+
+    def search(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/search":
+            query = request.url.params["q"].lower()
+            fake.search_hits = [hit for word, hit in finds.items() if word in query]
+        return handle(request)
+
+    fake.handle = search  # type: ignore[method-assign]
+    return fake
+
+
+@pytest.mark.parametrize("action", [ActionAnswerEvent, ActionAnswerVenue])
+def test_an_event_and_a_place_named_together_get_both(action: type) -> None:
+    # "پرچم کشائی کتنے بجے ہے اور ویل اسکوائر کب کھلتا ہے": the event was answered, the place
+    # not (find splits only among items of the intent's own kind; issue 20).
+    finds = {"flag": ("event", "raising"), "well": ("venue", "well-square")}
+    fake = _finding_by_words(other_pack(), finds)
+    text = "when is the flag raising and when does Well Square open"
+    dispatcher = run(action, fake.handle, language="en", text=text, entities=[])
+    said = [m.get("response") for m in dispatcher.messages]
+    assert "utter_venue_details" in said
+    assert {"utter_event_details", "utter_event_details_no_dress"} & set(said)
