@@ -12,7 +12,7 @@ from lookup.api.views import local_day, localized
 from lookup.packs.schema import MODEL_OF_KIND
 from lookup.schemas import SearchHit, SearchResults
 from lookup.search import search_explained
-from lookup.store.items import get_row, readable
+from lookup.store.items import readable, rows_by_key
 
 router = APIRouter(prefix="/v1", tags=["read"])
 
@@ -41,8 +41,9 @@ def search_items(
     # Matches the asker may not read are dropped before the limit, so they neither show nor
     # crowd out the ones they may (the search ranks at most 50 anyway).
     found, unmatched = search_explained(session, exercise.id, q, kinds=kind, limit=50, mode=mode)
+    rows = rows_by_key(session, exercise.id, [(hit.kind, hit.item_id) for hit in found])
     for hit in found:
-        row = get_row(session, exercise.id, hit.kind, hit.item_id)
+        row = rows.get((hit.kind, hit.item_id))
         if row is None:
             continue
         if not readable(row, tier):

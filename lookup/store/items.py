@@ -48,6 +48,21 @@ def get_row(session: Session, exercise_id: str, kind: str, item_id: str) -> Item
     return session.get(ItemRow, (exercise_id, kind, item_id))
 
 
+def rows_by_key(
+    session: Session, exercise_id: str, keys: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], ItemRow]:
+    """These (kind, id) items in one query, by (kind, id): a search's hits (up to 50) were one
+    query each through `get_row`."""
+    if not keys:
+        return {}
+    kinds = {kind for kind, _ in keys}
+    ids = {item_id for _, item_id in keys}
+    statement = select(ItemRow).where(
+        ItemRow.exercise_id == exercise_id, ItemRow.kind.in_(kinds), ItemRow.id.in_(ids)
+    )
+    return {(row.kind, row.id): row for row in session.scalars(statement)}
+
+
 def rows_of_kind(
     session: Session, exercise_id: str, kind: str, topic: str | None = None
 ) -> list[ItemRow]:
