@@ -122,16 +122,24 @@ class EntityWordFlags(GraphComponent):
             return
         matches = {name: [m.span() for m in rx.finditer(text)] for name, rx in self._compiled}
         for token in tokens:
-            patterns = dict(token.get(PATTERN, default={}) or {})
-            patterns[RARE] = _word(token) not in self._common
             core = arabic_core(str(token.text)) if self.config["arabic_core"] else None
+            own = {RARE: _word(token) not in self._common}
             for name, rx in self._compiled:
-                patterns[name] = any(
+                own[name] = any(
                     token.start < end and token.end > start for start, end in matches[name]
                 )
-                if not patterns[name] and core and core != token.text:
+                if not own[name] and core and core != token.text:
                     # "بالجمعه", "للمطار": the class's word under its clitics
-                    patterns[name] = any(rx.fullmatch(form) for form in (core, "ال" + core))
+                    own[name] = any(rx.fullmatch(form) for form in (core, "ال" + core))
+            # Only the flags that are on: an absent flag is off for the CRF (stored_crf gives
+            # crfsuite no False feature), and Rasa's training cache hashes every token's flags
+            # at each step after this one (30 flags a token, nearly all off, cost ~20 s a training).
+            patterns = {
+                name: on
+                for name, on in (token.get(PATTERN, default={}) or {}).items()
+                if name not in own and name != CORE
+            }
+            patterns.update((name, True) for name, on in own.items() if on)
             if core:
                 patterns[CORE] = core
             token.set(PATTERN, patterns)

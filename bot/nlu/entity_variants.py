@@ -104,7 +104,7 @@ def variants(
             pieces.append(word)
             data = copy.deepcopy(token.data)
             if i in new_words:
-                data[PATTERN] = {name: name == RARE for name in data.get(PATTERN, {})}
+                data[PATTERN] = {RARE: True}  # a new word: rare, in no closed class
                 if arabic_core(word):
                     data[PATTERN][CORE] = arabic_core(word)
             new_tokens.append(Token(word, start, start + len(word), data, word))

@@ -218,7 +218,7 @@ def _pipeline_tokens(training_data: TrainingData) -> Callable[[Message], None]:
         token.text.lower()
         for m in training_data.training_examples
         for token in m.get(TOKENS_NAMES[TEXT]) or []
-        if not (token.get(PATTERN) or {}).get(RARE, True)
+        if token.get(PATTERN) is not None and not token.get(PATTERN).get(RARE)
     )
     flags = EntityWordFlags({}, None, None, common, word_class_patterns(training_data))
 

@@ -32,7 +32,7 @@ def _tokenized(texts: list[str]) -> list[Message]:
 
 
 def _flags(message: Message, name: str) -> dict[str, bool]:
-    return {t.text: t.get(PATTERN)[name] for t in message.get(TOKENS_NAMES[TEXT])}
+    return {t.text: t.get(PATTERN).get(name, False) for t in message.get(TOKENS_NAMES[TEXT])}
 
 
 def test_rare_and_closed_class_words_are_flagged_after_training_and_after_loading(
@@ -83,8 +83,24 @@ def test_other_flags_on_a_token_are_kept() -> None:
         token.set(PATTERN, {"other": token.text == "tomorrow"})
     flags.process([message])
     assert [t.get(PATTERN) for t in message.get(TOKENS_NAMES[TEXT])] == [
-        {"other": False, RARE: False},
+        {"other": False},
         {"other": True, RARE: True},
+    ]
+
+
+def test_only_the_flags_that_are_on_are_kept() -> None:
+    """Rasa's training cache hashes every token's flags at each later step: off ones cost time
+    and tell the CRF nothing (it gets no False feature)."""
+    tables = [{"name": "date_word_en", "elements": ["friday"]}]
+    patterns = word_class_patterns(TrainingData(lookup_tables=tables))
+    flags = EntityWordFlags({}, None, None, frozenset({"gym", "on"}), patterns)
+    [message] = _tokenized(["gym on friday"])
+    flags.process([message])
+    flags.process([message])  # flagged again (training, then a cached message): same flags
+    assert [t.get(PATTERN) for t in message.get(TOKENS_NAMES[TEXT])] == [
+        {},
+        {},
+        {RARE: True, "date_word_en": True},
     ]
 
 
