@@ -240,7 +240,7 @@ def _searched_texts(
     )
     if kinds:
         statement = statement.where(ItemText.kind.in_(kinds))
-    rows = [
+    rows: list[tuple[str, str, bool | None, set[str]]] = [
         (kind, item_id, _is_name(path), set(words(search_text)))
         for kind, item_id, path, search_text in session.execute(statement)
     ]
@@ -256,7 +256,9 @@ def _searched_texts(
     return rows, vocabulary, known
 
 
-def _event_kind_rows(session: Session, exercise_id: str) -> list[tuple[str, str, bool, set[str]]]:
+def _event_kind_rows(
+    session: Session, exercise_id: str
+) -> list[tuple[str, str, bool | None, set[str]]]:
     """A searched text per event saying its kind (EVENT_KIND_WORDS), not a name."""
     statement = select(Item.id, Item.data).where(
         Item.exercise_id == exercise_id, Item.kind == "event"
@@ -286,7 +288,7 @@ def _rank_nation_rows(
     statement = select(Item.id, Item.data).where(
         Item.exercise_id == exercise_id, Item.kind == "rank"
     )
-    rows = []
+    rows: list[tuple[str, str, bool | None, set[str]]] = []
     for item_id, data in session.execute(statement):
         said = " ".join(names.get(code, "") for code in (data or {}).get("titles", {}))
         if said.strip():
