@@ -22,7 +22,14 @@ ASKED = {
     "fr": ("quel est le pays hôte ?", "Le pays hôte est Hôtelie."),
     "ar": ("مين الدولة المضيفة", "الدولة المضيفة هي هوستلاند."),
 }
-ACTIONS = {
+# Concrete classes, as `run` instantiates them.
+AnsweringAction = (
+    type[ActionAnswerContacts]
+    | type[ActionAnswerExercise]
+    | type[ActionNotUnderstood]
+    | type[ActionOutOfScope]
+)
+ACTIONS: dict[str, tuple[AnsweringAction, str]] = {
     "action_answer_contacts": (ActionAnswerContacts, "ask_contacts"),
     "action_answer_exercise": (ActionAnswerExercise, "ask_exercise_overview"),
     "action_not_understood": (ActionNotUnderstood, "nlu_fallback"),

@@ -8,6 +8,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from bot.nlu.stored_crf import StoredCRFEntityExtractor
@@ -99,9 +100,13 @@ def test_no_feature_is_false() -> None:
     attributes: none reaches crfsuite."""
     from rasa.nlu.extractors.crf_entity_extractor import CRFToken
 
+    def token(text: str, flags: dict[str, bool]) -> CRFToken:
+        # Only the text and the flags matter to these features.
+        return CRFToken(text, "", flags, np.zeros(0), "O", "", "")
+
     tokens = [
-        CRFToken("where", None, {"rare_word": False, "date_word_en": False}, None, "O", None, None),
-        CRFToken("friday", None, {"rare_word": False, "date_word_en": True}, None, "O", None, None),
+        token("where", {"rare_word": False, "date_word_en": False}),
+        token("friday", {"rare_word": False, "date_word_en": True}),
     ]
     config = StoredCRFEntityExtractor.get_default_config()
     features = StoredCRFEntityExtractor._crf_tokens_to_features(tokens, config)
