@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -10,7 +11,15 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.answer_found import say_contact, search_message
+from actions.answer_found import (
+    NAMED_COVERAGE,
+    NAMED_SCORE,
+    TIES_AT_MOST,
+    confident,
+    message_hits,
+    say_contact,
+    search_message,
+)
 from actions.base import LookupAction, say_freshness, user_text
 from actions.lookup_client import LookupClient, NoAnswer
 from actions.notes import DOMAIN as VISITOR_DOMAIN
@@ -22,11 +31,39 @@ from common.textnorm import words
 REACH_WORDS = frozenset(
     words(
         "phone telephone number call reach contact email mail radio "
-        "numero joindre appeler contacter courriel "
+        "numero joindre joignable appeler contacter courriel "
         "رقم هاتف جوال موبايل اتصل اتصال تواصل بريد "
         "فون نمبر رابطہ کال ای میل"
     )
 )
+
+
+# Words that ask when a contact can be reached, folded: like REACH_WORDS they name a field of
+# the contact (its `hours` text), not words the search reads, and are left out of the search.
+TIME_WORDS = frozenset(
+    words(
+        "hours hour time times available availability heure heures horaire horaires disponible "
+        "ساعات ساعة وقت اوقات دوام دستیاب"
+    )
+)
+# Words that ask where a contact sits (the office, the room, which the pack also keeps in its
+# `hours` text). Kept in the search. Not "desk", "bureau", "مكتب": words of contacts' names
+# ("Liaison desk", "Bureau de liaison", "مكتب الارتباط"), so a topic's question naming the desk
+# tent stays the topic's.
+PLACE_WORDS = frozenset(words("office room salle غرفة دفتر کمرہ کمرے آفس"))
+
+
+def asks_for_office(text: str) -> bool:
+    """Whether the message asks where someone sits (an office, a room: PLACE_WORDS). Time words
+    alone are not enough: "at what time is dinner" is a topic's question."""
+    return bool(PLACE_WORDS & set(words(text)))
+
+
+def named_only(score: float, coverage: float) -> bool:
+    """Whether a hit names its item by name (a person's name, not words of a role's text) and
+    accounts for at least half of the message: enough to take a question about someone's
+    office, asked under another topic, for that person."""
+    return score >= NAMED_SCORE and coverage >= NAMED_COVERAGE
 
 
 # Words that ask which nation hosts the exercise, folded ("who is the host nation", "pays hôte",
@@ -71,15 +108,53 @@ def asks_to_reach(text: str) -> bool:
     return any(word in REACH_WORDS for word in words(text))
 
 
-async def named_contacts(client: LookupClient, text: str, lang: str) -> list[dict[str, Any]]:
+async def named_contacts(
+    client: LookupClient,
+    text: str,
+    lang: str,
+    accept: Callable[[float, float], bool] = confident,
+) -> list[dict[str, Any]]:
     """The contacts the message names by name or role ("Captain Girard's phone", "how do I
     reach the medical officer"), searched among contacts and ranks together so that a rank
-    title alone ("what is a captain?") stays a rank; none when unsure."""
-    # The words asking how to reach someone ("phone", "رقم") name a contact's fields, which are
-    # not texts the search reads: left out, they do not count against the person named.
-    asked = " ".join(t for t in text.split() if not set(words(t)) <= REACH_WORDS or not words(t))
-    found = await search_message(client, asked, lang, ["contact", "rank"])
+    title alone ("what is a captain?") stays a rank; none when unsure. A message that names a
+    nation of the exercise gets that nation's contact among the candidates ("the liaison
+    officer for the Valmère contingent": Girard, not the duty liaison officer whose name says
+    "liaison officer" and whose role mentions every contingent)."""
+    # The words asking how or when to reach someone ("phone", "رقم", "hours") name a contact's
+    # fields, which are not texts the search reads: left out, they do not count against the
+    # person named.
+    left_out = REACH_WORDS | TIME_WORDS
+    asked = " ".join(t for t in text.split() if not set(words(t)) <= left_out or not words(t))
+    hits = await message_hits(client, asked, lang, ["contact", "rank"])
+    if not hits or not accept(hits[0]["score"], hits[0].get("coverage", 1.0)):
+        return []
+    contacts = [hit for hit in hits if hit["item"]["kind"] == "contact"]
+    # Only a choice between contacts needs the nations (one more request).
+    nation = await nation_words_named(client, text, lang) if len(contacts) > 1 else set()
+    theirs = [hit for hit in contacts if nation & set(words(_contact_text(hit["item"])))]
+    if theirs:
+        return [hit["item"] for hit in theirs if hit["score"] == theirs[0]["score"]][:TIES_AT_MOST]
+    found = await search_message(client, asked, lang, ["contact", "rank"], accept)
     return [item for item in found if item["kind"] == "contact"]
+
+
+def _contact_text(contact: dict[str, Any]) -> str:
+    fields = contact["fields"]
+    return f"{fields.get('name') or ''} {fields.get('role') or ''}"
+
+
+async def nation_words_named(client: LookupClient, text: str, lang: str) -> set[str]:
+    """The words of the message that name one of the exercise's nations in this language: a
+    word of its name (longer than two letters) that no other nation's name has ("Valmere" of
+    "Republic of Valmère", not "of" or a word all names share); none when no nation is named."""
+    nations = (await client.exercise(lang))["fields"].get("nations", [])
+    names = [set(w for w in words(n.get("name") or "") if len(w) > 2) for n in nations]
+    asked = set(words(text))
+    named: set[str] = set()
+    for at, name in enumerate(names):
+        others = set().union(*(other for i, other in enumerate(names) if i != at))
+        named |= (name - others) & asked
+    return named
 
 
 _NO_CONTACT = N_(
@@ -136,14 +211,29 @@ async def say_absent_person(
     return True
 
 
+def say_contact_hours(dispatcher: CollectingDispatcher, contact: dict[str, Any]) -> None:
+    """A person's hours and office, when the pack gives them (its `hours` text, in the visitor's
+    language: "Daily 07:00–22:00, Headquarters (Building 1), room 1.05"): the card of someone
+    asked for by name answers "which office is Captain Haddad in" and "when can I reach him"."""
+    fields = contact["fields"]
+    if fields.get("hours"):
+        name = fields.get("name")
+        dispatcher.utter_message(text=f"{name}: {fields['hours']}" if name else fields["hours"])
+
+
 async def say_named_contacts(
-    client: LookupClient, dispatcher: CollectingDispatcher, text: str, lang: str
+    client: LookupClient,
+    dispatcher: CollectingDispatcher,
+    text: str,
+    lang: str,
+    accept: Callable[[float, float], bool] = confident,
 ) -> bool:
     """Say the contacts the message names (named_contacts) and how old their facts are; whether
     it named any. The contacts, rank and emergency answers all start here."""
-    people = await named_contacts(client, text, lang)
+    people = await named_contacts(client, text, lang, accept)
     for person in people:
         say_contact(dispatcher, person, lang)
+        say_contact_hours(dispatcher, person)
     if people:
         say_freshness(dispatcher, people, lang)
     return bool(people)

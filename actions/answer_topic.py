@@ -9,7 +9,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import notes, prayers
-from actions.answer_directory import asks_to_reach, say_named_contacts
+from actions.answer_directory import (
+    asks_for_office,
+    asks_to_reach,
+    named_only,
+    say_named_contacts,
+)
 from actions.answer_found import plainly_named, say_event, say_item, say_texts, search_message
 from actions.base import DatedLookupAction, intent_of, logger, say_freshness, user_text
 from actions.dates import requested_day
@@ -48,6 +53,12 @@ class ActionAnswerTopic(DatedLookupAction):
         # role ("Captain Girard's phone number" taken for a communications question).
         if (topic in CONTACT_TOPICS or asks_to_reach(text)) and await say_named_contacts(
             self.client, dispatcher, text, lang
+        ):
+            return
+        # "Which room is Thornton in?" taken for lodging: a person named by name whose office is
+        # asked gets their card (not a contingent's words matching a role's text).
+        if asks_for_office(text) and await say_named_contacts(
+            self.client, dispatcher, text, lang, named_only
         ):
             return
         named = [] if intent in SEARCH_NOT_FIRST else await plainly_named(self.client, text, lang)
