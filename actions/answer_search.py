@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import partial
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -64,8 +65,10 @@ WHEN_WORDS = frozenset(
 )
 
 
-class ActionAnswerDress(LookupAction):
-    """The dress for the event named, or the general dress guidance."""
+class ActionAnswerDress(DatedLookupAction):
+    """The dress for the event named; else for the events of the day named ("what do I wear on
+    2 June", in the exercise's time zone, as the schedule reads days); else the general dress
+    guidance."""
 
     def name(self) -> str:
         return "action_answer_dress"
@@ -82,6 +85,8 @@ class ActionAnswerDress(LookupAction):
             return
         try:
             hits = await find(self.client, tracker, "event", lang)
+            if not hits:  # no event named: those of the day named, if any
+                hits = await self._events_of_day_asked(tracker, lang)
         except ForParticipants:  # the events are not for this visitor; the dress guidance is
             hits = []
         if not hits or "dress" not in hits[0].get("related", {}):
@@ -108,6 +113,19 @@ class ActionAnswerDress(LookupAction):
             else:
                 say_not_translated(dispatcher, event["related"]["dress"], lang)
         say_freshness(dispatcher, [i for e in dressed for i in (e, e["related"]["dress"])], lang)
+
+    async def _events_of_day_asked(self, tracker: Tracker, lang: str) -> list[dict[str, Any]]:
+        """The events of the exercise-local day the message names, those with a dress first
+        (the answer says each one's); none when it names no day of the exercise."""
+        text = user_text(tracker)
+        if not dates.may_name_a_day(text):
+            return []
+        today, start, end = await self.calendar(lang)
+        day = dates.requested_day(text, today, start, end, lang)
+        if day is None:
+            return []
+        events = await self.client.events(lang, on=day.isoformat())
+        return sorted(events, key=lambda event: "dress" not in event.get("related", {}))
 
 
 class ActionAnswerVenue(DatedLookupAction):

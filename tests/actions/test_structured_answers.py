@@ -271,3 +271,45 @@ def test_no_day_of_the_exercise_named(lang: str, text: str) -> None:
     from actions.dates import requested_day
 
     assert requested_day(text, date(2027, 6, 1), *EXERCISE, lang) is None
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "dress code for 2 June?"),
+        ("fr", "quelle tenue pour le 2 juin"),
+        ("ar", "ايش الزي المطلوب في ٢ يونيو"),
+    ],
+)
+def test_a_dress_question_naming_a_day_and_no_event_gets_that_days_dress(
+    lang: str, text: str
+) -> None:
+    # Issue 20: "what to wear on <date>" named no event; the answer was the dress guidance,
+    # which this exercise lacks ("I don't have that"), not the dress of that day's events.
+    pack = other_pack()
+    pack["topics"].append({**pack["topics"][0], "id": "dress-rule", "topic": "dress"})
+    dispatcher = run(
+        ActionAnswerDress,
+        FakeLookup(pack).handle,
+        {"today": DAY_BEFORE},
+        language=lang,
+        text=text,
+        entities=[],
+    )
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_event_dress"
+    assert message["dress"] == PACK["dress_codes"][0]["name"][lang]
+
+
+def test_a_dress_question_naming_a_day_without_events_gets_the_guidance() -> None:
+    pack = other_pack()
+    pack["topics"].append({**pack["topics"][0], "id": "dress-rule", "topic": "dress"})
+    dispatcher = run(
+        ActionAnswerDress,
+        FakeLookup(pack).handle,
+        {"today": DAY_BEFORE},
+        language="en",
+        text="dress code for 3 June?",
+        entities=[],
+    )
+    assert dispatcher.messages[0]["text"] == pack["topics"][0]["text"]["en"]
