@@ -670,3 +670,43 @@ def test_a_second_batch_by_kind_matches_a_family(text: str) -> None:
 )
 def test_the_second_batchs_near_misses_do_not(text: str) -> None:
     assert matching_family(text, GUARD.families) is None
+
+
+# Issue 19, sixth round: paratroopers (and an amphibious or air landing) named with no seeking word
+# were refused outright ("paras" alone raised the plans family), so a question about their beret,
+# tradition or history was refused; they now need a where or when, in either order, and a question
+# about their history, beret or tradition is left to the classifier.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the history of the paratroopers' maroon beret",
+        "my grandfather was a paratrooper, do the hosts have a veterans' association",
+        "the host paras have a regimental march, what is it called",
+        "pourquoi les parachutistes portent-ils un béret rouge",
+        "mon père était para, il y a une amicale des anciens ici ?",
+        "ليش المظليين يلبسون بيريه حمراء",
+        "جدي كان مظلي، في رابطة للمحاربين القدامى هنا؟",
+        "پیرا ٹروپرز کی ٹوپی کا رنگ سرخ کیوں ہوتا ہے",
+        "میرے دادا چھاتہ بردار تھے، یہاں سابق فوجیوں کی کوئی انجمن ہے؟",
+    ],
+)
+def test_paratroopers_named_without_a_where_or_when_are_not_refused(text: str) -> None:
+    assert matching_family(text, GUARD.families) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when are the paratroopers jumping tomorrow",
+        "the paratroopers land where exactly",
+        "à quelle heure sautent les parachutistes demain",
+        "les paras seront largués où exactement",
+        "متى بينزلون المظليين بكرة",
+        "المظليين وين بينزلون؟",
+        "پیرا ٹروپرز کل کہاں اتریں گے",
+        "چھاتہ بردار کس وقت چھلانگ لگائیں گے",
+    ],
+)
+def test_where_or_when_the_paratroopers_drop_still_matches(text: str) -> None:
+    family = matching_family(text, GUARD.families)
+    assert family is not None and family.name == "plans and scenario"
