@@ -68,6 +68,8 @@ _URDU_WORDS = (
     "ہے ہیں کیا کب کہاں کون کیسے کتنے کتنی بجے کا کی کے کو میں سے اور یہ وہ ہو گا گی گے پر نے بھی"
     # auxiliaries written joined or apart ("روانہ ہوگی", "کھلا رہتا ہے") and "until"
     " ہوگا ہوگی ہوگے ہوں گے ہونگے رہتا رہتی رہتے رہے تک"
+    # کون's and کیا's oblique form ("کس وقت", at what time; "کس سے", from whom) and "can"
+    " کس کسی سکتا سکتی سکتے"
 )
 STOPWORDS = frozenset(words(_FUNCTION_WORDS + _QUESTION_WORDS + _URDU_WORDS))
 # Words that ask for something about an item (its time, hours, place, dress, number) rather than

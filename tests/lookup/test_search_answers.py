@@ -249,6 +249,13 @@ def test_urdu_auxiliaries_written_joined_are_not_searched() -> None:
     assert query_words("کب تک کھلا رہتا ہے، کب روانہ ہوگی") == words("کھلا روانہ")
 
 
+def test_urdu_which_and_can_are_not_searched() -> None:
+    # "میجر ... سے کس وقت رابطہ ہو سکتا ہے": کس (which, oblique) matched nothing and سکتا (can)
+    # matched the duty officer's role ("رابطہ کرا سکتا ہے"), leaving the major named too little
+    # of the message for the contact answer.
+    assert query_words("کس وقت مل سکتا ہے، کسی سے پوچھ سکتے") == words("وقت مل پوچھ")
+
+
 @pytest.mark.parametrize(
     "query", ["ویل اسکوائر شام کو کب تک کھلا رہتا ہے", "when does Well Square leave"]
 )
