@@ -6,6 +6,7 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
+import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -46,19 +47,26 @@ class NotSignedIn(Exception):
 
 
 def session_secret(settings: Settings) -> str:
-    """LIAISON_SECRET_KEY, else a key generated once into <data_dir>/secret-key (0600)."""
+    """LIAISON_SECRET_KEY, else a key generated once into <data_dir>/secret-key (0600).
+
+    Replicas over one data folder start together: the key is written whole to a private file
+    of its own and then linked into place, which fails if another process got there first, so
+    no process ever reads a key half written (it did: an empty file, and the start-up failed)."""
     if settings.secret_key:
         return settings.secret_key
     path = settings.data_dir / "secret-key"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        descriptor, draft = tempfile.mkstemp(dir=path.parent, prefix=".secret-key-")
         try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another process made it first
+            with os.fdopen(descriptor, "w") as key_file:  # mkstemp makes it 0600
+                key_file.write(key + "\n")
+            os.link(draft, path)
+        except FileExistsError:  # another process put its key there first: that one counts
             pass
-        else:
-            with os.fdopen(descriptor, "w") as key_file:
-                key_file.write(secrets.token_urlsafe(48) + "\n")
+        finally:
+            os.unlink(draft)
     key = path.read_text().strip()
     if len(key) < 32:
         raise ValueError(f"{path} holds no usable secret key (32+ characters)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,50 @@ def test_the_session_secret_is_generated_once_and_private(sqlite_settings: Setti
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert session_secret(sqlite_settings) == first
     assert session_secret(sqlite_settings.model_copy(update={"secret_key": "x" * 40})) == "x" * 40
+
+
+def test_replicas_starting_together_share_one_whole_secret(
+    sqlite_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two lookup processes over one data folder: the first is slow to make its key, the second
+    reads the file meanwhile. It must never find a key half written (it found an empty file and
+    the replica failed to start, caught by test_read_cache's two processes)."""
+    import secrets
+
+    from lookup.console import web
+
+    first_is_making_its_key = threading.Event()
+    second_is_done = threading.Event()
+    made = iter(["a" * 64, "b" * 64])
+
+    def slow_for_the_first(nbytes: int) -> str:
+        key = next(made)
+        if key.startswith("a"):
+            first_is_making_its_key.set()
+            second_is_done.wait(5)
+        return key
+
+    monkeypatch.setattr(secrets, "token_urlsafe", slow_for_the_first)
+    results: dict[str, str | BaseException] = {}
+
+    def start(name: str) -> None:
+        try:
+            results[name] = web.session_secret(sqlite_settings)
+        except BaseException as error:
+            results[name] = error
+        finally:
+            if name == "second":
+                second_is_done.set()
+
+    first = threading.Thread(target=start, args=("first",))
+    first.start()
+    assert first_is_making_its_key.wait(5)
+    start("second")
+    first.join(10)
+    assert results["first"] == results["second"] == "b" * 64
+    path = sqlite_settings.data_dir / "secret-key"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in path.parent.iterdir() if p.name.startswith(".secret-key")] == []
 
 
 def test_admins_see_the_staff_list_and_officers_do_not(officer: TestClient) -> None:
