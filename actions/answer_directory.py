@@ -18,7 +18,7 @@ from actions.answer_found import (
     confident,
     message_hits,
     say_contact,
-    search_message,
+    tied_best,
 )
 from actions.base import LookupAction, say_freshness, user_text
 from actions.lookup_client import LookupClient, NoAnswer
@@ -126,7 +126,8 @@ async def named_contacts(
     left_out = REACH_WORDS | TIME_WORDS
     asked = " ".join(t for t in text.split() if not set(words(t)) <= left_out or not words(t))
     hits = await message_hits(client, asked, lang, ["contact", "rank"])
-    if not hits or not accept(hits[0]["score"], hits[0].get("coverage", 1.0)):
+    found = tied_best(hits, accept)
+    if not found:
         return []
     contacts = [hit for hit in hits if hit["item"]["kind"] == "contact"]
     # Only a choice between contacts needs the nations (one more request).
@@ -134,7 +135,6 @@ async def named_contacts(
     theirs = [hit for hit in contacts if nation & set(words(_contact_text(hit["item"])))]
     if theirs:
         return [hit["item"] for hit in theirs if hit["score"] == theirs[0]["score"]][:TIES_AT_MOST]
-    found = await search_message(client, asked, lang, ["contact", "rank"], accept)
     return [item for item in found if item["kind"] == "contact"]
 
 

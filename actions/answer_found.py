@@ -114,7 +114,14 @@ async def search_message(
 ) -> list[dict[str, Any]]:
     """The items the whole message names, tied for the best, when the best hit's figures pass
     `accept` (none otherwise)."""
-    hits = await message_hits(client, text, lang, kinds or SEARCH_KINDS)
+    return tied_best(await message_hits(client, text, lang, kinds or SEARCH_KINDS), accept)
+
+
+def tied_best(
+    hits: list[dict[str, Any]], accept: Callable[[float, float], bool] = confident
+) -> list[dict[str, Any]]:
+    """The items of the hits tied for the best, when the best hit's figures pass `accept`
+    (none otherwise)."""
     if not hits or not accept(hits[0]["score"], hits[0].get("coverage", 1.0)):
         return []
     best = hits[0]["score"]
