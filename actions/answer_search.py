@@ -4,7 +4,6 @@ multilingual search finds it from the user's own words, so no exercise fact live
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import partial
 from typing import Any
 
@@ -117,11 +116,7 @@ class ActionAnswerDress(DatedLookupAction):
     async def _events_of_day_asked(self, tracker: Tracker, lang: str) -> list[dict[str, Any]]:
         """The events of the exercise-local day the message names, those with a dress first
         (the answer says each one's); none when it names no day of the exercise."""
-        text = user_text(tracker)
-        if not dates.may_name_a_day(text):
-            return []
-        today, start, end = await self.calendar(lang)
-        day = dates.requested_day(text, today, start, end, lang)
+        day = await self.day_asked(tracker, lang)
         if day is None:
             return []
         events = await self.client.events(lang, on=day.isoformat())
@@ -136,7 +131,7 @@ class ActionAnswerVenue(DatedLookupAction):
         return "action_answer_venue"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        day = await self._day_asked(tracker, lang)
+        day = await self.day_asked(tracker, lang)
         # The day's words are the date of the answer, not part of the place's name.
         searched = dates.without_day_words(user_text(tracker)) if day else None
         hits = await find(
@@ -158,14 +153,6 @@ class ActionAnswerVenue(DatedLookupAction):
         for item in others:  # "... and when is the flag raising"
             await say_item(self.client, dispatcher, item, lang)
         say_freshness(dispatcher, [*hits, *others], lang)
-
-    async def _day_asked(self, tracker: Tracker, lang: str) -> date | None:
-        """The exercise-local day the message names ("today", "vendredi", "21 يناير"), if any."""
-        text = user_text(tracker)
-        if not dates.may_name_a_day(text):
-            return None
-        today, start, end = await self.calendar(lang)
-        return dates.requested_day(text, today, start, end, lang)
 
 
 RANK_CODE = re.compile(r"\b(O[FR])[- ]?(\d{1,2})\b", re.IGNORECASE)

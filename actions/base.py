@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import notes
+from actions import dates, notes
 from actions.answer_found import (
     answer_from_search,
     confident,
@@ -114,6 +114,14 @@ class DatedLookupAction(LookupAction):
         today = self._today or datetime.now(ZoneInfo(exercise["time_zone"])).date()
         start, end = (date.fromisoformat(exercise[f]) for f in ("start_date", "end_date"))
         return today, start, end
+
+    async def day_asked(self, tracker: Tracker, lang: str) -> date | None:
+        """The exercise-local day the message names ("today", "vendredi", "21 يناير"), if any."""
+        text = user_text(tracker)
+        if not dates.may_name_a_day(text):
+            return None
+        today, start, end = await self.calendar(lang)
+        return dates.requested_day(text, today, start, end, lang)
 
 
 def say_freshness(dispatcher: CollectingDispatcher, items: list[dict[str, Any]], lang: str) -> None:
