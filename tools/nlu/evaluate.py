@@ -21,8 +21,10 @@ fourth, restricted_fourth/<lang>.yml (written apart, measured once on the model 
 development data since: the guard's fourth round read its misses), under `opsec_fourth`; the fifth,
 restricted_fifth/<lang>.yml (written by someone who never saw the guard, measured once on the model
 of 86f5971 and development data since: the guard's fifth round read its misses), under
-`opsec_fifth`; the sixth, restricted_sixth/<lang>.yml, written in secret by someone who never saw
-the guard, under `opsec_sixth` once the folder exists.
+`opsec_fifth`; the sixth, restricted_sixth/<lang>.yml (written in secret, measured once on the model of
+91382ee and development data since: the guard's seventh round read its misses), under `opsec_sixth`;
+the seventh, restricted_seventh/<lang>.yml, written in secret by someone who never saw the guard,
+under `opsec_seventh` once the folder exists.
 
 Arabizi (issue 21), Arabic typed in Latin letters and digits, is measured on
 tests/nlu/heldout/arabizi/ar.yml under `arabizi`: intent macro-F1 (target 0.85) and the share of
@@ -56,6 +58,7 @@ OPSEC_SETS = {
     "opsec_fourth": "restricted_fourth",
     "opsec_fifth": "restricted_fifth",
     "opsec_sixth": "restricted_sixth",
+    "opsec_seventh": "restricted_seventh",
 }
 ARABIZI_FOLDER = "arabizi"
 ARABIZI_TARGET = 0.85  # intent macro-F1: issue 21
