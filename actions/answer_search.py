@@ -42,13 +42,56 @@ class ActionAnswerEvent(LookupAction):
         hits = await find(self.client, tracker, "event", lang)
         if not hits:
             raise NoAnswer("no event matches")
+        text = user_text(tracker)
         for event in hits:  # several when the question names them equally (find)
             say_event(dispatcher, event, lang)
+            description = event["fields"].get("description") or ""
+            if description and asks_beyond_when_and_where(text, event):
+                dispatcher.utter_message(text=description)
         others = await other_kinds_named(self.client, tracker, "event", hits, lang)
         for item in others:  # "... and when does Well Square open"
             await say_item(self.client, dispatcher, item, lang)
         said = [i for e in hits for i in [e, *e.get("related", {}).values()]]
         say_freshness(dispatcher, [*said, *others], lang)
+
+
+# Words asking what an event's description tells beyond its time, place and dress, folded, in
+# every language (the one definition): when to be in position or report ("by when must I be
+# there", "à quelle heure être en place", "لازم اكون في مكاني", "کب پہنچنا ہے"), the bus that
+# leaves for it, whether it is held again for latecomers. The pack keeps these in the event's
+# description ("Be in position by 07:30", "Buses leave Building 20 at 05:45", "Repeated on 19
+# January"), which the event's answer then says too.
+DETAIL_WORDS = frozenset(
+    words(
+        "position positions positioned report reporting arrive arriving arrival there "
+        "bus buses shuttle shuttles coach coaches leave leaves depart departs departure "
+        "repeat repeated repeats again another second twice session sessions bring "
+        "place position positions presenter arriver arrivee navette navettes autocar depart "
+        "partent repete repetee repetes encore autre deuxieme seance apporter "
+        "مكاني مكانكم موقعي موقعكم اكون نكون احضر نحضر حضور اصل نصل وصول "
+        "يتكرر تتكرر يعاد تعاد مكرر تكرار مره ثانيه اخري باص باصات حافله حافلات تتحرك تنطلق ينطلق "
+        "پوزیشن پہنچنا پہنچیں پہنچوں پہنچنے موجود حاضر دوبارہ پھر بس بسیں شٹل روانہ روانگی"
+    )
+)
+
+
+def asks_beyond_when_and_where(text: str, event: dict[str, Any]) -> bool:
+    """Whether the message asks something the event's description tells and its title, time,
+    place and dress do not: a word of DETAIL_WORDS, or a word of five letters or more that the
+    description has and the rest of the answer does not ("is interpretation provided at the
+    planning exercise?")."""
+    asked = set(words(text))
+    if asked & DETAIL_WORDS:
+        return True
+    named = " ".join(
+        [
+            event["fields"].get("title") or "",
+            related_text(event, "venue", "name"),
+            related_text(event, "dress", "name"),
+        ]
+    )
+    beyond = {word for word in asked - set(words(named)) - WHEN_WORDS if len(word) >= 5}
+    return bool(beyond & set(words(event["fields"].get("description") or "")))
 
 
 # What a dress question may name: a dress code itself, or an event (whose dress is asked).

@@ -18,7 +18,7 @@ from actions.answer_directory import (
 from actions.answer_found import plainly_named, say_event, say_item, say_texts, search_message
 from actions.base import DatedLookupAction, intent_of, logger, say_freshness, user_text
 from actions.dates import requested_day
-from actions.lookup_client import NoAnswer
+from actions.lookup_client import ForParticipants, NoAnswer
 from common.textnorm import words
 from common.topics import CONTACT_TOPICS, TOPIC_FOR_INTENT
 
@@ -34,6 +34,12 @@ BUS_WORDS = frozenset(
         "حافلة حافلات باص باصات بس بسیں بسوں شٹل"
     )
 )
+
+# A topic an exercise may have no text on, and the topic that carries the facts it asks for: "I
+# need a doctor" (medical) in a pack whose medical line is among its emergency numbers gets
+# those, and so does a visitor not yet enrolled (the medical centre's text is for participants;
+# safety information is always public: common/topics.py).
+STANDS_IN_FOR = {"medical": "emergency_contacts"}
 
 
 class ActionAnswerTopic(DatedLookupAction):
@@ -82,13 +88,28 @@ class ActionAnswerTopic(DatedLookupAction):
             else:
                 if prayers.times_only(text):
                     return
-        items = await self.client.topic(topic, lang)
+        items = await self.topic_or_stand_in(topic, lang)
         say_texts(dispatcher, items, "text")
         if topic == "meals":
             note = notes.ramadan_meals((await self.client.exercise(lang))["fields"], lang)
             if note:
                 dispatcher.utter_message(text=note)
         say_freshness(dispatcher, [*events, *items], lang)
+
+    async def topic_or_stand_in(self, topic: str, lang: str) -> list[dict[str, Any]]:
+        """The topic's texts; for a topic this exercise has nothing on (or nothing this visitor
+        may read) that has a stand-in (STANDS_IN_FOR), the stand-in's texts. The reason there is
+        no text of the topic itself stands when the stand-in has none either."""
+        try:
+            return await self.client.topic(topic, lang)
+        except (NoAnswer, ForParticipants) as reason:
+            stand_in = STANDS_IN_FOR.get(topic)
+            if stand_in is None:
+                raise
+            try:
+                return await self.client.topic(stand_in, lang)
+            except (NoAnswer, ForParticipants):
+                raise reason from None
 
     async def say_event_transport(
         self, dispatcher: CollectingDispatcher, text: str, lang: str

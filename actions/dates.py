@@ -150,7 +150,17 @@ def _found(text: str, lang: str, base: date) -> list[tuple[str, date]]:
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
     found = search_dates(text, languages=_languages(lang), settings=settings) or []
-    return [(words, when.date()) for words, when in found]
+    return [(words, when.date()) for words, when in found if not _abbreviation_only(words)]
+
+
+def _abbreviation_only(words: str) -> bool:
+    """Whether dateparser's reading rests on a day's two-letter abbreviation alone: "je", "ma",
+    "me" (jeudi, mardi, mercredi in French), "we" and "sa" are far more often a pronoun or a
+    word of the question than a day ("je mets quoi le 2 juin" was read as Thursday, and the
+    dress of the wrong day given)."""
+    return not any(ch.isdigit() for ch in words) and all(
+        len(word) <= 2 for word in re.findall(r"\w+", words)
+    )
 
 
 @cache
