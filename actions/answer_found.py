@@ -220,7 +220,9 @@ def say_event(dispatcher: CollectingDispatcher, event: dict[str, Any], lang: str
         "when": rendering.when(fields["start"], fields["end"], lang),
         "place": related_text(event, "venue", "name"),
     }
-    if not (details["title"] and details["place"]):  # a text missing in this language
+    if not details["title"]:  # its facts by kind and time, then the languages that have it
+        say_not_translated(dispatcher, event, lang)
+    elif not details["place"]:  # a text missing in this language
         dispatcher.utter_message(text=incomplete.event(dress=dress, lang=lang, **details))
     elif dress:
         dispatcher.utter_message(response="utter_event_details", dress=dress, **details)
@@ -246,11 +248,10 @@ def say_venue(
     hours = ""
     if weekly:
         hours = hours_text(weekly) if hours_text else rendering.opening_hours(weekly, lang)
-    if not (common["name"] and common["directions"]):  # a text missing in this language
-        if common["name"] or common["directions"] or hours:
-            dispatcher.utter_message(text=incomplete.venue(hours=hours, lang=lang, **common))
-        else:
-            say_not_translated(dispatcher, venue, venue.get("lang") or lang)
+    if not common["name"]:  # its hours, then the languages that have its name
+        say_not_translated(dispatcher, venue, venue.get("lang") or lang, hours_text)
+    elif not common["directions"]:  # a text missing in this language
+        dispatcher.utter_message(text=incomplete.venue(hours=hours, lang=lang, **common))
     elif hours:
         dispatcher.utter_message(response="utter_venue_details", hours=hours, **common)
     else:
@@ -268,7 +269,9 @@ def say_contact(dispatcher: CollectingDispatcher, contact: dict[str, Any], lang:
         "reach": reach,
         "languages": rendering.language_names(fields.get("languages", []), lang),
     }
-    if said["name"] and said["role"] and said["languages"]:
+    if not said["name"]:  # its number, then the languages that have its name
+        say_not_translated(dispatcher, contact, lang)
+    elif said["role"] and said["languages"]:
         dispatcher.utter_message(response="utter_contact", **said)
     else:  # a text missing in this language
         dispatcher.utter_message(text=incomplete.contact(lang=lang, **said))

@@ -1,17 +1,70 @@
 """Saying that a text is missing in the visitor's language, never filling it in from another
 (issue 21): the lookup service names the exercise's languages that have the text (`available_in`);
 the visitor is told, in their language, which those are, with a button for each that switches the
-conversation to it (the `switch_language` shortcut the web chat's picker sends too)."""
+conversation to it (the `switch_language` shortcut the web chat's picker sends too).
+
+Before that notice the visitor still gets the item's language-neutral facts (issue 20): a
+visitor asking in Urdu for the medical line's number or a tent's hours must not go without the
+number or the time because the item's name exists only in French. Language-neutral means a
+structured field of the pack schema (lookup/packs/schema.py) whose value is the same in every
+language and which the visitor's own catalog templates and CLDR (Babel) say:
+
+- a venue's opening hours (those in force: Ramadan's in Ramadan), as the venue answer says them;
+- an event's start and end (day and time, in the exercise's time zone) and its kind (ceremony,
+  briefing, training, social: an enumeration, named through the catalog);
+- a contact's phone number and e-mail address, when the field holds only that (a phone field
+  reading "2230 from a camp phone" is words, and not said), and the languages the contact
+  speaks (codes, named by CLDR);
+- a rank's NATO code (OF-2).
+
+Never a `Translations` text (a name, title, description, directions, role, a topic's text, a
+contact's hours) and never a free-text field (a radio call sign is words, in some language):
+such a text is said only when it exists in the visitor's language (an event's venue named in
+Urdu). An item without its name in the language is referred to generically ("Opening hours:",
+"Phone:", "Ceremony:"), in the visitor's catalog. Topics, dress codes and phrases have no such
+facts: the notice alone. The service answers for the visitor's tier, so nothing here reaches a
+visitor who could not read the item (an item withheld is never handed to an action).
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import incomplete, rendering
+from common.i18n import N_, translator
 from common.i18n.formatting import language_names
 from common.languages import LANGUAGE_NAMES
+
+DOMAIN = "visitor"
+
+# TRANSLATORS: an item's phone number said without the item's name, which is missing in the
+# visitor's language.
+_PHONE = N_("Phone: {phone}")
+# TRANSLATORS: an item's e-mail address said without the item's name.
+_EMAIL = N_("E-mail: {email}")
+# TRANSLATORS: who a contact can be reached by, and the languages the contact speaks.
+_SPEAKS = N_("{reach} (speaks {languages})")
+_GRADE = N_("NATO grade: {code} (STANAG 2116).")
+# An event named by its kind when its title is missing in the visitor's language.
+EVENT_KINDS: dict[str, str] = {
+    # TRANSLATORS: an event of the exercise whose own title is missing in the language.
+    "ceremony": N_("Ceremony"),
+    # TRANSLATORS: an event of the exercise whose own title is missing in the language.
+    "briefing": N_("Briefing"),
+    # TRANSLATORS: an event of the exercise whose own title is missing in the language.
+    "training": N_("Training"),
+    # TRANSLATORS: an event of the exercise whose own title is missing in the language.
+    "social": N_("Social event"),
+}
+# A phone field said without the item's words: digits and the separators numbers are written
+# with, nothing else ("+000 555 7000", "(0)22 30-11"); an e-mail address alone.
+PHONE_SHAPE = re.compile(r"^\+?[0-9][0-9 ().\-/]*[0-9]$")
+EMAIL_SHAPE = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
 
 
 def offered_languages(item: dict[str, Any]) -> list[str]:
@@ -23,17 +76,102 @@ def switch_payload(code: str) -> str:
     return "/switch_language" + json.dumps({"requested_language": code})
 
 
-def say_not_translated(dispatcher: CollectingDispatcher, item: dict[str, Any], lang: str) -> None:
-    """'Not yet in Urdu; it exists in English and Arabic' with a button per language (each named
-    in itself, as the language picker does), or only 'ask the liaison team' when none has it."""
+def _say(lang: str, message: str, **parts: str) -> str:
+    return translator(lang, DOMAIN).gettext(message).format(**parts)
+
+
+def _text(fields: Mapping[str, Any], name: str) -> str:
+    value = fields.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _related_name(item: Mapping[str, Any], name: str) -> str:
+    """The name of an item the service attached (an event's venue, its dress) in the visitor's
+    language; "" when it has none in it."""
+    return _text(item.get("related", {}).get(name, {}).get("fields", {}), "name")
+
+
+def reach(fields: Mapping[str, Any], lang: str) -> str:
+    """'Phone: +000 555 7000 · E-mail: desk@x.invalid', from the fields that hold only a number
+    or an address; "" when none does."""
+    said = []
+    phone, email = _text(fields, "phone"), _text(fields, "email")
+    if PHONE_SHAPE.match(phone):
+        said.append(_say(lang, _PHONE, phone=phone))
+    if EMAIL_SHAPE.match(email):
+        said.append(_say(lang, _EMAIL, email=email))
+    return " · ".join(said)
+
+
+def neutral_facts(
+    item: dict[str, Any],
+    lang: str,
+    hours_text: Callable[[dict[str, str]], str] | None = None,
+) -> str:
+    """The item's language-neutral facts as one sentence in `lang` (see the module's docstring),
+    with its texts that do exist in `lang` but never its name; "" when it has none. `hours_text`:
+    how a venue's hours are said (one day's, for a question naming a day), else the week's."""
+    kind, fields = item.get("kind"), item.get("fields") or {}
+    if kind == "venue":
+        hours_of = fields.get("hours") or {}
+        weekly = hours_of.get("current") or hours_of.get("weekly")
+        if not weekly:
+            return ""
+        hours = hours_text(weekly) if hours_text else rendering.opening_hours(weekly, lang)
+        return incomplete.venue("", _text(fields, "directions"), hours, lang)
+    if kind == "event" and fields.get("start") and fields.get("end"):
+        label = EVENT_KINDS.get(str(fields.get("kind")))
+        return incomplete.event(
+            title=_say(lang, label) if label else "",
+            when=rendering.when(fields["start"], fields["end"], lang),
+            place=_related_name(item, "venue"),
+            dress=_related_name(item, "dress"),
+            lang=lang,
+        )
+    if kind == "contact":
+        how = reach(fields, lang)
+        if not how:  # the languages alone are no way to reach anyone
+            return ""
+        languages = rendering.language_names(fields.get("languages") or [], lang)
+        if languages:
+            how = _say(lang, _SPEAKS, reach=how, languages=languages)
+        role = _text(fields, "role").rstrip(". ")
+        return incomplete.sentence(incomplete.named(role, how, lang), lang)
+    if kind == "rank" and fields.get("code"):
+        return _say(lang, _GRADE, code=str(fields["code"]))
+    return ""
+
+
+def say_not_translated(
+    dispatcher: CollectingDispatcher,
+    item: dict[str, Any],
+    lang: str,
+    hours_text: Callable[[dict[str, str]], str] | None = None,
+) -> None:
+    """The item's language-neutral facts, if it has any (`neutral_facts`), then 'Not yet in
+    Urdu; it exists in English and Arabic' with a button per language (each named in itself, as
+    the language picker does), or only 'ask the liaison team' when none has it. One answer
+    saying several such items gives the same notice once."""
+    facts = neutral_facts(item, lang, hours_text)
+    if facts:
+        dispatcher.utter_message(text=facts)
     offered = offered_languages(item)
     if not offered:
-        dispatcher.utter_message(response="utter_not_translated")
+        notice: dict[str, Any] = {"response": "utter_not_translated"}
+    else:
+        notice = {
+            "response": "utter_not_translated_offer",
+            "buttons": [
+                {"title": LANGUAGE_NAMES[code], "payload": switch_payload(code)} for code in offered
+            ],
+            "languages": language_names(offered, lang),
+        }
+    if any(_same_notice(said, notice) for said in dispatcher.messages):
         return
-    dispatcher.utter_message(
-        response="utter_not_translated_offer",
-        buttons=[
-            {"title": LANGUAGE_NAMES[code], "payload": switch_payload(code)} for code in offered
-        ],
-        languages=language_names(offered, lang),
+    dispatcher.utter_message(**notice)
+
+
+def _same_notice(said: Mapping[str, Any], notice: Mapping[str, Any]) -> bool:
+    return said.get("response") == notice["response"] and all(
+        said.get(key) == notice[key] for key in ("buttons", "languages") if key in notice
     )

@@ -29,7 +29,12 @@ def event(title: str = "", place: str = "", dress: str = "") -> dict[str, Any]:
 
 
 def said(dispatcher: CollectingDispatcher) -> list[str]:
-    return [m["text"] for m in dispatcher.messages]
+    """What was said in words, the not-translated notice (a response) aside."""
+    return [m["text"] for m in dispatcher.messages if m["text"]]
+
+
+def notices(dispatcher: CollectingDispatcher) -> list[str]:
+    return [m["response"] for m in dispatcher.messages if m["response"]]
 
 
 def test_an_event_without_its_name_or_place_says_its_time_alone() -> None:
@@ -39,6 +44,9 @@ def test_an_event_without_its_name_or_place_says_its_time_alone() -> None:
     assert "07:00–07:30" in text and "2" in text
     assert text.endswith("07:30۔")
     assert not text.startswith(":") and "،" not in text
+    # No name: the event is called by its kind, and the visitor is told the name is missing.
+    assert text.startswith("تقریب: ")
+    assert notices(dispatcher) == ["utter_not_translated"]
 
 
 def test_an_event_without_its_place_has_no_comma_before_nothing() -> None:
@@ -57,7 +65,8 @@ def test_an_event_without_its_name_keeps_its_place_and_dress() -> None:
     say_event(dispatcher, event(place="ساحة البئر", dress="الحذاء الميداني"), "ar")
     [text] = said(dispatcher)
     assert text.endswith("07:30، ساحة البئر. اللباس: الحذاء الميداني.")
-    assert not text.startswith(":")
+    assert text.startswith("مراسم: ")
+    assert notices(dispatcher) == ["utter_not_translated"]
 
 
 def test_a_whole_event_still_uses_its_template() -> None:
@@ -77,6 +86,7 @@ def test_a_venue_without_name_or_directions_says_its_hours() -> None:
     say_venue(dispatcher, venue, "ur")
     [text] = said(dispatcher)
     assert text.startswith("اوقاتِ کار: ") and "06:00" in text and text.endswith("۔")
+    assert notices(dispatcher) == ["utter_not_translated"]
 
 
 def test_a_venue_with_nothing_in_the_language_is_said_missing() -> None:
@@ -95,7 +105,8 @@ def test_a_contact_without_name_and_role_says_its_number() -> None:
     dispatcher = CollectingDispatcher()
     say_contact(dispatcher, contact, "ur")
     [text] = said(dispatcher)
-    assert text.startswith("+000 555 7000 (زبانیں: ") and text.endswith(")۔")
+    assert text.startswith("فون: +000 555 7000 (زبانیں: ") and text.endswith(")۔")
+    assert notices(dispatcher) == ["utter_not_translated"]
 
 
 def test_a_contact_without_role() -> None:
@@ -122,4 +133,5 @@ def test_a_rank_without_any_title_in_the_language_is_said_missing() -> None:
     exercise = {"nations": [{"code": "hst", "name": ""}, {"code": "gst", "name": ""}]}
     dispatcher = CollectingDispatcher()
     say_rank(dispatcher, rank, exercise)
-    assert dispatcher.messages[0]["response"] == "utter_not_translated_offer"
+    assert said(dispatcher) == ["نیٹو عہدہ: OF-2 (STANAG 2116)۔"]
+    assert notices(dispatcher) == ["utter_not_translated_offer"]

@@ -244,9 +244,13 @@ def test_any_topic_question_asking_how_to_reach_someone_named_gets_them(
         pack["topics"].append(dict(pack["topics"][0], id=topic, topic=topic))
     fake = fake_with(("contact", CONTACT["id"]), score=1.2, pack=pack)
     dispatcher = run(ActionAnswerTopic, fake.handle, intent=intent, language=lang, text=text)
-    # The pack has no Urdu names: the card is then said without them (actions/incomplete.py).
-    [message] = dispatcher.messages
+    # The pack has no Urdu names: the number, then the languages that have the name
+    # (actions/not_translated.py).
+    message, *notice = dispatcher.messages
     assert message.get("response") == "utter_contact" or CONTACT["phone"] in message["text"]
+    assert [m["response"] for m in notice] == (
+        [] if lang != "ur" else ["utter_not_translated_offer"]
+    )
 
 
 def test_a_topic_question_not_asking_to_reach_anyone_keeps_its_topic() -> None:
@@ -403,12 +407,14 @@ def test_out_of_scope_answers_an_item_the_search_is_sure_of(lang: str) -> None:
         language=lang,
         text=text,
     )
-    [message] = dispatcher.messages
+    message, *notice = dispatcher.messages
     if VENUE["name"].get(lang):
         assert message["response"] == "utter_venue_details"
         assert message["name"] == VENUE["name"][lang]
-    else:  # no name in this language: the hours without an empty name (actions/incomplete.py)
+        assert not notice
+    else:  # no name in this language: the hours, then the languages that have the name
         assert "06:00" in message["text"] and not message["text"].startswith(":")
+        assert [m["response"] for m in notice] == ["utter_not_translated_offer"]
     assert searches(fake) == [text]
 
 
