@@ -22,6 +22,7 @@ from actions.answer_found import (
 )
 from actions.base import LookupAction, say_freshness, user_text
 from actions.lookup_client import LookupClient, NoAnswer
+from actions.not_translated import say_not_translated
 from actions.notes import DOMAIN as VISITOR_DOMAIN
 from common.i18n import N_, translator
 from common.textnorm import words
@@ -271,7 +272,11 @@ class ActionAnswerExercise(LookupAction):
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
         if await say_host_nation(self.client, dispatcher, user_text(tracker), lang):
             return
-        fields = (await self.client.exercise(lang))["fields"]
+        exercise = await self.client.exercise(lang)
+        fields = exercise["fields"]
+        if not fields.get("name"):  # its dates, then the languages that have its texts
+            say_not_translated(dispatcher, exercise, lang)
+            return
         dispatcher.utter_message(
             response="utter_exercise_overview",
             name=fields.get("name") or "",

@@ -12,18 +12,27 @@ from actions import rendering
 from actions.answer_found import related_text
 from actions.base import DatedLookupAction, say_freshness, user_text
 from actions.dates import requested_day
+from actions.not_translated import event_kind, say_notice
 
 HIGHLIGHT_KINDS = ("ceremony", "social")
 
 
-def event_line(event: dict[str, Any]) -> str:
+def event_line(event: dict[str, Any], lang: str | None = None) -> str:
     fields = event["fields"]
     place = related_text(event, "venue", "name")
     span = f"{rendering.clock(fields['start'])}–{rendering.clock(fields['end'])}"
-    # A title or place missing in this language is left out, not said as an empty word.
-    return " — ".join(
-        part for part in (f"{span} {fields.get('title') or ''}".strip(), place) if part
-    )
+    # A title missing in this language: the event's kind in `lang` (never another language's
+    # title); a place missing is left out, not said as an empty word.
+    title = fields.get("title") or (event_kind(fields.get("kind"), lang) if lang else "")
+    return " — ".join(part for part in (f"{span} {title}".strip(), place) if part)
+
+
+def say_untitled(dispatcher: CollectingDispatcher, events: list[dict[str, Any]], lang: str) -> None:
+    """After a programme listing events without their title in this language, the notice and
+    offer of the languages that have them (once: actions/not_translated.py)."""
+    for event in events:
+        if not event["fields"].get("title"):
+            say_notice(dispatcher, event, lang)
 
 
 class ActionAnswerSchedule(DatedLookupAction):
@@ -39,10 +48,11 @@ class ActionAnswerSchedule(DatedLookupAction):
             ]
             lines = [
                 f"{rendering.day(datetime.fromisoformat(e['fields']['start']).date(), lang)}: "
-                f"{event_line(e)}"
+                f"{event_line(e, lang)}"
                 for e in events
             ]
             dispatcher.utter_message(response="utter_schedule_highlights", lines="\n".join(lines))
+            say_untitled(dispatcher, events, lang)
             say_freshness(dispatcher, events, lang)
             return
         events = await self.client.events(lang, on=day.isoformat())
@@ -57,6 +67,7 @@ class ActionAnswerSchedule(DatedLookupAction):
         dispatcher.utter_message(
             response="utter_schedule_day",
             day=rendering.day(day, lang),
-            lines="\n".join(event_line(e) for e in events),
+            lines="\n".join(event_line(e, lang) for e in events),
         )
+        say_untitled(dispatcher, events, lang)
         say_freshness(dispatcher, events, lang)

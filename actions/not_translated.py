@@ -15,7 +15,8 @@ language and which the visitor's own catalog templates and CLDR (Babel) say:
 - a contact's phone number and e-mail address, when the field holds only that (a phone field
   reading "2230 from a camp phone" is words, and not said), and the languages the contact
   speaks (codes, named by CLDR);
-- a rank's NATO code (OF-2).
+- a rank's NATO code (OF-2);
+- the exercise's first and last days.
 
 Never a `Translations` text (a name, title, description, directions, role, a topic's text, a
 contact's hours) and never a free-text field (a radio call sign is words, in some language):
@@ -31,6 +32,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
@@ -50,6 +52,8 @@ _EMAIL = N_("E-mail: {email}")
 # TRANSLATORS: who a contact can be reached by, and the languages the contact speaks.
 _SPEAKS = N_("{reach} (speaks {languages})")
 _GRADE = N_("NATO grade: {code} (STANAG 2116).")
+# TRANSLATORS: the exercise's first and last days, said when its name is missing in the language.
+_EXERCISE_DATES = N_("The exercise runs from {start} to {end}.")
 # An event named by its kind when its title is missing in the visitor's language.
 EVENT_KINDS: dict[str, str] = {
     # TRANSLATORS: an event of the exercise whose own title is missing in the language.
@@ -91,6 +95,13 @@ def _related_name(item: Mapping[str, Any], name: str) -> str:
     return _text(item.get("related", {}).get(name, {}).get("fields", {}), "name")
 
 
+def event_kind(kind: Any, lang: str) -> str:
+    """An event's kind in `lang` ("تقریب" for a ceremony), what an event without its title in
+    the language is called; "" for a kind the catalog does not name."""
+    label = EVENT_KINDS.get(str(kind))
+    return _say(lang, label) if label else ""
+
+
 def reach(fields: Mapping[str, Any], lang: str) -> str:
     """'Phone: +000 555 7000 · E-mail: desk@x.invalid', from the fields that hold only a number
     or an address; "" when none does."""
@@ -120,9 +131,8 @@ def neutral_facts(
         hours = hours_text(weekly) if hours_text else rendering.opening_hours(weekly, lang)
         return incomplete.venue("", _text(fields, "directions"), hours, lang)
     if kind == "event" and fields.get("start") and fields.get("end"):
-        label = EVENT_KINDS.get(str(fields.get("kind")))
         return incomplete.event(
-            title=_say(lang, label) if label else "",
+            title=event_kind(fields.get("kind"), lang),
             when=rendering.when(fields["start"], fields["end"], lang),
             place=_related_name(item, "venue"),
             dress=_related_name(item, "dress"),
@@ -137,6 +147,14 @@ def neutral_facts(
             how = _say(lang, _SPEAKS, reach=how, languages=languages)
         role = _text(fields, "role").rstrip(". ")
         return incomplete.sentence(incomplete.named(role, how, lang), lang)
+    if kind == "exercise" and fields.get("start_date") and fields.get("end_date"):
+        start, end = (date.fromisoformat(fields[key]) for key in ("start_date", "end_date"))
+        return _say(
+            lang,
+            _EXERCISE_DATES,
+            start=rendering.full_date(start, lang),
+            end=rendering.full_date(end, lang),
+        )
     if kind == "rank" and fields.get("code"):
         return _say(lang, _GRADE, code=str(fields["code"]))
     return ""
@@ -155,6 +173,12 @@ def say_not_translated(
     facts = neutral_facts(item, lang, hours_text)
     if facts:
         dispatcher.utter_message(text=facts)
+    say_notice(dispatcher, item, lang)
+
+
+def say_notice(dispatcher: CollectingDispatcher, item: dict[str, Any], lang: str) -> None:
+    """The notice and offer alone, once per answer: for an item whose neutral facts the answer
+    said itself (a line of a day's programme)."""
     offered = offered_languages(item)
     if not offered:
         notice: dict[str, Any] = {"response": "utter_not_translated"}

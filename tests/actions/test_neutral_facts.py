@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_directory import ActionAnswerContacts
+from actions.answer_directory import ActionAnswerContacts, ActionAnswerExercise
+from actions.answer_schedule import ActionAnswerSchedule
 from actions.answer_search import ActionAnswerEvent, ActionAnswerRank, ActionAnswerVenue
 from actions.answer_topic import ActionAnswerTopic
 from actions.not_translated import neutral_facts, say_not_translated
@@ -163,3 +164,20 @@ def test_an_unenrolled_visitor_gets_no_time_of_an_event_for_participants() -> No
     dispatcher = run(ActionAnswerEvent, fake.handle, language="ur", text="پرچم کشائی کتنے بجے ہے")
     assert [m["response"] for m in dispatcher.messages] == ["utter_enrol_needed"]
     assert not texts(dispatcher)
+
+
+def test_a_programme_without_urdu_titles_names_events_by_kind_then_the_offer() -> None:
+    dispatcher = run(ActionAnswerSchedule, FakeLookup(PACK).handle, language="ur", text="پروگرام")
+    listing, offer, *_ = dispatcher.messages
+    assert listing["response"] == "utter_schedule_highlights"
+    assert "07:00–07:30 تقریب" in listing["lines"]
+    assert offer["response"] == "utter_not_translated_offer"
+    assert offer["languages"] == language_names(OFFERED, "ur")
+
+
+def test_an_exercise_without_its_urdu_name_gives_its_dates_then_the_offer() -> None:
+    dispatcher = run(ActionAnswerExercise, FakeLookup(PACK).handle, language="ur", text="مشق کب ہے")
+    facts = texts(dispatcher)[0]
+    assert facts == "مشق 1 جون 2027 سے 3 جون 2027 تک جاری ہے۔"  # CLDR, Babel
+    assert_offer_follows(dispatcher, facts)
+    assert "utter_exercise_overview" not in str(dispatcher.messages)
