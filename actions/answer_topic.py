@@ -40,6 +40,10 @@ BUS_WORDS = frozenset(
 # those, and so does a visitor not yet enrolled (the medical centre's text is for participants;
 # safety information is always public: common/topics.py).
 STANDS_IN_FOR = {"medical": "emergency_contacts"}
+# A topic an exercise may tell by its events of one kind (lookup/packs/schema.py) rather than a
+# text: "when does the parade or ceremony start" in a pack with no ceremonies text, whose only
+# ceremony is its flag raising, gets that ceremony, not "I don't have that".
+EVENT_KIND_FOR_TOPIC = {"ceremonies": "ceremony"}
 
 
 class ActionAnswerTopic(DatedLookupAction):
@@ -88,7 +92,12 @@ class ActionAnswerTopic(DatedLookupAction):
             else:
                 if prayers.times_only(text):
                     return
-        items = await self.topic_or_stand_in(topic, lang)
+        try:
+            items = await self.topic_or_stand_in(topic, lang)
+        except NoAnswer:
+            if await self.say_events_of_topic(dispatcher, topic, lang):
+                return
+            raise
         say_texts(dispatcher, items, "text")
         if topic == "meals":
             note = notes.ramadan_meals((await self.client.exercise(lang))["fields"], lang)
@@ -110,6 +119,20 @@ class ActionAnswerTopic(DatedLookupAction):
                 return await self.client.topic(stand_in, lang)
             except (NoAnswer, ForParticipants):
                 raise reason from None
+
+    async def say_events_of_topic(
+        self, dispatcher: CollectingDispatcher, topic: str, lang: str
+    ) -> bool:
+        """Say the exercise's events of the kind that tells the topic (EVENT_KIND_FOR_TOPIC);
+        whether there were any."""
+        kind = EVENT_KIND_FOR_TOPIC.get(topic)
+        if kind is None:
+            return False
+        events = [e for e in await self.client.events(lang) if e["fields"].get("kind") == kind]
+        for event in events:
+            say_event(dispatcher, event, lang)
+        say_freshness(dispatcher, events, lang)
+        return bool(events)
 
     async def say_event_transport(
         self, dispatcher: CollectingDispatcher, text: str, lang: str

@@ -173,3 +173,43 @@ def test_dress_by_date_in_french_is_that_days() -> None:
     [message] = dispatcher.messages
     assert message["response"] == "utter_event_dress"
     assert message["dress"] == pack["dress_codes"][0]["name"]["fr"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "when does the parade or ceremony start"),
+        ("ar", "الطابور او المراسم الساعة كم تبدأ"),
+        ("fr", "la cérémonie commence quand"),
+    ],
+)
+def test_a_ceremonies_question_without_a_ceremonies_text_gets_the_ceremonies(
+    lang: str, text: str
+) -> None:
+    # The second exercise has no ceremonies text; its one ceremony is the flag raising.
+    pack = other_pack()
+    dispatcher = run(
+        ActionAnswerTopic,
+        FakeLookup(pack).handle,
+        language=lang,
+        intent="ask_ceremonies",
+        text=text,
+        entities=[],
+    )
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_event_details"
+    assert message["title"] == pack["events"][0]["title"][lang]
+
+
+def test_no_event_of_the_kind_is_still_no_information() -> None:
+    pack = other_pack()
+    pack["events"][0]["kind"] = "social"
+    dispatcher = run(
+        ActionAnswerTopic,
+        FakeLookup(pack).handle,
+        language="en",
+        intent="ask_ceremonies",
+        text="when is the ceremony",
+        entities=[],
+    )
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_no_information"]
