@@ -93,6 +93,8 @@ _ASKING_WORDS = """
     leave leaves leaving depart departs departure departing part partent partira depart
     تنطلق ينطلق انطلاق مغادرة تغادر يغادر
     دن صبح شام رات
+    held hold holds happen happens happening take lieu passe passent deroule deroulent
+    تقام يقام تعقد يعقد منعقد
 """
 ASKING_WORDS = frozenset(words(_ASKING_WORDS)) - STOPWORDS
 # "Opening hours", "heures d'ouverture", "ساعات العمل", "اوقات کار": the word beside "hours" says
@@ -106,7 +108,8 @@ _OF_HOURS = frozenset(words("opening closing ouverture fermeture العمل ال
 # "ceremony" come first and tie (both answered). lookup/synonyms.py adds the other words for
 # each (حفل for مراسم, تقریب for ceremony). General words only, never one pack's names.
 EVENT_KIND_WORDS: dict[str, str] = {
-    "ceremony": "ceremony cérémonie مراسم تقریب",
+    # A parade is a ceremony ("when does the parade start", "وين تقام الاستعراضات")
+    "ceremony": "ceremony cérémonie مراسم تقریب parade défilé طابور استعراض پریڈ",
     "briefing": "briefing إيجاز إحاطة بریفنگ",
     "training": "training entraînement تدريب تربیت",
     "social": "social اجتماعي",
@@ -364,6 +367,12 @@ def _matches(word: str, vocabulary: set[str]) -> dict[str, float]:
         bare = word[1:]
         if len(bare) >= 3 and bare in vocabulary:
             found[bare] = max(0.9, found.get(bare, 0.0))
+    # Urdu's oblique case: a word ending in ہ or ا ends in ے before a postposition ("ثقافتی
+    # دورے کی بس", the cultural visit's bus; the title says "دورہ"): that word, whole.
+    if word not in vocabulary and word.endswith("ے") and len(word) >= 3:
+        for direct in (word[:-1] + "ه", word[:-1] + "ا"):
+            if direct in vocabulary:
+                found[direct] = max(0.9, found.get(direct, 0.0))
     return found
 
 
