@@ -25,7 +25,10 @@ Cost is bounded whatever the query's length: its words are deduplicated and only
 MAX_QUERY_WORDS distinct ones count (a question is a sentence or two), words longer than
 MAX_WORD_LENGTH are not words, and each query word is compared with each distinct word of the
 searched texts once (not once per text), so the work is at most MAX_QUERY_WORDS x vocabulary
-comparisons plus a set lookup per text.
+comparisons. Only the texts a matched word is in are then scored (an inverted index of the
+texts' words, built once per knowledge version with them): a question's few words touch a few
+dozen of the exercise's ~800 texts, where walking them all was most of a new question's CPU
+(issue 22; tests/lookup/test_search_equivalence.py checks the ranking is the full scan's).
 """
 
 from __future__ import annotations
@@ -93,8 +96,6 @@ _ASKING_WORDS = """
     leave leaves leaving depart departs departure departing part partent partira depart
     تنطلق ينطلق انطلاق مغادرة تغادر يغادر
     دن صبح شام رات
-    held hold holds happen happens happening take lieu passe passent deroule deroulent
-    تقام يقام تعقد يعقد منعقد
 """
 ASKING_WORDS = frozenset(words(_ASKING_WORDS)) - STOPWORDS
 # "Opening hours", "heures d'ouverture", "ساعات العمل", "اوقات کار": the word beside "hours" says
@@ -108,8 +109,7 @@ _OF_HOURS = frozenset(words("opening closing ouverture fermeture العمل ال
 # "ceremony" come first and tie (both answered). lookup/synonyms.py adds the other words for
 # each (حفل for مراسم, تقریب for ceremony). General words only, never one pack's names.
 EVENT_KIND_WORDS: dict[str, str] = {
-    # A parade is a ceremony ("when does the parade start", "وين تقام الاستعراضات")
-    "ceremony": "ceremony cérémonie مراسم تقریب parade défilé طابور استعراض پریڈ",
+    "ceremony": "ceremony cérémonie مراسم تقریب",
     "briefing": "briefing إيجاز إحاطة بریفنگ",
     "training": "training entraînement تدريب تربیت",
     "social": "social اجتماعي",
@@ -177,39 +177,48 @@ def search_explained(
     wanted = query_words(query)
     if not wanted:
         return [], []
-    rows, vocabulary, known = _searched_texts(session, exercise_id, kinds)
+    texts = _searched_texts(session, exercise_id, kinds)
+    rows = texts.rows
     # Each query word against each distinct word of the texts, once (and once per knowledge
     # version for a word asked before: `known`): the words it matches.
-    matches = {word: _matches_known(word, vocabulary, known) for word in wanted}
+    matches = {word: _matches_known(word, texts.vocabulary, texts.known) for word in wanted}
     unmatched = [w for w in wanted if not matches[w]]
     informative = wanted if mode == "name" else [w for w in wanted if matches[w]]
     if not informative:
         return [], unmatched
-    # best[(kind, id)][query word] = best weighted match of that word anywhere in the item;
-    # names[(kind, id)] = the item's names, as sets of the words that say something (as in a
-    # query: no stopword, no elided letter such as the d of "d'adieu").
+    # in_row[row][query word] = the best match of that word among the row's words, for the rows
+    # some matched word occurs in (`postings`): a text none of them is in scores 0 for every
+    # word, and only the texts that match are walked, not all of them (issue 22).
+    in_row: dict[int, dict[str, float]] = defaultdict(dict)
+    for word in informative:
+        for candidate, score in matches[word].items():
+            for at in texts.postings.get(candidate, ()):
+                row_scores = in_row[at]
+                if score > row_scores.get(word, 0.0):
+                    row_scores[word] = score
+    # best[(kind, id)][query word] = best weighted match of that word anywhere in the item,
+    # filled walking the matching texts in the texts' order (the words' order in each item's
+    # scores, hence the float sums below, is the full scan's).
     best: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
-    names: dict[tuple[str, str], list[set[str]]] = defaultdict(list)
     # Items some text of their own matches (a grade's nations, is_name None, only support).
     own: set[tuple[str, str]] = set()
-    for kind, item_id, is_name, text_words in rows:
+    for at in sorted(in_row):
+        kind, item_id, is_name, _ = rows[at]
         scores = best[(kind, item_id)]
-        if is_name:
-            names[(kind, item_id)].append(
-                {w for w in text_words if len(w) > 1 and w not in STOPWORDS}
-            )
+        row_scores = in_row[at]
         for word in informative:
-            score = (2.0 if is_name else 1.0) * _best_in(matches[word], text_words)
+            score = (2.0 if is_name else 1.0) * row_scores.get(word, 0.0)
             if score > 0 and is_name is not None:
                 own.add((kind, item_id))
             if score > scores.get(word, 0.0):
                 scores[word] = score
-    weight = _rarity(informative, best)
+    names = texts.names
+    weight = _rarity(informative, best, texts.items)
     total = sum(weight.values())
     # Every query word's weight, filler included (a word matching nothing weighs most), but for
     # words asking about an item that match nothing here (ASKING_WORDS).
     asked = [w for w in wanted if matches[w] or w not in ASKING_WORDS]
-    whole = sum(_rarity(asked, best).values())
+    whole = sum(_rarity(asked, best, texts.items).values())
     # How well each word of the texts is matched by some query word (for name coverage).
     matched_by_query: dict[str, float] = {}
     for word in informative:
@@ -223,29 +232,43 @@ def search_explained(
         if found * 2 <= total or key not in own:
             continue
         relevance = sum(weight[word] * score for word, score in scores.items()) / total
-        covered = _name_coverage(names[key], matched_by_query)
+        covered = _name_coverage(names.get(key, []), matched_by_query)
         score = round(relevance * (1 + covered) / 2, 3)
         hits.append(Hit(key[0], key[1], score, round(found / whole, 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
     return hits[:limit], unmatched
 
 
-def _searched_texts(
-    session: Session, exercise_id: str, kinds: list[str] | None
-) -> tuple[list[tuple[str, str, bool | None, set[str]]], set[str], dict[str, dict[str, float]]]:
-    """(kind, item id, is it a name, its words) of each searched text, every word of them, and
-    the matches of the query words asked so far: folded once per knowledge version
+Row = tuple[str, str, bool | None, set[str]]
+
+
+@dataclass(frozen=True)
+class _Texts:
+    """The searched texts of one exercise and kinds, as one knowledge version has them."""
+
+    rows: list[Row]  # (kind, item id, is it a name, its words) of each searched text
+    vocabulary: set[str]  # every word of them
+    known: dict[str, dict[str, float]]  # the matches of the query words asked so far
+    postings: dict[str, tuple[int, ...]]  # each word: the rows it is in, ascending
+    items: int  # the distinct (kind, item id) of the rows
+    # Each item's names, as sets of the words that say something (as in a query: no stopword,
+    # no elided letter such as the d of "d'adieu").
+    names: dict[tuple[str, str], list[set[str]]]
+
+
+def _searched_texts(session: Session, exercise_id: str, kinds: list[str] | None) -> _Texts:
+    """The searched texts, folded and indexed once per knowledge version
     (lookup/search_index.py), not once per query. Shared between queries: read only, but for
-    `_matches_known` adding to the last."""
+    `_matches_known` adding to `known`."""
     version, kept = search_index.cached(session, exercise_id, kinds)
     if kept is not None:
-        return kept
+        return kept  # type: ignore[no-any-return]
     statement = select(ItemText.kind, ItemText.item_id, ItemText.path, ItemText.search_text).where(
         ItemText.exercise_id == exercise_id
     )
     if kinds:
         statement = statement.where(ItemText.kind.in_(kinds))
-    rows: list[tuple[str, str, bool | None, set[str]]] = [
+    rows: list[Row] = [
         (kind, item_id, _is_name(path), set(words(search_text)))
         for kind, item_id, path, search_text in session.execute(statement)
     ]
@@ -253,17 +276,37 @@ def _searched_texts(
         rows.extend(_event_kind_rows(session, exercise_id))
     if not kinds or "rank" in kinds:
         rows.extend(_rank_nation_rows(session, exercise_id))
+    texts = _index(rows)
+    search_index.keep(session, exercise_id, kinds, version, texts)
+    return texts
+
+
+def _index(rows: list[Row]) -> _Texts:
+    """`rows` with their vocabulary, the rows each word is in, and each item's names."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    names: dict[tuple[str, str], list[set[str]]] = defaultdict(list)
+    items: set[tuple[str, str]] = set()
+    for at, (kind, item_id, is_name, text_words) in enumerate(rows):
+        items.add((kind, item_id))
+        for word in text_words:
+            postings[word].append(at)
+        if is_name:
+            names[(kind, item_id)].append(
+                {w for w in text_words if len(w) > 1 and w not in STOPWORDS}
+            )
     # Words found nowhere in the searched items ("quoi", "chez", "tell me") carry no information:
     # coverage is measured over the words that could match something.
-    vocabulary = set().union(*(text_words for *_, text_words in rows)) if rows else set()
-    known: dict[str, dict[str, float]] = {}
-    search_index.keep(session, exercise_id, kinds, version, (rows, vocabulary, known))
-    return rows, vocabulary, known
+    return _Texts(
+        rows=rows,
+        vocabulary=set(postings),
+        known={},
+        postings={word: tuple(at) for word, at in postings.items()},
+        items=len(items),
+        names=dict(names),
+    )
 
 
-def _event_kind_rows(
-    session: Session, exercise_id: str
-) -> list[tuple[str, str, bool | None, set[str]]]:
+def _event_kind_rows(session: Session, exercise_id: str) -> list[Row]:
     """A searched text per event saying its kind (EVENT_KIND_WORDS), not a name."""
     statement = select(Item.id, Item.data).where(
         Item.exercise_id == exercise_id, Item.kind == "event"
@@ -275,9 +318,7 @@ def _event_kind_rows(
     ]
 
 
-def _rank_nation_rows(
-    session: Session, exercise_id: str
-) -> list[tuple[str, str, bool | None, set[str]]]:
+def _rank_nation_rows(session: Session, exercise_id: str) -> list[Row]:
     """A searched text per grade naming, in every language, the nations it has titles for.
     Not a name, and only support (is_name None): it finds no grade alone, every grade having
     every nation's titles. "un capitaine d'Invitie, ça se dit comment chez Hôtelie ?",
@@ -293,7 +334,7 @@ def _rank_nation_rows(
     statement = select(Item.id, Item.data).where(
         Item.exercise_id == exercise_id, Item.kind == "rank"
     )
-    rows: list[tuple[str, str, bool | None, set[str]]] = []
+    rows: list[Row] = []
     for item_id, data in session.execute(statement):
         said = " ".join(names.get(code, "") for code in (data or {}).get("titles", {}))
         if said.strip():
@@ -321,11 +362,12 @@ def _is_name(path: str) -> bool:
 
 
 def _rarity(
-    informative: list[str], best: dict[tuple[str, str], dict[str, float]]
+    informative: list[str], best: dict[tuple[str, str], dict[str, float]], items: int
 ) -> dict[str, float]:
     """Each query word's weight: log(1 + items / items it matches), so a word most items share
-    counts little and a word matching nothing (a name the exercise lacks) counts most."""
-    items = max(len(best), 1)
+    counts little and a word matching nothing (a name the exercise lacks) counts most. `items`
+    counts every searched item, `best` only those some word matches."""
+    items = max(items, 1)
     weight = {}
     for word in informative:
         containing = sum(1 for scores in best.values() if scores.get(word, 0.0) > 0)
@@ -417,10 +459,3 @@ def _matches_of(word: str, vocabulary: set[str]) -> dict[str, float]:
         ):
             found[candidate] = 0.7
     return found
-
-
-def _best_in(found: dict[str, float], text_words: set[str]) -> float:
-    """The best score among one text's words (walking the smaller of the two)."""
-    if len(found) <= len(text_words):
-        return max((score for word, score in found.items() if word in text_words), default=0.0)
-    return max((found[word] for word in text_words if word in found), default=0.0)
