@@ -31,6 +31,7 @@ evacuation ایویکیوایشن medevac
 drill ڈرل
 parade پریڈ
 briefing بریفنگ
+safety سیفٹی حفاظتی
 rehearsal ریہرسل
 opening اوپننگ
 closing کلوزنگ

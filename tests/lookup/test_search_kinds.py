@@ -75,3 +75,13 @@ def test_urdu_oblique_finds_the_direct_form(
     in_sample = searcher(client_for(SAMPLE_PACK), "sand-heron-27")
     [hit, *_] = in_sample(query, ["event"])
     assert hit.item_id == "cultural-visit" and hit.coverage >= 0.5 and hit.score >= 0.85, hit
+
+
+def test_safety_written_in_urdu_script_finds_the_urdu_word(
+    client_for: Callable[..., TestClient],
+) -> None:
+    # Urdu speakers write the English "safety" as سیفٹی; the Urdu title says حفاظتی (and the
+    # English one "safety"): سیفٹی matched nothing and the briefing was a third of the message.
+    in_sample = searcher(client_for(SAMPLE_PACK), "sand-heron-27")
+    [hit, *_] = in_sample("سیفٹی بریفنگ کب ہے", ["event"])
+    assert hit.item_id == "reception-briefing" and hit.coverage == 1.0, hit
