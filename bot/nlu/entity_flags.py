@@ -68,8 +68,18 @@ class EntityWordFlags(GraphComponent):
         self._model_storage = model_storage
         self._resource = resource
         self._common = common
-        self._patterns = patterns or []
-        self._compiled = [(p["name"], re.compile(p["pattern"])) for p in self._patterns]
+        self._use_patterns(patterns or [])
+
+    def _use_patterns(self, patterns: List[Dict[str, str]]) -> None:
+        """The word classes' patterns, compiled once: for a name given twice, the last pattern
+        (in the first one's place), as a flag set by name would end up; and the token flags this
+        component owns (any other flag a token has is kept)."""
+        self._patterns = patterns
+        classes: Dict[str, re.Pattern[str]] = {}
+        for pattern in patterns:
+            classes[pattern["name"]] = re.compile(pattern["pattern"])
+        self._classes = list(classes.items())
+        self._owned = frozenset((RARE, CORE, *classes))
 
     @classmethod
     def create(
@@ -87,8 +97,7 @@ class EntityWordFlags(GraphComponent):
             counts.update({_word(t) for t in message.get(TOKENS_NAMES[TEXT]) or []})
         minimum = self.config["min_examples"]
         self._common = frozenset(w for w, n in counts.items() if n >= minimum)
-        self._patterns = word_class_patterns(training_data)
-        self._compiled = [(p["name"], re.compile(p["pattern"])) for p in self._patterns]
+        self._use_patterns(word_class_patterns(training_data))
         assert self._model_storage is not None and self._resource is not None
         with self._model_storage.write_to(self._resource) as directory:
             model = {"common": sorted(self._common), "patterns": self._patterns}
@@ -120,26 +129,33 @@ class EntityWordFlags(GraphComponent):
         text = message.get(TEXT)
         if not tokens or not text:
             return
-        matches = {name: [m.span() for m in rx.finditer(text)] for name, rx in self._compiled}
+        # Each class's spans in the text, and the flags this component owns (any flag of the
+        # same name a token already had is replaced).
+        spans = [(name, rx, [m.span() for m in rx.finditer(text)]) for name, rx in self._classes]
+        owned = self._owned
+        use_core = self.config["arabic_core"]
         for token in tokens:
-            core = arabic_core(str(token.text)) if self.config["arabic_core"] else None
-            own = {RARE: _word(token) not in self._common}
-            for name, rx in self._compiled:
-                own[name] = any(
-                    token.start < end and token.end > start for start, end in matches[name]
-                )
-                if not own[name] and core and core != token.text:
-                    # "بالجمعه", "للمطار": the class's word under its clitics
-                    own[name] = any(rx.fullmatch(form) for form in (core, "ال" + core))
+            core = arabic_core(str(token.text)) if use_core else None
+            # "بالجمعه", "للمطار": the class's word under its clitics
+            under_clitics = core if core and core != token.text else None
+            on = [RARE] if _word(token) not in self._common else []
+            for name, rx, found in spans:
+                if (
+                    found and any(token.start < end and token.end > start for start, end in found)
+                ) or (
+                    under_clitics is not None
+                    and (rx.fullmatch(under_clitics) or rx.fullmatch("ال" + under_clitics))
+                ):
+                    on.append(name)
             # Only the flags that are on: an absent flag is off for the CRF (stored_crf gives
             # crfsuite no False feature), and Rasa's training cache hashes every token's flags
             # at each step after this one (30 flags a token, nearly all off, cost ~20 s a training).
             patterns = {
-                name: on
-                for name, on in (token.get(PATTERN, default={}) or {}).items()
-                if name not in own and name != CORE
+                name: value
+                for name, value in (token.get(PATTERN, default={}) or {}).items()
+                if name not in owned
             }
-            patterns.update((name, True) for name, on in own.items() if on)
+            patterns.update((name, True) for name in on)
             if core:
                 patterns[CORE] = core
             token.set(PATTERN, patterns)
