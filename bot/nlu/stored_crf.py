@@ -15,6 +15,7 @@ component: the intent classifier's input is unchanged (docs/intents.md, "Entitie
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 import shutil
@@ -30,10 +31,12 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.extractors.crf_entity_extractor import CRFEntityExtractor, CRFToken
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.nlu.utils import bilou_utils
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
 from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from rasa.utils.tensorflow.constants import BILOU_FLAG
 
 from bot.nlu.entity_flags import PATTERN, RARE, TEMPLATE_TABLE, EntityWordFlags, word_class_patterns
 from bot.nlu.entity_variants import from_templates, substitutions, variants
@@ -41,6 +44,20 @@ from bot.nlu.language_detector import DETECTED_LANGUAGE
 
 ORDER_FILE = "crf_order.json"
 MADE_UP = "entity_variants"  # the origin of the made-up examples' (empty) features
+
+
+@functools.lru_cache(maxsize=16)
+def _same_entity(labels: tuple[str, ...]) -> dict[str, list[str]]:
+    """Each BILOU label's labels of the same entity ("B-venue" -> all four venue tags), in the
+    given order; one tagger's labels come in the same order for every token."""
+    return {
+        label: [
+            other
+            for other in labels
+            if bilou_utils.tag_without_prefix(label) == bilou_utils.tag_without_prefix(other)
+        ]
+        for label in labels
+    }
 
 
 def model_file(tag_name: str) -> str:
@@ -135,6 +152,24 @@ class StoredCRFEntityExtractor(CRFEntityExtractor):
             crf_tokens, token_idx, half_window_size, window_range, include_tag_features, config
         )
         return {name: value for name, value in features.items() if value is not False}
+
+    def _most_likely_tag(
+        self, predictions: list[dict[str, float]]
+    ) -> tuple[list[str], list[float]]:
+        """Rasa's most likely tag of each token and, with BILOU tags, its entity's confidence
+        (the sum of its B-, I-, L-, U- tags'), the same floats summed in the same order. Rasa
+        strips every label's prefix twice per token (a million calls in 3,000 messages, ~0.1 ms
+        a message); here each label's entity is found once per tagger's set of labels."""
+        if not self.component_config[BILOU_FLAG]:
+            return super()._most_likely_tag(predictions)
+        tags: list[str] = []
+        confidences: list[float] = []
+        for token_predictions in predictions:
+            same_entity = _same_entity(tuple(token_predictions))
+            tag = max(token_predictions, key=lambda key: token_predictions[key])
+            tags.append(tag)
+            confidences.append(sum(token_predictions[other] for other in same_entity[tag]))
+        return tags, confidences
 
     def persist(self, dataset: list[list[CRFToken]]) -> None:
         """The trained taggers' crfsuite files and their order, not the training features."""
