@@ -133,7 +133,7 @@ def required_literals(pattern: re.Pattern[str]) -> Optional[frozenset[str]]:
         return None
     if parsed.state.flags & re.IGNORECASE:
         return None
-    return _sequence_needs(list(parsed))
+    return _sequence_needs(list(parsed.data))
 
 
 def _sequence_needs(items: List[Any]) -> Optional[frozenset[str]]:
