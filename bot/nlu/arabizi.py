@@ -622,6 +622,9 @@ _MAX_DISTANCE = 1.0
 _SPELLED_EVIDENCE_MIN = 4
 _MIN_LATIN_COUNT = 2  # an English or French word seen once may be a typo or a name
 _MIN_SKELETON = 2
+# Words whose spelling ArabicSpeller remembers: every Latin word a visitor types is one, so the
+# memory is emptied when full rather than left to grow for as long as the server runs.
+_SPELL_CACHE_SIZE = 50_000
 
 
 def _arabic_skeleton(word: str) -> str:
@@ -743,6 +746,8 @@ class ArabicSpeller:
                         if best is None or key < best[0]:
                             best = (key, known)
         found = best[1] if best is not None and best[0][0] <= _MAX_DISTANCE else None
+        if len(self._cache) >= _SPELL_CACHE_SIZE:
+            self._cache.clear()
         self._cache[word] = found
         return found
 
