@@ -189,6 +189,34 @@ def test_same_ranking_as_the_full_scan(loaded: tuple[Any, Path]) -> None:
     assert several > compared // 10
 
 
+def test_same_matches_as_the_walk_over_every_word(loaded: tuple[Any, Path]) -> None:
+    """What each query word matches (prefix, stem, typo, equivalents), found through the
+    vocabulary's index, is what walking every word of a plain set finds: for every distinct word
+    of the questions, both exercises and the kind lists asked."""
+    factory, other = loaded
+    asked = sorted(
+        {word for query in questions(other, per_source=900) for word in query_words(query)}
+    )
+    assert len(asked) > 1500
+    compared = fuzzy = 0
+    differences = []
+    with factory() as session:
+        for exercise_id in ("sand-heron-27", "test-oasis-99"):
+            for kinds in KINDS[:3]:
+                vocabulary = search_module._searched_texts(session, exercise_id, kinds).vocabulary
+                assert isinstance(vocabulary, search_module.Vocabulary)
+                plain = set(vocabulary)
+                for word in asked:
+                    expected = search_module._matches(word, plain)
+                    got = search_module._matches(word, vocabulary)
+                    compared += 1
+                    fuzzy += any(score < 1 for score in expected.values())
+                    if got != expected:
+                        differences.append((exercise_id, kinds, word, expected, got))
+    assert not differences[:3], f"{len(differences)} of {compared} differ"
+    assert fuzzy > compared // 20  # prefixes, stems and typos are compared, not only whole words
+
+
 def test_the_check_sees_a_ranking_that_moves(loaded: tuple[Any, Path]) -> None:
     """The reference is not the search itself: with a word's texts dropped from the index, the
     search's answer changes and the full scan's does not."""
