@@ -101,6 +101,8 @@ _ASKING_WORDS = """
     leave leaves leaving depart departs departure departing part partent partira depart
     تنطلق ينطلق انطلاق مغادرة تغادر يغادر
     دن صبح شام رات
+    held hold holds happen happens happening take lieu passe passent deroule deroulent
+    تقام يقام تعقد يعقد منعقد
 """
 ASKING_WORDS = frozenset(words(_ASKING_WORDS)) - STOPWORDS
 # "Opening hours", "heures d'ouverture", "ساعات العمل", "اوقات کار": the word beside "hours" says
@@ -114,7 +116,8 @@ _OF_HOURS = frozenset(words("opening closing ouverture fermeture العمل ال
 # "ceremony" come first and tie (both answered). lookup/synonyms.py adds the other words for
 # each (حفل for مراسم, تقریب for ceremony). General words only, never one pack's names.
 EVENT_KIND_WORDS: dict[str, str] = {
-    "ceremony": "ceremony cérémonie مراسم تقریب",
+    # A parade is a ceremony ("when does the parade start", "وين تقام الاستعراضات")
+    "ceremony": "ceremony cérémonie مراسم تقریب parade défilé طابور استعراض پریڈ",
     "briefing": "briefing إيجاز إحاطة بریفنگ",
     "training": "training entraînement تدريب تربیت",
     "social": "social اجتماعي",
