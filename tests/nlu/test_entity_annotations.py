@@ -40,6 +40,8 @@ def test_the_checker_flags_each_rule() -> None:
             spans("where is the gym", ("where is the gym", "venue")),
             spans("where is the gym", ("the gym", "venue")),  # follows the convention
             spans("open on friday", ("on friday", "date")),  # follows the convention
+            spans("what's on today", ("today", "date")),  # a particle, not the day's "on"
+            spans("what's going on on the 22nd", ("on the 22nd", "date")),
         ],
     )
     assert [v.rule for v in found] == [

@@ -17,6 +17,9 @@ from common.textnorm import fold
 # English keeps its article inside a place's or an event's name ("[the opening ceremony](event)",
 # "[the PX](venue)") and the "on" of a day inside the date ("[on friday](date)").
 EN_INSIDE_BEFORE = {"venue": "the", "event": "the", "date": "on"}
+# ... but not the "on" of "what's on" or "going on", a verb's particle: "what's on [today](date)",
+# "what's going on [on the 22nd](date)".
+EN_PARTICLE_ON_AFTER = {"what's", "whats", "going", "goes"}
 # A language asked for: English leaves "in" outside ("in [arabic](requested_language)"), French
 # keeps "en" inside ("[en arabe](requested_language)"), as most of each language's examples had it.
 EN_OUTSIDE_FIRST = {"requested_language": "in"}
@@ -67,7 +70,12 @@ def violations(lang: str, examples: Iterable[tuple[str, list[dict]]]) -> list[Vi
                 and (words[0] in UR_POSTPOSITIONS or words[-1] in UR_POSTPOSITIONS)
             ):
                 rule = "Urdu postposition inside the span"
-            elif lang == "en" and before and before[-1] == EN_INSIDE_BEFORE.get(kind):
+            elif (
+                lang == "en"
+                and before
+                and before[-1] == EN_INSIDE_BEFORE.get(kind)
+                and not (before[-1] == "on" and " ".join(before[-2:-1]) in EN_PARTICLE_ON_AFTER)
+            ):
                 rule = f"'{before[-1]}' belongs inside a {kind} span"
             elif lang == "en" and words[:1] == [EN_OUTSIDE_FIRST.get(kind)]:
                 rule = f"'{words[0]}' belongs outside a {kind} span"

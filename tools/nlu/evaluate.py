@@ -21,8 +21,9 @@ fourth, restricted_fourth/<lang>.yml (written apart, measured once on the model 
 development data since: the guard's fourth round read its misses), under `opsec_fourth`; the fifth,
 restricted_fifth/<lang>.yml (written by someone who never saw the guard, measured once on the model
 of 86f5971 and development data since: the guard's fifth round read its misses), under
-`opsec_fifth`; the sixth, restricted_sixth/<lang>.yml (written in secret, measured once on the model of
-91382ee and development data since: the guard's seventh round read its misses), under `opsec_sixth`;
+`opsec_fifth`; the sixth, restricted_sixth/<lang>.yml (written in secret, measured once on the model
+of 91382ee and development data since: the guard's seventh round read its misses), under
+`opsec_sixth`;
 the seventh, restricted_seventh/<lang>.yml, written in secret by someone who never saw the guard,
 under `opsec_seventh` once the folder exists.
 
