@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.answer_found import related_text
+from actions.answer_found import related_text, say_event
 from actions.base import DatedLookupAction, say_freshness, user_text
-from actions.dates import requested_day
+from actions.dates import requested_day, time_asked
 from actions.not_translated import event_kind, say_notice
 
 HIGHLIGHT_KINDS = ("ceremony", "social")
@@ -35,13 +35,23 @@ def say_untitled(dispatcher: CollectingDispatcher, events: list[dict[str, Any]],
             say_notice(dispatcher, event, lang)
 
 
+def runs_at(event: dict[str, Any], day: date, at: time) -> bool:
+    """Whether the event is under way at `at` on `day`, in the exercise's local time (the
+    service gives the events' times with the exercise's offset)."""
+    starts = datetime.fromisoformat(event["fields"]["start"])
+    ends = datetime.fromisoformat(event["fields"]["end"])
+    moment = datetime.combine(day, at, tzinfo=starts.tzinfo)
+    return starts <= moment < ends
+
+
 class ActionAnswerSchedule(DatedLookupAction):
     def name(self) -> str:
         return "action_answer_schedule"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
         today, start, end = await self.calendar(lang)
-        day = requested_day(user_text(tracker), today, start, end, lang)
+        text = user_text(tracker)
+        day = requested_day(text, today, start, end, lang)
         if day is None:
             events = [
                 e for e in await self.client.events(lang) if e["fields"]["kind"] in HIGHLIGHT_KINDS
@@ -63,6 +73,13 @@ class ActionAnswerSchedule(DatedLookupAction):
                 start=rendering.full_date(start, lang),
                 end=rendering.full_date(end, lang),
             )
+            return
+        at = time_asked(text)
+        running = [e for e in events if at is not None and runs_at(e, day, at)]
+        if running:  # "what happens on 2 June at 7": the event of that time, not the whole day
+            for event in running:
+                say_event(dispatcher, event, lang)
+            say_freshness(dispatcher, running, lang)
             return
         dispatcher.utter_message(
             response="utter_schedule_day",

@@ -8,7 +8,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import notes, prayers
+from actions import notes, prayers, rendering
 from actions.answer_directory import (
     asks_for_office,
     asks_to_reach,
@@ -16,15 +16,22 @@ from actions.answer_directory import (
     say_named_contacts,
 )
 from actions.answer_found import plainly_named, say_event, say_item, say_texts, search_message
+from actions.answer_search import WHEN_WORDS
 from actions.base import DatedLookupAction, intent_of, logger, say_freshness, user_text
 from actions.dates import requested_day
 from actions.lookup_client import ForParticipants, NoAnswer
+from actions.notes import DOMAIN as VISITOR_DOMAIN
+from common.i18n import N_, translator
 from common.textnorm import words
 from common.topics import CONTACT_TOPICS, TOPIC_FOR_INTENT
 
 # Topics whose questions name places and events as a matter of course, and are still about the
 # topic ("is photography allowed during the flag raising?"): never overridden by a named item.
 SEARCH_NOT_FIRST = frozenset({"ask_photography", "ask_prayer_facilities", "ask_ramadan"})
+# Topics whose own words a ceremony's title carries ("what's the flag order" names the flag
+# raising as plainly as its topic): an event named does not override them unless the message asks
+# when (WHEN_WORDS: "when is the flag raising" is about the event). Places and people still do.
+EVENT_NOT_FIRST = frozenset({"ask_flag_order"})
 # Words for the vehicles an event's own text may say it leaves by (folded, every language): a
 # transport question naming such an event ("the bus for the cultural visit") gets the event's
 # own note (its departure time) rather than the camp's general transport text.
@@ -44,6 +51,9 @@ STANDS_IN_FOR = {"medical": "emergency_contacts"}
 # text: "when does the parade or ceremony start" in a pack with no ceremonies text, whose only
 # ceremony is its flag raising, gets that ceremony, not "I don't have that".
 EVENT_KIND_FOR_TOPIC = {"ceremonies": "ceremony"}
+# The order of precedence of the flags, said from the exercise's own `flag_order` (its nations'
+# codes) when the pack has no flag_order text: every pack gives that order (lookup/packs/schema.py).
+_FLAG_ORDER = N_("The flags are placed in this order: {nations}.")
 
 
 class ActionAnswerTopic(DatedLookupAction):
@@ -72,6 +82,8 @@ class ActionAnswerTopic(DatedLookupAction):
         ):
             return
         named = [] if intent in SEARCH_NOT_FIRST else await plainly_named(self.client, text, lang)
+        if intent in EVENT_NOT_FIRST and not WHEN_WORDS & set(words(text)):
+            named = [item for item in named if item["kind"] != "event"]
         if named:
             # The message names a place, event, dress code, person or grade outright: that item,
             # not the topic the model guessed from words it knew (actions/answer_found.py).
@@ -96,6 +108,8 @@ class ActionAnswerTopic(DatedLookupAction):
             items = await self.topic_or_stand_in(topic, lang)
         except NoAnswer:
             if await self.say_events_of_topic(dispatcher, topic, lang):
+                return
+            if topic == "flag_order" and await self.say_flag_order(dispatcher, lang):
                 return
             raise
         say_texts(dispatcher, items, "text")
@@ -133,6 +147,19 @@ class ActionAnswerTopic(DatedLookupAction):
             say_event(dispatcher, event, lang)
         say_freshness(dispatcher, events, lang)
         return bool(events)
+
+    async def say_flag_order(self, dispatcher: CollectingDispatcher, lang: str) -> bool:
+        """Say the nations in the exercise's order of flags; whether it was said (not when a
+        nation of that order has no name in this language: the topic's absence then stands)."""
+        fields = (await self.client.exercise(lang))["fields"]
+        names = {n.get("code"): n.get("name") for n in fields.get("nations", [])}
+        ordered = [names.get(code) for code in fields.get("flag_order", [])]
+        if not ordered or not all(ordered):
+            return False
+        nations = rendering.and_list((f"{n}. {name}" for n, name in enumerate(ordered, 1)), lang)
+        text = translator(lang, VISITOR_DOMAIN).gettext(_FLAG_ORDER).format(nations=nations)
+        dispatcher.utter_message(text=text)
+        return True
 
     async def say_event_transport(
         self, dispatcher: CollectingDispatcher, text: str, lang: str

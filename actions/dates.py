@@ -16,7 +16,7 @@ knows before it reads the text (`COLLOQUIAL`), nothing else is parsed here.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 
 from babel import Locale
@@ -108,10 +108,52 @@ _URDU_RELATIVE = re.compile(
 )
 
 
+# A time of day the text names, in any of the languages: "07:00", "9h30", "9 h", "7am", "at 7",
+# "à 9", "vers 9", "الساعة 9", "9 بجے". dateparser 1.2 reads none of "le 18 janvier à 9h" or "june
+# 2 at 7" (it finds no date at all when such a time follows one), so the time is read here and
+# taken out before dateparser reads the day.
+_HOUR = r"(?P<hour>[01]?\d|2[0-3])"
+_TIMES = [
+    re.compile(rf"(?<![\w:.]){_HOUR}\s?(?::|h|H)\s?(?P<minute>[0-5]\d)(?!\w)"),
+    re.compile(rf"(?<![\w:.]){_HOUR}\s?(?P<half>am|pm|a\.m\.|p\.m\.|h)(?!\w)", re.IGNORECASE),
+    re.compile(
+        rf"(?<!\w)(?:at|around|à|vers|الساعة|الساعه|ساعة)\s+{_HOUR}(?![\w:/]|[.,]\d)",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"(?<![\w:.]){_HOUR}\s?بجے"),
+]
+
+
+def _time_match(text: str) -> re.Match[str] | None:
+    for pattern in _TIMES:
+        found = pattern.search(text)
+        if found:
+            return found
+    return None
+
+
+def time_asked(text: str) -> time | None:
+    """The time of day the text names ("à 9h", "at 7", "7pm", "الساعة ٩"), or None."""
+    found = _time_match(text)
+    if found is None:
+        return None
+    hour = int(found.group("hour"))
+    groups = found.groupdict()
+    if (groups.get("half") or "").lower().startswith("p") and hour < 12:
+        hour += 12
+    return time(hour, int(groups.get("minute") or 0))
+
+
+def without_time(text: str) -> str:
+    """The text without the time of day it names (dateparser then reads the day it names)."""
+    found = _time_match(text)
+    return text if found is None else f"{text[: found.start()]} {text[found.end() :]}"
+
+
 def requested_day(text: str, today: date, start: date, end: date, lang: str) -> date | None:
     """The day the text asks about, or None when it names none (or only days outside the
     exercise)."""
-    plain = _COLLOQUIAL.sub(lambda m: COLLOQUIAL[m.group(1).lower()], text)
+    plain = _COLLOQUIAL.sub(lambda m: COLLOQUIAL[m.group(1).lower()], without_time(text))
     if lang == "ur" and (relative := _URDU_RELATIVE.search(plain)):
         return today + timedelta(days=URDU_RELATIVE_DAYS[relative.group(1)])
     yesterday = today - timedelta(days=1)
