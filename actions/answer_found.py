@@ -25,6 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import incomplete, notes, rendering
 from actions.lookup_client import LookupClient
 from actions.not_translated import say_not_translated
+from common.textnorm import words
 
 # The kinds a whole message is searched across (phrases, guidelines and forms of address are
 # said within their topics' texts).
@@ -150,9 +151,11 @@ async def answer_from_search(
     if guess in NEVER_SEARCHED or latest.get("opsec_guard"):
         return []
     accept = plain if guess == LEANED_TO_REFUSE else confident
-    items = await search_message(client, latest.get("text") or "", lang, kinds, accept)
+    text = latest.get("text") or ""
+    items = await search_message(client, text, lang, kinds, accept)
     for item in items:
         await say_item(client, dispatcher, item, lang)
+        say_details_asked(dispatcher, item, text)
     note = notes.last_updated(items, lang) if items else None
     if note:  # how old the facts are, as every answer says (actions/base.py say_freshness)
         dispatcher.utter_message(text=note)
@@ -165,6 +168,70 @@ def guessed_intent(latest: dict[str, Any]) -> str | None:
         if ranked.get("name") not in (None, "nlu_fallback"):
             return str(ranked["name"])
     return None
+
+
+# Words asking when, folded: a dress question that also asks them ("tenue et heure pour la
+# cérémonie", "لباس المراسم ووقتها") gets the event's time and place too.
+WHEN_WORDS = frozenset(
+    words(
+        "time times when start starts heure heures horaire quand debut commence "
+        "وقت الوقت وقتها ووقتها موعد موعدها وموعدها متى ساعة "
+        "ٹائم وقت کب بجے شروع"
+    )
+)
+
+
+# Words asking what an event's description tells beyond its time, place and dress, folded, in
+# every language (the one definition): when to be in position or report ("by when must I be
+# there", "à quelle heure être en place", "لازم اكون في مكاني", "کب پہنچنا ہے"), the bus that
+# leaves for it, whether it is held again for latecomers, by when to sign up ("jusqu'à quand
+# s'inscrire"), what is closed while it runs ("la route est fermée quand"). The pack keeps these
+# in the event's description ("Be in position by 07:30", "Buses leave Building 20 at 05:45",
+# "Repeated on 19 January"), which the event's answer then says too, whichever action found it.
+DETAIL_WORDS = frozenset(
+    words(
+        "position positions positioned report reporting arrive arriving arrival there "
+        "bus buses shuttle shuttles coach coaches leave leaves depart departs departure "
+        "repeat repeated repeats again another second twice session sessions bring "
+        "place position positions presenter arriver arrivee navette navettes autocar depart "
+        "partent repete repetee repetes encore autre deuxieme seance apporter "
+        "register registration registrations enrol enroll enrolment signup deadline closed closure "
+        "inscrire inscris inscrit inscription inscriptions limite ferme fermee fermes fermees "
+        "fermeture "
+        "مكاني مكانكم موقعي موقعكم اكون نكون احضر نحضر حضور اصل نصل وصول "
+        "يتكرر تتكرر يعاد تعاد مكرر تكرار مره ثانيه اخري باص باصات حافله حافلات تتحرك تنطلق ينطلق "
+        "التسجيل تسجيل اسجل نسجل يسجل مغلق مغلقه مسكر مسكره تسكر يسكر "
+        "پوزیشن پہنچنا پہنچیں پہنچوں پہنچنے موجود حاضر دوبارہ پھر بس بسیں شٹل روانہ روانگی "
+        "رجسٹر رجسٹریشن اندراج بند"
+    )
+)
+
+
+def asks_beyond_when_and_where(text: str, event: dict[str, Any]) -> bool:
+    """Whether the message asks something the event's description tells and its title, time,
+    place and dress do not: a word of DETAIL_WORDS, or a word of five letters or more that the
+    description has and the rest of the answer does not ("is interpretation provided at the
+    planning exercise?")."""
+    asked = set(words(text))
+    if asked & DETAIL_WORDS:
+        return True
+    named = " ".join(
+        [
+            event["fields"].get("title") or "",
+            related_text(event, "venue", "name"),
+            related_text(event, "dress", "name"),
+        ]
+    )
+    beyond = {word for word in asked - set(words(named)) - WHEN_WORDS if len(word) >= 5}
+    return bool(beyond & set(words(event["fields"].get("description") or "")))
+
+
+def say_details_asked(dispatcher: CollectingDispatcher, item: dict[str, Any], text: str) -> None:
+    """After an event found by search, its description when the message asks what only that
+    tells ("jusqu'à quand s'inscrire pour la visite culturelle", taken for no intent)."""
+    description = item["fields"].get("description") or "" if item["kind"] == "event" else ""
+    if description and asks_beyond_when_and_where(text, item):
+        dispatcher.utter_message(text=description)
 
 
 async def say_item(

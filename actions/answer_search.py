@@ -13,6 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dates, incomplete, notes
 from actions.answer_directory import say_absent_person, say_named_contacts
 from actions.answer_found import (
+    WHEN_WORDS,
+    asks_beyond_when_and_where,
     related_text,
     say_event,
     say_item,
@@ -55,56 +57,8 @@ class ActionAnswerEvent(LookupAction):
         say_freshness(dispatcher, [*said, *others], lang)
 
 
-# Words asking what an event's description tells beyond its time, place and dress, folded, in
-# every language (the one definition): when to be in position or report ("by when must I be
-# there", "à quelle heure être en place", "لازم اكون في مكاني", "کب پہنچنا ہے"), the bus that
-# leaves for it, whether it is held again for latecomers. The pack keeps these in the event's
-# description ("Be in position by 07:30", "Buses leave Building 20 at 05:45", "Repeated on 19
-# January"), which the event's answer then says too.
-DETAIL_WORDS = frozenset(
-    words(
-        "position positions positioned report reporting arrive arriving arrival there "
-        "bus buses shuttle shuttles coach coaches leave leaves depart departs departure "
-        "repeat repeated repeats again another second twice session sessions bring "
-        "place position positions presenter arriver arrivee navette navettes autocar depart "
-        "partent repete repetee repetes encore autre deuxieme seance apporter "
-        "مكاني مكانكم موقعي موقعكم اكون نكون احضر نحضر حضور اصل نصل وصول "
-        "يتكرر تتكرر يعاد تعاد مكرر تكرار مره ثانيه اخري باص باصات حافله حافلات تتحرك تنطلق ينطلق "
-        "پوزیشن پہنچنا پہنچیں پہنچوں پہنچنے موجود حاضر دوبارہ پھر بس بسیں شٹل روانہ روانگی"
-    )
-)
-
-
-def asks_beyond_when_and_where(text: str, event: dict[str, Any]) -> bool:
-    """Whether the message asks something the event's description tells and its title, time,
-    place and dress do not: a word of DETAIL_WORDS, or a word of five letters or more that the
-    description has and the rest of the answer does not ("is interpretation provided at the
-    planning exercise?")."""
-    asked = set(words(text))
-    if asked & DETAIL_WORDS:
-        return True
-    named = " ".join(
-        [
-            event["fields"].get("title") or "",
-            related_text(event, "venue", "name"),
-            related_text(event, "dress", "name"),
-        ]
-    )
-    beyond = {word for word in asked - set(words(named)) - WHEN_WORDS if len(word) >= 5}
-    return bool(beyond & set(words(event["fields"].get("description") or "")))
-
-
 # What a dress question may name: a dress code itself, or an event (whose dress is asked).
 DRESS_OR_EVENT = ["dress_code", "event"]
-# Words asking when, folded: a dress question that also asks them ("tenue et heure pour la
-# cérémonie", "لباس المراسم ووقتها") gets the event's time and place too.
-WHEN_WORDS = frozenset(
-    words(
-        "time times when start starts heure heures horaire quand debut commence "
-        "وقت الوقت وقتها ووقتها موعد موعدها وموعدها متى ساعة "
-        "ٹائم وقت کب بجے شروع"
-    )
-)
 
 
 class ActionAnswerDress(DatedLookupAction):

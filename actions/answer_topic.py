@@ -15,8 +15,15 @@ from actions.answer_directory import (
     named_only,
     say_named_contacts,
 )
-from actions.answer_found import plainly_named, say_event, say_item, say_texts, search_message
-from actions.answer_search import WHEN_WORDS
+from actions.answer_found import (
+    WHEN_WORDS,
+    plainly_named,
+    say_details_asked,
+    say_event,
+    say_item,
+    say_texts,
+    search_message,
+)
 from actions.base import DatedLookupAction, intent_of, logger, say_freshness, user_text
 from actions.dates import requested_day
 from actions.lookup_client import ForParticipants, NoAnswer
@@ -89,6 +96,7 @@ class ActionAnswerTopic(DatedLookupAction):
             # not the topic the model guessed from words it knew (actions/answer_found.py).
             for item in named:
                 await say_item(self.client, dispatcher, item, lang)
+                say_details_asked(dispatcher, item, text)
             say_freshness(dispatcher, named, lang)
             return
         # "The bus for the cultural visit": that event's own note first, then the camp's

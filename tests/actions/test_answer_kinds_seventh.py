@@ -12,6 +12,7 @@ import pytest
 from actions.answer_schedule import ActionAnswerSchedule
 from actions.answer_topic import ActionAnswerTopic
 from actions.dates import requested_day, time_asked
+from actions.handoff import ActionNotUnderstood, ActionOutOfScope
 from tests.actions.answering import run
 from tests.actions.fake_lookup import FakeLookup
 from tests.packs import other_pack
@@ -141,3 +142,38 @@ def test_the_time_of_day_is_read_and_the_day_still_found(text: str, hour: int, m
 @pytest.mark.parametrize("text", ["what is on 2 june", "a 2 day trip", "programme du 2 juin"])
 def test_no_time_is_read_where_there_is_none(text: str) -> None:
     assert time_asked(text) is None
+
+
+REGISTER = {
+    "en": ("until when to register for the flag raising", "Register with your liaison officer."),
+    "fr": ("jusqu'à quand s'inscrire pour le lever des couleurs", "Inscription avant le 1er juin."),
+    "ar": ("آخر موعد التسجيل في رفع العلم", "التسجيل لدى ضابط الارتباط."),
+}
+
+
+@pytest.mark.parametrize("action", [ActionNotUnderstood, ActionOutOfScope])
+@pytest.mark.parametrize("lang", sorted(REGISTER))
+def test_the_fallback_says_the_description_a_question_asks_for(
+    lang: str, action: type[ActionNotUnderstood] | type[ActionOutOfScope]
+) -> None:
+    # "jusqu'à quand s'inscrire pour la visite culturelle" fell to the fallback, whose search
+    # found the visit and said its time and place, not the deadline its description gives.
+    pack = other_pack()
+    question, description = REGISTER[lang]
+    pack["events"][0]["description"] = {**pack["events"][0]["description"], lang: description}
+    fake = FakeLookup(pack)
+    fake.search_hits = [("event", "raising")]
+    fake.search_figures = {("event", "raising"): (2.0, 1.0)}
+    intent = "nlu_fallback" if action is ActionNotUnderstood else "out_of_scope"
+    dispatcher = run(action, fake.handle, intent=intent, language=lang, text=question)
+    assert description in [m.get("text") for m in dispatcher.messages]
+
+
+def test_the_fallback_leaves_the_description_out_when_not_asked() -> None:
+    fake = FakeLookup(other_pack())
+    fake.search_hits = [("event", "raising")]
+    fake.search_figures = {("event", "raising"): (2.0, 1.0)}
+    dispatcher = run(
+        ActionNotUnderstood, fake.handle, intent="nlu_fallback", language="en", text="flag raising?"
+    )
+    assert "All contingents." not in [m.get("text") for m in dispatcher.messages]
