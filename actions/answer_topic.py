@@ -16,7 +16,6 @@ from actions.answer_directory import (
     say_named_contacts,
 )
 from actions.answer_found import (
-    WHEN_WORDS,
     plainly_named,
     say_details_asked,
     say_event,
@@ -36,9 +35,13 @@ from common.topics import CONTACT_TOPICS, TOPIC_FOR_INTENT
 # topic ("is photography allowed during the flag raising?"): never overridden by a named item.
 SEARCH_NOT_FIRST = frozenset({"ask_photography", "ask_prayer_facilities", "ask_ramadan"})
 # Topics whose own words a ceremony's title carries ("what's the flag order" names the flag
-# raising as plainly as its topic): an event named does not override them unless the message asks
-# when (WHEN_WORDS: "when is the flag raising" is about the event). Places and people still do.
+# raising as plainly as its topic): an event named does not override them when the message asks
+# for the order itself (ORDER_WORDS); "where is the flag raising held", taken for the flag order,
+# is still about the event. Places and people named still override.
 EVENT_NOT_FIRST = frozenset({"ask_flag_order"})
+ORDER_WORDS = frozenset(
+    words("order ordering precedence ordre preseance ordonnes ترتيب الترتيب ترتيبها ترتیب")
+)
 # Words for the vehicles an event's own text may say it leaves by (folded, every language): a
 # transport question naming such an event ("the bus for the cultural visit") gets the event's
 # own note (its departure time) rather than the camp's general transport text.
@@ -89,7 +92,7 @@ class ActionAnswerTopic(DatedLookupAction):
         ):
             return
         named = [] if intent in SEARCH_NOT_FIRST else await plainly_named(self.client, text, lang)
-        if intent in EVENT_NOT_FIRST and not WHEN_WORDS & set(words(text)):
+        if intent in EVENT_NOT_FIRST and ORDER_WORDS & set(words(text)):
             named = [item for item in named if item["kind"] != "event"]
         if named:
             # The message names a place, event, dress code, person or grade outright: that item,

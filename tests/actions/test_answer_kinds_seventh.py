@@ -177,3 +177,31 @@ def test_the_fallback_leaves_the_description_out_when_not_asked() -> None:
         ActionNotUnderstood, fake.handle, intent="nlu_fallback", language="en", text="flag raising?"
     )
     assert "All contingents." not in [m.get("text") for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize(
+    ("text", "order_said"),
+    [
+        ("what's the flag order", True),
+        ("ordre des drapeaux au lever des couleurs", True),
+        ("where is the flag raising held", False),
+        ("flag raising, when does it finish", False),
+    ],
+)
+def test_the_flag_raising_named_answers_unless_the_order_is_asked(
+    text: str, order_said: bool
+) -> None:
+    # The flag raising's title carries the flag topic's words: the search names it plainly for
+    # "what's the flag order" (answered with the ceremony), and for questions about the ceremony
+    # that the model takes for the flag order (which must keep getting the ceremony).
+    fake = FakeLookup(other_pack())
+    fake.search_hits = [("event", "raising")]
+    fake.search_figures = {("event", "raising"): (2.0, 1.0)}
+    dispatcher = run(
+        ActionAnswerTopic, fake.handle, intent="ask_flag_order", language="en", text=text
+    )
+    said = [str(m.get("text")) for m in dispatcher.messages]
+    assert any(line.startswith("The flags are placed") for line in said) is order_said
+    assert any(m.get("response") == "utter_event_details" for m in dispatcher.messages) is not (
+        order_said
+    )
