@@ -32,7 +32,8 @@ drill ڈرل
 parade پریڈ
 briefing بریفنگ
 safety سیفٹی حفاظتی
-rehearsal ریہرسل
+rehearsal ریہرسل بروفة بروفات
+بروفة بروفات تدريب
 opening اوپننگ
 closing کلوزنگ
 command کمانڈ

@@ -85,3 +85,13 @@ def test_safety_written_in_urdu_script_finds_the_urdu_word(
     in_sample = searcher(client_for(SAMPLE_PACK), "sand-heron-27")
     [hit, *_] = in_sample("سیفٹی بریفنگ کب ہے", ["event"])
     assert hit.item_id == "reception-briefing" and hit.coverage == 1.0, hit
+
+
+def test_a_rehearsal_said_in_spoken_arabic_finds_the_rehearsal(
+    client_for: Callable[..., TestClient],
+) -> None:
+    # Arabic speakers say بروفة for a rehearsal; the Arabic title says التدريب على (training on):
+    # "متى البروفة على مراسم الافتتاح" found the opening ceremony itself, not its rehearsal.
+    in_sample = searcher(client_for(SAMPLE_PACK), "sand-heron-27")
+    [hit, *_] = in_sample("متى البروفة على مراسم الافتتاح", ["event"])
+    assert hit.item_id == "ceremony-rehearsal", hit
