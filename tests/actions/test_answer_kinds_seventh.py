@@ -4,9 +4,11 @@ and what only an event's description tells when the fallback finds the event."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import httpx
 import pytest
 
 from actions.answer_schedule import ActionAnswerSchedule
@@ -205,3 +207,31 @@ def test_the_flag_raising_named_answers_unless_the_order_is_asked(
     assert any(m.get("response") == "utter_event_details" for m in dispatcher.messages) is not (
         order_said
     )
+
+
+def _day_words_count_against(fake: FakeLookup) -> Callable[[httpx.Request], httpx.Response]:
+    """As the service does: a day's name the place's texts lack lowers the share of the message
+    the place accounts for, below what the fallback trusts."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        dated = "sunday" in request.url.params.get("q", "").lower()
+        fake.search_figures = {("venue", "well-square"): (2.0, 0.47 if dated else 0.64)}
+        return fake.handle(request)
+
+    return handle
+
+
+@pytest.mark.parametrize("action", [ActionNotUnderstood, ActionOutOfScope])
+def test_the_fallback_finds_a_place_asked_about_on_a_day(
+    action: type[ActionNotUnderstood] | type[ActionOutOfScope],
+) -> None:
+    # "until what time is the well square open on sunday" fell to the fallback, whose search of
+    # the whole message left Well Square under half of it: "I didn't understand".
+    fake = FakeLookup(other_pack())
+    fake.search_hits = [("venue", "well-square")]
+    intent = "nlu_fallback" if action is ActionNotUnderstood else "out_of_scope"
+    text = "until what time is the well square open on sunday"
+    dispatcher = run(
+        action, _day_words_count_against(fake), intent=intent, language="en", text=text
+    )
+    assert [m.get("response") for m in dispatcher.messages][:1] == ["utter_venue_details"]
