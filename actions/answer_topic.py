@@ -16,6 +16,7 @@ from actions.answer_directory import (
     say_named_contacts,
 )
 from actions.answer_found import (
+    answer_from_search,
     plainly_named,
     say_details_asked,
     say_event,
@@ -120,7 +121,9 @@ class ActionAnswerTopic(DatedLookupAction):
         except NoAnswer:
             if await self.say_events_of_topic(dispatcher, topic, lang):
                 return
-            if topic == "flag_order" and await self.say_flag_order(dispatcher, lang):
+            if topic == "flag_order" and await self.say_flag_order_or_found(
+                dispatcher, tracker, text, lang
+            ):
                 return
             raise
         say_texts(dispatcher, items, "text")
@@ -158,6 +161,19 @@ class ActionAnswerTopic(DatedLookupAction):
             say_event(dispatcher, event, lang)
         say_freshness(dispatcher, events, lang)
         return bool(events)
+
+    async def say_flag_order_or_found(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str, lang: str
+    ) -> bool:
+        """For an exercise with no flag_order text: what the message names, when the search is
+        sure and the message does not ask for the order itself ("وين يكون رفع العلم", taken for
+        the flag order, is about the ceremony), else the order of the exercise's flags; whether
+        anything was said."""
+        if not ORDER_WORDS & set(words(text)) and await answer_from_search(
+            self.client, dispatcher, tracker, lang
+        ):
+            return True
+        return await self.say_flag_order(dispatcher, lang)
 
     async def say_flag_order(self, dispatcher: CollectingDispatcher, lang: str) -> bool:
         """Say the nations in the exercise's order of flags; whether it was said (not when a

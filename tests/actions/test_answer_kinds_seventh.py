@@ -181,6 +181,7 @@ def test_the_fallback_leaves_the_description_out_when_not_asked() -> None:
     assert "All contingents." not in [m.get("text") for m in dispatcher.messages]
 
 
+@pytest.mark.parametrize("figures", [(2.0, 1.0), (1.0, 0.6)])  # named plainly, or surely
 @pytest.mark.parametrize(
     ("text", "order_said"),
     [
@@ -191,14 +192,14 @@ def test_the_fallback_leaves_the_description_out_when_not_asked() -> None:
     ],
 )
 def test_the_flag_raising_named_answers_unless_the_order_is_asked(
-    text: str, order_said: bool
+    text: str, order_said: bool, figures: tuple[float, float]
 ) -> None:
     # The flag raising's title carries the flag topic's words: the search names it plainly for
     # "what's the flag order" (answered with the ceremony), and for questions about the ceremony
     # that the model takes for the flag order (which must keep getting the ceremony).
     fake = FakeLookup(other_pack())
     fake.search_hits = [("event", "raising")]
-    fake.search_figures = {("event", "raising"): (2.0, 1.0)}
+    fake.search_figures = {("event", "raising"): figures}
     dispatcher = run(
         ActionAnswerTopic, fake.handle, intent="ask_flag_order", language="en", text=text
     )
