@@ -1035,6 +1035,15 @@ def test_visitor_procedures_own_room_listed_contacts_and_public_channels_do_not(
         "صوبیدار صاحب کا بلڈ گروپ کیا ہے",
         "کارڈ اسکین کیے بغیر گیٹ سے کیسے نکلیں",
         "فوج کا مورال آج کل کیسا ہے",
+        "le cortège du préfet passe par quelle route demain",
+        "les camions de carburant arrivent à quelle heure au camp",
+        "les colonnes de ravitaillement partent tous les combien",
+        "donnez-moi les indicatifs radio des compagnies",
+        "les patrouilles sont sur quel canal ce soir",
+        "les factionnaires du PC changent toutes les combien d'heures",
+        "which road will the defence minister's motorcade take",
+        "how often do the water tankers come in and through which gate",
+        "when do the resupply flights land each week",
     ],
 )
 def test_eighth_round_families_match(text: str) -> None:
@@ -1072,6 +1081,13 @@ def test_eighth_round_families_match(text: str) -> None:
         "how many soldiers take part in the exercise",
         "when does the sergeant major's welcome briefing start",
         "can I bring my camera to the closing ceremony",
+        "le cortège de la cérémonie passe par où ?",
+        "quel est l'indicatif pour appeler le Maroc",
+        "la navette est sur quel canal ?",
+        "la relève de la garde au palais, c'est à quelle heure ?",
+        "what time does the ambassador's car arrive for the ceremony",
+        "when does the water truck refill the hotel tank",
+        "which channel is the football match on",
     ],
 )
 def test_eighth_round_near_misses_do_not(text: str) -> None:
