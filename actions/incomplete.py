@@ -23,6 +23,7 @@ _PAIR = N_("{first}, {second}")
 _SENTENCE = N_("{text}.")
 _DRESS = N_("Dress: {dress}.")
 _HOURS = N_("Opening hours: {hours}.")
+# TRANSLATORS: who a contact can be reached by, and the languages the contact speaks.
 _REACH = N_("{reach} (speaks {languages})")
 
 

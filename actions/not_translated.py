@@ -49,8 +49,6 @@ DOMAIN = "visitor"
 _PHONE = N_("Phone: {phone}")
 # TRANSLATORS: an item's e-mail address said without the item's name.
 _EMAIL = N_("E-mail: {email}")
-# TRANSLATORS: who a contact can be reached by, and the languages the contact speaks.
-_SPEAKS = N_("{reach} (speaks {languages})")
 _GRADE = N_("NATO grade: {code} (STANAG 2116).")
 # TRANSLATORS: the exercise's first and last days, said when its name is missing in the language.
 _EXERCISE_DATES = N_("The exercise runs from {start} to {end}.")
@@ -143,10 +141,8 @@ def neutral_facts(
         if not how:  # the languages alone are no way to reach anyone
             return ""
         languages = rendering.language_names(fields.get("languages") or [], lang)
-        if languages:
-            how = _say(lang, _SPEAKS, reach=how, languages=languages)
         role = _text(fields, "role").rstrip(". ")
-        return incomplete.sentence(incomplete.named(role, how, lang), lang)
+        return incomplete.contact("", role, how, languages, lang)
     if kind == "exercise" and fields.get("start_date") and fields.get("end_date"):
         start, end = (date.fromisoformat(fields[key]) for key in ("start_date", "end_date"))
         return _say(
