@@ -136,15 +136,16 @@ class EntityWordFlags(GraphComponent):
         use_core = self.config["arabic_core"]
         for token in tokens:
             core = arabic_core(str(token.text)) if use_core else None
-            # "بالجمعه", "للمطار": the class's word under its clitics
-            under_clitics = core if core and core != token.text else None
+            # "بالجمعه", "للمطار": the class's word under its clitics; "الكنديات": its demonym
+            forms = arabic_class_forms(str(token.text)) if use_core else []
+            demonym = arabic_demonym_forms(str(token.text)) if use_core else []
             on = [RARE] if _word(token) not in self._common else []
             for name, rx, found in spans:
+                here = any(token.start < end and token.end > start for start, end in found)
                 if (
-                    found and any(token.start < end and token.end > start for start, end in found)
-                ) or (
-                    under_clitics is not None
-                    and (rx.fullmatch(under_clitics) or rx.fullmatch("ال" + under_clitics))
+                    here
+                    or any(rx.fullmatch(form) for form in forms)
+                    or (name.startswith(NATION_TABLE) and any(rx.fullmatch(f) for f in demonym))
                 ):
                     on.append(name)
             # Only the flags that are on: an absent flag is off for the CRF (stored_crf gives
@@ -187,6 +188,39 @@ def arabic_core(word: str) -> Optional[str]:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix) :]
     return word
+
+
+# A demonym's plural and feminine endings, folded (ة is ه): "الكنديات", "القطريين", "المصريون",
+# "العمانيه" are "الكندي", "القطري", "المصري", "العماني" for the nations' table.
+DEMONYM_ENDINGS = ("يات", "يين", "يون", "يه")
+NATION_TABLE = "country_word_"  # the closed class a demonym's base is matched against
+
+
+def arabic_class_forms(word: str) -> List[str]:
+    """The forms of an Arabic-script word other than itself to match the closed classes against:
+    its core with and without the article ("بالجمعه" -> "جمعه", "الجمعه"), and after ل + the
+    article a stem that starts with ل ("للوا", to the major general, is ل + اللوا: "لوا", not
+    the core "وا" nor the word itself)."""
+    core = arabic_core(word)
+    if core is None:
+        return []
+    forms = [core, "ال" + core] if core != word else []
+    if word.startswith("لل") and len(word) >= 4:
+        forms += [word[1:], "ال" + word[1:]]
+    return list(dict.fromkeys(form for form in forms if form != word))
+
+
+def arabic_demonym_forms(word: str) -> List[str]:
+    """A demonym's base under its plural or feminine ending, clitics and article off
+    ("للكنديات", "القطريين" -> "كندي", "الكندي", "قطري", "القطري"), for the nations' table alone
+    (the base of "الفرنسيين" is also a language's name). The tables list a people in one or two
+    forms; visitors write all of them."""
+    core = arabic_core(word)
+    for ending in DEMONYM_ENDINGS:
+        if core and core.endswith(ending) and len(core) - len(ending) >= 3:
+            base = core[: -len(ending)] + "ي"
+            return [base, "ال" + base]
+    return []
 
 
 # Lookup tables of annotated questions with slots (data/nlu/<lang>/entity_kinds.yml) for the

@@ -138,3 +138,28 @@ def test_a_closed_class_word_is_flagged_under_its_clitics() -> None:
     [message] = _tokenized(["في باص للمطار بالجمعه"])
     without.process([message])
     assert not any(_flags(message, "venue_kind_ar").values())
+
+
+def test_a_people_in_any_of_its_forms_and_a_rank_after_lil_are_flagged() -> None:
+    """The tables list a people in one or two forms ("الكندي", "القطري"); the feminine plural,
+    the -يين plural and the feminine, with or without clitics, are flagged as the nation's word,
+    for the nations' table alone ("الفرنسيين" is not the French language). ل + اللوا is written
+    "للوا": the rank, whose core is not "وا"."""
+    tables = [
+        {"name": "country_word_ar", "elements": ["الكندي", "القطري", "الفرنسي"]},
+        {"name": "language_word_ar", "elements": ["الفرنسي"]},
+        {"name": "rank_word_ar", "elements": ["لوا"]},
+        {"name": "date_word_ar", "elements": ["الليل"]},
+    ]
+    patterns = word_class_patterns(TrainingData(lookup_tables=tables))
+    flags = EntityWordFlags({}, None, None, frozenset(), patterns)
+    [message] = _tokenized(["المجندات الكنديات وللقطريين والفرنسيين قالوا للوا لليل ليه"])
+    flags.process([message])
+    assert [w for w, on in _flags(message, "country_word_ar").items() if on] == [
+        "الكنديات",
+        "وللقطريين",
+        "والفرنسيين",
+    ]
+    assert not any(_flags(message, "language_word_ar").values())
+    assert [w for w, on in _flags(message, "rank_word_ar").items() if on] == ["للوا"]
+    assert [w for w, on in _flags(message, "date_word_ar").items() if on] == ["لليل"]
