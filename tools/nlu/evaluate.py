@@ -9,23 +9,15 @@ wrong for an in-scope question. Language ID is measured twice: per message alone
 counts as wrong), and in conversation (an abstention keeps the previous message's language, as
 the `language` slot does; a conversation starts in English, the slot's initial value).
 
-The OPSEC guard (issue 19) is measured on tests/nlu/heldout/restricted/<lang>.yml: questions after
-operationally sensitive information (`ask_restricted`) and benign near-misses (`benign`). A
-message is refused when the model's intent is ask_restricted; the report gives the refused share
-of each kind per language, with the guard and for the classifier alone (the intent before
-bot.nlu.opsec_guard raised it, which the guard leaves in the parse data). The second set,
-tests/nlu/heldout/restricted_fresh/<lang>.yml, measured once and development data since, is
-scored the same way under `opsec_fresh`; the third, tests/nlu/heldout/restricted_third/<lang>.yml
-(written by someone else, development data since its one measurement), under `opsec_third`; the
-fourth, restricted_fourth/<lang>.yml (written apart, measured once on the model of 806c559 and
-development data since: the guard's fourth round read its misses), under `opsec_fourth`; the fifth,
-restricted_fifth/<lang>.yml (written by someone who never saw the guard, measured once on the model
-of 86f5971 and development data since: the guard's fifth round read its misses), under
-`opsec_fifth`; the sixth, restricted_sixth/<lang>.yml (written in secret, measured once on the model
-of 91382ee and development data since: the guard's seventh round read its misses), under
-`opsec_sixth`;
-the seventh, restricted_seventh/<lang>.yml, written in secret by someone who never saw the guard,
-under `opsec_seventh` once the folder exists.
+The OPSEC guard (issue 19) is measured on tests/nlu/heldout/restricted_seventh/<lang>.yml under
+`opsec_seventh`: questions after operationally sensitive information (`ask_restricted`) and benign
+near-misses (`benign`). A message is refused when the model's intent is ask_restricted; the report
+gives the refused share of each kind per language, with the guard and for the classifier alone (the
+intent before bot.nlu.opsec_guard raised it, which the guard leaves in the parse data). The seventh
+set was written in secret by someone who never saw the guard and measured once (development data
+since); the six sets before it were retired into training
+(data/nlu/<lang>/restricted_retired_sets.yml, issue 19's "many authors"). A later set gets its own
+key in OPSEC_SETS.
 
 Arabizi (issue 21), Arabic typed in Latin letters and digits, is measured on
 tests/nlu/heldout/arabizi/ar.yml under `arabizi`: intent macro-F1 (target 0.85) and the share of
@@ -49,16 +41,9 @@ BENIGN = "benign"
 RESTRICTED_TARGET = 0.95  # refused at least: issue 19
 BENIGN_LIMIT = 0.02  # refused at most
 # report key -> folder under the held-out directory, measured when the folder has files.
-# restricted/, restricted_fresh/, restricted_third/ and restricted_fourth/ informed the guard's
-# choices (development data); restricted_fifth/, written apart by someone who never saw the guard,
-# is the unbiased one, measured once (docs/nlu.md).
+# restricted_seventh/, written in secret by someone who never saw the guard, was measured once and
+# is the development measure now; the older sets are training data (docs/nlu.md, "Many authors").
 OPSEC_SETS = {
-    "opsec": "restricted",
-    "opsec_fresh": "restricted_fresh",
-    "opsec_third": "restricted_third",
-    "opsec_fourth": "restricted_fourth",
-    "opsec_fifth": "restricted_fifth",
-    "opsec_sixth": "restricted_sixth",
     "opsec_seventh": "restricted_seventh",
 }
 ARABIZI_FOLDER = "arabizi"

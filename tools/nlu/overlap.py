@@ -41,7 +41,7 @@ def _masks(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 Example = tuple[str, str]  # (text, intent)
 
-# The OPSEC held-out sets (tests/nlu/heldout/restricted/) label near-misses "benign": any intent
+# The OPSEC held-out sets (tests/nlu/heldout/restricted_*/) label near-misses "benign": any intent
 # but ask_restricted, so a benign example one word from any such training example is an overlap.
 BENIGN = "benign"
 RESTRICTED = "ask_restricted"
