@@ -128,7 +128,9 @@ async def named_contacts(
     asked = " ".join(t for t in text.split() if not set(words(t)) <= left_out or not words(t))
     hits = await message_hits(client, asked, lang, ["contact", "rank"])
     found = tied_best(hits, accept)
-    if not found:
+    # A grade's title best named ("a Valmère capitaine in the Nahran army") is the rank's
+    # question, whatever nation it names: not that nation's liaison officer, a captain.
+    if not any(item["kind"] == "contact" for item in found):
         return []
     contacts = [hit for hit in hits if hit["item"]["kind"] == "contact"]
     # Only a choice between contacts needs the nations (one more request).

@@ -25,6 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dates, incomplete, notes, rendering
 from actions.lookup_client import LookupClient
 from actions.not_translated import say_not_translated
+from common.asking import DETAIL_WORDS, WHEN_WORDS
 from common.textnorm import words
 
 # The kinds a whole message is searched across (phrases, guidelines and forms of address are
@@ -152,13 +153,25 @@ async def answer_from_search(
         return []
     accept = plain if guess == LEANED_TO_REFUSE else confident
     text = latest.get("text") or ""
-    items = await search_message(client, text, lang, kinds, accept)
-    if not items and dates.may_name_a_day(text):
-        # "until what time is Well Square open on Sunday": the day's words say when, not which
-        # item, and counted against it they leave the place under half of the message.
+    # "until what time is Well Square open on Sunday", "لازم نكون في مواقعنا الساعة كم يوم
+    # الافتتاح": the day's words say when, not which item; counted, they leave the place under
+    # half of the message, or find a text that mentions some day over the event named. The
+    # message without them first, then whole.
+    searched = [text]
+    if dates.may_name_a_day(text):
         undated = dates.without_day_words(text)
         if undated.split() != text.split():
-            items = await search_message(client, undated, lang, kinds, accept)
+            searched.insert(0, undated)
+    items: list[dict[str, Any]] = []
+    for message in searched:
+        items = items or await search_message(client, message, lang, kinds, accept)
+    if not items and asks_details(text) and (kinds is None or "event" in kinds):
+        # What only an event's description tells (when to be in position, the bus, what to
+        # bring): among the events alone, the places and texts that share the asking words
+        # ("place", "heure") do not outweigh the event named ("pour la clôture on doit être en
+        # place à quelle heure").
+        for message in searched:
+            items = items or await search_message(client, message, lang, ["event"], accept)
     for item in items:
         await say_item(client, dispatcher, item, lang)
         say_details_asked(dispatcher, item, text)
@@ -176,50 +189,18 @@ def guessed_intent(latest: dict[str, Any]) -> str | None:
     return None
 
 
-# Words asking when, folded: a dress question that also asks them ("tenue et heure pour la
-# cérémonie", "لباس المراسم ووقتها") gets the event's time and place too.
-WHEN_WORDS = frozenset(
-    words(
-        "time times when start starts heure heures horaire quand debut commence "
-        "وقت الوقت وقتها ووقتها موعد موعدها وموعدها متى ساعة "
-        "ٹائم وقت کب بجے شروع"
-    )
-)
-
-
-# Words asking what an event's description tells beyond its time, place and dress, folded, in
-# every language (the one definition): when to be in position or report ("by when must I be
-# there", "à quelle heure être en place", "لازم اكون في مكاني", "کب پہنچنا ہے"), the bus that
-# leaves for it, whether it is held again for latecomers, by when to sign up ("jusqu'à quand
-# s'inscrire"), what is closed while it runs ("la route est fermée quand"). The pack keeps these
-# in the event's description ("Be in position by 07:30", "Buses leave Building 20 at 05:45",
-# "Repeated on 19 January"), which the event's answer then says too, whichever action found it.
-DETAIL_WORDS = frozenset(
-    words(
-        "position positions positioned report reporting arrive arriving arrival there "
-        "bus buses shuttle shuttles coach coaches leave leaves depart departs departure "
-        "repeat repeated repeats again another second twice session sessions bring "
-        "place position positions presenter arriver arrivee navette navettes autocar depart "
-        "partent repete repetee repetes encore autre deuxieme seance apporter "
-        "register registration registrations enrol enroll enrolment signup deadline closed closure "
-        "inscrire inscris inscrit inscription inscriptions limite ferme fermee fermes fermees "
-        "fermeture "
-        "مكاني مكانكم موقعي موقعكم اكون نكون احضر نحضر حضور اصل نصل وصول "
-        "يتكرر تتكرر يعاد تعاد مكرر تكرار مره ثانيه اخري باص باصات حافله حافلات تتحرك تنطلق ينطلق "
-        "التسجيل تسجيل اسجل نسجل يسجل مغلق مغلقه مسكر مسكره تسكر يسكر "
-        "پوزیشن پہنچنا پہنچیں پہنچوں پہنچنے موجود حاضر دوبارہ پھر بس بسیں شٹل روانہ روانگی "
-        "رجسٹر رجسٹریشن اندراج بند"
-    )
-)
+def asks_details(text: str) -> bool:
+    """Whether the message asks what only an event's description tells (DETAIL_WORDS)."""
+    return bool(DETAIL_WORDS & set(words(text)))
 
 
 def asks_beyond_when_and_where(text: str, event: dict[str, Any]) -> bool:
     """Whether the message asks something the event's description tells and its title, time,
-    place and dress do not: a word of DETAIL_WORDS, or a word of five letters or more that the
-    description has and the rest of the answer does not ("is interpretation provided at the
-    planning exercise?")."""
+    place and dress do not: a word of DETAIL_WORDS (common/asking.py), or a word of five
+    letters or more that the description has and the rest of the answer does not ("is
+    interpretation provided at the planning exercise?")."""
     asked = set(words(text))
-    if asked & DETAIL_WORDS:
+    if asks_details(text):
         return True
     named = " ".join(
         [

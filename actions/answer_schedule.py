@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import rendering
+from actions import dates, rendering
 from actions.answer_found import related_text, say_event
 from actions.base import DatedLookupAction, say_freshness, user_text
 from actions.dates import requested_day, time_asked
+from actions.lookup_client import LookupClient
 from actions.not_translated import event_kind, say_notice
+from common.asking import SCHEDULE_WORDS
+from common.textnorm import words
 
 HIGHLIGHT_KINDS = ("ceremony", "social")
 
@@ -65,26 +69,50 @@ class ActionAnswerSchedule(DatedLookupAction):
             say_untitled(dispatcher, events, lang)
             say_freshness(dispatcher, events, lang)
             return
-        events = await self.client.events(lang, on=day.isoformat())
-        if not events:
+        if not await say_day(self.client, dispatcher, text, day, lang):
             dispatcher.utter_message(
                 response="utter_schedule_empty",
                 day=rendering.day(day, lang),
                 start=rendering.full_date(start, lang),
                 end=rendering.full_date(end, lang),
             )
-            return
-        at = time_asked(text)
-        running = [e for e in events if at is not None and runs_at(e, day, at)]
-        if running:  # "what happens on 2 June at 7": the event of that time, not the whole day
-            for event in running:
-                say_event(dispatcher, event, lang)
-            say_freshness(dispatcher, running, lang)
-            return
-        dispatcher.utter_message(
-            response="utter_schedule_day",
-            day=rendering.day(day, lang),
-            lines="\n".join(event_line(e, lang) for e in events),
-        )
-        say_untitled(dispatcher, events, lang)
-        say_freshness(dispatcher, events, lang)
+
+
+async def say_day(
+    client: LookupClient, dispatcher: CollectingDispatcher, text: str, day: date, lang: str
+) -> bool:
+    """Say the programme of `day`: the event running at the time the message names, else the
+    day's events; whether the day has any."""
+    events = await client.events(lang, on=day.isoformat())
+    if not events:
+        return False
+    at = time_asked(text)
+    running = [e for e in events if at is not None and runs_at(e, day, at)]
+    if running:  # "what happens on 2 June at 7": the event of that time, not the whole day
+        for event in running:
+            say_event(dispatcher, event, lang)
+        say_freshness(dispatcher, running, lang)
+        return True
+    dispatcher.utter_message(
+        response="utter_schedule_day",
+        day=rendering.day(day, lang),
+        lines="\n".join(event_line(e, lang) for e in events),
+    )
+    say_untitled(dispatcher, events, lang)
+    say_freshness(dispatcher, events, lang)
+    return True
+
+
+async def say_programme_asked(
+    client: LookupClient, dispatcher: CollectingDispatcher, text: str, lang: str
+) -> bool:
+    """For a message the model did not take for a schedule question ("what happens on june 2
+    at 7", read as out of scope): when it asks what is on (SCHEDULE_WORDS) and names a day of
+    the exercise, in its time zone, that day's programme; whether it was said."""
+    if not (SCHEDULE_WORDS & set(words(text)) and dates.may_name_a_day(text)):
+        return False
+    exercise = (await client.exercise(lang))["fields"]
+    today = datetime.now(ZoneInfo(exercise["time_zone"])).date()
+    start, end = (date.fromisoformat(exercise[f]) for f in ("start_date", "end_date"))
+    day = requested_day(text, today, start, end, lang)
+    return day is not None and await say_day(client, dispatcher, text, day, lang)

@@ -17,6 +17,8 @@ from actions.answer_directory import (
 )
 from actions.answer_found import (
     answer_from_search,
+    asks_beyond_when_and_where,
+    asks_details,
     plainly_named,
     say_details_asked,
     say_event,
@@ -24,7 +26,14 @@ from actions.answer_found import (
     say_texts,
     search_message,
 )
-from actions.base import DatedLookupAction, intent_of, logger, say_freshness, user_text
+from actions.base import (
+    DatedLookupAction,
+    find,
+    intent_of,
+    logger,
+    say_freshness,
+    user_text,
+)
 from actions.dates import requested_day
 from actions.lookup_client import ForParticipants, NoAnswer
 from actions.notes import DOMAIN as VISITOR_DOMAIN
@@ -103,6 +112,14 @@ class ActionAnswerTopic(DatedLookupAction):
                 say_details_asked(dispatcher, item, text)
             say_freshness(dispatcher, named, lang)
             return
+        # "What should I bring to the cultural visit" (taken for the kit or the dos and don'ts),
+        # "by when must I report for the range day": an event named whose description tells what
+        # is asked is the answer, not the topic's general text.
+        if topic != "transport" and intent not in SEARCH_NOT_FIRST and asks_details(text):
+            told = await self.say_event_details(dispatcher, tracker, text, lang)
+            if told:
+                say_freshness(dispatcher, told, lang)
+                return
         # "The bus for the cultural visit": that event's own note first, then the camp's
         # transport text (the event named may not be the trip asked about: "a bus into town").
         events = (
@@ -187,6 +204,28 @@ class ActionAnswerTopic(DatedLookupAction):
         text = translator(lang, VISITOR_DOMAIN).gettext(_FLAG_ORDER).format(nations=nations)
         dispatcher.utter_message(text=text)
         return True
+
+    async def say_event_details(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str, lang: str
+    ) -> list[dict[str, Any]]:
+        """Say the events the model found named (an event entity) whose description tells what
+        the message asks beyond their time and place, each with its description; the events
+        said. None for a visitor the events are not for (the topic's answer then stands)."""
+        if not list(tracker.get_latest_entity_values("event")):
+            return []
+        try:
+            hits = await find(self.client, tracker, "event", lang)
+        except ForParticipants:
+            return []
+        events = [
+            event
+            for event in hits
+            if event["fields"].get("description") and asks_beyond_when_and_where(text, event)
+        ]
+        for event in events:
+            say_event(dispatcher, event, lang)
+            dispatcher.utter_message(text=event["fields"]["description"])
+        return events
 
     async def say_event_transport(
         self, dispatcher: CollectingDispatcher, text: str, lang: str

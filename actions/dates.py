@@ -192,7 +192,31 @@ def _found(text: str, lang: str, base: date) -> list[tuple[str, date]]:
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
     found = search_dates(text, languages=_languages(lang), settings=settings) or []
-    return [(words, when.date()) for words, when in found if not _abbreviation_only(words)]
+    return [
+        (words, when.date())
+        for words, when in found
+        if not _abbreviation_only(words) and not _time_unit_only(words)
+    ]
+
+
+# Units of time within a day, and the articles dateparser reads with them: alone, dateparser
+# reads "heure" (of "à quelle heure"), "hour", "ساعة" or "une minute" as now, that is today, and
+# that reading came first: "à quelle heure est le maghrib le 20 janvier" and "jusqu'à quelle
+# heure est ouverte la boutique vendredi" were answered for today, not the day they name.
+_TIME_UNITS = frozenset(
+    re.findall(
+        r"\w+",
+        "hour hours minute minutes second seconds heure heures seconde secondes "
+        "ساعة ساعه الساعة الساعه ساعات دقيقة دقيقه دقائق ثانية گھنٹہ گھنٹے منٹ "
+        "a an one the une un la le l",
+    )
+)
+
+
+def _time_unit_only(words: str) -> bool:
+    """Whether dateparser's reading is only a unit of time ("heure", "hour", "ساعة"), which
+    asks what time, not which day."""
+    return all(word.lower() in _TIME_UNITS for word in re.findall(r"\w+", words))
 
 
 def _abbreviation_only(words: str) -> bool:

@@ -28,6 +28,7 @@ from actions.answer_found import (
     answer_from_search,
     guessed_intent,
 )
+from actions.answer_schedule import say_programme_asked
 from actions.base import FALLBACK_LANGUAGE, ClientAction, LookupAction, user_text
 from actions.liaison_team import channel_of, record_unanswered, remember_visitor
 from actions.lookup_client import LookupClient, LookupUnavailable
@@ -214,6 +215,19 @@ async def answered_before_search(
     return asks_to_reach(text) and await say_named_contacts(client, dispatcher, text, lang)
 
 
+async def programme_asked(
+    client: LookupClient, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str
+) -> bool:
+    """The programme of the day a message the model did not place asks about ("what happens on
+    june 2 at 7", read as out of scope), as the schedule action says it; never for what staff
+    send, the OPSEC guard flagged or the model leaned to refuse."""
+    latest = tracker.latest_message or {}
+    guess = guessed_intent(latest)
+    if guess in NEVER_SEARCHED or guess == LEANED_TO_REFUSE or latest.get("opsec_guard"):
+        return False
+    return await say_programme_asked(client, dispatcher, user_text(tracker), lang)
+
+
 class ActionNotUnderstood(LookupAction):
     """The fallback: first what the message names in the knowledge, when the search is sure
     (actions/answer_found.py: a name the model never saw, on any exercise); else record the
@@ -226,6 +240,8 @@ class ActionNotUnderstood(LookupAction):
         if await answered_before_search(self.client, dispatcher, tracker, lang):
             return
         if await answer_from_search(self.client, dispatcher, tracker, lang):
+            return
+        if await programme_asked(self.client, dispatcher, tracker, lang):
             return
         record_unanswered(self.client, tracker, lang, reason="fallback")
         dispatcher.utter_message(response="utter_default")
@@ -247,6 +263,8 @@ class ActionOutOfScope(LookupAction):
             if await answered_before_search(self.client, dispatcher, tracker, lang):
                 return
             if await answer_from_search(self.client, dispatcher, tracker, lang):
+                return
+            if await programme_asked(self.client, dispatcher, tracker, lang):
                 return
         except LookupUnavailable as reason:
             logger.warning("out of scope, not searched: lookup service unavailable: %s", reason)

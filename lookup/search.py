@@ -50,6 +50,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common import asking
 from common.textnorm import words
 from lookup import search_index
 from lookup.store.models import Item, ItemText
@@ -79,33 +80,25 @@ _URDU_WORDS = (
     # کون's and کیا's oblique form ("کس وقت", at what time; "کس سے", from whom) and "can"
     " کس کسی سکتا سکتی سکتے"
 )
-STOPWORDS = frozenset(words(_FUNCTION_WORDS + _QUESTION_WORDS + _URDU_WORDS))
-# Words that ask for something about an item (its time, hours, place, dress, number) rather than
-# name one. They are searched like any word, since a text may use them ("ouvre à 19h05"); but
-# where the exercise's texts lack them they are not a name the exercise lacks either, so they do
-# not count against an item's share of the message (`coverage`): "what time does the flag
-# raising start" is all about the flag raising. Never a word that names (opening, closing).
-# Not "hold": "get hold of my liaison officer" asks for the contacts, not one person's card.
-_ASKING_WORDS = """
-    time times start starts starting started begin begins beginning end ends finish finishes
-    open opens close closes hours hour schedule located location address wear wearing dress code
-    phone number date day today tomorrow tonight morning evening afternoon exactly clock oclock
-    info information details
-    heure heures horaire horaires commence commencent debut fin finit termine ouvre ouvert ouverte
-    ferme fermee lieu adresse trouve situe porter tenue numero telephone jour aujourd hui demain
-    soir matin exactement
-    ساعة الساعة موعد مواعيد وقت أوقات يبدأ تبدأ ينتهي تنتهي يفتح تفتح يغلق تغلق مفتوح دوام عنوان
-    مكان موقع ارتدي رقم هاتف تاريخ اليوم غدا الليلة صباحا مساء بالضبط ساعات لباس ملابس البس
-    وقتها ووقتها موعدها وموعدها
-    ٹائم ٹائمنگ شروع ختم کھلتا کھلتی کھلے کھلا کھلی بند اوقات جگہ پتہ نمبر فون پہنوں پہنیں پہننا آج
-    تاریخ روانہ روانگی
-    leave leaves leaving depart departs departure departing part partent partira depart
-    تنطلق ينطلق انطلاق مغادرة تغادر يغادر
-    دن صبح شام رات
-    held happen happens happening take lieu passe passent deroule deroulent
-    تقام يقام تعقد يعقد منعقد
+# Must, need and be, in every language (issue 20): they say the visitor has to be somewhere or do
+# something, never which item, and being in many texts ("doit", "être" in a dozen French ones)
+# they weighed against the one word that names it: "pour la clôture on doit être en place à
+# quelle heure" found no closing ceremony, nor "لازم نكون في مواقعنا الساعة كم يوم الافتتاح" the
+# opening. "With me" (معي, ساتھ), "for" (کے لیے), Urdu's کون سا / کون سی (which) and its
+# auxiliaries ہوتا, جاتا ("بند ہو جاتا ہے").
+_MODAL_WORDS = """
+    must need needs have has shall
+    doit dois doivent devons devez devrait etre sommes etes sera
+    لازم يجب ينبغي اكون نكون يكون تكون كل معي معنا
+    چاہیے چاہئے ہونا ہوتا ہوتی ہوتے جاتا جاتی جاتے سا سی لیے لئے ساتھ
 """
-ASKING_WORDS = frozenset(words(_ASKING_WORDS)) - STOPWORDS
+STOPWORDS = frozenset(words(_FUNCTION_WORDS + _QUESTION_WORDS + _URDU_WORDS + _MODAL_WORDS))
+# Words that ask for something about an item (its time, hours, place, dress, number) rather than
+# name one, in every language (common/asking.py, the one list the actions read too). They are
+# searched like any word, since a text may use them ("ouvre à 19h05"), but only whole; where the
+# exercise's texts lack them they are not a name the exercise lacks either, so they do not count
+# against an item's share of the message (`coverage`).
+ASKING_WORDS = asking.ASKING_WORDS - STOPWORDS
 # "Opening hours", "heures d'ouverture", "ساعات العمل", "اوقات کار": the word beside "hours" says
 # which hours (a place's), not which item, and is not searched ("opening ceremony" keeps its
 # "opening"; "what are the opening hours of Well Square" counted "opening" as a name it lacks).

@@ -1,0 +1,82 @@
+"""Words that ask something about an item rather than name one, in every language, folded
+(common.textnorm.words): the one definition the lookup's search and the actions' answers read.
+
+- WHEN_WORDS ask when: a dress question that also asks them ("tenue et heure pour la
+  cérémonie", "لباس المراسم ووقتها") gets the event's time and place too (actions).
+- DETAIL_WORDS ask what an event's description tells beyond its time, place and dress: when to be
+  in position or report ("by when must I be there", "à quelle heure être en place", "لازم اكون
+  في مكاني", "کب پہنچنا ہے"), the bus that leaves for it, whether it is held again, by when to
+  sign up ("jusqu'à quand s'inscrire"), what is closed while it runs, what to bring. The pack
+  keeps these in the event's description ("Be in position by 07:30", "Buses leave Building 20 at
+  05:45"), which the event's answer then says too, whichever action found it (actions).
+- SCHEDULE_WORDS ask what is on: with a day of the exercise named, that day's programme.
+- ASKING_WORDS are all of them and the other words asking about an item (its hours, place,
+  dress, number...). The search (lookup/search.py) matches them only whole, and where the
+  exercise's texts lack them they do not count against an item's share of the message: "what
+  time does the flag raising start" is all about the flag raising, and "لازم نكون في مواقعنا
+  الساعة كم يوم الافتتاح" all about the opening. Never a word that names (opening, closing).
+  Not "hold": "get hold of my liaison officer" asks for the contacts, not one person's card.
+"""
+
+from __future__ import annotations
+
+from common.textnorm import words
+
+WHEN_WORDS = frozenset(
+    words(
+        "time times when start starts heure heures horaire quand debut commence "
+        "وقت الوقت وقتها ووقتها موعد موعدها وموعدها متى ساعة "
+        "ٹائم وقت کب بجے شروع"
+    )
+)
+
+DETAIL_WORDS = frozenset(
+    words(
+        "position positions positioned report reporting arrive arriving arrival there "
+        "bus buses shuttle shuttles coach coaches leave leaves depart departs departure "
+        "repeat repeated repeats again another second twice session sessions bring "
+        "place position positions presenter arriver arrivee navette navettes autocar depart "
+        "partent repete repetee repetes encore autre deuxieme seance apporter "
+        "register registration registrations enrol enroll enrolment signup deadline closed closure "
+        "inscrire inscris inscrit inscription inscriptions limite ferme fermee fermes fermees "
+        "fermeture "
+        "مكاني مكانكم موقعي موقعكم اكون نكون احضر نحضر حضور اصل نصل وصول "
+        "مواقعنا مواقعكم مواقعهم اماكننا اماكنكم اجيب نجيب احضار اجلب "
+        "يتكرر تتكرر يعاد تعاد مكرر تكرار مره ثانيه اخري باص باصات حافله حافلات تتحرك تنطلق ينطلق "
+        "التسجيل تسجيل اسجل نسجل يسجل مغلق مغلقه مسكر مسكره تسكر يسكر "
+        "پوزیشن پہنچنا پہنچیں پہنچوں پہنچنے موجود حاضر دوبارہ پھر بس بسیں شٹل روانہ روانگی "
+        "رجسٹر رجسٹریشن اندراج بند لانا لاؤں لائیں"
+    )
+)
+
+# Words asking what is on ("what happens on 2 June at 7", "il se passe quoi le 18", "ماذا يحدث
+# يوم 20", "20 جنوری کا پروگرام"): with a day of the exercise named, the programme of that day.
+SCHEDULE_WORDS = frozenset(
+    words(
+        "happen happens happening going programme program schedule agenda planned "
+        "passe passera prevu prevue programme deroule "
+        "يحدث يصير يجري برنامج جدول "
+        "پروگرام شیڈول"
+    )
+)
+
+_OTHER_ASKING_WORDS = """
+    time times start starts starting started begin begins beginning end ends finish finishes
+    open opens close closes hours hour schedule located location address wear wearing dress code
+    phone number date day today tomorrow tonight morning evening afternoon exactly clock oclock
+    info information details
+    heure heures horaire horaires commence commencent debut fin finit termine ouvre ouvert ouverte
+    ferme fermee lieu adresse trouve situe porter tenue numero telephone jour aujourd hui demain
+    soir matin exactement mettre mets
+    ساعة الساعة موعد مواعيد وقت أوقات يبدأ تبدأ ينتهي تنتهي يفتح تفتح يغلق تغلق مفتوح دوام عنوان
+    مكان موقع ارتدي رقم هاتف تاريخ اليوم غدا الليلة صباحا مساء بالضبط ساعات لباس ملابس البس
+    وقتها ووقتها موعدها وموعدها يقفل تقفل
+    ٹائم ٹائمنگ شروع ختم کھلتا کھلتی کھلے کھلا کھلی بند اوقات جگہ پتہ نمبر فون پہنوں پہنیں پہننا آج
+    تاریخ روانہ روانگی
+    leave leaves leaving depart departs departure departing part partent partira depart
+    تنطلق ينطلق انطلاق مغادرة تغادر يغادر
+    دن صبح شام رات
+    held happen happens happening take lieu passe passent deroule deroulent
+    تقام يقام تعقد يعقد منعقد
+"""
+ASKING_WORDS = frozenset(words(_OTHER_ASKING_WORDS)) | WHEN_WORDS | DETAIL_WORDS | SCHEDULE_WORDS
