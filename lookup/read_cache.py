@@ -23,6 +23,10 @@ the answer (docs/deploy.md). A hit skips all of that.
   Every time zone's offset is a multiple of 15 minutes, so no local date changes within a UTC
   quarter-hour: the key holds the quarter-hour of the routes' own clock (`views.now`).
 - **ETag**: each entry's body hash; `If-None-Match` with it gets 304.
+- **A miss** goes to the routes with what the check found (`Checked`, in the scope under
+  `CHECKED`): the version and the visitor's tier. The routes' dependencies (lookup/api/deps.py)
+  take the tier and the exercise from it instead of querying them again, each in a thread-pool
+  job of its own: they are what a hit would have served with, read after the request arrived.
 """
 
 from __future__ import annotations
@@ -57,6 +61,22 @@ VISITOR_LIMITS = {"channel": 64, "sender_id": 255}
 MAX_BODY = 256 * 1024
 # No local date anywhere changes inside one of these (UTC offsets are multiples of 15 min).
 DATE_PERIOD_S = 15 * 60
+
+
+# The scope key under which a miss hands `Checked` to the routes.
+CHECKED = "liaison.read_cache.checked"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the cache's check found for a read it passes to the routes: the knowledge version
+    (current at a check that started after the request arrived), whether the service token
+    asked, the visitor the query names, and that visitor's tier at that version."""
+
+    version: int
+    service: bool
+    visitor: tuple[str | None, str | None]
+    tier: str
 
 
 @dataclass(frozen=True)
@@ -173,6 +193,7 @@ class ReadCache:
             await _replay(entry, scope, send)
             return
         self.misses += 1
+        scope[CHECKED] = Checked(version, reader_is_service, visitor, tier)
         await self._fill(scope, receive, send, key, version)
 
     def _parse(

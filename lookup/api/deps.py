@@ -9,18 +9,23 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.orm import Session
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session, make_transient_to_detached
 
 from common.languages import LANGUAGES
-from common.topics import STAFF
+from common.topics import PUBLIC, STAFF
 from lookup.packs.schema import MODEL_OF_KIND
+from lookup.read_cache import CHECKED, Checked
 from lookup.store.enrolment import tier_of
 from lookup.store.exercises import ExerciseNotFound, current_exercise
 from lookup.store.models import Exercise
 
 # FastAPI runs each sync dependency as its own thread-pool job, and a job costs about as much
 # CPU as the query it would wrap (docs/bench.md). Dependencies without I/O are async, so they
-# run in the event loop; only the database work goes to worker threads.
+# run in the event loop; only the database work goes to worker threads. A read the read cache
+# missed (lookup/read_cache.py) comes with the knowledge version and the visitor's tier its
+# check found (`Checked`): the exercise (kept per version, below) and the tier are then taken
+# from there, with no query and no thread-pool job.
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
@@ -37,9 +42,62 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def get_exercise(request: Request, session: SessionDep) -> Exercise:
+class KeptExercise:
+    """The served exercise's row as loaded under a knowledge version, for the reads the read
+    cache passes on at that version. Every write of an exercise bumps the version
+    (lookup/store/knowledge_version.py), so a row kept under the current version is the row;
+    a row loaded after the version was read is at least that new, as the read cache's tiers
+    are. One per app (`app.state.kept_exercise`)."""
+
+    def __init__(self) -> None:
+        self._kept: tuple[int, Exercise] | None = None
+
+    def at(self, version: int, session: Session) -> Exercise | None:
+        """The kept row as a persistent object of `session` (no query), or None."""
+        kept = self._kept
+        if kept is None or kept[0] != version:
+            return None
+        return session.merge(kept[1], load=False)
+
+    def keep(self, version: int, exercise: Exercise) -> None:
+        """Keep a detached copy of the loaded row's columns (its relationships load as usual
+        in each session it is merged into), unless a newer version's is kept already."""
+        kept = self._kept
+        if kept is not None and kept[0] > version:
+            return
+        copy = Exercise(
+            **{column.key: getattr(exercise, column.key) for column in _EXERCISE_COLUMNS}
+        )
+        make_transient_to_detached(copy)
+        self._kept = (version, copy)
+
+
+_EXERCISE_COLUMNS = tuple(inspect(Exercise).column_attrs)
+
+
+def _load_exercise(request: Request, session: Session, checked: Checked | None) -> Exercise:
+    exercise = current_exercise(session, request.app.state.settings.exercise_id)
+    if checked is not None:
+        _kept_exercise(request).keep(checked.version, exercise)
+    return exercise
+
+
+def _kept_exercise(request: Request) -> KeptExercise:
+    state = request.app.state
+    kept: KeptExercise | None = getattr(state, "kept_exercise", None)
+    if kept is None:
+        kept = state.kept_exercise = KeptExercise()
+    return kept
+
+
+async def get_exercise(request: Request, session: SessionDep) -> Exercise:
+    checked: Checked | None = request.scope.get(CHECKED)
+    if checked is not None:
+        kept = _kept_exercise(request).at(checked.version, session)
+        if kept is not None:
+            return kept
     try:
-        return current_exercise(session, request.app.state.settings.exercise_id)
+        return await run_in_threadpool(_load_exercise, request, session, checked)
     except ExerciseNotFound as error:
         raise HTTPException(status_code=404, detail=str(error)) from error
 
@@ -199,7 +257,8 @@ async def get_reader(
 ReaderDep = Annotated[str, Depends(get_reader)]
 
 
-def get_tier(
+async def get_tier(
+    request: Request,
     reader: ReaderDep,
     session: SessionDep,
     channel: Annotated[
@@ -213,10 +272,16 @@ def get_tier(
 ) -> str:
     """Who the answer is for (issue 19): an admin token reads everything (staff); the action
     server reads for the visitor it names, participants if that (channel, sender) is enrolled,
-    public otherwise or when it names no one."""
+    public otherwise or when it names no one. The read cache's tier when it checked this
+    visitor for this read (the same query, at a version read after the request arrived)."""
     if reader != "service":
         return STAFF
-    return tier_of(session, channel, sender_id)
+    if not channel or not sender_id:
+        return PUBLIC  # as tier_of, which queries nothing then
+    checked: Checked | None = request.scope.get(CHECKED)
+    if checked is not None and checked.service and checked.visitor == (channel, sender_id):
+        return checked.tier
+    return await run_in_threadpool(tier_of, session, channel, sender_id)
 
 
 TierDep = Annotated[str, Depends(get_tier)]

@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from lookup.api import views
 from lookup.app import create_app
@@ -29,7 +29,7 @@ from lookup.settings import Settings
 from lookup.store.database import make_engine, make_session_factory
 from lookup.store.enrolment import revoke_code
 from lookup.store.knowledge_version import SQLiteVersionReader, read_version, version_reader
-from lookup.store.models import EnrolmentCode
+from lookup.store.models import EnrolmentCode, Exercise
 from tests.lookup.conftest import ADMIN_TOKEN, AS_ADMIN, AS_SERVICE, SERVICE_TOKEN
 from tests.lookup.test_audiences import VISITOR, code_for, enrol
 from tests.packs import SAMPLE_PACK, other_pack, ramadan_pack, write_pack
@@ -166,6 +166,44 @@ def test_a_visitors_tier_is_kept_until_an_enrolment_or_revocation(
         revoke_code(session, row, actor="test", at=datetime.now(timezone.utc))
         session.commit()
     assert withheld() == 1
+
+
+def test_a_miss_takes_the_exercise_and_tier_from_the_check(sample_client: TestClient) -> None:
+    """A read the cache missed (a search never asked before) does not query the exercise or
+    the visitor's enrolment again in the route (issue 22: each was a query and a thread-pool
+    job); a write of the exercise is seen by the next miss, in the route's answer too."""
+    engine = sample_client.app.state.engine  # type: ignore[attr-defined]
+
+    def selects(query: str) -> tuple[int, int, httpx.Response]:
+        statements: list[str] = []
+
+        def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+            statements.append(statement)
+
+        params = {"q": query, "lang": "en", **VISITOR}
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            answer = sample_client.get("/v1/search", params=params, headers=AS_SERVICE)
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+        assert answer.status_code == 200, answer.text
+        reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+        exercise = sum("FROM exercises" in s for s in reads)
+        return exercise, sum("FROM enrolments" in s for s in reads), answer
+
+    selects("lunch")  # the version's exercise and the visitor's tier, once
+    assert selects("dinner")[:2] == (0, 0)
+    assert selects("breakfast")[:2] == (0, 0)
+    factory = sample_client.app.state.session_factory  # type: ignore[attr-defined]
+    with factory() as session:
+        exercise = session.scalars(select(Exercise)).one()
+        exercise.time_zone = "Pacific/Kiritimati"
+        session.commit()
+    assert selects("coffee")[:2] == (1, 1)  # a new version: both read again
+    kept = sample_client.app.state.kept_exercise  # type: ignore[attr-defined]
+    with factory() as session:
+        assert kept.at(read_version(engine), session).time_zone == "Pacific/Kiritimati"
+    assert selects("tea")[:2] == (0, 0)
 
 
 def test_the_version_is_read_on_the_event_loop_only_from_a_sqlite_file(
