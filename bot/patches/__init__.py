@@ -24,6 +24,7 @@ from types import ModuleType
 
 from bot.patches import (
     cache_action_reply_validator,
+    cache_empty_domain,
     cache_event_classes,
     count_stored_events_once,
     insert_tracker_events_at_once,
@@ -63,6 +64,7 @@ PATCHES: dict[str, Patch] = {
         Patch(send_latest_turn_to_actions, LOW),
         Patch(pool_sqlite_tracker_store, LOW),
         Patch(cache_event_classes, LOW),
+        Patch(cache_empty_domain, LOW),
         # Before count_stored_events_once and keep_trackers_between_turns, which wrap its save.
         Patch(insert_tracker_events_at_once, MEDIUM),
         Patch(run_graphs_in_order, HIGH),
