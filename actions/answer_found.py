@@ -25,7 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dates, incomplete, notes, rendering
 from actions.lookup_client import LookupClient
 from actions.not_translated import say_not_translated
-from common.asking import DETAIL_WORDS, WHEN_WORDS
+from common.asking import DETAIL_WORDS, SAY_WORDS, WHEN_WORDS
 from common.textnorm import words
 
 # The kinds a whole message is searched across (phrases, guidelines and forms of address are
@@ -163,6 +163,8 @@ async def answer_from_search(
         if undated.split() != text.split():
             searched.insert(0, undated)
     items: list[dict[str, Any]] = []
+    if kinds is None and asks_how_to_say(text):  # "how do you say thank you in Arabic"
+        items = await search_message(client, text, lang, ["phrase"], accept)
     for message in searched:
         items = items or await search_message(client, message, lang, kinds, accept)
     if not items and asks_details(text) and (kinds is None or "event" in kinds):
@@ -187,6 +189,40 @@ def guessed_intent(latest: dict[str, Any]) -> str | None:
         if ranked.get("name") not in (None, "nlu_fallback"):
             return str(ranked["name"])
     return None
+
+
+def asks_how_to_say(text: str) -> bool:
+    """Whether the message asks how something is said (SAY_WORDS): the pack's phrases."""
+    return bool(SAY_WORDS & set(words(text)))
+
+
+async def say_phrases_asked(
+    client: LookupClient, dispatcher: CollectingDispatcher, text: str, lang: str
+) -> list[dict[str, Any]]:
+    """When the message asks how something is said and names a phrase of the pack by its
+    meaning ("how do you say thank you in Arabic"), say those phrases; the phrases said."""
+    if not asks_how_to_say(text):
+        return []
+    phrases = await search_message(client, text, lang, ["phrase"])
+    for phrase in phrases:
+        say_phrase(dispatcher, phrase, lang)
+    return phrases
+
+
+def say_phrase(dispatcher: CollectingDispatcher, phrase: dict[str, Any], lang: str) -> None:
+    """The phrase as written and as pronounced, then its meaning and note in the visitor's
+    language: "شكرا (shukran): Thank you"."""
+    fields = phrase["fields"]
+    meaning = fields.get("meaning") or ""
+    if not meaning:  # its meaning missing in this language: say so (never another's)
+        say_not_translated(dispatcher, phrase, phrase.get("lang") or lang)
+        return
+    written = fields.get("phrase") or ""
+    spoken = fields.get("transliteration") or ""
+    said = f"{written} ({spoken})" if spoken else written
+    dispatcher.utter_message(text=f"{said}: {meaning}")
+    if fields.get("note"):
+        dispatcher.utter_message(text=fields["note"])
 
 
 def asks_details(text: str) -> bool:
@@ -235,6 +271,8 @@ async def say_item(
     elif kind == "rank":
         exercise = (await client.exercise(lang))["fields"]
         say_rank(dispatcher, item, exercise)
+    elif kind == "phrase":
+        say_phrase(dispatcher, item, lang)
     elif kind == "dress_code":
         fields = item["fields"]
         name, description = fields.get("name") or "", fields.get("description") or ""

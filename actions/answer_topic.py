@@ -23,6 +23,7 @@ from actions.answer_found import (
     say_details_asked,
     say_event,
     say_item,
+    say_phrases_asked,
     say_texts,
     search_message,
 )
@@ -100,6 +101,11 @@ class ActionAnswerTopic(DatedLookupAction):
         if asks_for_office(text) and await say_named_contacts(
             self.client, dispatcher, text, lang, named_only
         ):
+            return
+        # "How do you say thank you in Arabic", taken for the greetings: the pack's phrase.
+        phrases = await say_phrases_asked(self.client, dispatcher, text, lang)
+        if phrases:
+            say_freshness(dispatcher, phrases, lang)
             return
         named = [] if intent in SEARCH_NOT_FIRST else await plainly_named(self.client, text, lang)
         if intent in EVENT_NOT_FIRST and ORDER_WORDS & set(words(text)):

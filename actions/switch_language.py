@@ -2,12 +2,51 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from babel import Locale
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from common.languages import LANGUAGES
+from common.textnorm import words
+
+# Letters two names of one language share at the start, at least: "عربي" and "العربية", "فرنساوي"
+# and "الفرنسية", "arabic" and "arabe".
+SHARED_START = 4
+
+
+@cache
+def _names() -> dict[str, frozenset[str]]:
+    """Each language's names in every language of the assistant (CLDR), folded."""
+    return {
+        code: frozenset(
+            word
+            for other in LANGUAGES
+            for word in words(Locale.parse(code).get_display_name(other) or "")
+        )
+        for code in LANGUAGES
+    }
+
+
+def language_requested(value: str) -> str | None:
+    """The language code an extracted requested_language means: the code itself, or a language's
+    name the training data never mapped to its code ("بالفرنسية", "فرنساوي"); None when it names
+    none of the assistant's languages, or several."""
+    if value in LANGUAGES:
+        return value
+    asked = [word for word in words(value) if len(word) >= SHARED_START]
+    found = {
+        code
+        for code, names in _names().items()
+        for word in asked
+        for name in names
+        if word[:SHARED_START] == name[:SHARED_START]
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 class ActionSwitchLanguage(Action):
@@ -17,7 +56,10 @@ class ActionSwitchLanguage(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        requested = next(tracker.get_latest_entity_values("requested_language"), None)
-        # Without a recognised target, the language the request was written in stands.
+        value = next(tracker.get_latest_entity_values("requested_language"), None)
+        # A value that names none of the languages ("بالفرنسية" left unmapped by the model) set
+        # the slot to itself, and every later answer fell back to English. Without a recognised
+        # target, the language the request was written in stands.
+        requested = language_requested(str(value)) if value else None
         language = requested or tracker.get_slot("language")
         return [SlotSet("language", language)]

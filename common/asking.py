@@ -10,16 +10,21 @@
   keeps these in the event's description ("Be in position by 07:30", "Buses leave Building 20 at
   05:45"), which the event's answer then says too, whichever action found it (actions).
 - SCHEDULE_WORDS ask what is on: with a day of the exercise named, that day's programme.
-- ASKING_WORDS are all of them and the other words asking about an item (its hours, place,
-  dress, number...). The search (lookup/search.py) matches them only whole, and where the
-  exercise's texts lack them they do not count against an item's share of the message: "what
-  time does the flag raising start" is all about the flag raising, and "لازم نكون في مواقعنا
-  الساعة كم يوم الافتتاح" all about the opening. Never a word that names (opening, closing).
+- SAY_WORDS ask how something is said: the pack's phrases answer (actions).
+- ASKING_WORDS are all of them, the languages' names and the other words asking about an item
+  (its hours, place, dress, number...). The search (lookup/search.py) matches them only whole,
+  and where the exercise's texts lack them they do not count against an item's share of the
+  message: "what time does the flag raising start" is all about the flag raising, and "لازم نكون
+  في مواقعنا الساعة كم يوم الافتتاح" all about the opening. Never a word that names (opening,
+  closing).
   Not "hold": "get hold of my liaison officer" asks for the contacts, not one person's card.
 """
 
 from __future__ import annotations
 
+from babel import Locale
+
+from common.languages import LANGUAGES
 from common.textnorm import words
 
 WHEN_WORDS = frozenset(
@@ -60,6 +65,23 @@ SCHEDULE_WORDS = frozenset(
     )
 )
 
+# Words asking how something is said ("how do you say thank you in Arabic", "comment dit-on
+# bonjour", "عربی میں شکریہ کیسے کہتے ہیں"), and the names of the exercise's languages in each
+# of them (CLDR), which say in which language, not which item: the pack's phrases answer.
+SAY_WORDS = frozenset(
+    words(
+        "say says said pronounce dit dire dis prononce prononcer "
+        "اقول نقول تقول يقول يقولون يقال انطق "
+        "کہتے کہوں کہیں کہنا کہا بولتے بولوں"
+    )
+)
+LANGUAGE_NAME_WORDS = frozenset(
+    word
+    for code in LANGUAGES
+    for other in LANGUAGES
+    for word in words(Locale.parse(code).get_display_name(other) or "")
+) | frozenset(words("فرنسي انجليزي"))
+
 _OTHER_ASKING_WORDS = """
     time times start starts starting started begin begins beginning end ends finish finishes
     open opens close closes hours hour schedule located location address wear wearing dress code
@@ -79,4 +101,11 @@ _OTHER_ASKING_WORDS = """
     held happen happens happening take lieu passe passent deroule deroulent
     تقام يقام تعقد يعقد منعقد
 """
-ASKING_WORDS = frozenset(words(_OTHER_ASKING_WORDS)) | WHEN_WORDS | DETAIL_WORDS | SCHEDULE_WORDS
+ASKING_WORDS = (
+    frozenset(words(_OTHER_ASKING_WORDS))
+    | WHEN_WORDS
+    | DETAIL_WORDS
+    | SCHEDULE_WORDS
+    | SAY_WORDS
+    | LANGUAGE_NAME_WORDS
+)

@@ -32,6 +32,7 @@ KIND_OF_SECTION = {
     "events": "event",
     "ranks": "rank",
     "contacts": "contact",
+    "phrases": "phrase",
 }
 
 

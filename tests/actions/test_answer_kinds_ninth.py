@@ -166,3 +166,44 @@ def test_a_grade_with_nations_named_is_the_ranks_not_a_liaison_officers() -> Non
     responses: list[Any] = [m.get("response") for m in dispatcher.messages]
     assert "utter_contact" not in responses
     assert "utter_rank_equivalence" in responses, dispatcher.messages
+
+
+@pytest.mark.parametrize(
+    ("lang", "intent", "text", "meaning"),
+    [
+        ("en", "ask_greetings_etiquette", "how do you say thank you in arabic", "Thank you"),
+        ("ur", "ask_greetings_etiquette", "عربی میں شکریہ کیسے کہتے ہیں", "شکریہ"),
+        ("fr", "ask_forms_of_address", "comment dit-on merci en arabe ?", "Merci"),
+    ],
+)
+def test_how_a_phrase_is_said_is_the_packs_phrase(
+    lang: str, intent: str, text: str, meaning: str
+) -> None:
+    # Taken for the greetings, the answer was the greetings' text, which has no "shukran".
+    fake = FakeLookup(SAMPLE)
+    fake.search_hits = [("phrase", "thank-you")]
+    dispatcher = run(ActionAnswerTopic, fake.handle, language=lang, intent=intent, text=text)
+    said = [str(m.get("text") or "") for m in dispatcher.messages]
+    assert said[0] == f"شكرا (shukran): {meaning}", said
+    kinds = [r.url.params.get_list("kind") for r in fake.requests if r.url.path == "/v1/search"]
+    assert kinds[0] == ["phrase"]
+
+
+def test_a_topic_question_not_asking_how_to_say_does_not_search_phrases() -> None:
+    fake = FakeLookup(SAMPLE)
+    fake.search_hits = [("phrase", "thank-you")]
+    run(ActionAnswerTopic, fake.handle, language="en", intent="ask_greetings_etiquette",
+        text="how do people greet each other")  # fmt: skip
+    kinds = [r.url.params.get_list("kind") for r in fake.requests if r.url.path == "/v1/search"]
+    assert ["phrase"] not in kinds
+
+
+def test_the_fallback_answers_how_a_phrase_is_said() -> None:
+    fake = FakeLookup(SAMPLE)
+    fake.search_hits = [("phrase", "good-morning")]
+    dispatcher = run(
+        ActionNotUnderstood, fake.handle, intent="nlu_fallback", language="en",
+        text="how do I say good morning in Arabic",
+    )  # fmt: skip
+    said = [str(m.get("text") or "") for m in dispatcher.messages]
+    assert said[0] == "صباح الخير (ṣabāḥ al-khayr): Good morning", said

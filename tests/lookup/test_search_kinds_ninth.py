@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from common.asking import DETAIL_WORDS, SCHEDULE_WORDS, WHEN_WORDS
+from common.asking import DETAIL_WORDS, SAY_WORDS, SCHEDULE_WORDS, WHEN_WORDS
 from lookup.search import ASKING_WORDS, STOPWORDS, Hit, search
 from tests.packs import SAMPLE_PACK
 
@@ -84,4 +84,22 @@ def test_what_to_bring_names_only_the_event(
 def test_one_list_of_asking_words() -> None:
     # The actions' words asking when, for an event's details or for the programme are asking
     # words of the search too: one definition (common/asking.py).
-    assert (WHEN_WORDS | DETAIL_WORDS | SCHEDULE_WORDS) - STOPWORDS <= ASKING_WORDS
+    assert (WHEN_WORDS | DETAIL_WORDS | SCHEDULE_WORDS | SAY_WORDS) - STOPWORDS <= ASKING_WORDS
+
+
+@pytest.mark.parametrize(
+    ("query", "phrase"),
+    [
+        ("how do you say thank you in arabic", "thank-you"),
+        ("how do I say good morning in Arabic", "good-morning"),
+        ("عربی میں شکریہ کیسے کہتے ہیں", "thank-you"),
+    ],
+)
+def test_how_to_say_in_a_language_names_only_the_phrase(
+    client_for: Callable[..., TestClient], query: str, phrase: str
+) -> None:
+    # "say" and the language's name named nothing: the phrase was a third of the message, short
+    # of what an answer from search alone needs.
+    in_sample = searcher(client_for(SAMPLE_PACK), "sand-heron-27")
+    [hit, *_] = in_sample(query, ["phrase"])
+    assert hit.item_id == phrase and hit.coverage == 1.0, hit
