@@ -6,9 +6,10 @@
 - DETAIL_WORDS ask what an event's description tells beyond its time, place and dress: when to be
   in position or report ("by when must I be there", "à quelle heure être en place", "لازم اكون
   في مكاني", "کب پہنچنا ہے"), the bus that leaves for it, whether it is held again, by when to
-  sign up ("jusqu'à quand s'inscrire"), what is closed while it runs, what to bring. The pack
-  keeps these in the event's description ("Be in position by 07:30", "Buses leave Building 20 at
-  05:45"), which the event's answer then says too, whichever action found it (actions).
+  sign up ("jusqu'à quand s'inscrire"), what is closed while it runs, what to bring, where to
+  sit. The pack keeps these in the event's description ("Be in position by 07:30", "Buses leave
+  Building 20 at 05:45"), which the event's answer then says too, whichever action found it
+  (actions).
 - SCHEDULE_WORDS ask what is on: with a day of the exercise named, that day's programme.
 - SAY_WORDS ask how something is said: the pack's phrases answer (actions).
 - ASKING_WORDS are all of them, the languages' names and the other words asking about an item
@@ -50,7 +51,10 @@ DETAIL_WORDS = frozenset(
         "يتكرر تتكرر يعاد تعاد مكرر تكرار مره ثانيه اخري باص باصات حافله حافلات تتحرك تنطلق ينطلق "
         "التسجيل تسجيل اسجل نسجل يسجل مغلق مغلقه مسكر مسكره تسكر يسكر "
         "پوزیشن پہنچنا پہنچیں پہنچوں پہنچنے موجود حاضر دوبارہ پھر بس بسیں شٹل روانہ روانگی "
-        "رجسٹر رجسٹریشن اندراج بند لانا لاؤں لائیں"
+        "رجسٹر رجسٹریشن اندراج بند لانا لاؤں لائیں "
+        # where one sits ("where do I sit at the opening ceremony": guests sit in the stand)
+        "sit seat seats seated seating assis assise asseoir assoit assied "
+        "اجلس نجلس يجلس مقعد مقاعد جلوس بیٹھوں بیٹھنا بیٹھیں بیٹھنے نشست"
     )
 )
 

@@ -92,7 +92,17 @@ _MODAL_WORDS = """
     لازم يجب ينبغي اكون نكون يكون تكون كل معي معنا
     چاہیے چاہئے ہونا ہوتا ہوتی ہوتے جاتا جاتی جاتے سا سی لیے لئے ساتھ
 """
-STOPWORDS = frozenset(words(_FUNCTION_WORDS + _QUESTION_WORDS + _URDU_WORDS + _MODAL_WORDS))
+# How long something lasts: the answer's span says it, and the words name nothing ("how long does
+# the command briefing last" found the final exercise, whose description is "day-long" and
+# mentions the command briefing, and not the briefing itself).
+_DURATION_WORDS = """
+    long last lasts duration dure durent durera duree
+    تستغرق يستغرق تدوم يدوم مدة مده
+    دیر
+"""
+STOPWORDS = frozenset(
+    words(_FUNCTION_WORDS + _QUESTION_WORDS + _URDU_WORDS + _MODAL_WORDS + _DURATION_WORDS)
+)
 # Words that ask for something about an item (its time, hours, place, dress, number) rather than
 # name one, in every language (common/asking.py, the one list the actions read too). They are
 # searched like any word, since a text may use them ("ouvre à 19h05"), but only whole; where the

@@ -207,3 +207,20 @@ def test_the_fallback_answers_how_a_phrase_is_said() -> None:
     )  # fmt: skip
     said = [str(m.get("text") or "") for m in dispatcher.messages]
     assert said[0] == "صباح الخير (ṣabāḥ al-khayr): Good morning", said
+
+
+def test_where_to_sit_at_an_event_named_under_a_topic_is_the_events() -> None:
+    # Taken for the ceremonies, the answer was the ceremonies' general text; the event's own
+    # description says where guests sit.
+    fake = FakeLookup(SAMPLE)
+    fake.search_hits = [("event", "opening-ceremony")]
+    dispatcher = run(
+        ActionAnswerTopic,
+        fake.handle,
+        language="en",
+        intent="ask_ceremonies",
+        text="where do I sit at the opening ceremony",
+        entities=[{"entity": "event", "value": "the opening ceremony"}],
+    )
+    said = " ".join(str(m.get("text") or "") for m in dispatcher.messages)
+    assert "east side" in said, dispatcher.messages

@@ -103,3 +103,21 @@ def test_how_to_say_in_a_language_names_only_the_phrase(
     in_sample = searcher(client_for(SAMPLE_PACK), "sand-heron-27")
     [hit, *_] = in_sample(query, ["phrase"])
     assert hit.item_id == phrase and hit.coverage == 1.0, hit
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "how long does the command briefing last",
+        "le briefing de commandement dure combien de temps",
+        "كم يستغرق الإيجاز القيادي",
+    ],
+)
+def test_how_long_something_lasts_names_only_the_event(
+    client_for: Callable[..., TestClient], query: str
+) -> None:
+    # "long" and "last" matched the final exercise ("day-long", "the command briefing on 25
+    # January" in its description) and left the briefing itself under half of the message.
+    in_sample = searcher(client_for(SAMPLE_PACK), "sand-heron-27")
+    [hit, *_] = in_sample(query, ["event"])
+    assert hit.item_id == "command-briefing", hit
