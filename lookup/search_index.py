@@ -8,9 +8,10 @@ almost every time, and the action server searches the message at every topic ans
 
 What is kept, per engine, exercise and kinds asked: the rows (kind, item id, is it a name, its
 words), the vocabulary and what each query word asked so far matches in it, under the knowledge
-version (lookup/store/knowledge_version.py) read in the query's own transaction; every write of
-an exercise, an item or a text bumps it, so an entry is used only while nothing it was made
-from has changed, in any process. The rows are shared between queries: search.py only reads
+version (lookup/store/knowledge_version.py) read in the query's own transaction, or the one
+the read cache's check found for this request, read after it arrived (`CHECKED_VERSION`); every
+write of an exercise, an item or a text bumps it, so an entry is used only while nothing it was
+made from has changed, in any process. The rows are shared between queries: search.py only reads
 them. A database without the version's table (an older schema, migration tests) is searched as
 before, uncached.
 """
@@ -44,8 +45,18 @@ def _key(exercise_id: str, kinds: list[str] | None) -> Key:
     return exercise_id, tuple(kinds) if kinds else None
 
 
+# `session.info` key: the knowledge version the read cache's check found for this request
+# (lookup/api/deps.py get_session), read after the request arrived; the routes' search then
+# uses it instead of reading the version again.
+CHECKED_VERSION = "liaison.checked_version"
+
+
 def version_of(session: Session) -> int | None:
-    """The knowledge version in the session's transaction; None without the table."""
+    """The knowledge version in the session's transaction (or the read cache's check of it for
+    this request); None without the table."""
+    checked = session.info.get(CHECKED_VERSION)
+    if checked is not None:
+        return int(checked)
     connection = session.connection()
     engine = connection.engine
     if engine not in _has_table:

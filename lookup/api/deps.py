@@ -16,6 +16,7 @@ from common.languages import LANGUAGES
 from common.topics import PUBLIC, STAFF
 from lookup.packs.schema import MODEL_OF_KIND
 from lookup.read_cache import CHECKED, Checked
+from lookup.search_index import CHECKED_VERSION
 from lookup.store.enrolment import tier_of
 from lookup.store.exercises import ExerciseNotFound, current_exercise
 from lookup.store.models import Exercise
@@ -24,8 +25,8 @@ from lookup.store.models import Exercise
 # CPU as the query it would wrap (docs/bench.md). Dependencies without I/O are async, so they
 # run in the event loop; only the database work goes to worker threads. A read the read cache
 # missed (lookup/read_cache.py) comes with the knowledge version and the visitor's tier its
-# check found (`Checked`): the exercise (kept per version, below) and the tier are then taken
-# from there, with no query and no thread-pool job.
+# check found (`Checked`): the exercise (kept per version, below), the tier and the search
+# index's version are then taken from there, with no query and no thread-pool job.
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
@@ -33,6 +34,9 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     the route's worker thread); closed in a worker thread, since closing hands the connection
     back with a rollback, which is I/O."""
     session = request.app.state.session_factory()
+    checked: Checked | None = request.scope.get(CHECKED)
+    if checked is not None:  # the search's index then needs no version query of its own
+        session.info[CHECKED_VERSION] = checked.version
     try:
         yield session
     finally:
