@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from fastapi import Body, HTTPException, Request
+from fastapi import Body, HTTPException, Query, Request
 from pydantic import BaseModel, Field, StringConstraints
 
 from lookup.api.deps import AdminDep, ExerciseDep, SessionDep, new_admin_router
@@ -37,6 +37,11 @@ class EnrolOut(BaseModel):
     nation: str | None = Field(default=None, description="The contingent's nation code")
     already: bool = Field(default=False, description="Already enrolled with this code")
     retry_after: int | None = Field(default=None, description="Seconds, for too_many_attempts")
+
+
+class OwnEnrolment(BaseModel):
+    enrolled: bool = Field(description="Enrolled with a code that is not revoked")
+    nation: str | None = Field(default=None, description="Their contingent's nation code")
 
 
 class CodeIn(BaseModel):
@@ -96,6 +101,21 @@ def enrol_visitor(body: EnrolIn, request: Request, session: SessionDep) -> Enrol
         return EnrolOut(enrolled=False, reason=error.reason)  # type: ignore[arg-type]
     session.commit()
     return EnrolOut(enrolled=True, nation=enrolled.nation, already=enrolled.already)
+
+
+@router.get("/enrolments/mine", response_model=OwnEnrolment)
+def own_enrolment(
+    session: SessionDep,
+    channel: Annotated[str, Query(pattern=r"^[A-Za-z0-9_.-]{1,64}$")],
+    sender_id: Annotated[str, Query(min_length=1, max_length=255)],
+) -> OwnEnrolment:
+    """The asking visitor's own enrolment, whose nation picks their contingent's liaison officer
+    ("who is my liaison officer"). The action server names the visitor it reads for, as on
+    every read (`channel`, `sender_id`), and asks for that visitor only."""
+    enrolment = store.enrolment_of(session, channel, sender_id)
+    if enrolment is None:
+        return OwnEnrolment(enrolled=False)
+    return OwnEnrolment(enrolled=True, nation=enrolment.nation)
 
 
 @admin_router.get("/enrolment-codes", response_model=list[CodeView])

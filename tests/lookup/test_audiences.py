@@ -205,3 +205,26 @@ def test_the_handoff_queue_knows_an_enrolled_visitors_nation(sample_client: Test
     with sample_client.app.state.session_factory() as session:  # type: ignore[attr-defined]
         handoff = session.query(Handoff).one()
         assert handoff.nationality == "nhr"
+
+
+def test_the_action_server_reads_a_visitors_own_nation_and_no_one_else_may(
+    sample_client: TestClient,
+) -> None:
+    """GET /v1/enrolments/mine: the nation of the visitor the action server names, for "who is
+    my liaison officer"; nothing for an unenrolled one or once the code is revoked; the service
+    token only (an admin token or none is refused)."""
+
+    def mine(visitor: dict[str, str], **headers: str) -> Any:
+        return sample_client.get("/v1/enrolments/mine", params=visitor, headers=headers)
+
+    assert mine(VISITOR).json() == {"enrolled": False, "nation": None}
+    enrol(sample_client, code_for(sample_client, nation="vlm"))
+    assert mine(VISITOR).json() == {"enrolled": True, "nation": "vlm"}
+    other_channel = {"channel": "socketio", "sender_id": VISITOR["sender_id"]}
+    assert mine(other_channel).json() == {"enrolled": False, "nation": None}
+    assert mine(VISITOR, **AS_ADMIN).status_code == 403
+    assert mine(VISITOR, Authorization="").status_code == 401
+    assert mine({"channel": "telegram"}).status_code == 422
+    code_id = sample_client.get("/v1/admin/enrolment-codes", headers=AS_ADMIN).json()[0]["id"]
+    sample_client.post(f"/v1/admin/enrolment-codes/{code_id}/revoke", headers=AS_ADMIN)
+    assert mine(VISITOR).json() == {"enrolled": False, "nation": None}
