@@ -24,6 +24,7 @@ from actions.base import LookupAction, say_freshness, user_text
 from actions.lookup_client import LookupClient, NoAnswer
 from actions.not_translated import say_not_translated
 from actions.notes import DOMAIN as VISITOR_DOMAIN
+from common.asking import says_mine
 from common.i18n import N_, translator
 from common.textnorm import words
 
@@ -160,6 +161,50 @@ async def nation_words_named(client: LookupClient, text: str, lang: str) -> set[
     return named
 
 
+# Words asking for one's liaison officer or contact ("my liaison officer", "notre contact", "ضابط
+# الارتباط تبعي", "میرا لائزن افسر"), folded: with MY_WORDS (common/asking.py), the officer of the
+# visitor's own contingent.
+OWN_CONTACT_WORDS = frozenset(
+    words(
+        "liaison officer lo contact contacts poc officier interlocuteur correspondant "
+        "ارتباط ارتباطي ارتباطنا ضابط ضابطي ضابطنا مسؤول "
+        "لائزن لیزون افسر رابطہ"
+    )
+)
+# Words of a contact's name or role that make them a liaison officer (or the liaison cell's).
+LIAISON_WORDS = frozenset(words("liaison ارتباط لائزن لیزون"))
+
+
+def asks_for_own_contact(text: str) -> bool:
+    """Whether the message asks for the visitor's own liaison officer or contact ("who is my
+    liaison officer", "c'est qui mon officier de liaison", "مين ضابط الارتباط تبعي")."""
+    return says_mine(text) and bool(OWN_CONTACT_WORDS & set(words(text)))
+
+
+async def own_liaison_officers(client: LookupClient, text: str, lang: str) -> list[dict[str, Any]]:
+    """The liaison officers of the asking visitor's own contingent, when the message asks for
+    "my"/"our" liaison officer or contact and names no nation: the contacts whose name or role
+    says liaison and names the visitor's nation (as nation_words_named reads a name: its words
+    no other nation's name has). None for a visitor not enrolled (what they get stays as
+    today), or when the pack lists no such officer."""
+    if not asks_for_own_contact(text) or await nation_words_named(client, text, lang):
+        return []
+    nation = await client.own_nation()
+    if nation is None:
+        return []
+    nations = (await client.exercise(lang))["fields"].get("nations", [])
+    names = {n.get("code"): {w for w in words(n.get("name") or "") if len(w) > 2} for n in nations}
+    others = set().union(*(name for code, name in names.items() if code != nation))
+    theirs = names.get(nation, set()) - others
+    if not theirs:
+        return []
+    return [
+        contact
+        for contact in await client.items("contact", lang)
+        if (found := set(words(_contact_text(contact)))) & theirs and found & LIAISON_WORDS
+    ]
+
+
 _NO_CONTACT = N_(
     "I have no contact for {name} in this exercise; the liaison team can put you in touch."
 )
@@ -254,6 +299,14 @@ class ActionAnswerContacts(LookupAction):
         # "Who is the host nation?" read as a contacts question: the nation, unless the message
         # asks how to reach someone (the host's liaison officer's phone).
         if not asks_to_reach(text) and await say_host_nation(self.client, dispatcher, text, lang):
+            return
+        # "Who is my liaison officer": the visitor's own contingent's, when they are enrolled.
+        own = await own_liaison_officers(self.client, text, lang)
+        for person in own:
+            say_contact(dispatcher, person, lang)
+            say_contact_hours(dispatcher, person)
+        if own:
+            say_freshness(dispatcher, own, lang)
             return
         if await say_named_contacts(self.client, dispatcher, text, lang):
             return

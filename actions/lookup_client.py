@@ -166,6 +166,18 @@ class LookupClient:
         answer: dict[str, Any] = await self._post("/v1/enrolments", body)
         return answer
 
+    async def own_nation(self) -> str | None:
+        """The contingent's nation code of the visitor these reads are for (`asking_for`), when
+        enrolled; None when not, or outside `asking_for`. It takes no visitor: the action server
+        asks for the one it reads for, never for another."""
+        asker = _asker.get()
+        if asker is None:
+            return None
+        params = [("channel", asker.channel), ("sender_id", asker.sender_id)]
+        answer = await self._request("GET", "/v1/enrolments/mine", params)
+        nation = answer.get("nation")
+        return str(nation) if answer.get("enrolled") and nation else None
+
     # Intake for the liaison team (handoffs, unanswered questions, who can receive announcements).
 
     async def register_visitor(self, sender_id: str, channel: str, lang: str) -> None:

@@ -12,6 +12,10 @@
   (actions).
 - SCHEDULE_WORDS ask what is on: with a day of the exercise named, that day's programme.
 - SAY_WORDS ask how something is said: the pack's phrases answer (actions).
+- MY_WORDS say the asker's own ("who is my liaison officer", "c'est qui mon officier de liaison",
+  "مين ضابط الارتباط تبعي", "میرا لائزن افسر کون ہے"): a liaison officer or contact asked for
+  with them, and no nation named, is the one of the visitor's own contingent (actions). Not in
+  ASKING_WORDS: the search reads them as it always has.
 - ASKING_WORDS are all of them, the languages' names and the other words asking about an item
   (its hours, place, dress, number...). The search (lookup/search.py) matches them only whole,
   and where the exercise's texts lack them they do not count against an item's share of the
@@ -22,6 +26,8 @@
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from babel import Locale
 
@@ -85,6 +91,27 @@ LANGUAGE_NAME_WORDS = frozenset(
     for other in LANGUAGES
     for word in words(Locale.parse(code).get_display_name(other) or "")
 ) | frozenset(words("فرنسي انجليزي"))
+
+# Arabic also says it with a suffix on the word itself (ارتباطي, ضابطنا), listed here for the
+# words a visitor asks for their officer with, or after الخاص/الخاصة ("الخاص بي", "الخاصة بنا").
+MY_WORDS = frozenset(
+    words(
+        "my our mine ours mon notre nos mes "
+        "تبعي تبعنا حقي حقنا خاصتي خاصتنا ارتباطي ارتباطنا ضابطي ضابطنا "
+        "میرا میری میرے ہمارا ہماری ہمارے"
+    )
+)
+_MINE_AFTER_OWN = (frozenset(words("الخاص الخاصة")), frozenset(words("بي بنا")))
+
+
+def says_mine(text: str) -> bool:
+    """Whether the message says the asker's own (MY_WORDS, or "الخاص بي")."""
+    folded = words(text)
+    if MY_WORDS & set(folded):
+        return True
+    own, me = _MINE_AFTER_OWN
+    return any(a in own and b in me for a, b in pairwise(folded))
+
 
 _OTHER_ASKING_WORDS = """
     time times start starts starting started begin begins beginning end ends finish finishes

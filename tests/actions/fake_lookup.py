@@ -100,6 +100,8 @@ class FakeLookup:
         self.intake: list[tuple[str, str, Any]] = []  # (method, path, JSON body or None)
         self.open_handoffs: dict[tuple[str, str], int] = {}  # (channel, sender) -> handoff id
         self.token = SERVICE_TOKEN
+        # Enrolled visitors, (channel, sender) -> nation code (GET /v1/enrolments/mine).
+        self.enrolled: dict[tuple[str, str], str] = {}
         # The days GET /v1/prayer-times answers, computed by the real service (tested there);
         # None: the pack gives no prayer_times, 404 as the service says.
         self.prayer_days: list[dict[str, Any]] | None = None
@@ -146,6 +148,10 @@ class FakeLookup:
         if request.method == "POST" or request.url.path.startswith("/v1/handoffs"):
             return self.handle_intake(request)
         self.requests.append(request)
+        if request.url.path == "/v1/enrolments/mine":
+            visitor = (request.url.params["channel"], request.url.params["sender_id"])
+            nation = self.enrolled.get(visitor)
+            return httpx.Response(200, json={"enrolled": nation is not None, "nation": nation})
         path, lang = request.url.path, request.url.params["lang"]
         if path.startswith("/v1/topics/"):
             topic = path.rsplit("/", 1)[-1]
