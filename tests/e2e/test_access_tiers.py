@@ -18,6 +18,7 @@ import socketio
 from tests.e2e.helpers import (
     ENROL_SENTENCES,
     QUESTIONS,
+    enrolled_sender,
     liaison,
     new_enrolment_code,
     response_text,
@@ -60,6 +61,27 @@ def test_the_code_turns_the_explanation_into_the_fact(stack: Stack, lang: str) -
     # Public answers never needed a code.
     emergency = QUESTIONS[("emergency_contacts", lang)]
     assert say(stack, emergency) == topic_text(SAMPLE, "emergency_contacts", lang)
+
+
+MY_LIAISON_OFFICER = {
+    "en": "who is my liaison officer",
+    "fr": "c'est qui mon officier de liaison",
+    "ar": "مين ضابط الارتباط تبعي",
+    "ur": "میرا لائزن افسر کون ہے",
+}
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr", "ur"])
+def test_my_liaison_officer_is_my_own_contingents(stack: Stack, lang: str) -> None:
+    """Issues 19/20: the lookup service knows an enrolled visitor's nation, and "who is my
+    liaison officer" gets that contingent's officer, not the duty officer or every contact."""
+    contacts = {contact["id"]: contact["name"][lang] for contact in SAMPLE["contacts"]}
+    sender = enrolled_sender(stack, lang, "vlm")
+    answer = " ".join(say(stack, MY_LIAISON_OFFICER[lang], sender=sender))
+    assert contacts["valmere-liaison-girard"] in answer
+    assert not any(
+        name in answer for id_, name in contacts.items() if id_ != "valmere-liaison-girard"
+    )
 
 
 def test_a_code_alone_in_upper_case_works_too(stack: Stack) -> None:
