@@ -97,7 +97,9 @@ def test_an_edit_without_a_token_is_refused_and_changes_nothing(stack: Stack) ->
 
 def test_contacts_come_from_the_service(stack: Stack) -> None:
     replies = say(
-        stack, "how do I get hold of my liaison officer?", sender=enrolled_sender(stack, "en")
+        stack,
+        "how do I get hold of the liaison team's contacts?",
+        sender=enrolled_sender(stack, "en"),
     )
     assert len(replies) == len(SAMPLE["contacts"])
     for reply, contact in zip(replies, SAMPLE["contacts"], strict=True):
