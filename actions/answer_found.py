@@ -25,7 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dates, incomplete, notes, rendering
 from actions.lookup_client import LookupClient
 from actions.not_translated import say_not_translated
-from common.asking import DETAIL_WORDS, SAY_WORDS, WHEN_WORDS
+from common.asking import DETAIL_WORDS, PURPOSE_WORDS, SAY_WORDS, WHEN_WORDS
 from common.textnorm import words
 
 # The kinds a whole message is searched across (phrases, guidelines and forms of address are
@@ -176,7 +176,7 @@ async def answer_from_search(
             items = items or await search_message(client, message, lang, ["event"], accept)
     for item in items:
         await say_item(client, dispatcher, item, lang)
-        say_details_asked(dispatcher, item, text)
+        say_details_asked(dispatcher, item, text, lang)
     note = notes.last_updated(items, lang) if items else None
     if note:  # how old the facts are, as every answer says (actions/base.py say_freshness)
         dispatcher.utter_message(text=note)
@@ -249,12 +249,37 @@ def asks_beyond_when_and_where(text: str, event: dict[str, Any]) -> bool:
     return bool(beyond & set(words(event["fields"].get("description") or "")))
 
 
-def say_details_asked(dispatcher: CollectingDispatcher, item: dict[str, Any], text: str) -> None:
+def say_details_asked(
+    dispatcher: CollectingDispatcher, item: dict[str, Any], text: str, lang: str
+) -> None:
     """After an event found by search, its description when the message asks what only that
-    tells ("jusqu'à quand s'inscrire pour la visite culturelle", taken for no intent)."""
+    tells ("jusqu'à quand s'inscrire pour la visite culturelle", taken for no intent); after a
+    place, its purpose when the message asks what it is for (say_purpose_asked)."""
+    if item["kind"] == "venue":
+        say_purpose_asked(dispatcher, item, text, lang)
+        return
     description = item["fields"].get("description") or "" if item["kind"] == "event" else ""
     if description and asks_beyond_when_and_where(text, item):
         dispatcher.utter_message(text=description)
+
+
+def asks_purpose(text: str) -> bool:
+    """Whether the message asks what something is for (PURPOSE_WORDS)."""
+    return bool(PURPOSE_WORDS & set(words(text)))
+
+
+def say_purpose_asked(
+    dispatcher: CollectingDispatcher, venue: dict[str, Any], text: str, lang: str
+) -> None:
+    """After a place's card (directions and hours), what the place is for when the message asks
+    it ("what is Well Square used for": "Well Square: Parades."); nothing when the place has no
+    purpose in this language (its card already said what it has)."""
+    purpose = (venue["fields"].get("purpose") or "").rstrip(". ")
+    if purpose and asks_purpose(text):
+        name = venue["fields"].get("name") or ""
+        dispatcher.utter_message(
+            text=incomplete.sentence(incomplete.named(name, purpose, lang), lang)
+        )
 
 
 async def say_item(

@@ -18,6 +18,7 @@ from actions.answer_found import (
     related_text,
     say_event,
     say_item,
+    say_purpose_asked,
     say_rank,
     say_texts,
     say_venue,
@@ -146,6 +147,7 @@ class ActionAnswerVenue(DatedLookupAction):
             # `current`: said for the day asked, else for the week.
             on_day = partial(notes.hours_on, when=day, lang=lang) if day else None
             say_venue(dispatcher, venue, lang, on_day)
+            say_purpose_asked(dispatcher, venue, user_text(tracker), lang)
         others = await other_kinds_named(self.client, tracker, "venue", hits, lang)
         for item in others:  # "... and when is the flag raising"
             await say_item(self.client, dispatcher, item, lang)

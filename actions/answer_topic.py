@@ -8,7 +8,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import notes, prayers, rendering
+from actions import dates, notes, prayers, rendering
 from actions.answer_directory import (
     asks_for_office,
     asks_to_reach,
@@ -107,7 +107,11 @@ class ActionAnswerTopic(DatedLookupAction):
         if phrases:
             say_freshness(dispatcher, phrases, lang)
             return
-        named = [] if intent in SEARCH_NOT_FIRST else await plainly_named(self.client, text, lang)
+        named = (
+            await self.named_with_a_day(text, lang)
+            if intent in SEARCH_NOT_FIRST
+            else await plainly_named(self.client, text, lang)
+        )
         if intent in EVENT_NOT_FIRST and ORDER_WORDS & set(words(text)):
             named = [item for item in named if item["kind"] != "event"]
         if named:
@@ -115,7 +119,7 @@ class ActionAnswerTopic(DatedLookupAction):
             # not the topic the model guessed from words it knew (actions/answer_found.py).
             for item in named:
                 await say_item(self.client, dispatcher, item, lang)
-                say_details_asked(dispatcher, item, text)
+                say_details_asked(dispatcher, item, text, lang)
             say_freshness(dispatcher, named, lang)
             return
         # "What should I bring to the cultural visit" (taken for the kit or the dos and don'ts),
@@ -247,6 +251,19 @@ class ActionAnswerTopic(DatedLookupAction):
             say_event(dispatcher, event, lang)
             dispatcher.utter_message(text=event["fields"]["description"])
         return events
+
+    async def named_with_a_day(self, text: str, lang: str) -> list[dict[str, Any]]:
+        """For a prayer, photography or Ramadan question, the item a message names whole and
+        nearly alone once its words for a day are left out ("is Well Square open on Sunday",
+        taken for prayer: the place's hours); none when it names no day. Those questions name
+        places and events as a matter of course ("can I pray at Well Square on Friday"), and
+        the words beyond the name ("pray") then keep the item from being named plainly."""
+        if not dates.may_name_a_day(text):
+            return []
+        undated = dates.without_day_words(text)
+        if undated.split() == text.split():
+            return []
+        return await plainly_named(self.client, undated, lang)
 
     async def answer_prayer_times(
         self, dispatcher: CollectingDispatcher, text: str, lang: str

@@ -12,6 +12,7 @@
   (actions).
 - SCHEDULE_WORDS ask what is on: with a day of the exercise named, that day's programme.
 - SAY_WORDS ask how something is said: the pack's phrases answer (actions).
+- PURPOSE_WORDS ask what a place is for: its purpose is said after its card (actions).
 - MY_WORDS say the asker's own ("who is my liaison officer", "c'est qui mon officier de liaison",
   "مين ضابط الارتباط تبعي", "میرا لائزن افسر کون ہے"): a liaison officer or contact asked for
   with them, and no nation named, is the one of the visitor's own contingent (actions). Not in
@@ -61,6 +62,18 @@ DETAIL_WORDS = frozenset(
         # where one sits ("where do I sit at the opening ceremony": guests sit in the stand)
         "sit seat seats seated seating assis assise asseoir assoit assied "
         "اجلس نجلس يجلس مقعد مقاعد جلوس بیٹھوں بیٹھنا بیٹھیں بیٹھنے نشست"
+    )
+)
+
+# Words asking what a place is for ("what is Well Square used for", "à quoi sert la place du
+# puits", "ساحة البئر تستخدم لأيش", "یہ جگہ کس کام آتی ہے"): the place's purpose, which its card
+# (directions and hours) does not say, is said after it (actions).
+PURPOSE_WORDS = frozenset(
+    words(
+        "used use uses purpose purposes function "
+        "sert servent servir utilise utilisee usage fonction "
+        "تستخدم يستخدم تستعمل يستعمل استخدام استعمال الغرض غرض وظيفة وظيفته وظيفتها لايش "
+        "مقصد"
     )
 )
 
@@ -138,5 +151,6 @@ ASKING_WORDS = (
     | DETAIL_WORDS
     | SCHEDULE_WORDS
     | SAY_WORDS
+    | PURPOSE_WORDS
     | LANGUAGE_NAME_WORDS
 )
