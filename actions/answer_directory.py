@@ -39,6 +39,17 @@ REACH_WORDS = frozenset(
     )
 )
 
+# Words asking who someone is ("who heads the medical cell", "مين رئيس الخلية الطبية", "میڈیکل
+# سیل کا سربراہ کون ہے"), folded: under any topic, a role or name they ask about is a contact's
+# card, when the search finds one confidently (not the topic's text about the service). Not
+# French "qui", a relative pronoun as often ("le bus qui part"), nor Arabic "من" (from).
+WHO_WORDS = frozenset(words("who whom مين کون"))
+
+
+def asks_who(text: str) -> bool:
+    """Whether the message asks who someone is (WHO_WORDS)."""
+    return any(word in WHO_WORDS for word in words(text))
+
 
 # Words that ask when a contact can be reached, folded: like REACH_WORDS they name a field of
 # the contact (its `hours` text), not words the search reads, and are left out of the search.

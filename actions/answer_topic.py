@@ -12,6 +12,7 @@ from actions import dates, notes, prayers, rendering
 from actions.answer_directory import (
     asks_for_office,
     asks_to_reach,
+    asks_who,
     named_only,
     say_named_contacts,
 )
@@ -92,9 +93,9 @@ class ActionAnswerTopic(DatedLookupAction):
         # "How do I reach Captain Girard?": the person named, not the emergency numbers; and
         # under any topic a message asking how to reach someone the exercise lists by name or
         # role ("Captain Girard's phone number" taken for a communications question).
-        if (topic in CONTACT_TOPICS or asks_to_reach(text)) and await say_named_contacts(
-            self.client, dispatcher, text, lang
-        ):
+        if (
+            topic in CONTACT_TOPICS or asks_to_reach(text) or asks_who(text)
+        ) and await say_named_contacts(self.client, dispatcher, text, lang):
             return
         # "Which room is Thornton in?" taken for lodging: a person named by name whose office is
         # asked gets their card (not a contingent's words matching a role's text).

@@ -69,7 +69,7 @@ _FUNCTION_WORDS = """
 _QUESTION_WORDS = """
     did should could would many much
     quoi comment quels quelles quand combien sont suis ai avez ont faut peut
-    كم اي ايش شو لماذا
+    كم اي ايش شو لماذا مين
 """
 # Urdu's particles and question words (without them a question's ہے or کیا matched any Urdu text
 # and outweighed the word that names the item).

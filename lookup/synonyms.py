@@ -15,6 +15,7 @@ GROUPS = """
 حفل حفلة مراسم مراسيم احتفال
 ختام اختتام
 حافلة باص
+رئيس مسؤول مسئول
 ceremony ceremonie سیریمنی تقریب
 dinner diner ڈنر عشائیہ
 lunch dejeuner لنچ

@@ -1,6 +1,7 @@
 """Answer misses by kind of the eighth questions (issue 20): a question asking what a place is
 for gets the place's purpose, which its card (directions and hours) does not say; a place's
-hours on a day, taken for a prayer question, get the place."""
+hours on a day, taken for a prayer question, get the place; who heads a service, taken for the
+service's topic, gets the contact."""
 
 from __future__ import annotations
 
@@ -89,3 +90,40 @@ def test_a_prayer_question_naming_no_day_keeps_its_topic() -> None:
         entities=[],
     )
     assert "Prayer tent C, next to the well." in [m.get("text") for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [("en", "who is in charge of the welcome desk"), ("ur", "ویلکم ڈیسک کا انچارج کون ہے")],
+)
+def test_who_heads_a_service_taken_for_its_topic_gets_the_contact(lang: str, question: str) -> None:
+    # "مين رئيس الخلية الطبية" was taken for the medical topic: the medical text answered, not
+    # the head of the medical cell the search found.
+    pack = other_pack()
+    fake = FakeLookup(pack)
+    contact = pack["contacts"][0]
+    fake.search_hits = [("contact", contact["id"])]
+    fake.search_figures = {("contact", contact["id"]): (0.5, 1.0)}
+    dispatcher = run(
+        ActionAnswerTopic,
+        fake.handle,
+        intent="ask_medical",
+        language=lang,
+        text=question,
+        entities=[],
+    )
+    assert dispatcher.messages[0].get("response") == "utter_contact" or contact["phone"] in str(
+        dispatcher.messages[0]
+    )
+
+
+def test_a_topic_question_asking_no_one_keeps_its_topic() -> None:
+    pack = other_pack()
+    fake = FakeLookup(pack)
+    contact = pack["contacts"][0]
+    fake.search_hits = [("contact", contact["id"])]
+    fake.search_figures = {("contact", contact["id"]): (0.5, 1.0)}
+    dispatcher = run(
+        ActionAnswerTopic, fake.handle, intent="ask_medical", language="en", text="medical care"
+    )
+    assert dispatcher.messages[0].get("response") != "utter_contact"
