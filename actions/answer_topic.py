@@ -54,6 +54,14 @@ EVENT_NOT_FIRST = frozenset({"ask_flag_order"})
 ORDER_WORDS = frozenset(
     words("order ordering precedence ordre preseance ordonnes ترتيب الترتيب ترتيبها ترتیب")
 )
+# Words asking whether a place is open (folded, every language): with a day named, a place
+# named alone is asked for its hours that day, whatever topic the intent chose.
+OPEN_WORDS = frozenset(
+    words(
+        "open opens opened ouvert ouverte ouverts ouvertes ouvre ouvrent "
+        "مفتوح مفتوحة يفتح تفتح فاتح فاتحة کھلا کھلی کھلے کھلتا کھلتی کھلتے"
+    )
+)
 # Words for the vehicles an event's own text may say it leaves by (folded, every language): a
 # transport question naming such an event ("the bus for the cultural visit") gets the event's
 # own note (its departure time) rather than the camp's general transport text.
@@ -254,17 +262,18 @@ class ActionAnswerTopic(DatedLookupAction):
         return events
 
     async def named_with_a_day(self, text: str, lang: str) -> list[dict[str, Any]]:
-        """For a prayer, photography or Ramadan question, the item a message names whole and
-        nearly alone once its words for a day are left out ("is Well Square open on Sunday",
-        taken for prayer: the place's hours); none when it names no day. Those questions name
-        places and events as a matter of course ("can I pray at Well Square on Friday"), and
-        the words beyond the name ("pray") then keep the item from being named plainly."""
-        if not dates.may_name_a_day(text):
+        """For a prayer, photography or Ramadan question asking whether a place is open on a
+        day, the place the message names whole and nearly alone once its words for a day are
+        left out ("is Well Square open on Sunday", taken for prayer: the place's hours); none
+        otherwise. Those questions name places as a matter of course ("is there a prayer room,
+        and when is Friday prayer": the prayer text, not the room's card)."""
+        if not dates.may_name_a_day(text) or not OPEN_WORDS & set(words(text)):
             return []
         undated = dates.without_day_words(text)
         if undated.split() == text.split():
             return []
-        return await plainly_named(self.client, undated, lang)
+        named = await plainly_named(self.client, undated, lang)
+        return [item for item in named if item["kind"] == "venue"]
 
     async def answer_prayer_times(
         self, dispatcher: CollectingDispatcher, text: str, lang: str

@@ -80,13 +80,19 @@ def test_a_place_named_alone_with_a_day_overrides_the_prayer_topic() -> None:
     assert "Prayer tent C, next to the well." not in [m.get("text") for m in dispatcher.messages]
 
 
-def test_a_prayer_question_naming_no_day_keeps_its_topic() -> None:
+@pytest.mark.parametrize(
+    "text",
+    ["where can I pray near Well Square", "is there a prayer tent, and when is Friday prayer"],
+)
+def test_a_prayer_question_not_asking_a_place_open_keeps_its_topic(text: str) -> None:
+    # The second, with its day left out, named a prayer room whole: its card answered, not the
+    # prayer text (development questions).
     dispatcher = run(
         ActionAnswerTopic,
         _finding_the_square().handle,
         intent="ask_prayer_facilities",
         language="en",
-        text="where can I pray near Well Square",
+        text=text,
         entities=[],
     )
     assert "Prayer tent C, next to the well." in [m.get("text") for m in dispatcher.messages]
