@@ -28,12 +28,12 @@ class TieredLookup(FakeLookup):
 
     def __init__(self, enrolled: bool) -> None:
         super().__init__(PACK)
-        self.enrolled = enrolled
+        self.participant = enrolled
 
     def answer(self, request: httpx.Request) -> httpx.Response:
         response = super().answer(request)
         path = request.url.path
-        if self.enrolled or request.method != "GET" or response.status_code != 200:
+        if self.participant or request.method != "GET" or response.status_code != 200:
             return response
         if path.startswith("/v1/topics/meals") or path == "/v1/events":
             body = json.loads(response.content)
