@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
-from babel import Locale
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from common.asking import LANGUAGE_NAMES
 from common.languages import LANGUAGES
 from common.textnorm import words
 
 # Letters two names of one language share at the start, at least: "عربي" and "العربية", "فرنساوي"
 # and "الفرنسية", "arabic" and "arabe".
 SHARED_START = 4
-
-
-@cache
-def _names() -> dict[str, frozenset[str]]:
-    """Each language's names in every language of the assistant (CLDR), folded."""
-    return {
-        code: frozenset(
-            word
-            for other in LANGUAGES
-            for word in words(Locale.parse(code).get_display_name(other) or "")
-        )
-        for code in LANGUAGES
-    }
 
 
 def language_requested(value: str) -> str | None:
@@ -41,7 +27,7 @@ def language_requested(value: str) -> str | None:
     asked = [word for word in words(value) if len(word) >= SHARED_START]
     found = {
         code
-        for code, names in _names().items()
+        for code, names in LANGUAGE_NAMES.items()
         for word in asked
         for name in names
         if word[:SHARED_START] == name[:SHARED_START]

@@ -98,12 +98,19 @@ SAY_WORDS = frozenset(
         "کہتے کہوں کہیں کہنا کہا بولتے بولوں"
     )
 )
-LANGUAGE_NAME_WORDS = frozenset(
-    word
+# Each language's names in every language of the assistant (CLDR), folded: also what a
+# requested language names when the model left it unmapped (actions/switch_language.py).
+LANGUAGE_NAMES = {
+    code: frozenset(
+        word
+        for other in LANGUAGES
+        for word in words(Locale.parse(code).get_display_name(other) or "")
+    )
     for code in LANGUAGES
-    for other in LANGUAGES
-    for word in words(Locale.parse(code).get_display_name(other) or "")
-) | frozenset(words("فرنسي انجليزي"))
+}
+LANGUAGE_NAME_WORDS = frozenset().union(*LANGUAGE_NAMES.values()) | frozenset(
+    words("فرنسي انجليزي")
+)
 
 # Arabic also says it with a suffix on the word itself (ارتباطي, ضابطنا), listed here for the
 # words a visitor asks for their officer with, or after الخاص/الخاصة ("الخاص بي", "الخاصة بنا").
