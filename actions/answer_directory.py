@@ -158,18 +158,22 @@ def _contact_text(contact: dict[str, Any]) -> str:
     return f"{fields.get('name') or ''} {fields.get('role') or ''}"
 
 
-async def nation_words_named(client: LookupClient, text: str, lang: str) -> set[str]:
-    """The words of the message that name one of the exercise's nations in this language: a
-    word of its name (longer than two letters) that no other nation's name has ("Valmere" of
-    "Republic of Valmère", not "of" or a word all names share); none when no nation is named."""
-    nations = (await client.exercise(lang))["fields"].get("nations", [])
+def distinctive_nation_words(nations: list[dict[str, Any]]) -> list[tuple[Any, set[str]]]:
+    """Each nation's code and the words of its name (longer than two letters) that no other
+    nation's name has ("valmere" of "Republic of Valmère", not "of" or a word all names share)."""
     names = [set(w for w in words(n.get("name") or "") if len(w) > 2) for n in nations]
+    return [
+        (nation.get("code"), name - set().union(*(o for i, o in enumerate(names) if i != at)))
+        for at, (nation, name) in enumerate(zip(nations, names, strict=True))
+    ]
+
+
+async def nation_words_named(client: LookupClient, text: str, lang: str) -> set[str]:
+    """The words of the message that name one of the exercise's nations in this language
+    (distinctive_nation_words); none when no nation is named."""
+    nations = (await client.exercise(lang))["fields"].get("nations", [])
     asked = set(words(text))
-    named: set[str] = set()
-    for at, name in enumerate(names):
-        others = set().union(*(other for i, other in enumerate(names) if i != at))
-        named |= (name - others) & asked
-    return named
+    return set().union(*(theirs & asked for _, theirs in distinctive_nation_words(nations)))
 
 
 # Words asking for one's liaison officer or contact ("my liaison officer", "notre contact", "ضابط
@@ -195,18 +199,20 @@ def asks_for_own_contact(text: str) -> bool:
 async def own_liaison_officers(client: LookupClient, text: str, lang: str) -> list[dict[str, Any]]:
     """The liaison officers of the asking visitor's own contingent, when the message asks for
     "my"/"our" liaison officer or contact and names no nation: the contacts whose name or role
-    says liaison and names the visitor's nation (as nation_words_named reads a name: its words
+    says liaison and names the visitor's nation (distinctive_nation_words: its words
     no other nation's name has). None for a visitor not enrolled (what they get stays as
     today), or when the pack lists no such officer."""
-    if not asks_for_own_contact(text) or await nation_words_named(client, text, lang):
+    if not asks_for_own_contact(text):
+        return []
+    nations = (await client.exercise(lang))["fields"].get("nations", [])
+    distinctive = distinctive_nation_words(nations)
+    asked = set(words(text))
+    if any(words_of & asked for _, words_of in distinctive):
         return []
     nation = await client.own_nation()
     if nation is None:
         return []
-    nations = (await client.exercise(lang))["fields"].get("nations", [])
-    names = {n.get("code"): {w for w in words(n.get("name") or "") if len(w) > 2} for n in nations}
-    others = set().union(*(name for code, name in names.items() if code != nation))
-    theirs = names.get(nation, set()) - others
+    theirs = set().union(*(words_of for code, words_of in distinctive if code == nation))
     if not theirs:
         return []
     return [
