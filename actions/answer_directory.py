@@ -18,6 +18,8 @@ from actions.answer_found import (
     confident,
     message_hits,
     say_contact,
+    say_item,
+    search_message,
     tied_best,
 )
 from actions.base import LookupAction, say_freshness, user_text
@@ -328,6 +330,14 @@ class ActionAnswerContacts(LookupAction):
         if await say_named_contacts(self.client, dispatcher, text, lang):
             return
         if await say_absent_person(self.client, dispatcher, text, lang):
+            return
+        # "What's the medic line's number", taken for the contacts: the emergency text the
+        # message names, not every contact (whose numbers are not the one asked for).
+        others = await search_message(self.client, text, lang)
+        if others and not any(item["kind"] == "contact" for item in others):
+            for item in others:
+                await say_item(self.client, dispatcher, item, lang)
+            say_freshness(dispatcher, others, lang)
             return
         contacts = await self.client.items("contact", lang)
         if not contacts:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import dates, rendering
-from actions.answer_found import related_text, say_event
+from actions import dates, notes, rendering
+from actions.answer_found import related_text, say_event, say_venue
+from actions.answer_topic import place_open_on_a_day
 from actions.base import DatedLookupAction, say_freshness, user_text
 from actions.dates import requested_day, time_asked
 from actions.lookup_client import LookupClient
@@ -56,6 +58,15 @@ class ActionAnswerSchedule(DatedLookupAction):
         today, start, end = await self.calendar(lang)
         text = user_text(tracker)
         day = requested_day(text, today, start, end, lang)
+        # "Is Well Square open on Sunday", taken for the day's programme: the place's hours
+        # (that day's when it is one of the exercise's, else the week's), not the events.
+        places = await place_open_on_a_day(self.client, text, lang)
+        if places:
+            on_day = partial(notes.hours_on, when=day, lang=lang) if day else None
+            for venue in places:
+                say_venue(dispatcher, venue, lang, on_day)
+            say_freshness(dispatcher, places, lang)
+            return
         if day is None:
             events = [
                 e for e in await self.client.events(lang) if e["fields"]["kind"] in HIGHLIGHT_KINDS

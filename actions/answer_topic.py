@@ -37,7 +37,7 @@ from actions.base import (
     user_text,
 )
 from actions.dates import requested_day
-from actions.lookup_client import ForParticipants, NoAnswer
+from actions.lookup_client import ForParticipants, LookupClient, NoAnswer
 from actions.notes import DOMAIN as VISITOR_DOMAIN
 from common.i18n import N_, translator
 from common.textnorm import words
@@ -117,7 +117,7 @@ class ActionAnswerTopic(DatedLookupAction):
             say_freshness(dispatcher, phrases, lang)
             return
         named = (
-            await self.named_with_a_day(text, lang)
+            await place_open_on_a_day(self.client, text, lang)
             if intent in SEARCH_NOT_FIRST
             else await plainly_named(self.client, text, lang)
         )
@@ -261,20 +261,6 @@ class ActionAnswerTopic(DatedLookupAction):
             dispatcher.utter_message(text=event["fields"]["description"])
         return events
 
-    async def named_with_a_day(self, text: str, lang: str) -> list[dict[str, Any]]:
-        """For a prayer, photography or Ramadan question asking whether a place is open on a
-        day, the place the message names whole and nearly alone once its words for a day are
-        left out ("is Well Square open on Sunday", taken for prayer: the place's hours); none
-        otherwise. Those questions name places as a matter of course ("is there a prayer room,
-        and when is Friday prayer": the prayer text, not the room's card)."""
-        if not dates.may_name_a_day(text) or not OPEN_WORDS & set(words(text)):
-            return []
-        undated = dates.without_day_words(text)
-        if undated.split() == text.split():
-            return []
-        named = await plainly_named(self.client, undated, lang)
-        return [item for item in named if item["kind"] == "venue"]
-
     async def answer_prayer_times(
         self, dispatcher: CollectingDispatcher, text: str, lang: str
     ) -> None:
@@ -289,3 +275,18 @@ class ActionAnswerTopic(DatedLookupAction):
         [times] = await self.client.prayer_times(lang, day.isoformat())
         for sentence in prayers.render(times, prayer, lang):
             dispatcher.utter_message(text=sentence)
+
+
+async def place_open_on_a_day(client: LookupClient, text: str, lang: str) -> list[dict[str, Any]]:
+    """For a message asking whether a place is open on a day, the places it names whole and
+    nearly alone once its words for a day are left out ("is Well Square open on Sunday", taken
+    for prayer or for the day's programme: the place's hours); none otherwise. Prayer,
+    photography and Ramadan questions name places as a matter of course ("is there a prayer
+    room, and when is Friday prayer": the prayer text, not the room's card)."""
+    if not dates.may_name_a_day(text) or not OPEN_WORDS & set(words(text)):
+        return []
+    undated = dates.without_day_words(text)
+    if undated.split() == text.split():
+        return []
+    named = await plainly_named(client, undated, lang)
+    return [item for item in named if item["kind"] == "venue"]
