@@ -28,6 +28,7 @@ after آفٹر
 action ایکشن
 review ریویو
 medical میڈیکل
+medic میڈک میڈیک
 evacuation ایویکیوایشن medevac
 drill ڈرل
 parade پریڈ
@@ -48,7 +49,7 @@ laundry لانڈری
 uniform یونیفارم
 phone فون telephone
 number نمبر
-captain کیپٹن
+captain کیپٹن کپتان
 major میجر
 colonel کرنل
 flag فلیگ پرچم جھنڈا جھنڈے
