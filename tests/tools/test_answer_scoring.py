@@ -35,6 +35,16 @@ def test_tally_counts_correct_answers_per_language() -> None:
         {"lang": "ar", "missing": []},
     ]
     assert tally(results) == {
-        "ar": {"correct": 1, "total": 1, "accuracy": 1.0},
-        "en": {"correct": 1, "total": 2, "accuracy": 0.5},
+        "ar": {"correct": 1, "total": 1, "accuracy": 1.0, "notices": 0},
+        "en": {"correct": 1, "total": 2, "accuracy": 0.5, "notices": 0},
     }
+
+
+def test_tally_counts_apart_the_misses_that_offered_another_language() -> None:
+    offer = ['/switch_language{"requested_language": "en"}']
+    results = [
+        {"lang": "ur", "missing": ["07:00"], "offered": offer},
+        {"lang": "ur", "missing": ["7777"], "offered": []},
+        {"lang": "ur", "missing": [], "offered": offer},  # answered: not a notice
+    ]
+    assert tally(results)["ur"] == {"correct": 1, "total": 3, "accuracy": 0.333, "notices": 1}

@@ -94,14 +94,26 @@ def _liaison(config: StackConfig, data_dir: Path, *args: str) -> str:
     return done.stdout
 
 
-def _say(stack: Stack, sender: str, message: str) -> list[str]:
+# The payload of the buttons that offer another language (actions/not_translated.py).
+SWITCH_LANGUAGE = "/switch_language"
+
+
+def _say(stack: Stack, sender: str, message: str) -> tuple[list[str], list[str]]:
+    """The replies' texts, and the payloads of the buttons offering another language."""
     response = httpx.post(
         f"{stack.url('rasa')}/webhooks/rest/webhook",
         json={"sender": sender, "message": message},
         timeout=60,
     )
     response.raise_for_status()
-    return [reply["text"] for reply in response.json() if "text" in reply]
+    replies = response.json()
+    offered = [
+        str(button.get("payload"))
+        for reply in replies
+        for button in reply.get("buttons") or []
+        if str(button.get("payload", "")).startswith(SWITCH_LANGUAGE)
+    ]
+    return [reply["text"] for reply in replies if "text" in reply], offered
 
 
 def _enrol(stack: Stack, sender: str, code: str) -> str:
@@ -160,7 +172,7 @@ def evaluate_pack(
             for question in questions[lang]:
                 sender = f"answers-{exercise_id}-{lang}-{next(senders)}"
                 enrolled = _enrol(stack, sender, code)
-                replies = _say(stack, sender, question["q"])
+                replies, offered = _say(stack, sender, question["q"])
                 results.append(
                     {
                         "pack": exercise_id,
@@ -169,6 +181,7 @@ def evaluate_pack(
                         "expect": question["expect"],
                         "replies": replies,
                         "missing": missing_facts(replies, question["expect"]),
+                        "offered": offered,
                         "enrolled_as": enrolled,
                     }
                 )
@@ -182,7 +195,10 @@ def report(results: list[dict[str, Any]]) -> dict[str, Any]:
         "per_language": tally(results),
         "per_pack": {p: tally([r for r in results if r["pack"] == p]) for p in packs},
         "misses": [
-            {k: r[k] for k in ("pack", "lang", "question", "expect", "missing", "replies")}
+            {
+                k: r[k]
+                for k in ("pack", "lang", "question", "expect", "missing", "replies", "offered")
+            }
             for r in results
             if r["missing"]
         ],
@@ -190,15 +206,21 @@ def report(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def print_table(summary: dict[str, Any]) -> None:
-    print(f"{'pack':<16} {'lang':<4} {'correct':>8} {'total':>6} {'accuracy':>9}")
+    print(f"{'pack':<16} {'lang':<4} {'correct':>8} {'total':>6} {'accuracy':>9} {'notices':>8}")
     rows = [(p, t) for p, t in summary["per_pack"].items()] + [("all", summary["per_language"])]
     for pack, table in rows:
         for lang, row in table.items():
-            figures = f"{row['correct']:>8} {row['total']:>6} {row['accuracy']:>9.3f}"
+            figures = (
+                f"{row['correct']:>8} {row['total']:>6} {row['accuracy']:>9.3f} {row['notices']:>8}"
+            )
             print(f"{pack:<16} {lang:<4} {figures}")
-    print(f"\n{len(summary['misses'])} miss(es)")
+    print(
+        f"\n{len(summary['misses'])} miss(es); notices: misses that offered the text in another "
+        "language (issue 21: the item has none in the question's)"
+    )
     for miss in summary["misses"]:
-        print(f"- [{miss['pack']} {miss['lang']}] {miss['question']}")
+        notice = " (offered another language)" if miss["offered"] else ""
+        print(f"- [{miss['pack']} {miss['lang']}] {miss['question']}{notice}")
         print(f"    missing {miss['missing']}; replied: {' | '.join(miss['replies'])[:300]}")
 
 
