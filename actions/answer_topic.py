@@ -17,6 +17,8 @@ from actions.answer_directory import (
     say_named_contacts,
 )
 from actions.answer_found import (
+    NAMED_COVERAGE,
+    NAMED_SCORE,
     answer_from_search,
     asks_beyond_when_and_where,
     asks_details,
@@ -84,6 +86,13 @@ EVENT_KIND_FOR_TOPIC = {"ceremonies": "ceremony"}
 # The order of precedence of the flags, said from the exercise's own `flag_order` (its nations'
 # codes) when the pack has no flag_order text: every pack gives that order (lookup/packs/schema.py).
 _FLAG_ORDER = N_("The flags are placed in this order: {nations}.")
+
+
+def by_name(score: float, coverage: float) -> bool:
+    """Whether a hit names its item by its name's words (answer_found's NAMED figures): a
+    description sharing the message's words ("where do I report when I arrive at camp", the
+    arrivals' briefing) does not take a topic's question over."""
+    return score >= NAMED_SCORE and coverage >= NAMED_COVERAGE
 
 
 class ActionAnswerTopic(DatedLookupAction):
@@ -227,13 +236,17 @@ class ActionAnswerTopic(DatedLookupAction):
     async def say_event_details(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str, lang: str
     ) -> list[dict[str, Any]]:
-        """Say the events the model found named (an event entity) whose description tells what
-        the message asks beyond their time and place, each with its description; the events
-        said. None for a visitor the events are not for (the topic's answer then stands)."""
-        if not list(tracker.get_latest_entity_values("event")):
-            return []
+        """Say the events the message names whose description tells what it asks beyond their
+        time and place, each with its description; the events said. Those the model found
+        named (an event entity), else the one the message confidently names among the events
+        alone: "pour la clôture on doit être en place à quelle heure", whose "clôture" the model
+        did not mark, got the ceremonies' text, which does not say the time to be in place. None
+        for a visitor the events are not for (the topic's answer then stands)."""
         try:
-            hits = await find(self.client, tracker, "event", lang)
+            if list(tracker.get_latest_entity_values("event")):
+                hits = await find(self.client, tracker, "event", lang)
+            else:
+                hits = await search_message(self.client, text, lang, ["event"], by_name)
         except ForParticipants:
             return []
         events = [
