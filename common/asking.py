@@ -19,9 +19,9 @@
   ASKING_WORDS: the search reads them as it always has.
 - ASKING_WORDS are all of them, the languages' names and the other words asking about an item
   (its hours, place, dress, number...). The search (lookup/search.py) matches them only whole,
-  and where the exercise's texts lack them they do not count against an item's share of the
-  message: "what time does the flag raising start" is all about the flag raising, and "لازم نكون
-  في مواقعنا الساعة كم يوم الافتتاح" all about the opening. Never a word that names (opening,
+  and they count for an item whose texts have them, never against one whose texts lack them:
+  "what time does the flag raising start" is all about the flag raising, and "لازم نكون في
+  مواقعنا الساعة كم يوم الافتتاح" all about the opening. Never a word that names (opening,
   closing).
   Not "hold": "get hold of my liaison officer" asks for the contacts, not one person's card.
 """
@@ -143,7 +143,7 @@ _OTHER_ASKING_WORDS = """
     soir matin exactement mettre mets
     ساعة الساعة موعد مواعيد وقت أوقات يبدأ تبدأ ينتهي تنتهي يفتح تفتح يغلق تغلق مفتوح دوام عنوان
     مكان موقع ارتدي رقم هاتف تاريخ اليوم غدا الليلة صباحا مساء بالضبط ساعات لباس ملابس البس
-    وقتها ووقتها موعدها وموعدها يقفل تقفل
+    وقتها ووقتها موعدها وموعدها يقفل تقفل مفتوحة فاتح فاتحة
     ٹائم ٹائمنگ شروع ختم کھلتا کھلتی کھلے کھلا کھلی بند اوقات جگہ پتہ نمبر فون پہنوں پہنیں پہننا آج
     تاریخ روانہ روانگی
     leave leaves leaving depart departs departure departing part partent partira depart

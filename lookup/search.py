@@ -18,6 +18,8 @@ Ranking picks the item asked about, not a nearby one (issue 20):
   in a Latin script), so a prefix or one typo on a short Arabic word is usually another word of
   the same root (ختام "closing", ختامي "final"): Arabic words shorter than ARABIC_FUZZY_MIN
   match only whole;
+- a word the texts have whole is a word of the exercise, not a misspelling of a near one: only
+  a word found nowhere whole matches by typo;
 - equal scores stay equal: ties come out in a stable order but the caller sees they are ties
   (actions.base.find answers them all rather than the first by id).
 
@@ -100,8 +102,23 @@ _DURATION_WORDS = """
     تستغرق يستغرق تدوم يدوم مدة مده
     دیر
 """
+# Until, in every language: how long a place stays open or a thing goes on, which its hours or
+# span say; the word names nothing ("until what time is Well Square open" counted "until",
+# found in no text, as a name the place lacked, and left it under the share a plain name needs).
+# Urdu's تک is with its particles above.
+_UNTIL_WORDS = """
+    until till jusqu jusque
+    حتى لغاية لين
+"""
 STOPWORDS = frozenset(
-    words(_FUNCTION_WORDS + _QUESTION_WORDS + _URDU_WORDS + _MODAL_WORDS + _DURATION_WORDS)
+    words(
+        _FUNCTION_WORDS
+        + _QUESTION_WORDS
+        + _URDU_WORDS
+        + _MODAL_WORDS
+        + _DURATION_WORDS
+        + _UNTIL_WORDS
+    )
 )
 # Words that ask for something about an item (its time, hours, place, dress, number) rather than
 # name one, in every language (common/asking.py, the one list the actions read too). They are
@@ -228,9 +245,12 @@ def search_explained(
     weight = _rarity(informative, best, texts.items)
     total = sum(weight.values())
     # Every query word's weight, filler included (a word matching nothing weighs most), but for
-    # words asking about an item that match nothing here (ASKING_WORDS).
-    asked = [w for w in wanted if matches[w] or w not in ASKING_WORDS]
-    whole = sum(_rarity(asked, best, texts.items).values())
+    # the words asking about an item (ASKING_WORDS): they count for an item that has them (a
+    # name may use one: "place du puits") and never against one that does not, whatever other
+    # text uses them ("الساعة", the hour, in the opening ceremony's "by 07:30" counted against
+    # every other event, the rehearsal asked for included).
+    named = [w for w in wanted if w not in ASKING_WORDS]
+    whole = sum(_rarity(named, best, texts.items).values())
     # How well each word of the texts is matched by some query word (for name coverage).
     matched_by_query: dict[str, float] = {}
     for word in informative:
@@ -246,7 +266,12 @@ def search_explained(
         relevance = sum(weight[word] * score for word, score in scores.items()) / total
         covered = _name_coverage(names.get(key, []), matched_by_query)
         score = round(relevance * (1 + covered) / 2, 3)
-        hits.append(Hit(key[0], key[1], score, round(found / whole, 3)))
+        its_asking = sum(
+            weight[word]
+            for word in informative
+            if word in ASKING_WORDS and scores.get(word, 0.0) > 0
+        )
+        hits.append(Hit(key[0], key[1], score, round(found / (whole + its_asking), 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
     return hits[:limit], unmatched
 
@@ -458,7 +483,12 @@ def _matches_of(word: str, vocabulary: AbstractSet[str]) -> dict[str, float]:
     # start time?" answered the majlis rather than the range day.
     if len(word) < shortest or word in ASKING_WORDS:
         return found
-    allowed = 1 if len(word) < 8 else 2
+    # A word the texts have whole is a word of the exercise, not a misspelling: its near
+    # spellings are other words ("تدريب", training, is one letter from Urdu "تقریب", ceremony,
+    # and made "التدريب على مراسم الافتتاح", the rehearsal, find the ceremony's Urdu title as
+    # well as its own). Only a word found nowhere whole is read as a typo (prefixes and stems
+    # still match: "raise", "raising").
+    allowed = 0 if word in vocabulary else 1 if len(word) < 8 else 2
     stems = _stems(word)
     if isinstance(vocabulary, Vocabulary):
         return vocabulary.near(word, stems, allowed, found)
@@ -468,8 +498,10 @@ def _matches_of(word: str, vocabulary: AbstractSet[str]) -> dict[str, float]:
         # A shared prefix ("rehears") or an inflection of the same word ("raise", "raising").
         if candidate.startswith(word) or word.startswith(candidate) or stems & _stems(candidate):
             found[candidate] = 0.8
-        elif abs(len(word) - len(candidate)) <= 2 and (
-            DamerauLevenshtein.distance(word, candidate, score_cutoff=allowed) <= allowed
+        elif (
+            allowed
+            and abs(len(word) - len(candidate)) <= 2
+            and (DamerauLevenshtein.distance(word, candidate, score_cutoff=allowed) <= allowed)
         ):
             found[candidate] = 0.7
     return found
@@ -505,7 +537,7 @@ class Vocabulary(frozenset[str]):
         self, word: str, stems: frozenset[str], allowed: int, found: dict[str, float]
     ) -> dict[str, float]:
         """`found` with the words sharing a prefix or a stem with `word` (0.8), then those within
-        `allowed` typos of it and no more than 2 letters longer or shorter (0.7)."""
+        `allowed` typos of it (none: 0) and no more than 2 letters longer or shorter (0.7)."""
         close: set[str] = set()
         start = bisect.bisect_left(self.fuzzy, word)
         for candidate in itertools.islice(self.fuzzy, start, None):
@@ -518,6 +550,8 @@ class Vocabulary(frozenset[str]):
         close.discard(word)
         for candidate in close:
             found[candidate] = 0.8
+        if not allowed:
+            return found
         lengths = range(len(word) - 2, len(word) + 3)
         spelled = [c for n in lengths for c in self.by_length.get(n, ()) if c not in close]
         for candidate, _, _ in process.extract(

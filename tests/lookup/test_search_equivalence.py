@@ -83,8 +83,7 @@ def full_scan(
                 scores[word] = score
     weight = rarity(informative, best)
     total = sum(weight.values())
-    asked = [w for w in wanted if matches[w] or w not in ASKING_WORDS]
-    whole = sum(rarity(asked, best).values())
+    whole = sum(rarity([w for w in wanted if w not in ASKING_WORDS], best).values())
     matched_by_query: dict[str, float] = {}
     for word in informative:
         for candidate, score in matches[word].items():
@@ -97,7 +96,12 @@ def full_scan(
         relevance = sum(weight[word] * score for word, score in scores.items()) / total
         covered = _name_coverage(names[key], matched_by_query)
         score = round(relevance * (1 + covered) / 2, 3)
-        hits.append(Hit(key[0], key[1], score, round(found / whole, 3)))
+        its_asking = sum(
+            weight[word]
+            for word in informative
+            if word in ASKING_WORDS and scores.get(word, 0.0) > 0
+        )
+        hits.append(Hit(key[0], key[1], score, round(found / (whole + its_asking), 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
     return hits[:limit], unmatched
 
