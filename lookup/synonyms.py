@@ -75,6 +75,7 @@ parking پارکنگ
 hotel ہوٹل
 boots بوٹ بوٹس
 mess میس
+female women woman femme femmes féminin féminine féminins féminines نساء نسائي نسائية سيدات
 """.strip().splitlines()
 
 

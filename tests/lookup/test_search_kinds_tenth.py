@@ -79,3 +79,14 @@ def test_until_names_nothing(
     in_other = searcher(client_for(write_pack(tmp_path / "o.yml", other_pack())), "test-oasis-99")
     [hit, *_] = in_other(query, EVENTS_AND_ALL)
     assert hit.item_id == "well-square" and hit.coverage == 1.0, hit
+
+
+@pytest.mark.parametrize(
+    "query", ["female accommodation block", "hébergement des personnels féminins"]
+)
+def test_female_is_said_of_women(client_for: Callable[..., TestClient], query: str) -> None:
+    # The pack says "reserved for women", "hébergement des femmes": "female", found in no text,
+    # counted as a name the accommodation lacked.
+    in_sample = searcher(client_for(SAMPLE_PACK), "sand-heron-27")
+    [hit, *_] = in_sample(query, EVENTS_AND_ALL)
+    assert hit.item_id == "accommodation-blocks" and hit.coverage == 1.0, hit
