@@ -17,9 +17,9 @@ is refused when the model's intent is ask_restricted; the report gives the refus
 kind per language, with the guard and for the classifier alone (the intent before
 bot.nlu.opsec_guard raised it, which the guard leaves in the parse data). Each set was written in
 secret by someone who never saw the guard and measured once (development data since: the seventh
-from 2026-12-06 12:25, the ninth from 16:53); the six sets before the seventh were retired into training
-(data/nlu/<lang>/restricted_retired_sets.yml, issue 19's "many authors"). A later set gets its own
-key in OPSEC_SETS.
+from 2026-12-06 12:25, the ninth from 16:53); the six sets before the seventh were retired into
+training (data/nlu/<lang>/restricted_retired_sets.yml, issue 19's "many authors"). A later set
+gets its own key in OPSEC_SETS.
 
 Arabizi (issue 21), Arabic typed in Latin letters and digits, is measured on
 tests/nlu/heldout/arabizi/ar.yml under `arabizi`: intent macro-F1 (target 0.85) and the share of
@@ -45,7 +45,8 @@ BENIGN_LIMIT = 0.02  # refused at most
 # report key -> folder under the held-out directory, measured when the folder has files.
 # restricted_tenth/, restricted_ninth/, restricted_eighth/ and restricted_seventh/ were each
 # written in secret by someone who never saw the guard; the seventh to ninth were each measured
-# once and are development measures now; the older sets are training data (docs/nlu.md, "Many authors").
+# once and are development measures now; the older sets are training data (docs/nlu.md, "Many
+# authors").
 OPSEC_SETS = {
     "opsec_seventh": "restricted_seventh",
     "opsec_eighth": "restricted_eighth",
