@@ -370,8 +370,31 @@ class ActionAnswerExercise(LookupAction):
                 (p["name"] or p["id"] for p in fields.get("phases", [])), lang
             ),
         )
-        for phase in phases_asked_about(fields, user_text(tracker)):
-            dispatcher.utter_message(text=f"{phase['name']}: {phase['description']}")
+        text = user_text(tracker)
+        named = phases_named(fields, text)
+        for phase in named:  # "when does <phase> start and end": its first and last day
+            days = " – ".join(
+                rendering.day(date.fromisoformat(phase[key]), lang)
+                for key in ("start_date", "end_date")
+                if phase.get(key)
+            )
+            dispatcher.utter_message(text=f"{phase['name']}: {days}. {phase['description'] or ''}")
+        for phase in phases_asked_about(fields, text):
+            if phase not in named:
+                dispatcher.utter_message(text=f"{phase['name']}: {phase['description']}")
+
+
+def phases_named(exercise: dict[str, Any], text: str) -> list[dict[str, Any]]:
+    """The phases the message names: every word of the phase's name longer than three letters
+    is in the message ("when does the combined training phase finish"), which the overview,
+    giving the phases' names without their days, did not answer."""
+    asked = set(words(text))
+    named = []
+    for phase in exercise.get("phases", []):
+        name = {w for w in words(phase.get("name") or "") if len(w) > 3}
+        if name and name <= asked:
+            named.append(phase)
+    return named
 
 
 def phases_asked_about(exercise: dict[str, Any], text: str) -> list[dict[str, Any]]:
