@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dates, notes, rendering
+from actions.answer_directory import phases_asked_about
 from actions.answer_found import related_text, say_event, say_venue
 from actions.answer_topic import place_open_on_a_day
 from actions.base import DatedLookupAction, say_freshness, user_text
@@ -78,15 +79,30 @@ class ActionAnswerSchedule(DatedLookupAction):
             ]
             dispatcher.utter_message(response="utter_schedule_highlights", lines="\n".join(lines))
             say_untitled(dispatcher, events, lang)
+            await self.say_phases_asked(dispatcher, text, lang)
             say_freshness(dispatcher, events, lang)
             return
-        if not await say_day(self.client, dispatcher, text, day, lang):
+        if await say_day(self.client, dispatcher, text, day, lang):
+            return
+        # "Which day is the rest day", its words read as a day with nothing on: the phase whose
+        # description says it (the programme lists events, not a phase's rest day).
+        if not await self.say_phases_asked(dispatcher, text, lang):
             dispatcher.utter_message(
                 response="utter_schedule_empty",
                 day=rendering.day(day, lang),
                 start=rendering.full_date(start, lang),
                 end=rendering.full_date(end, lang),
             )
+
+    async def say_phases_asked(
+        self, dispatcher: CollectingDispatcher, text: str, lang: str
+    ) -> bool:
+        """Say the phases whose description tells what the message asks and the programme
+        does not ("which day is the rest day": a phase's day off, no event); whether any."""
+        phases = phases_asked_about((await self.client.exercise(lang))["fields"], text)
+        for phase in phases:
+            dispatcher.utter_message(text=f"{phase['name']}: {phase['description']}")
+        return bool(phases)
 
 
 async def say_day(
