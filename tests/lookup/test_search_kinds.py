@@ -9,18 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from lookup.search import Hit, search
+from tests.lookup.searching import Search, searcher
 from tests.packs import SAMPLE_PACK
-
-Search = Callable[[str, list[str]], list[Hit]]
-
-
-def searcher(client: TestClient, exercise_id: str) -> Search:
-    def run(query: str, kinds: list[str]) -> list[Hit]:
-        with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
-            return search(session, exercise_id, query, kinds=kinds)
-
-    return run
 
 
 @pytest.fixture

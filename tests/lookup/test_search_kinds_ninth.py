@@ -11,18 +11,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from common.asking import DETAIL_WORDS, SAY_WORDS, SCHEDULE_WORDS, WHEN_WORDS
-from lookup.search import ASKING_WORDS, STOPWORDS, Hit, search
+from lookup.search import ASKING_WORDS, STOPWORDS
+from tests.lookup.searching import EVENTS_AND_ALL, searcher
 from tests.packs import SAMPLE_PACK
-
-EVENTS_AND_ALL = ["event", "venue", "dress_code", "contact", "rank", "topic"]
-
-
-def searcher(client: TestClient, exercise_id: str) -> Callable[[str, list[str]], list[Hit]]:
-    def run(query: str, kinds: list[str]) -> list[Hit]:
-        with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
-            return search(session, exercise_id, query, kinds=kinds)
-
-    return run
 
 
 @pytest.mark.parametrize(

@@ -10,18 +10,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from lookup.search import Hit, Vocabulary, _matches_of, search
+from lookup.search import Vocabulary, _matches_of
+from tests.lookup.searching import EVENTS_AND_ALL, searcher
 from tests.packs import SAMPLE_PACK, other_pack, write_pack
-
-EVENTS_AND_ALL = ["event", "venue", "dress_code", "contact", "rank", "topic"]
-
-
-def searcher(client: TestClient, exercise_id: str) -> Callable[[str, list[str]], list[Hit]]:
-    def run(query: str, kinds: list[str]) -> list[Hit]:
-        with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
-            return search(session, exercise_id, query, kinds=kinds)
-
-    return run
 
 
 @pytest.mark.parametrize("as_index", [False, True])
