@@ -10,7 +10,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import rendering
+from actions import incomplete, rendering
 from actions.answer_found import (
     NAMED_COVERAGE,
     NAMED_SCORE,
@@ -378,10 +378,19 @@ class ActionAnswerExercise(LookupAction):
                 for key in ("start_date", "end_date")
                 if phase.get(key)
             )
-            dispatcher.utter_message(text=f"{phase['name']}: {days}. {phase['description'] or ''}")
+            dispatcher.utter_message(text=say_phase(phase, lang, days))
         for phase in phases_asked_about(fields, text):
             if phase not in named:
-                dispatcher.utter_message(text=f"{phase['name']}: {phase['description']}")
+                dispatcher.utter_message(text=say_phase(phase, lang))
+
+
+def say_phase(phase: dict[str, Any], lang: str, days: str = "") -> str:
+    """'<phase>: <days>. <description>' with the language's colon and full stop (the visitor
+    catalog's, through actions/incomplete.py): French spaces its colon, Urdu ends with ۔."""
+    details = " ".join(
+        part for part in (incomplete.sentence(days, lang), phase.get("description") or "") if part
+    )
+    return incomplete.named(phase.get("name") or "", details, lang)
 
 
 def phases_named(exercise: dict[str, Any], text: str) -> list[dict[str, Any]]:

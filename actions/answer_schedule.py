@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dates, notes, rendering
-from actions.answer_directory import phases_asked_about
+from actions.answer_directory import phases_asked_about, say_phase
 from actions.answer_found import related_text, say_event, say_venue
 from actions.answer_topic import place_open_on_a_day
 from actions.base import DatedLookupAction, say_freshness, user_text
@@ -101,7 +101,7 @@ class ActionAnswerSchedule(DatedLookupAction):
         does not ("which day is the rest day": a phase's day off, no event); whether any."""
         phases = phases_asked_about((await self.client.exercise(lang))["fields"], text)
         for phase in phases:
-            dispatcher.utter_message(text=f"{phase['name']}: {phase['description']}")
+            dispatcher.utter_message(text=say_phase(phase, lang))
         return bool(phases)
 
 
