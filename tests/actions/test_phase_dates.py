@@ -3,12 +3,14 @@ and finish" got the exercise's overview, which gives the phases' names only, not
 
 from __future__ import annotations
 
+from typing import Any
+
 from actions.answer_directory import ActionAnswerExercise
 from tests.actions.answering import run
 from tests.actions.fake_lookup import FakeLookup
 from tests.packs import other_pack
 
-PHASES = [
+PHASES: list[dict[str, Any]] = [
     {
         "id": "arrive",
         "name": {

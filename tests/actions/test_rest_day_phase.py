@@ -4,12 +4,14 @@ scheduled on <today>"; the phase whose description says the day off answers."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from actions.answer_schedule import ActionAnswerSchedule
 from tests.actions.answering import run
 from tests.actions.fake_lookup import FakeLookup
 from tests.packs import other_pack
 
-PHASES = [
+PHASES: list[dict[str, Any]] = [
     {
         "id": "drills",
         "name": {"en": "Drills", "fr": "Manœuvres", "ar": "المناورات"},
