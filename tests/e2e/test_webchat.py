@@ -44,6 +44,19 @@ def ask(page: Page, text: str) -> Locator:
     return reply
 
 
+def settled_messages(page: Page, quiet_ms: int = 1_500, timeout_ms: int = 30_000) -> list[str]:
+    """The bubbles' texts once no new one has come for `quiet_ms`: an answer arrives as several
+    messages (a card, then e.g. the note that part of it is for participants), one emit each."""
+    texts, quiet, waited = page.locator(".message").all_inner_texts(), 0, 0
+    while quiet < quiet_ms and waited < timeout_ms:
+        page.wait_for_timeout(250)
+        waited += 250
+        now = page.locator(".message").all_inner_texts()
+        quiet = quiet + 250 if now == texts else 0
+        texts = now
+    return texts
+
+
 def direction(element: Locator) -> str:
     return element.evaluate("element => getComputedStyle(element).direction")
 
@@ -93,10 +106,11 @@ def test_an_arabic_conversation_mirrors_the_page_and_its_quick_replies(page: Pag
 def test_the_conversation_survives_a_reload(page: Page, stack: Stack) -> None:
     ask(page, QUESTIONS["en"])
     session = page.locator("body").get_attribute("data-session")
-    before = page.locator(".message").all_inner_texts()
+    # The whole answer: a snapshot at its first bubble raced the ones after it.
+    before = settled_messages(page)
     page.reload()
     page.locator("#status[data-state=online]").wait_for()
-    assert page.locator(".message").all_inner_texts() == before
+    assert settled_messages(page) == before
     assert page.locator("body").get_attribute("data-session") == session
     # The server holds the same conversation under that session id.
     tracker = httpx.get(stack.rasa_api(f"/conversations/{session}/tracker"), timeout=10).json()
