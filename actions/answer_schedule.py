@@ -56,7 +56,9 @@ class ActionAnswerSchedule(DatedLookupAction):
         return "action_answer_schedule"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
-        today, start, end = await self.calendar(lang)
+        # One read of the exercise: its calendar, and its phases for a day only they name.
+        exercise = (await self.client.exercise(lang))["fields"]
+        today, start, end = self.calendar_of(exercise)
         text = user_text(tracker)
         day = requested_day(text, today, start, end, lang)
         # "Is Well Square open on Sunday", taken for the day's programme: the place's hours
@@ -79,14 +81,14 @@ class ActionAnswerSchedule(DatedLookupAction):
             ]
             dispatcher.utter_message(response="utter_schedule_highlights", lines="\n".join(lines))
             say_untitled(dispatcher, events, lang)
-            await self.say_phases_asked(dispatcher, text, lang)
+            say_phases_asked(dispatcher, exercise, text, lang)
             say_freshness(dispatcher, events, lang)
             return
         if await say_day(self.client, dispatcher, text, day, lang):
             return
         # "Which day is the rest day", its words read as a day with nothing on: the phase whose
         # description says it (the programme lists events, not a phase's rest day).
-        if not await self.say_phases_asked(dispatcher, text, lang):
+        if not say_phases_asked(dispatcher, exercise, text, lang):
             dispatcher.utter_message(
                 response="utter_schedule_empty",
                 day=rendering.day(day, lang),
@@ -94,15 +96,16 @@ class ActionAnswerSchedule(DatedLookupAction):
                 end=rendering.full_date(end, lang),
             )
 
-    async def say_phases_asked(
-        self, dispatcher: CollectingDispatcher, text: str, lang: str
-    ) -> bool:
-        """Say the phases whose description tells what the message asks and the programme
-        does not ("which day is the rest day": a phase's day off, no event); whether any."""
-        phases = phases_asked_about((await self.client.exercise(lang))["fields"], text)
-        for phase in phases:
-            dispatcher.utter_message(text=say_phase(phase, lang))
-        return bool(phases)
+
+def say_phases_asked(
+    dispatcher: CollectingDispatcher, exercise: dict[str, Any], text: str, lang: str
+) -> bool:
+    """Say the phases whose description tells what the message asks and the programme does
+    not ("which day is the rest day": a phase's day off, no event); whether any."""
+    phases = phases_asked_about(exercise, text)
+    for phase in phases:
+        dispatcher.utter_message(text=say_phase(phase, lang))
+    return bool(phases)
 
 
 async def say_day(

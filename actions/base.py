@@ -110,7 +110,10 @@ class DatedLookupAction(LookupAction):
 
     async def calendar(self, lang: str) -> tuple[date, date, date]:
         """Today in the exercise's time zone, and the exercise's first and last days."""
-        exercise = (await self.client.exercise(lang))["fields"]
+        return self.calendar_of((await self.client.exercise(lang))["fields"])
+
+    def calendar_of(self, exercise: dict[str, Any]) -> tuple[date, date, date]:
+        """calendar() from the exercise's fields already fetched."""
         today = self._today or datetime.now(ZoneInfo(exercise["time_zone"])).date()
         start, end = (date.fromisoformat(exercise[f]) for f in ("start_date", "end_date"))
         return today, start, end
