@@ -58,11 +58,17 @@ NEVER_SEARCHED = frozenset({"liaison_message", "liaison_handback"})
 LEANED_TO_REFUSE = "ask_restricted"
 
 
+def by_name(score: float, coverage: float) -> bool:
+    """Whether a hit names its item by its name's words (the NAMED figures): a description
+    sharing the message's words ("where do I report when I arrive at camp", the arrivals'
+    briefing) is not enough."""
+    return score >= NAMED_SCORE and coverage >= NAMED_COVERAGE
+
+
 def confident(score: float, coverage: float) -> bool:
-    """Whether a hit with these figures may answer a message on its own."""
-    return (score >= NAMED_SCORE and coverage >= NAMED_COVERAGE) or (
-        score >= WHOLE_SCORE and coverage >= WHOLE_COVERAGE
-    )
+    """Whether a hit with these figures may answer a message on its own: named by its name, or
+    covering nearly the whole message."""
+    return by_name(score, coverage) or (score >= WHOLE_SCORE and coverage >= WHOLE_COVERAGE)
 
 
 def plain(score: float, coverage: float) -> bool:

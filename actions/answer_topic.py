@@ -17,11 +17,10 @@ from actions.answer_directory import (
     say_named_contacts,
 )
 from actions.answer_found import (
-    NAMED_COVERAGE,
-    NAMED_SCORE,
     answer_from_search,
     asks_beyond_when_and_where,
     asks_details,
+    by_name,
     plainly_named,
     say_details_asked,
     say_event,
@@ -86,13 +85,6 @@ EVENT_KIND_FOR_TOPIC = {"ceremonies": "ceremony"}
 # The order of precedence of the flags, said from the exercise's own `flag_order` (its nations'
 # codes) when the pack has no flag_order text: every pack gives that order (lookup/packs/schema.py).
 _FLAG_ORDER = N_("The flags are placed in this order: {nations}.")
-
-
-def by_name(score: float, coverage: float) -> bool:
-    """Whether a hit names its item by its name's words (answer_found's NAMED figures): a
-    description sharing the message's words ("where do I report when I arrive at camp", the
-    arrivals' briefing) does not take a topic's question over."""
-    return score >= NAMED_SCORE and coverage >= NAMED_COVERAGE
 
 
 class ActionAnswerTopic(DatedLookupAction):
