@@ -256,6 +256,7 @@ def search_explained(
     for word in informative:
         for candidate, score in matches[word].items():
             matched_by_query[candidate] = max(score, matched_by_query.get(candidate, 0.0))
+    asking = [word for word in informative if word in ASKING_WORDS]  # in informative's order
     hits = []
     for key, scores in best.items():
         found = sum(weight[word] for word in informative if scores.get(word, 0.0) > 0)
@@ -266,11 +267,7 @@ def search_explained(
         relevance = sum(weight[word] * score for word, score in scores.items()) / total
         covered = _name_coverage(names.get(key, []), matched_by_query)
         score = round(relevance * (1 + covered) / 2, 3)
-        its_asking = sum(
-            weight[word]
-            for word in informative
-            if word in ASKING_WORDS and scores.get(word, 0.0) > 0
-        )
+        its_asking = sum(weight[word] for word in asking if scores.get(word, 0.0) > 0)
         hits.append(Hit(key[0], key[1], score, round(found / (whole + its_asking), 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
     return hits[:limit], unmatched
