@@ -40,6 +40,7 @@ from actions.base import (
 from actions.dates import requested_day
 from actions.lookup_client import ForParticipants, LookupClient, NoAnswer
 from actions.notes import DOMAIN as VISITOR_DOMAIN
+from common.asking import WHEN_WORDS
 from common.i18n import N_, translator
 from common.textnorm import words
 from common.topics import CONTACT_TOPICS, TOPIC_FOR_INTENT
@@ -139,6 +140,14 @@ class ActionAnswerTopic(DatedLookupAction):
             told = await self.say_event_details(dispatcher, tracker, text, lang)
             if told:
                 say_freshness(dispatcher, told, lang)
+                return
+        # "Someone mentioned a majlis evening with Arabic coffee, when is it", taken for the
+        # hospitality topic: an event whose whole title the message says, asked when, is the
+        # answer (its day, time and place), not the topic its other words are about.
+        if topic != "transport" and intent not in SEARCH_NOT_FIRST:
+            timed = await self.say_event_asked_when(dispatcher, text, lang)
+            if timed:
+                say_freshness(dispatcher, timed, lang)
                 return
         # "The bus for the cultural visit": that event's own note first, then the camp's
         # transport text (the event named may not be the trip asked about: "a bus into town").
@@ -251,6 +260,26 @@ class ActionAnswerTopic(DatedLookupAction):
             dispatcher.utter_message(text=event["fields"]["description"])
         return events
 
+    async def say_event_asked_when(
+        self, dispatcher: CollectingDispatcher, text: str, lang: str
+    ) -> list[dict[str, Any]]:
+        """When the message asks when (WHEN_WORDS) and names an event by its name among the
+        events alone (`by_name`) with every word of its title in this language, say those
+        events; the events said. A word the title shares ("when is dinner", with a welcome and a
+        farewell dinner) names no event: the topic answers. None for a visitor the events are
+        not for."""
+        asked = set(words(text))
+        if not WHEN_WORDS & asked:
+            return []
+        try:
+            hits = await search_message(self.client, text, lang, ["event"], by_name)
+        except ForParticipants:
+            return []
+        events = [event for event in hits if titled_in(event, asked)]
+        for event in events:
+            say_event(dispatcher, event, lang)
+        return events
+
     async def say_event_transport(
         self, dispatcher: CollectingDispatcher, text: str, lang: str
     ) -> list[dict[str, Any]]:
@@ -280,6 +309,13 @@ class ActionAnswerTopic(DatedLookupAction):
         [times] = await self.client.prayer_times(lang, day.isoformat())
         for sentence in prayers.render(times, prayer, lang):
             dispatcher.utter_message(text=sentence)
+
+
+def titled_in(event: dict[str, Any], asked: set[str]) -> bool:
+    """Whether the message's words (`asked`, folded) hold every word of the event's title
+    over three letters (its articles and prepositions aside)."""
+    title = {word for word in words(event["fields"].get("title") or "") if len(word) > 3}
+    return bool(title) and title <= asked
 
 
 async def place_open_on_a_day(client: LookupClient, text: str, lang: str) -> list[dict[str, Any]]:

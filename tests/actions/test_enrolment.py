@@ -54,9 +54,10 @@ def test_an_unenrolled_visitor_hears_how_to_enrol_not_the_facts(lang: str) -> No
     dispatcher = run(ActionAnswerTopic, fake.handle, intent="ask_meal_times", language=lang)
     assert [m["response"] for m in dispatcher.messages] == ["utter_enrol_needed"]
     assert not any(m.get("text") for m in dispatcher.messages)
-    # The topic, and the search for an item the message might name (actions/answer_found.py):
+    # The topic, the search for an item the message might name (actions/answer_found.py) and,
+    # the message asking when, for an event it names by its title (actions/answer_topic.py):
     # each asked for this visitor, whose tier the service applies.
-    assert [r.url.path for r in fake.requests] == ["/v1/search", "/v1/topics/meals"]
+    assert [r.url.path for r in fake.requests] == ["/v1/search", "/v1/search", "/v1/topics/meals"]
     for request in fake.requests:
         assert request.url.params["sender_id"] == "visitor-fr"
         assert request.url.params["channel"] == "rest"
