@@ -28,6 +28,7 @@ from actions.not_translated import say_not_translated
 from actions.notes import DOMAIN as VISITOR_DOMAIN
 from common.asking import says_mine
 from common.i18n import N_, translator
+from common.languages import LANGUAGES
 from common.textnorm import words
 
 # Words that ask how to reach someone, folded: a title and a name the exercise lacks beside one
@@ -371,7 +372,9 @@ class ActionAnswerExercise(LookupAction):
             ),
         )
         text = user_text(tracker)
-        named = phases_named(fields, text)
+        named = phases_named(fields, text) or await self.phases_named_in_other_script(
+            fields, text, lang
+        )
         for phase in named:  # "when does <phase> start and end": its first and last day
             days = " – ".join(
                 rendering.day(date.fromisoformat(phase[key]), lang)
@@ -382,6 +385,37 @@ class ActionAnswerExercise(LookupAction):
         for phase in phases_asked_about(fields, text):
             if phase not in named:
                 dispatcher.utter_message(text=say_phase(phase, lang))
+
+    async def phases_named_in_other_script(
+        self, fields: dict[str, Any], text: str, lang: str
+    ) -> list[dict[str, Any]]:
+        """The phases (as `fields` has them) the message names in another language written in
+        another script: visitors write a phase's English name within Urdu or Arabic ("<phase>
+        والا مرحلہ کب ختم ہوگا"), which its name in the reply language does not match. Other
+        languages are asked for only when the message has a word in a script the reply language
+        does not write."""
+        if not in_another_script(text, lang):
+            return []
+        meant: set[str] = set()
+        for other in LANGUAGES:
+            if other != lang:
+                theirs = (await self.client.exercise(other))["fields"]
+                meant.update(phase.get("id") for phase in phases_named(theirs, text))
+        return [phase for phase in fields.get("phases", []) if phase.get("id") in meant]
+
+
+def in_another_script(text: str, lang: str) -> bool:
+    """Whether the message has a word of letters in a script `lang` does not write: Latin
+    letters in Arabic or Urdu, Arabic script in English or French."""
+    arabic_script = lang in ARABIC_SCRIPT_LANGUAGES
+    return any(
+        word.isalpha() and (_ARABIC_LETTER.search(word) is not None) != arabic_script
+        for word in words(text)
+    )
+
+
+ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "ur"})
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 
 def say_phase(phase: dict[str, Any], lang: str, days: str = "") -> str:
