@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import dates, notes
+from actions import dates, not_translated, notes
 from actions.answer_found import (
     answer_from_search,
     confident,
@@ -97,7 +97,9 @@ class LookupAction(ClientAction):
         except LookupUnavailable as reason:
             logger.error("%s: lookup service unavailable: %s", self.name(), reason)
             dispatcher.utter_message(response="utter_lookup_unavailable")
-        return []
+        # A question answered with "not yet in your language" is kept for the switch that
+        # answers it in another (actions/not_translated.py).
+        return not_translated.after_answer(dispatcher, tracker, self.name(), lang)
 
 
 class DatedLookupAction(LookupAction):

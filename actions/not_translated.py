@@ -25,16 +25,27 @@ Urdu). An item without its name in the language is referred to generically ("Ope
 "Phone:", "Ceremony:"), in the visitor's catalog. Topics, dress codes and phrases have no such
 facts: the notice alone. The service answers for the visitor's tier, so nothing here reaches a
 visitor who could not read the item (an item withheld is never handed to an action).
+
+Pressing one of the offered languages answers the question in it (issue 21): the answering
+action keeps the question it could only give the notice for in the `pending_question` slot
+(`after_answer`), and the switch of language that follows answers it again in the language
+chosen (actions/switch_language.py). The question travels in the conversation's tracker, not
+in the button's payload: the payload stays the web chat picker's, 44 bytes, within Telegram's
+64 for a button, the same on every channel and replica and after a restart (the tracker store
+holds it), and a visitor typing a payload cannot hand the bot a question of their choosing.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import incomplete, rendering
@@ -43,6 +54,17 @@ from common.i18n.formatting import language_names
 from common.languages import LANGUAGE_NAMES
 
 DOMAIN = "visitor"
+OFFER = "utter_not_translated_offer"
+# The slot that keeps the question answered with the notice and its offer (domain.yml).
+PENDING_SLOT = "pending_question"
+# How long the offer stands: a switch of language later than that only switches (an offer
+# pressed in a conversation left open overnight is not an answer anyone still waits for).
+PENDING_SECONDS = 30 * 60
+# What of the question is kept, at most: the guard's cap on a message's length, the model's
+# ranking's first intents, entities.
+PENDING_TEXT_CHARS = 2000
+PENDING_RANKED = 10
+PENDING_ENTITIES = 20
 
 # TRANSLATORS: an item's phone number said without the item's name, which is missing in the
 # visitor's language.
@@ -180,7 +202,7 @@ def say_notice(dispatcher: CollectingDispatcher, item: dict[str, Any], lang: str
         notice: dict[str, Any] = {"response": "utter_not_translated"}
     else:
         notice = {
-            "response": "utter_not_translated_offer",
+            "response": OFFER,
             "buttons": [
                 {"title": LANGUAGE_NAMES[code], "payload": switch_payload(code)} for code in offered
             ],
@@ -195,3 +217,116 @@ def _same_notice(said: Mapping[str, Any], notice: Mapping[str, Any]) -> bool:
     return said.get("response") == notice["response"] and all(
         said.get(key) == notice[key] for key in ("buttons", "languages") if key in notice
     )
+
+
+def after_answer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, action: str, lang: str
+) -> list[dict[str, Any]]:
+    """The events an answering action ends with: the question kept in PENDING_SLOT when its
+    answer offered other languages (`say_notice`), so that pressing one answers it; the slot
+    emptied when the answer did not (the offer of an earlier answer is no longer pending);
+    nothing otherwise."""
+    if any(said.get("response") == OFFER for said in dispatcher.messages):
+        return [SlotSet(PENDING_SLOT, kept_question(tracker, action, lang))]
+    if tracker.get_slot(PENDING_SLOT) is not None:
+        return [SlotSet(PENDING_SLOT, None)]
+    return []
+
+
+def kept_question(tracker: Tracker, action: str, lang: str) -> dict[str, Any]:
+    """What answering the latest message again needs: the action that answered it, the language
+    it was answered in, when, and the message as the NLU read it (text, intent and its ranking,
+    entities)."""
+    latest = tracker.latest_message or {}
+    return {
+        "action": action,
+        "language": lang,
+        "asked_at": time.time(),
+        "message": {
+            "text": str(latest.get("text") or "")[:PENDING_TEXT_CHARS],
+            "intent": _ranked(latest.get("intent")) or {"name": None},
+            "intent_ranking": _ranking(latest.get("intent_ranking")),
+            "entities": _entities(latest.get("entities")),
+        },
+    }
+
+
+def pending_question(
+    tracker: Tracker, actions: frozenset[str], now: float | None = None
+) -> dict[str, Any] | None:
+    """The question kept in PENDING_SLOT, if it is well formed, one of `actions` answered it and
+    it is not older than PENDING_SECONDS; None otherwise. Read like any input: only what
+    `kept_question` writes, in the shapes it writes, is taken."""
+    kept = tracker.get_slot(PENDING_SLOT)
+    if not isinstance(kept, dict):
+        return None
+    action, lang, asked_at = kept.get("action"), kept.get("language"), kept.get("asked_at")
+    message = kept.get("message")
+    if not isinstance(action, str) or not isinstance(lang, str) or not isinstance(message, dict):
+        return None
+    if action not in actions or lang not in LANGUAGE_NAMES:
+        return None
+    now = time.time() if now is None else now
+    if not isinstance(asked_at, (int, float)) or not 0 <= now - asked_at <= PENDING_SECONDS:
+        return None
+    text, intent = message.get("text"), _ranked(message.get("intent"))
+    if not isinstance(text, str) or not text or len(text) > PENDING_TEXT_CHARS or not intent:
+        return None
+    return {
+        "action": action,
+        "language": lang,
+        "message": {
+            "text": text,
+            "intent": intent,
+            "intent_ranking": _ranking(message.get("intent_ranking")),
+            "entities": _entities(message.get("entities")),
+        },
+    }
+
+
+def _ranked(value: Any) -> dict[str, Any] | None:
+    """{"name", "confidence"} of an intent, when it has a name."""
+    if not isinstance(value, dict) or not isinstance(value.get("name"), str):
+        return None
+    confidence = value.get("confidence")
+    ranked: dict[str, Any] = {"name": value["name"][:100]}
+    if isinstance(confidence, (int, float)) and not isinstance(confidence, bool):
+        ranked["confidence"] = float(confidence)
+    return ranked
+
+
+def _ranking(value: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list):
+        return []
+    ranked = (_ranked(item) for item in value[:PENDING_RANKED])
+    return [item for item in ranked if item]
+
+
+# An entity's keys the actions read, with the types they hold.
+ENTITY_KEYS: dict[str, tuple[type, ...]] = {
+    "entity": (str,),
+    "value": (str, int, float),
+    "start": (int,),
+    "end": (int,),
+    "role": (str,),
+    "group": (str,),
+}
+
+
+def _entities(value: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list):
+        return []
+    kept = []
+    for entity in value[:PENDING_ENTITIES]:
+        if not isinstance(entity, dict) or not isinstance(entity.get("entity"), str):
+            continue
+        if not isinstance(entity.get("value"), ENTITY_KEYS["value"]):
+            continue
+        kept.append(
+            {
+                key: entity[key]
+                for key, types in ENTITY_KEYS.items()
+                if isinstance(entity.get(key), types) and not isinstance(entity.get(key), bool)
+            }
+        )
+    return kept

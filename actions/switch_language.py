@@ -1,4 +1,8 @@
-"""action_switch_language: "English please", "بالعربي", "en français" set the reply language."""
+"""action_switch_language: "English please", "بالعربي", "en français" set the reply language;
+action_language_switched, the step after it, says so in the new language, or answers in it the
+question that was just "not yet in your language" (its notice's buttons are language switches:
+actions/not_translated.py).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,18 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.answer_directory import ActionAnswerContacts, ActionAnswerExercise
+from actions.answer_schedule import ActionAnswerSchedule
+from actions.answer_search import (
+    ActionAnswerDress,
+    ActionAnswerEvent,
+    ActionAnswerRank,
+    ActionAnswerVenue,
+)
+from actions.answer_topic import ActionAnswerTopic
+from actions.base import FALLBACK_LANGUAGE, ClientAction, LookupAction
+from actions.handoff import ActionNotUnderstood, ActionOutOfScope
+from actions.not_translated import pending_question
 from common.asking import LANGUAGE_NAMES
 from common.languages import LANGUAGES
 from common.textnorm import words
@@ -49,3 +65,48 @@ class ActionSwitchLanguage(Action):
         requested = language_requested(str(value)) if value else None
         language = requested or tracker.get_slot("language")
         return [SlotSet("language", language)]
+
+
+# The actions whose answers may end with the notice and its offer (every LookupAction), by name.
+ANSWERING: dict[str, type[LookupAction]] = {
+    action().name(): action
+    for action in (
+        ActionAnswerTopic,
+        ActionAnswerSchedule,
+        ActionAnswerEvent,
+        ActionAnswerDress,
+        ActionAnswerVenue,
+        ActionAnswerRank,
+        ActionAnswerContacts,
+        ActionAnswerExercise,
+        ActionNotUnderstood,
+        ActionOutOfScope,
+    )
+}
+
+
+class ActionLanguageSwitched(ClientAction):
+    """After action_switch_language. When the visitor's previous question was answered "not yet
+    in <language>; it exists in …" (the question kept in the `pending_question` slot, see
+    actions/not_translated.py) and the language now differs from the one it was asked in, that
+    question is answered again, by the action that answered it, with its own text, intent and
+    entities, in the language now set: pressing "English" under the notice gives the answer in
+    English. Otherwise (a switch typed or picked with nothing pending) the confirmation,
+    utter_language_switched, as before."""
+
+    def name(self) -> str:
+        return "action_language_switched"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        lang = tracker.get_slot("language") or FALLBACK_LANGUAGE
+        pending = pending_question(tracker, frozenset(ANSWERING))
+        if pending is None or pending["language"] == lang:
+            dispatcher.utter_message(response="utter_language_switched")
+            return []
+        asked = tracker.copy()
+        asked.latest_message = pending["message"]
+        # The answer's own events: the slot emptied, or the question kept again when it is
+        # missing in this language too.
+        return await ANSWERING[pending["action"]](self._client).run(dispatcher, asked, domain)

@@ -52,6 +52,8 @@ LATEST_TURN_ACTIONS = frozenset(
         "action_refuse_restricted",
         "action_enrol",
         "action_switch_language",
+        # Reads the slots (the kept question among them) and hands them to one of the above.
+        "action_language_switched",
     }
 )
 

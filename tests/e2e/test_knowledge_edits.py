@@ -52,7 +52,8 @@ def test_an_admin_edit_changes_the_next_answer_without_restart(stack: Stack) -> 
 def test_a_text_missing_in_urdu_is_offered_in_the_languages_that_have_it(stack: Stack) -> None:
     """Issue 21: with the meal item's Urdu text removed (a merge patch's null), an Urdu visitor is
     told so in Urdu and offered the exercise's other languages, a button each that switches the
-    conversation; no other language's text is said in its place."""
+    conversation; no other language's text is said in its place. Pressing one answers the
+    question in that language, and the conversation stays in it."""
     meal_item = next(item for item in SAMPLE["topics"] if item["topic"] == "meals")
     visitor = enrolled_sender(stack, "ur")
     others = [lang for lang in SAMPLE["exercise"]["languages"] if lang != "ur"]
@@ -72,11 +73,13 @@ def test_a_text_missing_in_urdu_is_offered_in_the_languages_that_have_it(stack: 
         assert list(buttons) == [LANGUAGE_NAMES[lang] for lang in others]
         said = " ".join(reply.get("text", "") for reply in replies)
         assert not any(meal_item["text"][lang] in said for lang in others)
-        # The English button switches the conversation; asked again in English, it is answered.
-        say(stack, buttons[LANGUAGE_NAMES["en"]], sender=visitor)
-        assert say(stack, QUESTIONS[("meals", "en")], sender=visitor) == topic_text(
+        # The English button answers the question in English, with no need to ask it again.
+        assert say(stack, buttons[LANGUAGE_NAMES["en"]], sender=visitor) == topic_text(
             SAMPLE, "meals", "en"
         )
+        tracker = httpx.get(stack.rasa_api(f"/conversations/{visitor}/tracker"), timeout=10)
+        assert tracker.json()["slots"]["language"] == "en"
+        assert tracker.json()["slots"]["pending_question"] is None
     finally:
         restored = edit_meal_text(stack, "ur", meal_item["text"]["ur"])
         assert restored.status_code == 200, restored.text
