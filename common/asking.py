@@ -74,6 +74,10 @@ PURPOSE_WORDS = frozenset(
         "sert servent servir utilise utilisee usage fonction "
         "تستخدم يستخدم تستعمل يستعمل استخدام استعمال الغرض غرض وظيفة وظيفته وظيفتها لايش "
         "مقصد"
+        # What is done or goes on there ("what happens at Well Square", "il s'y passe quoi",
+        # "شو بيسووا بالساحة", "ايش يعملون فيها"): what the place is for.
+        " happen happens happening held activity activities passe activite activites "
+        "يعمل يعملوا يعملون بيعملوا تعمل يسوي يسوون يسووا بيسووا يصير يحدث يجري نشاط انشطه"
     )
 )
 
@@ -142,7 +146,7 @@ _OTHER_ASKING_WORDS = """
     ferme fermee lieu adresse trouve situe porter tenue numero telephone jour aujourd hui demain
     soir matin exactement mettre mets
     ساعة الساعة موعد مواعيد وقت أوقات يبدأ تبدأ ينتهي تنتهي يفتح تفتح يغلق تغلق مفتوح دوام عنوان
-    مكان موقع ارتدي رقم هاتف تاريخ اليوم غدا الليلة صباحا مساء بالضبط ساعات لباس ملابس البس
+    مكان موقع ارتدي رقم هاتف تاريخ اليوم غدا الليلة صباحا مساء بالضبط ساعات لباس ملابس البس اللبس
     وقتها ووقتها موعدها وموعدها يقفل تقفل مفتوحة فاتح فاتحة
     ٹائم ٹائمنگ شروع ختم کھلتا کھلتی کھلے کھلا کھلی بند اوقات جگہ پتہ نمبر فون پہنوں پہنیں پہننا آج
     تاریخ روانہ روانگی
@@ -151,6 +155,7 @@ _OTHER_ASKING_WORDS = """
     دن صبح شام رات
     held happen happens happening take lieu passe passent deroule deroulent
     تقام يقام تعقد يعقد منعقد
+    mean means meaning signifie signifient signification يعني معني معناه معناها
 """
 ASKING_WORDS = (
     frozenset(words(_OTHER_ASKING_WORDS))
