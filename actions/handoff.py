@@ -90,8 +90,9 @@ class ActionRequestHuman(ClientAction):
             # An officer's later reply could not reach the visitor on this channel: the team's
             # contacts instead of a place in the queue.
             dispatcher.utter_message(response="utter_handoff_not_on_this_channel")
-            await ActionAnswerContacts(self._client).run(dispatcher, tracker, domain)
-            return []
+            # The contacts' own events: one missing in the visitor's language keeps the question
+            # for the notice's buttons (actions/not_translated.py).
+            return await ActionAnswerContacts(self._client).run(dispatcher, tracker, domain)
         answered_by, previous_text = _previous_turn(tracker)
         reason = "asked"
         if answered_by == "action_not_understood":
@@ -116,8 +117,7 @@ class ActionRequestHuman(ClientAction):
         except LookupUnavailable as error:
             logger.error("handoff not queued: %s", error)
             dispatcher.utter_message(response="utter_request_human")
-            await ActionAnswerContacts(self._client).run(dispatcher, tracker, domain)
-            return []
+            return await ActionAnswerContacts(self._client).run(dispatcher, tracker, domain)
         dispatcher.utter_message(text=handoff["message"])
         return [SlotSet(HANDOFF_SLOT, True)]
 

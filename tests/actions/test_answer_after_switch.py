@@ -19,11 +19,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import not_translated, switch_language
 from actions.answer_topic import ActionAnswerTopic
 from actions.base import LookupAction
+from actions.handoff import ActionRequestHuman
 from actions.not_translated import PENDING_SECONDS, PENDING_SLOT
 from actions.switch_language import ActionLanguageSwitched, ActionSwitchLanguage
+from tests.actions import conversation
 from tests.actions.conftest import EMPTY_DOMAIN, tracker_from_file
 from tests.actions.fake_lookup import FakeLookup, client_for
 from tests.actions.test_not_translated import pack_with_urdu_gap
+from tests.packs import other_pack
 
 MEAL_QUESTION_UR = "رات کا کھانا کتنے بجے ملتا ہے؟"
 # Telegram's limit on a button's data: the payload carries no question.
@@ -123,6 +126,26 @@ def test_a_question_answered_in_full_keeps_nothing_and_empties_an_earlier_offer(
     answered.slots[PENDING_SLOT] = kept["value"]
     [(_, emptied)] = run_actions(fake, (ActionAnswerTopic, answered))
     assert emptied == [{"event": "slot", "name": PENDING_SLOT, "value": None, "timestamp": None}]
+
+
+def test_the_contacts_given_for_a_person_asked_for_answer_again_in_the_language_pressed() -> None:
+    """On a channel an officer's reply cannot reach (REST), "I need to talk to the duty desk"
+    gets the contacts; the second exercise's have no Urdu names: the offer's button gives them
+    in English."""
+    pack = other_pack()
+    request = conversation.user("ڈیوٹی ڈیسک سے بات کرنی ہے", "request_human", 1.0)
+    request["input_channel"] = "rest"
+    state = conversation.tracker([request], language="ur")
+    said, events = conversation.run(ActionRequestHuman, FakeLookup(pack), state)
+    assert said.messages[0]["response"] == "utter_handoff_not_on_this_channel"
+    assert "utter_not_translated_offer" in texts(said.messages)
+    [kept] = events
+    assert kept["name"] == PENDING_SLOT and kept["value"]["action"] == "action_answer_contacts"
+    [(answer, _)] = run_actions(
+        FakeLookup(pack), (ActionLanguageSwitched, after_pressing("en", kept["value"]))
+    )
+    contacts = [message for message in answer if message.get("response") == "utter_contact"]
+    assert [contact["name"] for contact in contacts] == [c["name"]["en"] for c in pack["contacts"]]
 
 
 class Recorded(LookupAction):
