@@ -360,16 +360,17 @@ class ActionAnswerExercise(LookupAction):
         if not fields.get("name"):  # its dates, then the languages that have its texts
             say_not_translated(dispatcher, exercise, lang)
             return
+        phases = [p["name"] or p["id"] for p in fields.get("phases", [])]
         dispatcher.utter_message(
-            response="utter_exercise_overview",
+            response="utter_exercise_overview"
+            if phases
+            else "utter_exercise_overview_without_phases",
             name=fields.get("name") or "",
             start=rendering.full_date(date.fromisoformat(fields["start_date"]), lang),
             end=rendering.full_date(date.fromisoformat(fields["end_date"]), lang),
             summary=fields.get("summary") or "",
             nations=rendering.and_list((n["name"] or n["code"] for n in fields["nations"]), lang),
-            phases=rendering.and_list(
-                (p["name"] or p["id"] for p in fields.get("phases", [])), lang
-            ),
+            phases=rendering.and_list(phases, lang),
         )
         text = user_text(tracker)
         named = phases_named(fields, text) or await self.phases_named_in_other_script(

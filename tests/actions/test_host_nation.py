@@ -171,3 +171,20 @@ def test_the_overview_adds_the_phase_whose_text_answers_the_question() -> None:
         text="what is the exercise about?",
     )
     assert len(plain.messages) == 1
+
+
+def test_an_exercise_without_phases_gets_an_overview_without_a_phases_list() -> None:
+    # The second pack lists no phases: the overview ended "Phases : ." in French.
+    pack = other_pack()
+    pack["exercise"].pop("phases", None)
+    for lang in ("en", "fr", "ar"):
+        dispatcher = run(
+            ActionAnswerExercise,
+            FakeLookup(pack).handle,
+            intent="ask_exercise_overview",
+            language=lang,
+            text="what is the exercise about?",
+        )
+        [overview] = dispatcher.messages
+        assert overview["response"] == "utter_exercise_overview_without_phases"
+        assert "phases" not in overview or not overview["phases"]
