@@ -59,7 +59,7 @@ envs: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed
 
 $(MODEL): $(TRAINING_INPUTS) $(VALIDATED) | $(RASA_ENV)/.installed
 	@echo "Training the model (about 3 minutes on 2 cores) ..."
-	$(RASA_ENV)/bin/rasa train --skip-validation --out models --fixed-model-name current
+	$(RASA_ENV)/bin/python -m bot.train --skip-validation --out models --fixed-model-name current
 	@touch $@
 
 model: $(MODEL)

@@ -5,7 +5,8 @@ applies it and returns what it replaced (`Originals`). `install()` applies the e
 only on the Rasa version they were written against (PATCHED_RASA_VERSION): on any other, Rasa
 runs unchanged and says so. `undo()` puts back what the applied ones replaced (tests).
 
-Switches, read at start-up by `selected()` (`python -m bot.rasa_server`, which tools.stack runs):
+Switches, read at start-up by `selected()` (`python -m bot.rasa_server`, which tools.stack runs,
+and `python -m bot.train`, which applies train_without_cache_fingerprints alone):
 - LIAISON_RASA_PATCHES: `all` (default), `none`, or a comma-separated list of names from
   PATCHES; an unknown name is a start-up error.
 - LIAISON_KEEP_TRACKERS: conversations kept by keep_trackers_between_turns (default 1000);
@@ -33,6 +34,7 @@ from bot.patches import (
     pool_sqlite_tracker_store,
     run_graphs_in_order,
     send_latest_turn_to_actions,
+    train_without_cache_fingerprints,
 )
 from bot.patches._originals import Originals
 
@@ -65,6 +67,8 @@ PATCHES: dict[str, Patch] = {
         Patch(pool_sqlite_tracker_store, LOW),
         Patch(cache_event_classes, LOW),
         Patch(cache_empty_domain, LOW),
+        # Training only (`python -m bot.train`); in a server it has nothing to act on.
+        Patch(train_without_cache_fingerprints, LOW),
         # Before count_stored_events_once and keep_trackers_between_turns, which wrap its save.
         Patch(insert_tracker_events_at_once, MEDIUM),
         Patch(run_graphs_in_order, HIGH),

@@ -1,7 +1,8 @@
 """`make bench`: speed and memory of the assistant and of the `rasa init` reference, in one run.
 
-1. Trains the project's model (full `rasa train --force`, timed, into models/bench/, never over
-   models/current.tar.gz) and builds the reference (tools.bench.reference: `rasa init`, timed).
+1. Trains the project's model as `make model` does (`python -m bot.train`, timed, into
+   models/bench/, never over models/current.tar.gz) and builds the reference
+   (tools.bench.reference: `rasa init`, timed).
 2. Starts the stack as `make run` does (tools.stack, on free ports, over a fresh database loaded
    with the sample exercise): cold start to first answer; checks what the model makes of each
    benchmark question; drives the REST webhook from a separate process (tools.bench.loadgen) with
@@ -447,14 +448,16 @@ def load_sample_exercise(lookup_env: Path, data_dir: Path) -> None:
 
 
 def train_liaison(out: Path, rasa_env: Path) -> tuple[Path, float]:
-    """Full `rasa train --force` of the project, into our own folder, with a cache of its own."""
+    """Full training of the project as `make model` trains it (`python -m bot.train`, Rasa's
+    training cache off), into our own folder."""
     log = out / "train-liaison.log"
     started = time.monotonic()
     with log.open("wb") as handle:
         subprocess.run(
             [
-                str(rasa_env / "bin" / "rasa"),
-                "train",
+                str(rasa_env / "bin" / "python"),
+                "-m",
+                "bot.train",
                 "--force",
                 "--out",
                 str(out),
@@ -564,7 +567,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.model:
             model, train_seconds = args.model.resolve(), None
         else:
-            say("training the project's model (full rasa train --force) ...")
+            say("training the project's model (python -m bot.train, as make model) ...")
             model, train_seconds = train_liaison(workdir, bench.defaults.rasa_env)
             say(f"  trained in {train_seconds:.0f} s")
         reference = None
