@@ -65,6 +65,9 @@ def test_the_checker_flags_each_rule() -> None:
         "'en' belongs inside a requested_language span"
     ]
     assert not violations("fr", [spans("demain matin", ("demain matin", "date"))])
+    dated = [spans("ouvert le vendredi ?", ("vendredi", "date"))]
+    assert [v.rule for v in violations("fr", dated)] == ["'le' belongs inside a date span"]
+    assert not violations("fr", [spans("ouvert le vendredi ?", ("le vendredi", "date"))])
     assert violations("ar", [spans("وين المطعم", ("وين المطعم", "venue"))])
     # Whole words in every language: a span never starts or ends inside a word.
     assert [v.rule for v in violations("ar", [spans("وين المطعم", ("مطعم", "venue"))])] == [

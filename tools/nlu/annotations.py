@@ -27,6 +27,8 @@ FR_INSIDE_BEFORE = {"requested_language": "en"}
 # French leaves articles outside names ("la [popote](venue)", "l'[aéroport](venue)"); a date keeps
 # them ("[le matin](date)", "[la semaine prochaine](date)").
 FR_ARTICLES = {"le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux"}
+# The articles a French date takes inside: "le [vendredi](date)" is "[le vendredi](date)".
+FR_DATE_ARTICLES = {"le", "la", "les"}
 # No span starts with a question word, in any language (folded forms).
 QUESTION_WORDS = {
     "en": {"what", "where", "when", "which", "how", "who"},
@@ -81,6 +83,8 @@ def violations(lang: str, examples: Iterable[tuple[str, list[dict]]]) -> list[Vi
                 rule = f"'{words[0]}' belongs outside a {kind} span"
             elif lang == "fr" and before and before[-1] == FR_INSIDE_BEFORE.get(kind):
                 rule = f"'{before[-1]}' belongs inside a {kind} span"
+            elif lang == "fr" and kind == "date" and before and before[-1] in FR_DATE_ARTICLES:
+                rule = f"'{before[-1]}' belongs inside a date span"
             elif (
                 lang == "fr"
                 and kind != "date"
