@@ -81,6 +81,12 @@ _URDU_WORDS = (
     " ہوگا ہوگی ہوگے ہوں گے ہونگے رہتا رہتی رہتے رہے تک"
     # کون's and کیا's oblique form ("کس وقت", at what time; "کس سے", from whom) and "can"
     " کس کسی سکتا سکتی سکتے"
+    # "some" and "to get" ("کچھ سامان لینا ہے", I have some things to get): they name nothing,
+    # and being in some text they counted against the place a question names
+    " کچھ لینا لینی لینے"
+    # "the one of" ("رینج ڈے والے دن", on the range day's day; "نماز والا خیمہ"): it ties a
+    # name to what follows, and names nothing
+    " والا والی والے"
 )
 # Must, need and be, in every language (issue 20): they say the visitor has to be somewhere or do
 # something, never which item, and being in many texts ("doit", "être" in a dozen French ones)
@@ -260,14 +266,17 @@ def search_explained(
     hits = []
     for key, scores in best.items():
         found = sum(weight[word] for word in informative if scores.get(word, 0.0) > 0)
+        its_asking = sum(weight[word] for word in asking if scores.get(word, 0.0) > 0)
         # More than half the informative words, by weight, must match (so a lone word must): a
-        # wrong place or event is worse than "I don't have that".
-        if found * 2 <= total or key not in own:
+        # wrong place or event is worse than "I don't have that". The asking words an item's
+        # texts lack are not counted against it here either, as in its coverage: "رات", night,
+        # in another place's text, left "until when is the shop open at night" under half.
+        lacked = sum(weight[word] for word in asking) - its_asking
+        if found * 2 <= total - lacked or key not in own:
             continue
         relevance = sum(weight[word] * score for word, score in scores.items()) / total
         covered = _name_coverage(names.get(key, []), matched_by_query)
         score = round(relevance * (1 + covered) / 2, 3)
-        its_asking = sum(weight[word] for word in asking if scores.get(word, 0.0) > 0)
         hits.append(Hit(key[0], key[1], score, round(found / (whole + its_asking), 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
     return hits[:limit], unmatched

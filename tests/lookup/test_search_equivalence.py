@@ -91,16 +91,17 @@ def full_scan(
     hits = []
     for key, scores in best.items():
         found = sum(weight[word] for word in informative if scores.get(word, 0.0) > 0)
-        if found * 2 <= total or key not in own:
-            continue
-        relevance = sum(weight[word] * score for word, score in scores.items()) / total
-        covered = _name_coverage(names[key], matched_by_query)
-        score = round(relevance * (1 + covered) / 2, 3)
         its_asking = sum(
             weight[word]
             for word in informative
             if word in ASKING_WORDS and scores.get(word, 0.0) > 0
         )
+        lacked = sum(weight[word] for word in informative if word in ASKING_WORDS) - its_asking
+        if found * 2 <= total - lacked or key not in own:
+            continue
+        relevance = sum(weight[word] * score for word, score in scores.items()) / total
+        covered = _name_coverage(names[key], matched_by_query)
+        score = round(relevance * (1 + covered) / 2, 3)
         hits.append(Hit(key[0], key[1], score, round(found / (whole + its_asking), 3)))
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
     return hits[:limit], unmatched
