@@ -103,3 +103,20 @@ def test_closed_class_word_lists_are_written_folded(lang: str) -> None:
     for table in tables:
         entries = [line[2:] for line in table["examples"].splitlines() if line.startswith("- ")]
         assert entries and all(entry == fold(entry) for entry in entries), table["lookup"]
+
+
+def test_a_language_code_keeps_the_code_as_its_value() -> None:
+    # "[EN](requested_language)" taught Rasa's synonym mapper en -> EN, which then renamed the
+    # language LanguageDetector found in every English message.
+    def ruled(text: str, span: str, value: str | None) -> list[str]:
+        entity = {"start": text.index(span), "end": text.index(span) + len(span)}
+        if value is not None:
+            entity["value"] = value
+        return [v.rule for v in violations("en", [(text, [{**entity, "entity": "x"}])])]
+
+    assert ruled("set language: EN", "EN", None) == [
+        "a language code's span must have the code itself as its value"
+    ]
+    assert ruled("set language: EN", "EN", "fr") != []
+    assert ruled("set language: EN", "EN", "en") == []
+    assert ruled("answer in english", "english", None) == []  # a name, not a code

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from common.languages import LANGUAGES
 from common.textnorm import fold
 
 # English keeps its article inside a place's or an event's name ("[the opening ceremony](event)",
@@ -39,6 +40,10 @@ QUESTION_WORDS = {
 # Urdu's postpositions stay outside every span ("[اتوار] کو", "[والمیر] کے جنرل", "[عربی] میں"):
 # they follow the word they govern as separate words, as French's articles precede theirs.
 UR_POSTPOSITIONS = {fold(w) for w in ["کا", "کی", "کے", "میں", "پر", "سے", "کو", "تک"]}
+# Rasa's EntitySynonymMapper learns a synonym from every annotation whose value differs from its
+# span as the normalised text has it (lower-cased): "[EN](requested_language)" taught it en -> EN,
+# and it renamed the `language` entity LanguageDetector sets on every English message (the
+# English replies lost their language). A span that is a language code keeps the code as value.
 EDGE = re.compile(r"^\s|\s$|^[?!.,;:]|[?!.,;:]$")
 
 
@@ -92,6 +97,8 @@ def violations(lang: str, examples: Iterable[tuple[str, list[dict]]]) -> list[Vi
                 and (words[0] in FR_ARTICLES or words[0].split("'")[0] + "'" in FR_ARTICLES)
             ):
                 rule = "French article inside the span"
+            elif fold(span) in LANGUAGES and str(entity.get("value", span)) != fold(span):
+                rule = "a language code's span must have the code itself as its value"
             if rule:
                 found.append(Violation(text, span, kind, rule))
     return found
