@@ -39,7 +39,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.language_detector import DETECTED_LANGUAGE
-from bot.nlu.svm_fit import WEIGHTINGS, fit_weights, fold_scores_in_parallel
+from bot.nlu.svm_fit import WEIGHTINGS, fit_in_parallel, fit_weights
 
 logger = logging.getLogger(__name__)
 
@@ -235,8 +235,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             format="csr",
         )
         gold = np.array([intents.index(m.get(INTENT)) for m in examples])
-        weighting, held_out_scores = self._choose_weighting(features, gold)
-        weights, bias = fit_weights(
+        weighting, held_out_scores, fitted = self._choose_weighting(features, gold)
+        weights, bias = fitted or fit_weights(
             features, gold, self.config["C"], self.config["random_seed"], weighting
         )
         self.model = LinearModel(
@@ -269,10 +269,11 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     def _choose_weighting(
         self, features: scipy.sparse.csr_matrix, gold: np.ndarray
-    ) -> tuple[str, Optional[np.ndarray]]:
+    ) -> tuple[str, Optional[np.ndarray], Optional[tuple[np.ndarray, np.ndarray]]]:
         """The configured weighting, or under "auto" the one whose cross-validated macro-F1 on
         the training data is higher (ties keep plain TF-IDF); with its held-out scores, which
-        also fit the temperature. None when an intent has too few examples to fold."""
+        also fit the temperature (None when an intent has too few examples to fold), and, for a
+        configured weighting, its fit on all the data, made beside the folds (None otherwise)."""
         from sklearn.metrics import f1_score
         from sklearn.model_selection import StratifiedKFold
 
@@ -280,15 +281,20 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         candidates = list(WEIGHTINGS) if configured == "auto" else [configured]
         folds = min(self.config["calibration_folds"], int(np.bincount(gold).min()))
         if folds < 2:
-            return candidates[0], None
+            return candidates[0], None, None
         splits = list(
             StratifiedKFold(folds, shuffle=True, random_state=self.config["random_seed"]).split(
                 features, gold
             )
         )
         folds = [(w, train, test) for w in candidates for train, test in splits]
-        scores = fold_scores_in_parallel(
-            features, gold, folds, self.config["C"], self.config["random_seed"]
+        scores, fitted = fit_in_parallel(
+            features,
+            gold,
+            folds,
+            self.config["C"],
+            self.config["random_seed"],
+            final=candidates[0] if len(candidates) == 1 else None,
         )
         held_out = {w: np.zeros((len(gold), int(gold.max()) + 1)) for w in candidates}
         for (weighting, _, test_rows), fold_scores in zip(folds, scores, strict=True):
@@ -302,7 +308,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             chosen,
             ", ".join(f"{w} {f:.3f}" for w, f in macro_f1.items()),
         )
-        return chosen, held_out[chosen]
+        return chosen, held_out[chosen], fitted
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

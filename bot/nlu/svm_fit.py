@@ -1,12 +1,13 @@
 """The linear SVM fits of the intent classifier, apart from Rasa so that worker processes import
 only numpy, scipy and scikit-learn.
 
-The classifier's cross-validation fits five or ten SVMs on folds of the training data before the
-final one: the longest step of `rasa train`. They are independent, so they run in a process per
-core (issue 21's 3-minute training budget on 2 cores). Processes, not threads: liblinear draws
-its coordinate order from one generator global to the process, which threads would share, and
-the folds' results would then depend on timing; in its own process each fit gives exactly what
-it gives fitted alone.
+The classifier's cross-validation fits five or ten SVMs on folds of the training data, and the
+final one on all of it: the longest step of `rasa train`. They are independent (the final one
+too, when the weighting is configured rather than chosen by the folds), so they run in a
+process per core (issue 21's 3-minute training budget on 2 cores). Processes, not threads:
+liblinear draws its coordinate order from one generator global to the process, which threads
+would share, and the folds' results would then depend on timing; in its own process each fit
+gives exactly what it gives fitted alone.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Optional
+from typing import Any, Optional
 
 import numpy as np
 import scipy.sparse
@@ -84,6 +85,45 @@ def _fold_scores(
     return np.asarray(test_features @ weights.T + bias)
 
 
+def fit_in_parallel(
+    features: scipy.sparse.csr_matrix,
+    gold: np.ndarray,
+    folds: Iterable[Fold],
+    c: float,
+    seed: int,
+    final: Optional[str] = None,
+    processes: Optional[int] = None,
+) -> tuple[list[np.ndarray], Optional[tuple[np.ndarray, np.ndarray]]]:
+    """Each fold's held-out scores (its test rows x every intent of `gold`), in the folds'
+    order, and with `final` (a weighting) the fit on every row with it, beside the folds rather
+    than after them: one more job for the pool instead of a step that keeps one core idle. In
+    up to `processes` (default: the cores) worker processes, one after another when there is
+    one core or the workers cannot start. The workers are forked: "spawn" and "forkserver"
+    first import the main module again (all of Rasa under `rasa train`: more than the folds
+    gain). They run only numpy, scipy and liblinear, none of the locks other threads may hold."""
+    classes = int(gold.max()) + 1
+    jobs: list[tuple[Any, ...]] = [
+        (features[train], gold[train], features[test], c, seed, weighting, classes)
+        for weighting, train, test in folds
+    ]
+    if final is not None:  # first: the longest job, on every row
+        jobs.insert(0, (features, gold, None, c, seed, final, classes))
+    processes = min(processes or os.cpu_count() or 1, len(jobs))
+    results: Optional[list[Any]] = None
+    if processes > 1:
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(processes, mp_context=context) as pool:
+                results = list(pool.map(_job, jobs))
+        except (OSError, BrokenProcessPool, ValueError) as error:
+            logger.warning("Intent classifier folds fitted one by one (%s)", error)
+    if results is None:
+        results = [_job(job) for job in jobs]
+    if final is None:
+        return results, None
+    return results[1:], results[0]
+
+
 def fold_scores_in_parallel(
     features: scipy.sparse.csr_matrix,
     gold: np.ndarray,
@@ -92,23 +132,14 @@ def fold_scores_in_parallel(
     seed: int,
     processes: Optional[int] = None,
 ) -> list[np.ndarray]:
-    """Each fold's held-out scores (its test rows x every intent of `gold`), in the folds'
-    order: in up to `processes` (default: the cores) worker processes, one after another when
-    there is one core or the workers cannot start. The workers are forked: "spawn" and
-    "forkserver" first import the main module again (all of Rasa under `rasa train`: more than
-    the folds gain). They run only numpy, scipy and liblinear, none of the locks other threads
-    may hold."""
-    classes = int(gold.max()) + 1
-    arguments = [
-        (features[train], gold[train], features[test], c, seed, weighting, classes)
-        for weighting, train, test in folds
-    ]
-    processes = min(processes or os.cpu_count() or 1, len(arguments))
-    if processes > 1:
-        try:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(processes, mp_context=context) as pool:
-                return list(pool.map(_fold_scores, *zip(*arguments, strict=True)))
-        except (OSError, BrokenProcessPool, ValueError) as error:
-            logger.warning("Intent classifier folds fitted one by one (%s)", error)
-    return [_fold_scores(*args) for args in arguments]
+    """Each fold's held-out scores, in the folds' order (`fit_in_parallel` without a final
+    fit)."""
+    return fit_in_parallel(features, gold, folds, c, seed, processes=processes)[0]
+
+
+def _job(job: tuple[Any, ...]) -> Any:
+    """A fold's held-out scores, or (no test rows) the weights and bias of a fit on all rows."""
+    features, gold, test_features, c, seed, weighting, classes = job
+    if test_features is None:
+        return fit_weights(features, gold, c, seed, weighting, classes=classes)
+    return _fold_scores(features, gold, test_features, c, seed, weighting, classes)

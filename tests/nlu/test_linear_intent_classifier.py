@@ -104,11 +104,17 @@ def test_auto_weighting_takes_the_better_cross_validated_one() -> None:
     classifier = LinearIntentClassifier({}, None, None)  # type: ignore[arg-type]
     for seed in range(3):
         features, gold = topical_documents(seed)
-        chosen, held_out = classifier._choose_weighting(features, gold)
+        chosen, held_out, fitted = classifier._choose_weighting(features, gold)
         assert chosen == "naive_bayes"
         assert held_out is not None and held_out.shape == (len(gold), 3)
+        assert fitted is None  # the folds choose first; the final fit follows them
     fixed = LinearIntentClassifier({"weighting": "tfidf"}, None, None)  # type: ignore[arg-type]
-    assert fixed._choose_weighting(features, gold)[0] == "tfidf"
+    chosen, _, fitted = fixed._choose_weighting(features, gold)
+    assert chosen == "tfidf" and fitted is not None
+    # The final fit made beside the folds is the one made after them.
+    after = fit_weights(features, gold, 0.5, 2027, "tfidf")
+    for made_beside, made_after in zip(fitted, after, strict=True):
+        np.testing.assert_array_equal(made_beside, made_after)
     with pytest.raises(ValueError, match="weighting"):
         fit_weights(features, gold, 0.5, 7, "bm25")
 
