@@ -401,7 +401,7 @@ class ActionAnswerExercise(LookupAction):
         for other in LANGUAGES:
             if other != lang:
                 theirs = (await self.client.exercise(other))["fields"]
-                meant.update(phase.get("id") for phase in phases_named(theirs, text))
+                meant.update(str(phase.get("id")) for phase in phases_named(theirs, text))
         return [phase for phase in fields.get("phases", []) if phase.get("id") in meant]
 
 

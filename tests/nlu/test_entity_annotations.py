@@ -109,7 +109,10 @@ def test_a_language_code_keeps_the_code_as_its_value() -> None:
     # "[EN](requested_language)" taught Rasa's synonym mapper en -> EN, which then renamed the
     # language LanguageDetector found in every English message.
     def ruled(text: str, span: str, value: str | None) -> list[str]:
-        entity = {"start": text.index(span), "end": text.index(span) + len(span)}
+        entity: dict[str, int | str] = {
+            "start": text.index(span),
+            "end": text.index(span) + len(span),
+        }
         if value is not None:
             entity["value"] = value
         return [v.rule for v in violations("en", [(text, [{**entity, "entity": "x"}])])]
