@@ -87,9 +87,7 @@ class ActionAnswerDress(DatedLookupAction):
         except ForParticipants:  # the events are not for this visitor; the dress guidance is
             hits = []
         if not hits or "dress" not in hits[0].get("related", {}):
-            guidance = await self.client.topic("dress", lang)
-            say_texts(dispatcher, guidance, "text")
-            say_freshness(dispatcher, guidance, lang)
+            await self._say_guidance(dispatcher, lang)
             return
         dressed = [event for event in hits if "dress" in event.get("related", {})]
         asks_when = bool(WHEN_WORDS & set(words(user_text(tracker))))
@@ -110,6 +108,23 @@ class ActionAnswerDress(DatedLookupAction):
             else:
                 say_not_translated(dispatcher, event["related"]["dress"], lang)
         say_freshness(dispatcher, [i for e in dressed for i in (e, e["related"]["dress"])], lang)
+
+    async def _say_guidance(self, dispatcher: CollectingDispatcher, lang: str) -> None:
+        """The pack's dress guidance; a pack without any ("what's the dress code on this
+        exercise") has its dress codes said instead, each with its description: the facts it
+        holds, rather than "I don't have that"."""
+        try:
+            guidance = await self.client.topic("dress", lang)
+        except NoAnswer:
+            codes = await self.client.items("dress_code", lang)
+            if not codes:
+                raise
+            for code in codes:
+                await say_item(self.client, dispatcher, code, lang)
+            say_freshness(dispatcher, codes, lang)
+            return
+        say_texts(dispatcher, guidance, "text")
+        say_freshness(dispatcher, guidance, lang)
 
     async def _events_of_day_asked(self, tracker: Tracker, lang: str) -> list[dict[str, Any]]:
         """The events of the exercise-local day the message names, those with a dress first

@@ -213,3 +213,29 @@ def test_no_event_of_the_kind_is_still_no_information() -> None:
         entities=[],
     )
     assert [m.get("response") for m in dispatcher.messages] == ["utter_no_information"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "what's the dress code on this exercise"),
+        ("fr", "c'est quoi la tenue pour l'exercice"),
+        ("ar", "ايش اللبس المطلوب في التمرين"),
+    ],
+)
+def test_a_pack_without_dress_guidance_gives_its_dress_codes(lang: str, text: str) -> None:
+    # The second exercise has no dress guidance text, only its dress code: a general question
+    # got "I don't have that information".
+    pack = other_pack()
+    assert not [t for t in pack["topics"] if t["topic"] == "dress"]
+    dispatcher = run(
+        ActionAnswerDress,
+        FakeLookup(pack).handle,
+        language=lang,
+        text=text,
+        intent="ask_dress_code",
+    )
+    said = " ".join(str(m.get("text") or m) for m in dispatcher.messages)
+    code = pack["dress_codes"][0]
+    assert code["name"][lang] in said and code["description"][lang] in said
+    assert all(m.get("response") != "utter_no_information" for m in dispatcher.messages)
