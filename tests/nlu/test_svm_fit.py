@@ -8,20 +8,32 @@ import pytest
 import scipy.sparse
 from sklearn.model_selection import StratifiedKFold
 
-from bot.nlu.svm_fit import WEIGHTINGS, fit_in_parallel, fit_weights, fold_scores_in_parallel
+from bot.nlu.svm_fit import (
+    WEIGHTINGS,
+    Fold,
+    fit_in_parallel,
+    fit_weights,
+    fold_scores_in_parallel,
+)
+
+
+def _problem(
+    weighting: str, rows: int, columns: int, intents: int, seed: int
+) -> tuple[scipy.sparse.csr_matrix, np.ndarray, list[Fold]]:
+    """Random sparse features, random intents, and five stratified folds of them."""
+    features = scipy.sparse.random(
+        rows, columns, density=0.05, format="csr", random_state=np.random.RandomState(seed)
+    )
+    gold = np.random.default_rng(seed).integers(0, intents, rows)
+    splits = StratifiedKFold(5, shuffle=True, random_state=2027).split(features, gold)
+    return features, gold, [(weighting, train, test) for train, test in splits]
 
 
 @pytest.mark.parametrize("weighting", WEIGHTINGS)
 def test_folds_in_processes_equal_folds_one_by_one(
     weighting: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    rng = np.random.default_rng(7)
-    features = scipy.sparse.random(
-        600, 400, density=0.05, format="csr", random_state=np.random.RandomState(3)
-    )
-    gold = rng.integers(0, 6, 600)
-    splits = StratifiedKFold(5, shuffle=True, random_state=2027).split(features, gold)
-    folds = [(weighting, train, test) for train, test in splits]
+    features, gold, folds = _problem(weighting, rows=600, columns=400, intents=6, seed=7)
     in_processes = fold_scores_in_parallel(features, gold, folds, 1.5, 2027, processes=2)
     assert "one by one" not in caplog.text  # the worker processes did start
     one_by_one = fold_scores_in_parallel(features, gold, folds, 1.5, 2027, processes=1)
@@ -33,13 +45,7 @@ def test_folds_in_processes_equal_folds_one_by_one(
 
 @pytest.mark.parametrize("weighting", WEIGHTINGS)
 def test_the_final_fit_beside_the_folds_equals_it_fitted_alone(weighting: str) -> None:
-    rng = np.random.default_rng(11)
-    features = scipy.sparse.random(
-        500, 300, density=0.05, format="csr", random_state=np.random.RandomState(5)
-    )
-    gold = rng.integers(0, 5, 500)
-    splits = StratifiedKFold(5, shuffle=True, random_state=2027).split(features, gold)
-    folds = [(weighting, train, test) for train, test in splits]
+    features, gold, folds = _problem(weighting, rows=500, columns=300, intents=5, seed=11)
     alone = fit_weights(features, gold, 1.5, 2027, weighting)
     for processes in (2, 1):
         scores, final = fit_in_parallel(

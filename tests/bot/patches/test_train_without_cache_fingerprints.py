@@ -33,9 +33,11 @@ QUESTIONS = ["what time is lunch", "متى الباص", "salut", "navette aérop
 
 
 @pytest.fixture()
-def counted(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, int]]:
+def counted(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[dict[str, int]]:
     """How often a training hashes something for the cache (Rasa's training hook and fingerprint
-    keys; loading data hashes messages too, to drop duplicates) and runs the fingerprint run."""
+    keys; loading data hashes messages too, to drop duplicates) and runs the fingerprint run;
+    Rasa's cache, when on, in tmp_path/cache."""
+    monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path / "cache"))
     counts = {"hashes": 0, "fingerprint runs": 0}
     hash_container = rasa.shared.utils.io.deep_container_fingerprint
     fingerprint_run = GraphTrainer.fingerprint
@@ -78,7 +80,6 @@ def test_with_the_cache_off_nothing_is_hashed_and_the_model_parses_the_same(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path / "cache"))
     monkeypatch.setenv("RASA_MAX_CACHE_SIZE", "0")
     rasa_own = _train(tmp_path / "rasa", "rasa")
     assert counted["fingerprint runs"] == 1
@@ -97,7 +98,6 @@ def test_with_the_cache_on_rasa_caches_as_before(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path / "cache"))
     monkeypatch.delenv("RASA_MAX_CACHE_SIZE", raising=False)
     apply_patch("train_without_cache_fingerprints")
     _train(tmp_path / "first", "first")
