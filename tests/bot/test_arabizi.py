@@ -168,11 +168,11 @@ def speller() -> ArabicSpeller:
 def test_with_the_training_datas_words_no_english_or_french_example_is_arabizi(
     lang: str, speller: ArabicSpeller
 ) -> None:
+    # The training data only: the eleventh French held-out set has Moroccan Darija typed in Latin
+    # letters among its French (its writer was asked for some), which is Arabizi by issue 21's
+    # definition; how language ID reads each held-out set is `make eval`'s lang-ID column.
     texts = []
-    for path in [
-        *(ROOT / "data" / "nlu" / lang).glob("*.yml"),
-        ROOT / f"tests/nlu/heldout/{lang}.yml",
-    ]:
+    for path in (ROOT / "data" / "nlu" / lang).glob("*.yml"):
         try:
             texts += [m.get(TEXT) for m in load_data(str(path)).intent_examples]
         except ValueError:
