@@ -124,19 +124,6 @@ def fit_in_parallel(
     return results[1:], results[0]
 
 
-def fold_scores_in_parallel(
-    features: scipy.sparse.csr_matrix,
-    gold: np.ndarray,
-    folds: Iterable[Fold],
-    c: float,
-    seed: int,
-    processes: Optional[int] = None,
-) -> list[np.ndarray]:
-    """Each fold's held-out scores, in the folds' order (`fit_in_parallel` without a final
-    fit)."""
-    return fit_in_parallel(features, gold, folds, c, seed, processes=processes)[0]
-
-
 def _job(job: tuple[Any, ...]) -> Any:
     """A fold's held-out scores, or (no test rows) the weights and bias of a fit on all rows."""
     features, gold, test_features, c, seed, weighting, classes = job

@@ -13,7 +13,6 @@ from bot.nlu.svm_fit import (
     Fold,
     fit_in_parallel,
     fit_weights,
-    fold_scores_in_parallel,
 )
 
 
@@ -34,9 +33,9 @@ def test_folds_in_processes_equal_folds_one_by_one(
     weighting: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     features, gold, folds = _problem(weighting, rows=600, columns=400, intents=6, seed=7)
-    in_processes = fold_scores_in_parallel(features, gold, folds, 1.5, 2027, processes=2)
+    in_processes = fit_in_parallel(features, gold, folds, 1.5, 2027, processes=2)[0]
     assert "one by one" not in caplog.text  # the worker processes did start
-    one_by_one = fold_scores_in_parallel(features, gold, folds, 1.5, 2027, processes=1)
+    one_by_one = fit_in_parallel(features, gold, folds, 1.5, 2027, processes=1)[0]
     assert len(in_processes) == 5
     for parallel, sequential, (_, _, test) in zip(in_processes, one_by_one, folds, strict=True):
         assert parallel.shape == (len(test), 6)
@@ -55,6 +54,6 @@ def test_the_final_fit_beside_the_folds_equals_it_fitted_alone(weighting: str) -
         for beside, after in zip(final, alone, strict=True):
             np.testing.assert_array_equal(beside, after)
         for with_final, without in zip(
-            scores, fold_scores_in_parallel(features, gold, folds, 1.5, 2027), strict=True
+            scores, fit_in_parallel(features, gold, folds, 1.5, 2027)[0], strict=True
         ):
             np.testing.assert_array_equal(with_final, without)
