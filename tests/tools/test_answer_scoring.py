@@ -35,8 +35,8 @@ def test_tally_counts_correct_answers_per_language() -> None:
         {"lang": "ar", "missing": []},
     ]
     assert tally(results) == {
-        "ar": {"correct": 1, "total": 1, "accuracy": 1.0, "notices": 0},
-        "en": {"correct": 1, "total": 2, "accuracy": 0.5, "notices": 0},
+        "ar": {"correct": 1, "total": 1, "accuracy": 1.0, "notices": 0, "after_press": 0},
+        "en": {"correct": 1, "total": 2, "accuracy": 0.5, "notices": 0, "after_press": 0},
     }
 
 
@@ -47,4 +47,23 @@ def test_tally_counts_apart_the_misses_that_offered_another_language() -> None:
         {"lang": "ur", "missing": ["7777"], "offered": []},
         {"lang": "ur", "missing": [], "offered": offer},  # answered: not a notice
     ]
-    assert tally(results)["ur"] == {"correct": 1, "total": 3, "accuracy": 0.333, "notices": 1}
+    assert tally(results)["ur"] == {
+        "correct": 1,
+        "total": 3,
+        "accuracy": 0.333,
+        "notices": 1,
+        "after_press": 0,
+    }
+
+
+def test_a_notice_whose_answer_after_the_press_has_the_facts_counts_after_press_only() -> None:
+    offer = ['/switch_language{"requested_language": "en"}']
+    right = {"payload": offer[0], "replies": ["07:00"], "missing": []}
+    wrong = {"payload": offer[0], "replies": ["08:00"], "missing": ["07:00"]}
+    results = [
+        {"lang": "ur", "missing": ["07:00"], "offered": offer, "pressed": right},
+        {"lang": "ur", "missing": ["07:00"], "offered": offer, "pressed": wrong},
+        {"lang": "ur", "missing": ["7777"], "offered": [], "pressed": None},
+    ]
+    row = tally(results)["ur"]
+    assert (row["correct"], row["notices"], row["after_press"]) == (0, 2, 1)

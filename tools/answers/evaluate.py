@@ -8,6 +8,9 @@ tests/answers/<exercise id>/<lang>.yml is asked over REST by a new visitor enrol
 way (a code from `liaison new-enrolment-code`, given to the lookup service's enrolment API as
 action_enrol does).
 An answer is correct when its replies contain every expected fact (tools/answers/scoring.py).
+When the reply is the not-translated notice (the item has no text in the question's language),
+the visitor then presses the first language it offers, and that answer is judged too, apart
+(`after_press`): a notice is still a miss.
 
 The question sets are held out: written from the packs' content as a visitor would ask, never
 from the NLU training examples, and never used to tune anything by hand beyond fixing genuine
@@ -173,6 +176,15 @@ def evaluate_pack(
                 sender = f"answers-{exercise_id}-{lang}-{next(senders)}"
                 enrolled = _enrol(stack, sender, code)
                 replies, offered = _say(stack, sender, question["q"])
+                missing = missing_facts(replies, question["expect"])
+                pressed = None
+                if missing and offered:
+                    after, _ = _say(stack, sender, offered[0])
+                    pressed = {
+                        "payload": offered[0],
+                        "replies": after,
+                        "missing": missing_facts(after, question["expect"]),
+                    }
                 results.append(
                     {
                         "pack": exercise_id,
@@ -180,8 +192,9 @@ def evaluate_pack(
                         "question": question["q"],
                         "expect": question["expect"],
                         "replies": replies,
-                        "missing": missing_facts(replies, question["expect"]),
+                        "missing": missing,
                         "offered": offered,
+                        "pressed": pressed,
                         "enrolled_as": enrolled,
                     }
                 )
@@ -197,7 +210,16 @@ def report(results: list[dict[str, Any]]) -> dict[str, Any]:
         "misses": [
             {
                 k: r[k]
-                for k in ("pack", "lang", "question", "expect", "missing", "replies", "offered")
+                for k in (
+                    "pack",
+                    "lang",
+                    "question",
+                    "expect",
+                    "missing",
+                    "replies",
+                    "offered",
+                    "pressed",
+                )
             }
             for r in results
             if r["missing"]
@@ -206,20 +228,28 @@ def report(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def print_table(summary: dict[str, Any]) -> None:
-    print(f"{'pack':<16} {'lang':<4} {'correct':>8} {'total':>6} {'accuracy':>9} {'notices':>8}")
+    print(
+        f"{'pack':<16} {'lang':<4} {'correct':>8} {'total':>6} {'accuracy':>9} {'notices':>8} "
+        f"{'after press':>11}"
+    )
     rows = [(p, t) for p, t in summary["per_pack"].items()] + [("all", summary["per_language"])]
     for pack, table in rows:
         for lang, row in table.items():
             figures = (
-                f"{row['correct']:>8} {row['total']:>6} {row['accuracy']:>9.3f} {row['notices']:>8}"
+                f"{row['correct']:>8} {row['total']:>6} {row['accuracy']:>9.3f} "
+                f"{row['notices']:>8} {row['after_press']:>11}"
             )
             print(f"{pack:<16} {lang:<4} {figures}")
     print(
         f"\n{len(summary['misses'])} miss(es); notices: misses that offered the text in another "
-        "language (issue 21: the item has none in the question's)"
+        "language (issue 21: the item has none in the question's); after press: notices whose "
+        "answer after pressing the first language offered carries every fact"
     )
     for miss in summary["misses"]:
         notice = " (offered another language)" if miss["offered"] else ""
+        if miss["pressed"]:
+            right = "right" if not miss["pressed"]["missing"] else "still missing"
+            notice += f" (after pressing {miss['pressed']['payload']}: {right})"
         print(f"- [{miss['pack']} {miss['lang']}] {miss['question']}{notice}")
         print(f"    missing {miss['missing']}; replied: {' | '.join(miss['replies'])[:300]}")
 

@@ -42,16 +42,23 @@ def missing_facts(replies: list[str], expect: list[Fact]) -> list[Fact]:
 
 def tally(results: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Correct answers per language: {lang: {"correct": n, "total": n, "accuracy": x,
-    "notices": n}}. `notices`: misses whose reply offered the question's text in other languages
-    (a result's `offered`), the answer issue 21 prescribes where the item has no text in the
-    visitor's language; still misses, counted apart so that a gap in a pack's languages is not
-    read as a wrong answer, nor the other way round."""
+    "notices": n, "after_press": n}}. `notices`: misses whose reply offered the question's text
+    in other languages (a result's `offered`), the answer issue 21 prescribes where the item has
+    no text in the visitor's language; still misses, counted apart so that a gap in a pack's
+    languages is not read as a wrong answer, nor the other way round. `after_press`: of those,
+    the ones whose answer after pressing the first language offered (a result's `pressed`)
+    carries every fact: what a visitor gets with one more tap."""
     table: dict[str, dict[str, Any]] = {}
     for result in results:
-        row = table.setdefault(result["lang"], {"correct": 0, "total": 0, "notices": 0})
+        row = table.setdefault(
+            result["lang"], {"correct": 0, "total": 0, "notices": 0, "after_press": 0}
+        )
         row["total"] += 1
         row["correct"] += 0 if result["missing"] else 1
-        row["notices"] += 1 if result["missing"] and result.get("offered") else 0
+        notice = bool(result["missing"] and result.get("offered"))
+        row["notices"] += 1 if notice else 0
+        pressed = result.get("pressed")
+        row["after_press"] += 1 if notice and pressed and not pressed["missing"] else 0
     for row in table.values():
         row["accuracy"] = round(row["correct"] / row["total"], 3) if row["total"] else 0.0
     return dict(sorted(table.items()))
