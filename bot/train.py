@@ -5,7 +5,9 @@ change retrains every NLU component, and hashing for it was a quarter of the tra
 (bot/patches/train_without_cache_fingerprints.py). RASA_MAX_CACHE_SIZE (megabytes; Rasa's own
 variable) is set to 0 unless it is set already: set it to use the cache as `rasa train` does.
 LIAISON_RASA_PATCHES=none (or a list without train_without_cache_fingerprints) trains exactly as
-Rasa does, hashes included.
+Rasa does, hashes included. With the cache off, train_crf_in_child_process trains the CRF in a
+forked process beside the intent classifier (the same model files: its docstring); a list without
+it trains the CRF in order.
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ import sys
 
 from bot import patches
 
-PATCH = "train_without_cache_fingerprints"
+PATCHES = ("train_without_cache_fingerprints", "train_crf_in_child_process")
 CACHE_SIZE = "RASA_MAX_CACHE_SIZE"
 
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault(CACHE_SIZE, "0")
-    if PATCH in patches.selected(os.environ):
-        patches.install([PATCH])
+    selected = patches.selected(os.environ)
+    chosen = [name for name in PATCHES if name in selected]
+    if chosen:
+        patches.install(chosen)
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", "train", *(sys.argv[1:] if argv is None else argv)]
