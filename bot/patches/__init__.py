@@ -35,6 +35,7 @@ from bot.patches import (
     pool_sqlite_tracker_store,
     run_graphs_in_order,
     send_latest_turn_to_actions,
+    share_prior_states,
     train_crf_in_child_process,
     train_without_cache_fingerprints,
 )
@@ -69,6 +70,8 @@ PATCHES: dict[str, Patch] = {
         Patch(pool_sqlite_tracker_store, LOW),
         Patch(cache_event_classes, LOW),
         Patch(cache_empty_domain, LOW),
+        # Re-implements one loop of Rasa's (Domain.states_for_tracker_history): its docstring.
+        Patch(share_prior_states, MEDIUM),
         # Training only (`python -m bot.train`); in a server it has nothing to act on.
         Patch(train_without_cache_fingerprints, LOW),
         # Training only too: `rasa train`'s graph runner (not the prediction graphs').
