@@ -36,6 +36,7 @@ from bot.patches import (
     run_graphs_in_order,
     send_latest_turn_to_actions,
     share_prior_states,
+    skip_unlogged_state_copies,
     train_crf_in_child_process,
     train_without_cache_fingerprints,
 )
@@ -72,6 +73,7 @@ PATCHES: dict[str, Patch] = {
         Patch(cache_empty_domain, LOW),
         # Re-implements one loop of Rasa's (Domain.states_for_tracker_history): its docstring.
         Patch(share_prior_states, MEDIUM),
+        Patch(skip_unlogged_state_copies, LOW),
         # Training only (`python -m bot.train`); in a server it has nothing to act on.
         Patch(train_without_cache_fingerprints, LOW),
         # Training only too: `rasa train`'s graph runner (not the prediction graphs').
