@@ -88,6 +88,22 @@ _URDU_WORDS = (
     # name to what follows, and names nothing
     " والا والی والے"
 )
+# Roman Urdu's (Urdu typed in Latin letters, bot/nlu/roman_urdu.py): particles, question words,
+# pronouns and auxiliaries, and what it asks about an item (baje, o'clock; waqt, time; shuru,
+# start; khulta, opens). Found in no text, they counted against the item an English name in the
+# question names ("flag raising kitne baje shuru hogi" left it a third of the message).
+_ROMAN_URDU_WORDS = """
+    hai hain hy hn hun hoon ho ga gi ge hoga hogi hogay honge hongay hota hoti hote tha thi thay
+    hua hui
+    kya kia kiya kab kb kahan kahaan kahn kidhar kaise kese kaisa kaisi kitna kitne kitni kis
+    kisi kisko kaun kon kaunsa konsa kaunsi konsi kyun kyon
+    ka ki ke ko mein mai pe tak liye saath sath bhi aur ya wala wali wale
+    mujhe mjhe humein hamein hume hum aap ap tum yeh woh nahi nahin koi kuch abhi yahan wahan
+    karna karni karne karun karein karen karo kar chahiye chahie sakta sakti sakte skte raha rahi
+    rahe rehta rehti rehte jana jata jati jate jaye jayen batao bataen bataein bataiye bata dena
+    dikhao milta milti milte milega milegi lagta lagti
+    baje waqt shuru khula khuli khulta khulti khulte khulega jee bhai yaar plz
+"""
 # Must, need and be, in every language (issue 20): they say the visitor has to be somewhere or do
 # something, never which item, and being in many texts ("doit", "être" in a dozen French ones)
 # they weighed against the one word that names it: "pour la clôture on doit être en place à
@@ -121,6 +137,7 @@ STOPWORDS = frozenset(
         _FUNCTION_WORDS
         + _QUESTION_WORDS
         + _URDU_WORDS
+        + _ROMAN_URDU_WORDS
         + _MODAL_WORDS
         + _DURATION_WORDS
         + _UNTIL_WORDS
