@@ -39,6 +39,7 @@ import bisect
 import functools
 import itertools
 import math
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
@@ -53,7 +54,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from common import asking
-from common.textnorm import words
+from common.textnorm import fold, words
 from lookup import search_index
 from lookup.store.models import Item, ItemText
 from lookup.synonyms import equivalents
@@ -64,7 +65,7 @@ _FUNCTION_WORDS = """
     when where which who why will with you your please
     au aux avec c ce ces dans de des du elle en est et il je la le les leur lui ma mais me mes
     nous on ou par pour qu que quel quelle qui sa se son sur ta te tu un une vous y svp stp
-    في من الي علي عن مع هل ما ماذا متي اين وين فين كيف هو هي انا انت هذا هذه ذلك التي الذي او ثم
+    في من الي علي عن مع هل ما ماذا متي اين وين فين كيف هو هي انا انت هذا هذه ذلك التي الذي او ثم و
 """
 # Question words and auxiliaries the first list lacked (issue 20): found nowhere, they counted
 # against every item's share of the message ("c'est quoi la tenue X", "comment aller à X").
@@ -186,12 +187,24 @@ class Hit:
     coverage: float = 1.0
 
 
+# A letter standing alone in a question names which one ("tent B", "الخيمة ب", "bloc C"), and
+# without it tent B and tent C tied on "tent". Not a letter elided or joined to its word ("l'heure",
+# "what's", "e-mail"), nor a digit (a day's or an hour's number as often as a building's), nor a
+# word of one letter (English "a" and "I", French "a" and "y", "o" for "and" in Darija written in
+# Latin letters, Arabic "و" written apart). A letter standing alone is kept even where the same
+# letter elided is a stopword ("c'est" but "tent C").
+_LETTER_ALONE = re.compile(r"(?<![\w'’ʼ`´-])([^\W\d_])(?![\w'’ʼ`´-])")
+_ONE_LETTER_WORDS = frozenset(words("a i y o و"))
+
+
 def query_words(query: str) -> list[str]:
-    """The query's distinct searchable words, in order, at most MAX_QUERY_WORDS of them."""
-    folded = [word for word in words(query) if 1 < len(word) <= MAX_WORD_LENGTH]
+    """The query's distinct searchable words, in order, at most MAX_QUERY_WORDS of them: words
+    of two letters or more, and letters standing alone (_LETTER_ALONE)."""
+    alone = {m.group(1) for m in _LETTER_ALONE.finditer(fold(query))} - _ONE_LETTER_WORDS
+    folded = [word for word in words(query) if 1 < len(word) <= MAX_WORD_LENGTH or word in alone]
     wanted: dict[str, None] = {}
     for at, word in enumerate(folded):
-        if word in STOPWORDS or (
+        if (word in STOPWORDS and word not in alone) or (
             word in _OF_HOURS and _HOURS & set(folded[max(at - 1, 0) : at + 2])
         ):
             continue
@@ -234,6 +247,10 @@ def search_explained(
     # Each query word against each distinct word of the texts, once (and once per knowledge
     # version for a word asked before: `known`): the words it matches.
     matches = {word: _matches_known(word, texts.vocabulary, texts.known) for word in wanted}
+    # A letter the texts lack names nothing the exercise could have lacked: not counted.
+    wanted = [w for w in wanted if len(w) > 1 or matches[w]]
+    if not wanted:
+        return [], []
     unmatched = [w for w in wanted if not matches[w]]
     informative = wanted if mode == "name" else [w for w in wanted if matches[w]]
     if not informative:
@@ -329,7 +346,7 @@ def _searched_texts(session: Session, exercise_id: str, kinds: list[str] | None)
     if kinds:
         statement = statement.where(ItemText.kind.in_(kinds))
     rows: list[Row] = [
-        (kind, item_id, _is_name(path), set(words(search_text)))
+        (kind, item_id, _is_name(path), _text_words(search_text))
         for kind, item_id, path, search_text in session.execute(statement)
     ]
     if not kinds or "event" in kinds:
@@ -339,6 +356,16 @@ def _searched_texts(session: Session, exercise_id: str, kinds: list[str] | None)
     texts = _index(rows)
     search_index.keep(session, exercise_id, kinds, version, texts)
     return texts
+
+
+def _text_words(text: str) -> set[str]:
+    """A text's words, as a query's are read: its letters elided or joined to a word ("château
+    d'eau", "what's") are no words of it, a letter standing alone ("tent B") is."""
+    found = set(words(text))
+    letters = {word for word in found if len(word) == 1}
+    if letters:
+        found -= letters - {m.group(1) for m in _LETTER_ALONE.finditer(fold(text))}
+    return found
 
 
 def _index(rows: list[Row]) -> _Texts:

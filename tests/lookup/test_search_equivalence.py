@@ -62,6 +62,9 @@ def full_scan(
         return [], []
     texts = search_module._searched_texts(session, exercise_id, kinds)
     matches = {word: _matches_known(word, texts.vocabulary, texts.known) for word in wanted}
+    wanted = [w for w in wanted if len(w) > 1 or matches[w]]  # a letter the texts lack
+    if not wanted:
+        return [], []
     unmatched = [w for w in wanted if not matches[w]]
     informative = wanted if mode == "name" else [w for w in wanted if matches[w]]
     if not informative:
