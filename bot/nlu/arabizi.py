@@ -40,10 +40,13 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+import bot.nlu.roman_urdu
 import common.textnorm
 from bot.nlu.code_fingerprint import modules_fingerprint
 from bot.nlu.language_id import NEUTRAL_WORDS, PERSIAN_URDU_LETTERS, URDU_ONLY_LETTERS
 from bot.nlu.per_message import each_message
+from bot.nlu.roman_urdu import LATIN_FUNCTION_WORDS as _LATIN_FUNCTION_WORDS
+from bot.nlu.roman_urdu import is_roman_urdu
 from common.enrolment import code_in
 from common.textnorm import fold
 
@@ -557,18 +560,6 @@ _ARTICLES = {
     **dict.fromkeys(["wel", "wil"], "وال"),
     **dict.fromkeys(["3al", "3el"], "علي ال"),
 }
-# English and French words that an Arabizi message with a single Arabic word would not have.
-_LATIN_FUNCTION_WORDS = frozenset(
-    [
-        *("the", "a", "an", "is", "are", "was", "to", "of", "in", "on", "at", "for", "and", "or"),
-        *("i", "you", "we", "my", "your", "it", "this", "that", "what", "where", "when", "how"),
-        *("can", "do", "does", "there", "please", "with", "from", "le", "les", "un", "une"),
-        *("des", "de", "du", "est", "et", "ou", "je", "tu", "il", "elle", "nous", "vous", "mon"),
-        *("ce", "cette", "quand", "comment", "quel", "quelle", "pour", "avec", "dans", "sur"),
-        *("y", "pas", "ne", "qui", "que", "sont", "c", "j", "l", "d", "qu", "s", "t", "svp"),
-        *("stp", "pls", "plz", "merci", "thanks", "thank", "c'est", "quoi", "à", "qu'est"),
-    ]
-)
 # At most this many words in a message with one word of Arabizi evidence.
 _ONE_EVIDENCE_MAX_WORDS = 4
 _ATTACHED_ARTICLE = re.compile(r"^(?:el|al|il|l-)-?(?=[a-z0-9]{3,})")
@@ -1077,7 +1068,7 @@ class ArabiziTransliterator(GraphComponent):
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         """The word table and letter rules are module code: a change there must retrain."""
-        return modules_fingerprint(sys.modules[__name__], common.textnorm)
+        return modules_fingerprint(sys.modules[__name__], common.textnorm, bot.nlu.roman_urdu)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Counts the words of the Arabic-script examples and keeps them in the model."""
@@ -1121,8 +1112,8 @@ class ArabiziTransliterator(GraphComponent):
 
     def _convert(self, message: Message) -> None:
         text = message.get(TEXT)
-        if not text or not is_arabizi(text, self.speller):
-            return
+        if not text or is_roman_urdu(text) or not is_arabizi(text, self.speller):
+            return  # Roman Urdu ("mess kab khulta hai") is Urdu, read as typed
         message.set(ARABIZI_TEXT, text, add_to_output=True)
         if not self.transliterate:
             return

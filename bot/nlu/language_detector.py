@@ -28,6 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import bot.nlu.language_vocabulary
+import bot.nlu.roman_urdu
 import common.textnorm
 from bot.nlu.arabizi import ARABIZI_TEXT
 from bot.nlu.code_fingerprint import modules_fingerprint
@@ -96,7 +97,8 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
         name and distribution name differ, and Rasa needs both to be the same); and when the
         vocabulary's words or their fold change (module code Rasa's cache key does not cover)."""
         lingua = importlib.metadata.version("lingua-language-detector")
-        return f"{lingua}-{modules_fingerprint(bot.nlu.language_vocabulary, common.textnorm)}"
+        modules = (bot.nlu.language_vocabulary, bot.nlu.roman_urdu, common.textnorm)
+        return f"{lingua}-{modules_fingerprint(*modules)}"
 
     def train(self, training_data: TrainingData) -> Resource:
         if self.config["learn_vocabulary"]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from bot.nlu.language_vocabulary import LanguageVocabulary
+from bot.nlu.roman_urdu import is_roman_urdu
 from common.languages import OWN_LETTERS
 
 ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps"})
@@ -133,7 +134,8 @@ class LanguageIdentifier:
         return language
 
     def _by_script(self, text: str) -> tuple[bool, str | None]:
-        """(decided, language): no letters, or Arabic script, settles it without a detector."""
+        """(decided, language): no letters, Arabic script, or Roman Urdu settles it without a
+        detector."""
         letters = [char for char in text if char.isalpha()]
         if not letters:
             return True, None
@@ -150,6 +152,10 @@ class LanguageIdentifier:
             if len(self._arabic_script) > 1:
                 guess = self.arabic_script_guess(text)
                 return True, guess if guess in self.languages else None
+        if "ur" in self.languages and is_roman_urdu(text):
+            # Urdu in Latin letters ("namaz ki jagah kahan hai?"), which a general detector
+            # calls English or French: Urdu's own words settle it (bot/nlu/roman_urdu.py).
+            return True, "ur"
         return False, None
 
     def arabic_script_guess(self, text: str) -> str | None:

@@ -1,0 +1,106 @@
+"""Roman Urdu: Urdu typed in Latin letters ("namaz ki jagah kahan hai?", "mess kab khulta h").
+
+Pakistani visitors often type Urdu this way on phones. A general detector has no Roman Urdu and
+calls it English or French; Urdu's own words settle it: a message is Roman Urdu when it has one
+of the words below ("kahan") and another Urdu word ("hai"; or a word other languages share, "ho",
+"se"), more of them than English or French function words; or one of the words below in a
+message of at most three words with no such function word ("options dikhao", "shukriya"). The
+words below are ones no English, French or Arabizi training example uses
+(`tests/nlu/test_roman_urdu.py` checks that none of those examples is taken for Roman Urdu), and
+a word with a digit for a letter ("a7tag") makes the message Arabizi, never Roman Urdu.
+
+The language detector then calls the message Urdu (replies in Urdu, in Urdu script), and the
+Arabizi transliterator leaves it as typed; the intent classifier reads it as typed, from the
+Roman Urdu examples of data/nlu/ur/roman_urdu.yml (docs/nlu.md, "Roman Urdu").
+"""
+
+from __future__ import annotations
+
+import re
+
+ROMAN_URDU_WORDS = frozenset(
+    [
+        # to be, and tense endings
+        *("hai", "hain", "hy", "hn", "hun", "hoon", "hoga", "hogi", "hogay", "honge", "hongay"),
+        *("hota", "hoti", "hotay", "tha", "thi", "thay", "hua", "hui", "huay", "hue"),
+        # question words
+        *("kya", "kia", "kiya", "kyaa", "kahan", "kahaan", "kahn", "kidhar", "kab", "kb"),
+        *("kaise", "kaisay", "kese", "kaisa", "kaisi", "kitna", "kitne", "kitni", "kitnay", "kis"),
+        *("kisi", "kisko", "kise", "kaun", "kon", "kaunsa", "konsa", "kaunsi", "konsi", "kyun"),
+        *("kyon", "kyu", "kiun"),
+        # postpositions and particles
+        *("ka", "ke", "ko", "mein", "mien", "pe", "tak", "liye", "liay", "saath", "sath"),
+        *("baghair", "bagair", "bhi", "aur", "lekin", "magar", "agar", "warna", "sirf", "bilkul"),
+        # pronouns
+        *("mujhe", "mjhe", "mujhay", "mera", "meri", "mere", "humein", "hamein", "hume", "hamen"),
+        *("hum", "hamara", "hamari", "hamare", "tum", "tumhara", "tumhari", "aap", "apna", "apni"),
+        *("apne", "yeh", "woh", "unka", "unki", "unke", "iska", "iski", "iske", "uska", "uski"),
+        *("uske", "inka", "inki", "inke"),
+        # negation, adverbs
+        *("nahi", "nahin", "abhi", "kal", "aaj", "parson", "yahan", "yahaan", "yahin", "wahan"),
+        *("wahaan", "kahin", "kuch", "kuchh", "thora", "thoda", "thori", "thodi", "bohat"),
+        *("bahut", "bohot", "bht", "zaroori", "zaruri", "theek", "thik", "acha", "achha", "accha"),
+        *("phir", "pehle", "pehlay", "baad", "andar", "bahar", "upar", "neeche", "paas", "jaldi"),
+        *("sab", "sabhi", "wahi", "yehi"),
+        # verbs
+        *("karna", "karni", "karne", "karun", "karoon", "karein", "karen", "karo", "kar", "karta"),
+        *("karti", "karte", "kartay", "chahiye", "chahie", "chahye", "chaiye", "chahta", "chahti"),
+        *("chahte", "sakte", "sakta", "sakti", "skte", "sakoon", "sakun", "raha", "rahi", "rahe"),
+        *("jana", "jaana", "jata", "jati", "jaate", "jate", "jaye", "jayen", "jayein", "jaen"),
+        *("batao", "bataen", "bataein", "bataye", "batayen", "batain", "bataiye", "dikhao"),
+        *("dikhaen", "milta", "milti", "milte", "milega", "milegi", "milenge", "lagta", "lagti"),
+        *("lagte", "lagega", "khulta", "khulti", "khulte", "khulega", "chalta", "chalti"),
+        *("chalte", "chalegi", "dena", "lena", "dein", "lein", "bolo", "bolte", "bolna", "kehte"),
+        *("kahte", "kehna", "kahna", "pata", "pta", "samajh", "samjha", "aana", "aata", "aati"),
+        *("aate", "aaye", "aayega", "gaye", "gayi", "gaya", "gya", "gyi", "diya", "liya"),
+        *("rakhna", "rakhein", "rakhen", "lana", "lane", "lani", "pehnna", "pehnein", "pehen"),
+        # everyday nouns and forms of address
+        *("jagah", "baje", "waqt", "raat", "subah", "shaam", "khana", "paani", "kamra", "kapre"),
+        *("kapray", "kapde", "dawai", "bhai", "yaar", "sahab", "jee", "shukriya", "meherbani"),
+        *("baat", "cheez", "cheezen", "paise", "paisay", "madad", "zaban", "zubaan", "jawab"),
+        *("sawal", "namaz", "roza", "rozay", "iftari", "sehri", "tohfa", "tohfe", "ijazat"),
+        *("ehtiyat", "mulaqat"),
+    ]
+)
+# English and French function words: a Roman Urdu (or Arabizi, bot/nlu/arabizi.py) message with
+# a single word of its own would not have them.
+LATIN_FUNCTION_WORDS = frozenset(
+    [
+        *("the", "a", "an", "is", "are", "was", "to", "of", "in", "on", "at", "for", "and", "or"),
+        *("i", "you", "we", "my", "your", "it", "this", "that", "what", "where", "when", "how"),
+        *("can", "do", "does", "there", "please", "with", "from", "le", "les", "un", "une"),
+        *("des", "de", "du", "est", "et", "ou", "je", "tu", "il", "elle", "nous", "vous", "mon"),
+        *("ce", "cette", "quand", "comment", "quel", "quelle", "pour", "avec", "dans", "sur"),
+        *("y", "pas", "ne", "qui", "que", "sont", "c", "j", "l", "d", "qu", "s", "t", "svp"),
+        *("stp", "pls", "plz", "merci", "thanks", "thank", "c'est", "quoi", "à", "qu'est"),
+    ]
+)
+# Urdu words other languages share ("main" and "me" English, "se" and "mai" French, "ki" and
+# "koi" French SMS, "ya" and "wala" Arabizi, "h" a French hour): they count only beside one of
+# the words above ("tum machine ho na").
+SHARED_WORDS = frozenset(
+    ["ho", "na", "se", "ki", "koi", "ya", "wala", "wali", "wale", "h", "main", "mai", "me", "par"]
+)
+# At most this many words in a message with a single Roman Urdu word.
+ONE_WORD_MAX_WORDS = 3
+# Whole tokens: "ba3dein" (Arabizi) is not "dein", "d'aujourd'hui" not "hui".
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+# A digit for a letter inside a word or before one ("a7tag", "3ayez"), not times and units.
+_LETTER_DIGIT = re.compile(r"[a-z][2356789]|^[2356789](?!(?:am|pm|h|hrs?|km|nd|rd|th|st)$)[a-z]")
+
+
+def is_roman_urdu(text: str) -> bool:
+    """Urdu in Latin letters: one of Urdu's own words and another Urdu word, more of them than
+    English or French function words; or one in a message of at most three words with no
+    English or French function word."""
+    words = _WORD.findall(text.lower())
+    if any(_LETTER_DIGIT.search(word) for word in words):
+        return False  # Arabizi's digits for letters ("a7tag", "mat3am"): Urdu has none
+    own = sum(1 for word in words if word in ROMAN_URDU_WORDS)
+    if own == 0:
+        return False
+    urdu = own + sum(1 for word in words if word in SHARED_WORDS)
+    latin = sum(1 for word in words if word in LATIN_FUNCTION_WORDS)
+    if urdu >= 2:
+        return urdu > latin
+    return latin == 0 and len(words) <= ONE_WORD_MAX_WORDS
