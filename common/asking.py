@@ -150,7 +150,7 @@ _OTHER_ASKING_WORDS = """
     وقتها ووقتها موعدها وموعدها يقفل تقفل مفتوحة فاتح فاتحة
     ٹائم ٹائمنگ شروع ختم کھلتا کھلتی کھلے کھلا کھلی بند اوقات جگہ پتہ نمبر فون پہنوں پہنیں پہننا آج
     تاریخ روانہ روانگی
-    leave leaves leaving depart departs departure departing part partent partira depart
+    leave leaves leaving depart departs departure departing part partent partira depart partir
     تنطلق ينطلق انطلاق مغادرة تغادر يغادر
     دن صبح شام رات
     held happen happens happening take lieu passe passent deroule deroulent

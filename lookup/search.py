@@ -149,7 +149,21 @@ STOPWORDS = frozenset(
 # searched like any word, since a text may use them ("ouvre à 19h05"), but only whole; where the
 # exercise's texts lack them they are not a name the exercise lacks either, so they do not count
 # against an item's share of the message (`coverage`).
-ASKING_WORDS = asking.ASKING_WORDS - STOPWORDS
+# Greetings and thanks around a question, in every language and as typed in Latin letters: they
+# name nothing, and found in no text they counted against the item asked about ("السلام عليكم،
+# وين ساحة البئر؟", "Hello, where is the medical centre?" fell under half the message). Searched
+# as the asking words are: for an item whose texts have them (a greetings text), never against one;
+# nor do they weigh in the relevance of an item that lacks them (rare, they outweighed the place
+# named: "السلام علیکم، میڈیکل سینٹر کہاں ہے؟" found the greetings text first).
+_COURTESY_WORDS = """
+    hello hi hey hiya greetings thanks thank thx cheers
+    bonjour bonsoir salut coucou merci
+    سلام عليكم مرحبا مرحبتين اهلا هلا شكرا مشكور
+    اداب شکریہ ہیلو
+    salam salaam assalamu assalam alaikum alaykum aoa shukran shukriya
+"""
+COURTESY_WORDS = frozenset(words(_COURTESY_WORDS)) - STOPWORDS
+ASKING_WORDS = (asking.ASKING_WORDS | COURTESY_WORDS) - STOPWORDS
 # "Opening hours", "heures d'ouverture", "ساعات العمل", "اوقات کار": the word beside "hours" says
 # which hours (a place's), not which item, and is not searched ("opening ceremony" keeps its
 # "opening"; "what are the opening hours of Well Square" counted "opening" as a name it lacks).
@@ -297,6 +311,7 @@ def search_explained(
         for candidate, score in matches[word].items():
             matched_by_query[candidate] = max(score, matched_by_query.get(candidate, 0.0))
     asking = [word for word in informative if word in ASKING_WORDS]  # in informative's order
+    courtesy = [word for word in informative if word in COURTESY_WORDS]
     hits = []
     for key, scores in best.items():
         found = sum(weight[word] for word in informative if scores.get(word, 0.0) > 0)
@@ -308,7 +323,8 @@ def search_explained(
         lacked = sum(weight[word] for word in asking) - its_asking
         if found * 2 <= total - lacked or key not in own:
             continue
-        relevance = sum(weight[word] * score for word, score in scores.items()) / total
+        unsaid = sum(weight[word] for word in courtesy if scores.get(word, 0.0) <= 0)
+        relevance = sum(weight[word] * score for word, score in scores.items()) / (total - unsaid)
         covered = _name_coverage(names.get(key, []), matched_by_query)
         score = round(relevance * (1 + covered) / 2, 3)
         hits.append(Hit(key[0], key[1], score, round(found / (whole + its_asking), 3)))

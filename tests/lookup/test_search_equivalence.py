@@ -29,6 +29,7 @@ from lookup.packs.importer import import_pack
 from lookup.packs.loader import load_pack
 from lookup.search import (
     ASKING_WORDS,
+    COURTESY_WORDS,
     STOPWORDS,
     Hit,
     _matches_known,
@@ -102,7 +103,12 @@ def full_scan(
         lacked = sum(weight[word] for word in informative if word in ASKING_WORDS) - its_asking
         if found * 2 <= total - lacked or key not in own:
             continue
-        relevance = sum(weight[word] * score for word, score in scores.items()) / total
+        unsaid = sum(
+            weight[word]
+            for word in informative
+            if word in COURTESY_WORDS and scores.get(word, 0.0) <= 0
+        )
+        relevance = sum(weight[word] * score for word, score in scores.items()) / (total - unsaid)
         covered = _name_coverage(names[key], matched_by_query)
         score = round(relevance * (1 + covered) / 2, 3)
         hits.append(Hit(key[0], key[1], score, round(found / (whole + its_asking), 3)))
