@@ -28,6 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.entity_flags import CORE, PATTERN, RARE, arabic_core
 from bot.nlu.language_detector import DETECTED_LANGUAGE
+from common.textnorm import fold
 
 LATIN_VOWELS = "aeiou"
 LATIN_CONSONANTS = "bdfgklmnprstvz"
@@ -145,6 +146,22 @@ def _new_offset(old: list[Token], new: list[Token], offset: int, start_side: boo
 # A word of the text before a name that stays with it when the name is replaced: English's
 # article (inside a venue or event span by the convention), Arabic's clitics on the article.
 KEPT_ARTICLES = {"en": ("the",)}
+# Urdu's postpositions (and the agent's نے), folded: before one, a name ending in ہ takes its
+# oblique form in ے ("الوداعی عشائیہ" but "الوداعی عشائیے میں", "اسلحہ خانے سے"), as the tables'
+# names, written in the direct form, would not show it.
+UR_OBLIQUE_BEFORE = {fold(w) for w in ["کا", "کی", "کے", "میں", "پر", "سے", "کو", "تک", "نے"]}
+UR_DIRECT_ENDINGS = ("ہ", "ه")
+
+
+def oblique(name: str, following: str, language: str | None) -> str:
+    """`name` as it stands before `following` (the text after it): in Urdu, its last word's
+    final ہ becomes ے before a postposition; unchanged otherwise."""
+    after = following.split(maxsplit=1)
+    if language != "ur" or not after or fold(after[0]) not in UR_OBLIQUE_BEFORE:
+        return name
+    if name.endswith(UR_DIRECT_ENDINGS) and not name[-2:-1].isspace():
+        return name[:-1] + "ے"
+    return name
 
 
 def substitutions(
@@ -169,7 +186,8 @@ def substitutions(
             pieces.append(text[position : e["start"]])
             span = text[e["start"] : e["end"]]
             if e["entity"] in kinds:
-                span = _renamed(span, rng.choice(kinds[e["entity"]]), language)
+                name = oblique(rng.choice(kinds[e["entity"]]), text[e["end"] :], language)
+                span = _renamed(span, name, language)
             start = sum(len(p) for p in pieces)
             pieces.append(span)
             new_entities.append({**e, "start": start, "end": start + len(span), "value": span})
@@ -195,6 +213,7 @@ def _renamed(span: str, name: str, language: str | None) -> str:
 
 
 SLOT = re.compile(r"\{(\w+)\}")
+ANNOTATED_NAME = re.compile(r"\[([^\]]+)\]\((venue|event)\)")
 TEMPLATE_INTENT = "entity_template"
 
 
@@ -205,6 +224,7 @@ def from_templates(
     rng: random.Random,
     tokenize: Callable[[Message], None],
     real_names: float = 0.0,
+    language: str | None = None,
 ) -> list[Message]:
     """`count` examples from each template ("how do i greet a [{name}](country) officer"): each
     slot filled from `fillers` (slot -> words), {name} by a respelled word of {country}'s, or in
@@ -226,7 +246,10 @@ def from_templates(
             return rng.choice(fillers[slot])
 
         for _ in range(count):
-            annotated = SLOT.sub(fill, template)
+            annotated = ANNOTATED_NAME.sub(
+                lambda m: f"[{oblique(m[1], m.string[m.end() :], language)}]({m[2]})",
+                SLOT.sub(fill, template),
+            )
             message = Message(
                 data={
                     TEXT: entities_parser.replace_entities(annotated),

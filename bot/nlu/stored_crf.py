@@ -113,7 +113,7 @@ class StoredCRFEntityExtractor(CRFEntityExtractor):
                 )
             ]
         if config["template_copies"]:
-            for _lang, tables in _tables_by_language(training_data).items():
+            for lang, tables in _tables_by_language(training_data).items():
                 templates = tables.pop("template", [])
                 copies += from_templates(
                     templates,
@@ -122,6 +122,7 @@ class StoredCRFEntityExtractor(CRFEntityExtractor):
                     rng,
                     tokenize,
                     config["template_real_names"],
+                    lang,
                 )
         for made in copies:
             # Rasa's CRF leaves out an example without features of its text (from any

@@ -86,6 +86,36 @@ def test_substitutions_rename_a_venue_within_the_language_s_convention() -> None
     assert _spans(copy) == [("للعياده", "venue")]
 
 
+def test_an_urdu_name_takes_its_oblique_form_before_a_postposition() -> None:
+    """The tables name "الوداعی عشائیہ", but writers write "الوداعی عشائیے میں": a name in ہ
+    takes ے before کا / کی / کے / میں / پر / سے / کو / تک / نے."""
+
+    def tokenize(m: Message) -> None:
+        WhitespaceTokenizer(WhitespaceTokenizer.get_default_config()).process([m])
+
+    urdu = _tokenized("ميس ميں كيا هے", [("ميس", "venue")], rare=set())
+    urdu.set(DETECTED_LANGUAGE, "ur")
+    (copy,) = substitutions(urdu, {"venue": ["اسلحه خانه"]}, 1, random.Random(0), tokenize)
+    assert _spans(copy) == [("اسلحه خانے", "venue")]
+    direct = _tokenized("ميس كب كهلتا هے", [("ميس", "venue")], rare=set())
+    direct.set(DETECTED_LANGUAGE, "ur")
+    (copy,) = substitutions(direct, {"venue": ["اسلحه خانه"]}, 1, random.Random(0), tokenize)
+    assert _spans(copy) == [("اسلحه خانه", "venue")]
+    made = from_templates(
+        ["[{event}](event) كے ليے كيا پهنيں", "[{event}](event) كب هے"],
+        {"event": ["الوداعي عشاييه"]},
+        1,
+        random.Random(0),
+        tokenize,
+        language="ur",
+    )
+    assert [m.get(TEXT) for m in made] == [
+        "الوداعي عشاييے كے ليے كيا پهنيں",
+        "الوداعي عشاييه كب هے",
+    ]
+    assert [m.get(ENTITIES)[0]["value"] for m in made] == ["الوداعي عشاييے", "الوداعي عشاييه"]
+
+
 @pytest.fixture(scope="module")
 def tables() -> tuple[TrainingData, dict[str, dict[str, list[str]]]]:
     data = TrainingData().merge(
@@ -110,7 +140,7 @@ def test_templates_make_examples_that_follow_the_annotation_conventions(
     def tokenize(m: Message) -> None:
         WhitespaceTokenizer(WhitespaceTokenizer.get_default_config()).process([m])
 
-    made = from_templates(templates, fillers, 3, random.Random(0), tokenize)
+    made = from_templates(templates, fillers, 3, random.Random(0), tokenize, language=lang)
     assert len(made) == 3 * len(templates)
     assert all(m.get(ENTITIES) and m.get(TOKENS_NAMES[TEXT]) for m in made)
     assert not violations(lang, [(m.get(TEXT), m.get(ENTITIES)) for m in made])
