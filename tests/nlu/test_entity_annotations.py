@@ -86,6 +86,25 @@ def test_the_checker_flags_each_rule() -> None:
         "Urdu postposition inside the span",
         "question word inside the span",
     ]
+    # A kind of event said alone is not an event; one named by what makes it one is.
+    bare = "a kind of event said alone is not an event"
+    assert [
+        v.rule for v in violations("en", [spans("salute at the parade", ("the parade", "event"))])
+    ] == [bare]
+    assert [
+        v.rule for v in violations("ar", [spans("أثناء الاستعراض", ("الاستعراض", "event"))])
+    ] == [bare]
+    assert [v.rule for v in violations("ur", [spans("پریڈ میں کھڑے ہونا", ("پریڈ", "event"))])] == [
+        bare
+    ]
+    assert [
+        v.rule for v in violations("fr", [spans("applaudir au défilé", ("défilé", "event"))])
+    ] == [bare]
+    named = [
+        spans("at the medal parade", ("the medal parade", "event")),
+        spans("pendant le défilé de clôture", ("défilé de clôture", "event")),
+    ]
+    assert not violations("en", named[:1]) and not violations("fr", named[1:])
 
 
 @pytest.mark.parametrize("lang", CHECKED)

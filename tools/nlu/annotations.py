@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from common.languages import LANGUAGES
-from common.textnorm import fold
+from common.textnorm import fold, words
 
 # English keeps its article inside a place's or an event's name ("[the opening ceremony](event)",
 # "[the PX](venue)") and the "on" of a day inside the date ("[on friday](date)").
@@ -44,6 +44,17 @@ UR_POSTPOSITIONS = {fold(w) for w in ["کا", "کی", "کے", "میں", "پر", 
 # span as the normalised text has it (lower-cased): "[EN](requested_language)" taught it en -> EN,
 # and it renamed the `language` entity LanguageDetector sets on every English message (the
 # English replies lost their language). A span that is a language code keeps the code as value.
+# A kind of event said alone is no event ("how to salute at the parade", "applaudir à la
+# cérémonie", "أثناء الاستعراض", "پریڈ میں کھڑے ہونا": how one behaves at any): an event is one
+# of the programme's, named by what makes it one ("[the medal parade](event)", "[la cérémonie
+# d'ouverture](event)"). Without an event entity the answering actions search the whole message,
+# which finds a pack's parade.
+BARE_EVENT_KINDS = {
+    "en": {"parade", "parades", "ceremony", "ceremonies"},
+    "fr": {"defile", "defiles", "ceremonie", "ceremonies"},
+    "ar": {"حفل", "حفله", "احتفال", "استعراض"},
+    "ur": {fold(w) for w in ["پریڈ", "تقریب", "تقریبات"]},
+}
 EDGE = re.compile(r"^\s|\s$|^[?!.,;:]|[?!.,;:]$")
 
 
@@ -97,11 +108,21 @@ def violations(lang: str, examples: Iterable[tuple[str, list[dict]]]) -> list[Vi
                 and (words[0] in FR_ARTICLES or words[0].split("'")[0] + "'" in FR_ARTICLES)
             ):
                 rule = "French article inside the span"
+            elif kind == "event" and _bare_event_kind(lang, span):
+                rule = "a kind of event said alone is not an event"
             elif fold(span) in LANGUAGES and str(entity.get("value", span)) != fold(span):
                 rule = "a language code's span must have the code itself as its value"
             if rule:
                 found.append(Violation(text, span, kind, rule))
     return found
+
+
+def _bare_event_kind(lang: str, span: str) -> bool:
+    """The span is a kind of event alone: English's article and Arabic's clitics aside."""
+    kind = words(span)
+    if lang == "en" and kind[:1] == ["the"]:
+        kind = kind[1:]
+    return " ".join(kind) in BARE_EVENT_KINDS.get(lang, set())
 
 
 def _cuts_a_word(text: str, start: int, end: int) -> bool:
