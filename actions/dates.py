@@ -99,6 +99,24 @@ def _day_words() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
+# "a" or "un" before a day's name: dateparser 1.2 reads "on a Friday" and "un vendredi" as a
+# month from now ("camp shop hours on a Friday?" was answered with Thursday's hours a month on);
+# without the article it reads the day.
+_INDEFINITE = ("a", "an", "un", "une")
+
+
+@cache
+def _indefinite_day() -> re.Pattern[str]:
+    days = set()
+    for lang in LANGUAGES:
+        locale = Locale.parse(lang)
+        for context in ("format", "stand-alone"):
+            days |= set(locale.days[context]["wide"].values())
+    names = "|".join(re.escape(day) for day in sorted(days, key=len, reverse=True))
+    articles = "|".join(_INDEFINITE)
+    return re.compile(rf"(?<!\w)(?:{articles})\s+(?=(?:{names})(?!\w))", re.IGNORECASE)
+
+
 # Relative days dateparser 1.2 does not read in Urdu (it finds neither کل nor پرسوں, and reads
 # no other language's word inside an Urdu sentence): days from today. کل is both "yesterday"
 # and "tomorrow"; a visitor asking about the exercise's hours or programme means tomorrow.
@@ -154,6 +172,7 @@ def requested_day(text: str, today: date, start: date, end: date, lang: str) -> 
     """The day the text asks about, or None when it names none (or only days outside the
     exercise)."""
     plain = _COLLOQUIAL.sub(lambda m: COLLOQUIAL[m.group(1).lower()], without_time(text))
+    plain = _indefinite_day().sub("", plain)
     if lang == "ur" and (relative := _URDU_RELATIVE.search(plain)):
         return today + timedelta(days=URDU_RELATIVE_DAYS[relative.group(1)])
     yesterday = today - timedelta(days=1)

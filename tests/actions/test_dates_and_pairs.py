@@ -188,6 +188,23 @@ def test_urdu_relative_days_count_from_today() -> None:
     assert requested_day("کلینک کہاں ہے", TODAY, start, end, "ur") is None
 
 
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("camp shop hours on a Friday?", "en"),
+        ("is the laundry open on a friday", "en"),
+        ("la boutique ouvre à quelle heure un vendredi ?", "fr"),
+        ("what's on for an afternoon on a Friday", "en"),
+    ],
+)
+def test_a_day_named_with_an_indefinite_article_is_that_day(text: str, lang: str) -> None:
+    # dateparser reads "on a Friday" and "un vendredi" as a month from now: "camp shop hours on
+    # a Friday?" was answered with the hours of a Thursday a month away, outside the exercise.
+    start, end = date(2027, 1, 17), date(2027, 1, 28)
+    asked = requested_day(text, date(2027, 1, 18), start, end, lang)
+    assert asked == date(2027, 1, 22)
+
+
 def _finding_by_words(pack: dict[str, Any], finds: dict[str, tuple[str, str]]) -> FakeLookup:
     """The fake service, its search finding the items whose word is in `q`."""
     fake = FakeLookup(pack)
