@@ -3,6 +3,8 @@ carries every expected fact, whatever the typography of times and letters."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from tools.answers.scoring import has_fact, missing_facts, normalize, tally
 
 
@@ -60,7 +62,7 @@ def test_a_notice_whose_answer_after_the_press_has_the_facts_counts_after_press_
     offer = ['/switch_language{"requested_language": "en"}']
     right = {"payload": offer[0], "replies": ["07:00"], "missing": []}
     wrong = {"payload": offer[0], "replies": ["08:00"], "missing": ["07:00"]}
-    results = [
+    results: list[dict[str, Any]] = [
         {"lang": "ur", "missing": ["07:00"], "offered": offer, "pressed": right},
         {"lang": "ur", "missing": ["07:00"], "offered": offer, "pressed": wrong},
         {"lang": "ur", "missing": ["7777"], "offered": [], "pressed": None},
