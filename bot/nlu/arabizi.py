@@ -845,7 +845,11 @@ def is_arabizi(text: str, speller: Optional[ArabicSpeller] = None) -> bool:
             not _evidence(token) and _spelled_evidence(token, speller) for token in counted
         )
     if evidence >= 2:
-        return True
+        # A French or English sentence that quotes an Arabic term with its article ("la prière
+        # du vendredi (el joumou3a), c'est à quelle heure ?") is French or English: answered in
+        # Arabic, its writer could not read the answer. Darija mixed with French ("wach kayn la
+        # piscine") has more Arabic words than function words, as every Arabizi example has.
+        return evidence > sum(token in _LATIN_FUNCTION_WORDS for token in counted)
     return (
         evidence == 1
         and len(counted) <= _ONE_EVIDENCE_MAX_WORDS

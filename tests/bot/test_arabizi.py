@@ -74,6 +74,27 @@ def test_english_french_and_shared_words_are_not_arabizi(text: str) -> None:
     assert not is_arabizi(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "la prière du vendredi (el joumou3a) c'est à quelle heure ici ? et c'est où",
+        "c'est quand el joumou3a",
+        "the mosque for el jum3a prayer, where is it and what time does it start",
+        "est-ce que le ftour de el 3id est servi à la cantine",
+    ],
+)
+def test_a_sentence_quoting_an_arabic_term_stays_in_its_language(text: str) -> None:
+    assert not is_arabizi(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wach kayn la piscine", "fin kayn l'accueil dyal les nouveaux arrivants?", "wen el mat3am"],
+)
+def test_darija_mixed_with_french_words_is_still_arabizi(text: str) -> None:
+    assert is_arabizi(text)
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_no_english_or_french_training_example_is_taken_for_arabizi(lang: str) -> None:
     taken = []
