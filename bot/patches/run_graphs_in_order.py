@@ -39,27 +39,29 @@ from typing import Any
 from bot.patches._originals import Originals
 
 
+def execution_order(schema: Any, targets: tuple[str, ...]) -> list[str]:
+    """The nodes of a `GraphSchema` the targets need, parents first (depth-first from the
+    targets)."""
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in seen or name not in schema.nodes:
+            return
+        seen.add(name)
+        for parent in schema.nodes[name].needs.values():
+            visit(parent)
+        order.append(name)
+
+    for target in targets:
+        visit(target)
+    return order
+
+
 def apply() -> Originals:
     """Replace `DaskGraphRunner.run`; return what it replaced."""
     from rasa.engine.exceptions import GraphRunError
-    from rasa.engine.graph import GraphSchema
     from rasa.engine.runner.dask import DaskGraphRunner
-
-    def execution_order(schema: GraphSchema, targets: tuple[str, ...]) -> list[str]:
-        order: list[str] = []
-        seen: set[str] = set()
-
-        def visit(name: str) -> None:
-            if name in seen or name not in schema.nodes:
-                return
-            seen.add(name)
-            for parent in schema.nodes[name].needs.values():
-                visit(parent)
-            order.append(name)
-
-        for target in targets:
-            visit(target)
-        return order
 
     def run(
         self: DaskGraphRunner,

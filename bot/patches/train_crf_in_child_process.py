@@ -37,6 +37,7 @@ import sys
 from typing import Any
 
 from bot.patches._originals import Originals
+from bot.patches.run_graphs_in_order import execution_order as dependency_order
 
 
 def _cache_off(hooks: list[Any]) -> bool:
@@ -69,22 +70,9 @@ def in_child(node: Any) -> bool:
 
 
 def execution_order(schema: Any, targets: tuple[str, ...], early: set[str]) -> list[str]:
-    """The nodes the targets need, parents first (depth-first from the targets, as
-    run_graphs_in_order), with each node of `early` moved to right after the last of its
-    parents."""
-    order: list[str] = []
-    seen: set[str] = set()
-
-    def visit(name: str) -> None:
-        if name in seen or name not in schema.nodes:
-            return
-        seen.add(name)
-        for parent in schema.nodes[name].needs.values():
-            visit(parent)
-        order.append(name)
-
-    for target in targets:
-        visit(target)
+    """The nodes the targets need, parents first (run_graphs_in_order's order), with each node
+    of `early` moved to right after the last of its parents."""
+    order = dependency_order(schema, targets)
     for name in [n for n in order if n in early]:
         order.remove(name)
         parents = [order.index(p) for p in schema.nodes[name].needs.values() if p in order]
