@@ -58,6 +58,23 @@ def execution_order(schema: Any, targets: tuple[str, ...]) -> list[str]:
     return order
 
 
+def run_inputs(inputs: dict[str, Any] | None, order: list[str]) -> dict[str, Any]:
+    """A run's inputs as the outputs dask starts from, each `(name, value)`; an input value
+    equal to a node's name is refused with dask's runner's error."""
+    from rasa.engine.exceptions import GraphRunError
+
+    outputs: dict[str, Any] = {}
+    for name, value in (inputs or {}).items():
+        if isinstance(value, str) and value in order:
+            raise GraphRunError(
+                f"Input value '{value}' clashes with a node name. Make sure that none of "
+                f"the input names passed to the `run` method are the same as node names "
+                f"in the graph schema."
+            )
+        outputs[name] = (name, value)
+    return outputs
+
+
 def apply() -> Originals:
     """Replace `DaskGraphRunner.run`; return what it replaced."""
     from rasa.engine.exceptions import GraphRunError
@@ -73,15 +90,7 @@ def apply() -> Originals:
         order = orders.get(run_targets)
         if order is None:
             order = orders[run_targets] = execution_order(self._graph_schema, run_targets)
-        outputs: dict[str, Any] = {}
-        for name, value in (inputs or {}).items():
-            if isinstance(value, str) and value in order:
-                raise GraphRunError(
-                    f"Input value '{value}' clashes with a node name. Make sure that none of "
-                    f"the input names passed to the `run` method are the same as node names "
-                    f"in the graph schema."
-                )
-            outputs[name] = (name, value)
+        outputs = run_inputs(inputs, order)
         nodes = self._graph_schema.nodes
         try:
             for name in order:

@@ -38,6 +38,7 @@ from typing import Any
 
 from bot.patches._originals import Originals
 from bot.patches.run_graphs_in_order import execution_order as dependency_order
+from bot.patches.run_graphs_in_order import run_inputs
 
 
 def _cache_off(hooks: list[Any]) -> bool:
@@ -180,15 +181,7 @@ def apply() -> Originals:
                 return super().run(inputs, targets)
             order = execution_order(schema, run_targets, early)
             early &= set(order)
-            outputs: dict[str, Any] = {}
-            for name, value in (inputs or {}).items():
-                if isinstance(value, str) and value in order:
-                    raise GraphRunError(
-                        f"Input value '{value}' clashes with a node name. Make sure that none "
-                        f"of the input names passed to the `run` method are the same as node "
-                        f"names in the graph schema."
-                    )
-                outputs[name] = (name, value)
+            outputs = run_inputs(inputs, order)
             children: dict[str, _Child] = {}
 
             def output(name: str) -> Any:
