@@ -20,8 +20,8 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 
 from babel import Locale
-from dateparser.search import search_dates  # type: ignore[import-untyped]
 
+from actions.date_search import search_dates_from
 from common.languages import LANGUAGES
 
 # Words dateparser does not know → the word it knows for the same day: "the morrow", Gulf,
@@ -205,12 +205,10 @@ def requested_day(text: str, today: date, start: date, end: date, lang: str) -> 
 
 def _found(text: str, lang: str, base: date) -> list[tuple[str, date]]:
     """(words, day) for each date dateparser finds in the text, counting from `base`."""
-    settings = {
-        "RELATIVE_BASE": datetime.combine(base, datetime.min.time()),
-        "PREFER_DATES_FROM": "future",
-        "RETURN_AS_TIMEZONE_AWARE": False,
-    }
-    found = search_dates(text, languages=_languages(lang), settings=settings) or []
+    relative_base = datetime.combine(base, datetime.min.time())
+    # dateparser's search_dates with RELATIVE_BASE, PREFER_DATES_FROM="future" and
+    # RETURN_AS_TIMEZONE_AWARE=False, its language and translation read once per text
+    found = search_dates_from(text, tuple(_languages(lang)), relative_base) or []
     return [
         (words, when.date())
         for words, when in found
