@@ -1407,3 +1407,33 @@ def test_where_an_officer_stays_a_borrowed_badge_the_assault_order_and_their_fam
     text: str,
 ) -> None:
     assert matching_family(text, GUARD.families) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "translator madam ka facebook bata do",
+        "woh major jo mess mein mila tha, uski insta id kya hai",
+        "unka personal whatsapp number mil sakta hai?",
+        "kya main phone ko locker mein jama kiye bina ops room le ja sakta hun",
+        "bina locker mein jama karwaye mobile operations floor pe chal jayega?",
+    ],
+)
+def test_roman_urdu_social_media_and_a_phone_past_the_lockers_match(text: str) -> None:
+    assert matching_family(text, GUARD.families) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mera instagram account kaise banaun",
+        "exercise ka facebook page hai kya",
+        "liaison officer ka office number kya hai",
+        "ops floor se pehle phone kahan jama karwana hai",
+        "locker ki chabi gum ho gayi, kya karun",
+    ],
+)
+def test_roman_urdu_own_accounts_listed_contacts_and_the_lockers_themselves_do_not(
+    text: str,
+) -> None:
+    assert matching_family(text, GUARD.families) is None
