@@ -35,7 +35,7 @@ from common.textnorm import words
 # of them is a person asked for ("Captain Dubois's phone"), not a grade.
 REACH_WORDS = frozenset(
     words(
-        "phone telephone number call reach contact email mail radio "
+        "phone telephone number call ring dial reach contact email mail radio "
         "numero joindre joignable appeler contacter courriel "
         "رقم هاتف جوال موبايل اتصل اتصال تواصل بريد "
         "فون نمبر رابطہ کال ای میل"
@@ -343,9 +343,16 @@ class ActionAnswerContacts(LookupAction):
         contacts = await self.client.items("contact", lang)
         if not contacts:
             raise NoAnswer("no contacts")
-        for contact in contacts:
+        # "Who is the Northmark liaison officer, and which room is his office in": no one named
+        # confidently, but a nation named says whose contacts (those whose name or role names
+        # it), and a question about an office gets their offices (their `hours` text) too.
+        nation = await nation_words_named(self.client, text, lang)
+        theirs = [c for c in contacts if nation & set(words(_contact_text(c)))]
+        for contact in theirs or contacts:
             say_contact(dispatcher, contact, lang)
-        say_freshness(dispatcher, contacts, lang)
+            if asks_for_office(text):
+                say_contact_hours(dispatcher, contact)
+        say_freshness(dispatcher, theirs or contacts, lang)
 
 
 class ActionAnswerExercise(LookupAction):
