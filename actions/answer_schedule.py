@@ -12,7 +12,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dates, notes, rendering
 from actions.answer_directory import phases_asked_about, say_phase
-from actions.answer_found import related_text, say_event, say_venue
+from actions.answer_found import (
+    plainly_named,
+    related_text,
+    say_details_asked,
+    say_event,
+    say_item,
+    say_venue,
+)
 from actions.answer_topic import place_open_on_a_day
 from actions.base import DatedLookupAction, say_freshness, user_text
 from actions.dates import requested_day, time_asked
@@ -70,6 +77,8 @@ class ActionAnswerSchedule(DatedLookupAction):
                 say_venue(dispatcher, venue, lang, on_day)
             say_freshness(dispatcher, places, lang)
             return
+        if day is None and await say_named_not_on_programme(self.client, dispatcher, text, lang):
+            return
         if day is None:
             events = [
                 e for e in await self.client.events(lang) if e["fields"]["kind"] in HIGHLIGHT_KINDS
@@ -95,6 +104,27 @@ class ActionAnswerSchedule(DatedLookupAction):
                 start=rendering.full_date(start, lang),
                 end=rendering.full_date(end, lang),
             )
+
+
+# What a question taken for the programme may name outright that the programme does not list: a
+# dress code, a place, a person or a grade ("the programme says field boots, what is that").
+NOT_ON_PROGRAMME = frozenset({"dress_code", "venue", "contact", "rank"})
+
+
+async def say_named_not_on_programme(
+    client: LookupClient, dispatcher: CollectingDispatcher, text: str, lang: str
+) -> bool:
+    """For a question that names no day: the items of NOT_ON_PROGRAMME it names whole and nearly
+    alone (`plainly_named`), as their own actions say them, rather than the exercise's main
+    events, which do not say them; whether any was said. Events named stay the programme's."""
+    named = await plainly_named(client, text, lang)
+    if not named or any(item["kind"] not in NOT_ON_PROGRAMME for item in named):
+        return False
+    for item in named:
+        await say_item(client, dispatcher, item, lang)
+        say_details_asked(dispatcher, item, text, lang)
+    say_freshness(dispatcher, named, lang)
+    return True
 
 
 def say_phases_asked(
