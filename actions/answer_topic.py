@@ -152,7 +152,9 @@ class ActionAnswerTopic(DatedLookupAction):
         # "The bus for the cultural visit": that event's own note first, then the camp's
         # transport text (the event named may not be the trip asked about: "a bus into town").
         events = (
-            await self.say_event_transport(dispatcher, text, lang) if topic == "transport" else []
+            await self.say_event_transport(dispatcher, tracker, text, lang)
+            if topic == "transport"
+            else []
         )
         if topic == "prayer_facilities" and prayers.asks_for_times(text):
             try:
@@ -281,13 +283,20 @@ class ActionAnswerTopic(DatedLookupAction):
         return events
 
     async def say_event_transport(
-        self, dispatcher: CollectingDispatcher, text: str, lang: str
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str, lang: str
     ) -> list[dict[str, Any]]:
-        """Say the events the message confidently names whose own description says how people
-        get there (BUS_WORDS), each with its description; the events said."""
+        """Say the events the message names whose own description says how people get there
+        (BUS_WORDS), each with its description; the events said. Those the model found named
+        (an event entity: "which coach do we take to the cultural visit, I want to book a taxi
+        back", whose other words left the whole message unsure), else the ones the message
+        confidently names."""
+        if list(tracker.get_latest_entity_values("event")):
+            named = await find(self.client, tracker, "event", lang)
+        else:
+            named = await search_message(self.client, text, lang, ["event"])
         events = [
             event
-            for event in await search_message(self.client, text, lang, ["event"])
+            for event in named
             if BUS_WORDS & set(words(event["fields"].get("description") or ""))
         ]
         for event in events:
