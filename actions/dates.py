@@ -76,14 +76,58 @@ def may_name_a_day(text: str) -> bool:
     """Whether the text may name a day (a digit, a weekday or month name in any of the
     languages, "today", "demain", "بكرة"...): answers that only change with a day named skip
     reading the date (dateparser costs tens of milliseconds) when it names none."""
-    return any(ch.isdigit() for ch in text) or bool(_day_words().search(text))
+    return any(ch.isdigit() for ch in text) or bool(_day_words().search(singular_days(text)))
 
 
 def without_day_words(text: str) -> str:
     """The text without its words for a day ("camp shop opening hours on friday" -> "camp shop
     opening hours on "): once the day is read, they say when, not which item, and searched they
     find whatever mentions that day (the prayer room's Friday prayer) over the place asked."""
-    return _day_words().sub(" ", text)
+    return _day_words().sub(" ", singular_days(text))
+
+
+# A day's name in the plural, or Urdu's oblique before کو / کے دن, is that day of the week ("open
+# on Sundays?", "les mardis", "منگلوں کو", "جمعے کے دن"): dateparser 1.2 reads none of them, and the
+# week's hours came instead of that day's. Each is written as the day's CLDR name before reading.
+_PLURAL_WITH_S = ("en", "fr")
+_URDU_DAY_AFTER = r"(?=\s+(?:کو|کے\s+دن|کے\s+روز)(?!\w))"
+
+
+@cache
+def _plural_days() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The plural (and Urdu oblique) forms of the languages' day names, and each one's name."""
+    forms: dict[str, str] = {}
+    urdu: dict[str, str] = {}
+    for lang in LANGUAGES:
+        locale = Locale.parse(lang)
+        for context in ("format", "stand-alone"):
+            for name in locale.days[context]["wide"].values():
+                if lang == "ur":
+                    stem = name[:-1] if name.endswith("ہ") else name
+                    for ending in ("ے", "وں") if name.endswith("ہ") else ("وں",):
+                        urdu[stem + ending] = name
+                elif lang in _PLURAL_WITH_S:
+                    forms[f"{name}s".lower()] = name
+    latin = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    oblique = "|".join(re.escape(f) for f in sorted(urdu, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<!\w)(?:(?P<les>les\s+)?(?P<latin>{latin})|(?P<urdu>{oblique}){_URDU_DAY_AFTER})(?!\w)",
+        re.IGNORECASE,
+    )
+    return pattern, {**forms, **urdu}
+
+
+def singular_days(text: str) -> str:
+    """The text with its plural day names written as the day's name ("on Fridays" -> "on
+    Friday", "les vendredis" -> "le vendredi", "جمعوں کو" -> "جمعہ کو")."""
+    pattern, names = _plural_days()
+
+    def name(found: re.Match[str]) -> str:
+        said = found.group("latin") or found.group("urdu")
+        day = names[said.lower()] if found.group("latin") else names[said]
+        return f"le {day}" if found.group("les") else day
+
+    return pattern.sub(name, text)
 
 
 @cache
@@ -172,7 +216,7 @@ def requested_day(text: str, today: date, start: date, end: date, lang: str) -> 
     """The day the text asks about, or None when it names none (or only days outside the
     exercise)."""
     plain = _COLLOQUIAL.sub(lambda m: COLLOQUIAL[m.group(1).lower()], without_time(text))
-    plain = _indefinite_day().sub("", plain)
+    plain = _indefinite_day().sub("", singular_days(plain))
     if lang == "ur" and (relative := _URDU_RELATIVE.search(plain)):
         return today + timedelta(days=URDU_RELATIVE_DAYS[relative.group(1)])
     yesterday = today - timedelta(days=1)
