@@ -156,6 +156,8 @@ _OTHER_ASKING_WORDS = """
     held happen happens happening take lieu passe passent deroule deroulent
     تقام يقام تعقد يعقد منعقد
     mean means meaning signifie signifient signification يعني معني معناه معناها
+    far away distance distant km kilometre kilometres kilometer kilometers loin eloigne eloignee
+    بعيد بعيده مسافه المسافه يبعد تبعد كيلو كيلومتر دور فاصلہ فاصلے کلومیٹر
 """
 ASKING_WORDS = (
     frozenset(words(_OTHER_ASKING_WORDS))

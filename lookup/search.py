@@ -66,6 +66,7 @@ _FUNCTION_WORDS = """
     au aux avec c ce ces dans de des du elle en est et il je la le les leur lui ma mais me mes
     nous on ou par pour qu que quel quelle qui sa se son sur ta te tu un une vous y svp stp
     في من الي علي عن مع هل ما ماذا متي اين وين فين كيف هو هي انا انت هذا هذه ذلك التي الذي او ثم و
+    ve ll re ال ولا
 """
 # Question words and auxiliaries the first list lacked (issue 20): found nowhere, they counted
 # against every item's share of the message ("c'est quoi la tenue X", "comment aller à X").
@@ -73,6 +74,7 @@ _QUESTION_WORDS = """
     did should could would many much
     quoi comment quels quelles quand combien sont suis ai avez ont faut peut
     كم اي ايش شو لماذا مين
+    got امتي ايمتي وقتاش فوقاش
 """
 # Urdu's particles and question words (without them a question's ہے or کیا matched any Urdu text
 # and outweighed the word that names the item).

@@ -15,6 +15,8 @@ GROUPS = """
 حفل حفلة مراسم مراسيم احتفال
 ختام اختتام
 حافلة باص
+طعام اكل
+حذاء جزمة
 رئيس مسؤول مسئول
 ceremony ceremonie سیریمنی تقریب
 dinner diner ڈنر عشائیہ
@@ -50,7 +52,7 @@ uniform یونیفارم
 phone فون telephone
 number نمبر
 captain کیپٹن کپتان
-major میجر
+major میجر ميجور
 colonel کرنل
 flag فلیگ پرچم جھنڈا جھنڈے
 raising ریزنگ کشائی لہرانا لہرایا لہرائی لہراتے
