@@ -350,3 +350,55 @@ def test_probabilities_of_coo_blocks_are_those_of_csr_blocks_bit_for_bit() -> No
         row = words[i]
         row.sort_indices()
         assert np.array_equal(model.probabilities([row.tocoo()]), model.probabilities([row]))
+
+
+def _coo_row(columns: list[int], values: list[int], width: int = 12) -> scipy.sparse.coo_matrix:
+    return scipy.sparse.coo_matrix(
+        (np.array(values, dtype=np.int64), (np.zeros(len(columns), dtype=np.int32), columns)),
+        shape=(1, width),
+    )
+
+
+def _assert_same_csr(got: scipy.sparse.csr_matrix, expected: scipy.sparse.csr_matrix) -> None:
+    assert got.format == expected.format == "csr"
+    assert got.shape == expected.shape
+    for name in ("data", "indices", "indptr"):
+        assert getattr(got, name).dtype == getattr(expected, name).dtype, name
+        assert np.array_equal(getattr(got, name), getattr(expected, name)), name
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # what the featurizers make: one-row COO matrices, increasing columns, some empty
+        [_coo_row([2, 5, 9], [1, 3, 2]), _coo_row([], []), _coo_row([0, 11], [4, 1])],
+        [_coo_row([7], [0]), _coo_row([9, 2, 5], [2, 1, 3]), _coo_row([2, 2, 5], [1, 4, 3])],
+        [scipy.sparse.csr_matrix(np.array([[0.0, 1.5, 0.0, 2.0]])), np.array([[3.0, 0, 0, 1]])],
+        # another dtype among the rows, several rows in one matrix: stacked as before
+        [_coo_row([1], [2]), scipy.sparse.coo_matrix(np.array([[0.5] + [0.0] * 11]))],
+        [_coo_row([1], [2]), scipy.sparse.coo_matrix(np.eye(2, 12, dtype=np.int64))],
+    ],
+)
+def test_stacked_rows_are_rasas_vstack_of_csr_rows(rows: list) -> None:
+    from bot.nlu.linear_intent_classifier import stacked_rows
+
+    expected = scipy.sparse.vstack([scipy.sparse.csr_matrix(row) for row in rows], format="csr")
+    _assert_same_csr(stacked_rows(rows), expected)
+
+
+def test_stacked_rows_of_the_featurizers_sentence_vectors_are_vstacks() -> None:
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from bot.nlu.linear_intent_classifier import stacked_rows
+    from bot.nlu.sentence_featurizer import sentence_counts
+
+    texts = [text for examples in EXAMPLES.values() for text in examples] + ["", "zzz"]
+    for vectorizer in (
+        CountVectorizer(),
+        CountVectorizer(analyzer="char_wb", ngram_range=(1, 4)),
+        CountVectorizer(analyzer="char", ngram_range=(2, 5)),
+    ):
+        vectorizer.fit(texts)
+        rows = [sentence_counts(vectorizer, text) for text in texts]
+        expected = scipy.sparse.vstack([scipy.sparse.csr_matrix(r) for r in rows], format="csr")
+        _assert_same_csr(stacked_rows(rows), expected)
