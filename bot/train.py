@@ -17,7 +17,11 @@ import sys
 
 from bot import patches
 
-PATCHES = ("train_without_cache_fingerprints", "train_crf_in_child_process")
+PATCHES = (
+    "train_without_cache_fingerprints",
+    "sanitize_keeping_fingerprints",
+    "train_crf_in_child_process",
+)
 CACHE_SIZE = "RASA_MAX_CACHE_SIZE"
 
 
