@@ -67,6 +67,9 @@ TIME_WORDS = frozenset(
 # ("Liaison desk", "Bureau de liaison", "مكتب الارتباط"), so a topic's question naming the desk
 # tent stays the topic's.
 PLACE_WORDS = frozenset(words("office room salle غرفة دفتر کمرہ کمرے آفس"))
+# Where the contacts answer already answers (every contact, or a nation's), those words ask for
+# the offices too ("la cellule de liaison, c'est quel bureau", "وين مكتب خلية الارتباط").
+DESK_WORDS = frozenset(words("desk bureau bureaux مكتب المكتب مكاتب ڈیسک"))
 
 
 def asks_for_office(text: str) -> bool:
@@ -218,10 +221,32 @@ async def own_liaison_officers(client: LookupClient, text: str, lang: str) -> li
     theirs = set().union(*(words_of for code, words_of in distinctive if code == nation))
     if not theirs:
         return []
+    contacts = await client.items("contact", lang)
+    # "I'm with the Valmère contingent, what's Captain Girard's number, our liaison officer": the
+    # person the message names by name is the one asked for, whoever the visitor's own is.
+    if named_by_name(contacts, text):
+        return []
     return [
         contact
-        for contact in await client.items("contact", lang)
+        for contact in contacts
         if (found := set(words(_contact_text(contact)))) & theirs and found & LIAISON_WORDS
+    ]
+
+
+def named_by_name(contacts: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """The contacts the message names by a word of their own name that no other contact's name
+    has and no contact's role uses ("Girard" of "Capitaine M. Girard"; not "Capitaine", nor the
+    "liaison officer" of the duty liaison officer's name, which roles use too)."""
+    names = [
+        {w for w in words(c["fields"].get("name") or "") if len(w) > 2} - OWN_CONTACT_WORDS
+        for c in contacts
+    ]
+    roles = set().union(*(words(c["fields"].get("role") or "") for c in contacts))
+    asked = set(words(text))
+    return [
+        contact
+        for at, (contact, name) in enumerate(zip(contacts, names, strict=True))
+        if (name - roles - set().union(*(o for i, o in enumerate(names) if i != at))) & asked
     ]
 
 
@@ -346,11 +371,17 @@ class ActionAnswerContacts(LookupAction):
         # "Who is the Northmark liaison officer, and which room is his office in": no one named
         # confidently, but a nation named says whose contacts (those whose name or role names
         # it), and a question about an office gets their offices (their `hours` text) too.
-        nation = await nation_words_named(self.client, text, lang)
-        theirs = [c for c in contacts if nation & set(words(_contact_text(c)))]
+        # A person the search was unsure of but whom the message names by name is the answer.
+        by_name = named_by_name(contacts, text)
+        theirs = by_name
+        if not theirs:
+            nation = await nation_words_named(self.client, text, lang)
+            theirs = [c for c in contacts if nation & set(words(_contact_text(c)))]
+        # "The liaison cell, which office is it": a desk or bureau asked for is an office too.
+        office = asks_for_office(text) or bool(DESK_WORDS & set(words(text)))
         for contact in theirs or contacts:
             say_contact(dispatcher, contact, lang)
-            if asks_for_office(text):
+            if office or contact in by_name:
                 say_contact_hours(dispatcher, contact)
         say_freshness(dispatcher, theirs or contacts, lang)
 
