@@ -274,14 +274,39 @@ def asks_purpose(text: str) -> bool:
     return bool(PURPOSE_WORDS & set(words(text)))
 
 
+# Words asking how many a place holds ("how many seats", "combien de places", "كم مقعد", "کتنی
+# نشستیں", "capacity"): the pack says it in the place's purpose ("250 seats with interpretation").
+CAPACITY_WORDS = frozenset(
+    words(
+        "capacity seats seat seating capacite places sieges "
+        "مقعد مقاعد مقعدا سعة سعتها تتسع يتسع تستوعب يستوعب كرسي كراسي "
+        "نشست نشستیں نشستوں گنجائش کرسیاں"
+    )
+)
+
+
+def asks_what_purpose_tells(text: str, venue: dict[str, Any]) -> bool:
+    """Whether the message asks what only the place's purpose tells: its capacity
+    (CAPACITY_WORDS), or a word of five letters or more that the purpose has and the place's
+    name and directions do not ("is there interpretation in the conference hall")."""
+    fields = venue["fields"]
+    asked = set(words(text))
+    if CAPACITY_WORDS & asked:
+        return True
+    said = set(words(f"{fields.get('name') or ''} {fields.get('directions') or ''}"))
+    beyond = {word for word in asked - said - WHEN_WORDS if len(word) >= 5}
+    return bool(beyond & set(words(fields.get("purpose") or "")))
+
+
 def say_purpose_asked(
     dispatcher: CollectingDispatcher, venue: dict[str, Any], text: str, lang: str
 ) -> None:
     """After a place's card (directions and hours), what the place is for when the message asks
-    it ("what is Well Square used for": "Well Square: Parades."); nothing when the place has no
-    purpose in this language (its card already said what it has)."""
+    it ("what is Well Square used for": "Well Square: Parades."), or asks what only its purpose
+    tells (asks_what_purpose_tells: "how many seats"); nothing when the place has no purpose in
+    this language (its card already said what it has)."""
     purpose = (venue["fields"].get("purpose") or "").rstrip(". ")
-    if purpose and asks_purpose(text):
+    if purpose and (asks_purpose(text) or asks_what_purpose_tells(text, venue)):
         name = venue["fields"].get("name") or ""
         dispatcher.utter_message(
             text=incomplete.sentence(incomplete.named(name, purpose, lang), lang)
