@@ -109,7 +109,7 @@ def stacked_rows(rows: list[Any]) -> scipy.sparse.csr_matrix:
     step in a profile of `python -m bot.train` (docs/nlu.md "Training time, with margin"), all
     of it before its fits start in parallel. Anything else (a row of another dtype, several
     rows in one matrix, no rows) is stacked as before."""
-    entries = []
+    entries: list[tuple[np.ndarray, np.ndarray]] = []
     for row in rows:
         if not scipy.sparse.issparse(row):
             row = scipy.sparse.csr_matrix(row)
