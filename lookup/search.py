@@ -75,6 +75,7 @@ _QUESTION_WORDS = """
     quoi comment quels quelles quand combien sont suis ai avez ont faut peut
     كم اي ايش شو لماذا مين
     got امتي ايمتي وقتاش فوقاش
+    pls plz thx لكم بكم
 """
 # Urdu's particles and question words (without them a question's ہے or کیا matched any Urdu text
 # and outweighed the word that names the item).
