@@ -386,12 +386,35 @@ class ActionAnswerContacts(LookupAction):
         say_freshness(dispatcher, theirs or contacts, lang)
 
 
+# Words that ask what to wear, folded: a question about the whole exercise that has one asks
+# about its dress ("quels codes vestimentaires sont prévus", "what uniform for the exercise").
+DRESS_WORDS = frozenset(
+    words(
+        "dress uniform uniforms wear wearing vestimentaire vestimentaires tenue tenues uniforme "
+        "uniformes porter زي الزي ازياء لباس اللباس ملابس البس نلبس "
+        "ڈریس یونیفارم وردی پہننا پہنیں پہنوں"
+    )
+)
+
+
+def asks_about_dress(text: str) -> bool:
+    """Whether the message asks what to wear (DRESS_WORDS)."""
+    return bool(DRESS_WORDS & set(words(text)))
+
+
 class ActionAnswerExercise(LookupAction):
     def name(self) -> str:
         return "action_answer_exercise"
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
         if await say_host_nation(self.client, dispatcher, user_text(tracker), lang):
+            return
+        # "Which dress codes are there on this exercise", read as the overview: the dress
+        # answer (the one asked about, else the guidance, else every dress code).
+        if asks_about_dress(user_text(tracker)):
+            from actions.answer_search import ActionAnswerDress  # it imports this module
+
+            await ActionAnswerDress(self.client).answer(dispatcher, tracker, lang)
             return
         exercise = await self.client.exercise(lang)
         fields = exercise["fields"]
