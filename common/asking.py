@@ -59,6 +59,8 @@ DETAIL_WORDS = frozenset(
         "التسجيل تسجيل اسجل نسجل يسجل مغلق مغلقه مسكر مسكره تسكر يسكر "
         "پوزیشن پہنچنا پہنچیں پہنچوں پہنچنے موجود حاضر دوبارہ پھر بس بسیں شٹل روانہ روانگی "
         "رجسٹر رجسٹریشن اندراج بند لانا لاؤں لائیں "
+        # Roman Urdu's reaching one's place ("kitne baje tak apni jagah par pohanchna hai")
+        "pohanchna pahunchna pohnchna pohanchen pahunchen pohanchun pahunchun jagah "
         # where one sits ("where do I sit at the opening ceremony": guests sit in the stand)
         "sit seat seats seated seating assis assise asseoir assoit assied "
         "اجلس نجلس يجلس مقعد مقاعد جلوس بیٹھوں بیٹھنا بیٹھیں بیٹھنے نشست"

@@ -91,6 +91,9 @@ _URDU_WORDS = (
     # "the one of" ("رینج ڈے والے دن", on the range day's day; "نماز والا خیمہ"): it ties a
     # name to what follows, and names nothing
     " والا والی والے"
+    # the past's auxiliaries ("رکھی گئی ہے", "بتایا گیا تھا"), told and set (a time), we and me,
+    # that, all, and a polite sir: they name nothing, and counted against the event asked about
+    " گیا گئی گئے تھا تھی تھے بتایا بتائی رکھا رکھی رکھے ہم ہمیں مجھے کہ سب سر"
 )
 # Roman Urdu's (Urdu typed in Latin letters, bot/nlu/roman_urdu.py): particles, question words,
 # pronouns and auxiliaries, and what it asks about an item (baje, o'clock; waqt, time; shuru,
@@ -107,6 +110,7 @@ _ROMAN_URDU_WORDS = """
     rahe rehta rehti rehte jana jata jati jate jaye jayen batao bataen bataein bataiye bata dena
     dikhao milta milti milte milega milegi lagta lagti
     baje waqt shuru khula khuli khulta khulti khulte khulega jee bhai yaar plz
+    par apna apni apne hamara hamari hamare mera meri mere sab gaya gayi gaye
 """
 # Must, need and be, in every language (issue 20): they say the visitor has to be somewhere or do
 # something, never which item, and being in many texts ("doit", "être" in a dozen French ones)
