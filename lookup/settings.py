@@ -100,7 +100,8 @@ class Settings(BaseSettings):
         default=1200,
         ge=1,
         description="Intake requests (/v1/visitors, /v1/handoffs, /v1/unanswered) allowed per "
-        "client address per minute, counted before authentication (lookup/rate_limit.py).",
+        "client address per minute without the service token; once spent, every request "
+        "from the address waits, the right token's too (lookup/rate_limit.py).",
     )
     intake_per_sender_per_minute: int = Field(
         default=30,

@@ -232,6 +232,18 @@ async def get_service(
 
 ServiceDep = Annotated[str, Depends(get_service)]
 
+BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def presents_service_token(
+    request: Request, credentials: HTTPAuthorizationCredentials | None
+) -> bool:
+    """Whether a request carries the configured service token (compared in constant time)."""
+    token: str | None = request.app.state.service_token
+    if token is None or credentials is None:
+        return False
+    return _matches(token, credentials.credentials)
+
 
 async def get_reader(
     request: Request,

@@ -213,3 +213,24 @@ def test_one_address_has_a_budget_per_minute_even_without_a_token(
     assert guesses == [403] * 5 + [429]
     # The right token from the same address is held back too, until the minute has passed.
     assert client.get("/v1/handoffs/active", params=VISITOR).status_code == 429
+
+
+def test_the_action_servers_own_requests_do_not_spend_its_addresss_budget(
+    make_client: Any, sqlite_settings: Settings
+) -> None:
+    """The action server is one address for every visitor: at a peak its turns went over the
+    address budget and were refused all together (429 on enrolment during `make eval-answers`)."""
+    client = make_client(sqlite_settings.model_copy(update={"intake_per_address_per_minute": 5}))
+    visitors = [
+        {"sender_id": f"tg-{n}", "channel": "telegram", "language": "fr"} for n in range(12)
+    ]
+    assert [client.post("/v1/visitors", json=v).status_code for v in visitors] == [201] * 12
+    # Wrong tokens from that address still spend it, and then hold the right one back too.
+    guesses = [
+        client.get(
+            "/v1/handoffs/active", params=VISITOR, headers={"Authorization": f"Bearer g-{n:020d}"}
+        ).status_code
+        for n in range(6)
+    ]
+    assert guesses == [403] * 5 + [429]
+    assert client.get("/v1/handoffs/active", params=VISITOR).status_code == 429
