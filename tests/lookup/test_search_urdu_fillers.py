@@ -38,9 +38,10 @@ def test_an_asking_word_the_place_lacks_does_not_hide_it(
 
 
 def test_urdu_some_and_to_get_name_nothing() -> None:
-    # "کچھ سامان لینا ہے" (I have some things to get): only سامان may name something.
+    # "کچھ سامان لینا ہے" (I have some things to get): only the things may name something;
+    # مجھے (to me) is a pronoun and names nothing either (b7e5148).
     asked = query_words("مجھے کچھ سامان لینا ہے، کچھ چیزیں لینی ہیں")
-    assert asked == words("مجھے سامان چیزیں"), asked
+    assert asked == words("سامان چیزیں"), asked
 
 
 @pytest.mark.parametrize(
