@@ -22,3 +22,12 @@ def searcher(client: TestClient, exercise_id: str) -> Search:
             return search(session, exercise_id, query, kinds=kinds)
 
     return run
+
+
+def assert_counts_against_nothing(search: Search, said: str, plain: str, meant: str) -> None:
+    """`said` finds `meant` first, with the share of the message that `plain` (the same question
+    without the words under test) gives it: those words count against no item."""
+    [hit, *_] = search(said, EVENTS_AND_ALL)
+    [bare, *_] = search(plain, EVENTS_AND_ALL)
+    assert hit.item_id == bare.item_id == meant, (hit, bare)
+    assert hit.coverage == bare.coverage, (hit, bare)

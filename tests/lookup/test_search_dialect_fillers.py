@@ -1,9 +1,11 @@
 """Words that name nothing, found in no text, counted against the item a question names (issue
 20): spoken Arabic's "when" (امتى, ايمتى, وقتاش, فوقاش) and "or" (ولا), the article an Arabizi
 "el" is written as when it stands apart from an English name ("ال field kitchen"), and the
-tails of English contractions ("I've", "we'll", "you're"). Each left the item it asked about
-under the share of the message a confident answer needs. And a word of the domain said another
-way: Arabic أكل for the food a text calls طعام, جزمة for a حذاء (a boot, a shoe)."""
+tails of English contractions ("I've", "we'll", "you're"); and words one chats with: English's
+"pls", "plz", "thx", and spoken Arabic's "من كم لكم" (from what time to what time: لكم is ل + كم,
+as بكم is ب + كم). Each left the item it asked about under the share of the message a confident
+answer needs, and the visitor got "I don't have that information". And a word of the domain said
+another way: Arabic أكل for the food a text calls طعام, جزمة for a حذاء (a boot, a shoe)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.lookup.searching import EVENTS_AND_ALL, searcher
+from tests.lookup.searching import assert_counts_against_nothing, searcher
 from tests.packs import SAMPLE_PACK
 
 OTHER = "test-oasis-99"
@@ -38,6 +40,15 @@ OTHER = "test-oasis-99"
             "sure Well Square is behind the tower",
             "well-square",
         ),
+        (
+            "when does the field kitchen open pls",
+            "when does the field kitchen open",
+            "field-kitchen",
+        ),
+        ("plz where is Well Square", "where is Well Square", "well-square"),
+        ("flag raising time thx", "flag raising time", "raising"),
+        ("ساحة البئر مفتوحة من كم لكم", "ساحة البئر مفتوحة من كم", "well-square"),
+        ("رفع العلم بكم الساعة", "رفع العلم الساعة", "raising"),
     ],
 )
 def test_filler_counts_against_no_item(
@@ -47,11 +58,7 @@ def test_filler_counts_against_no_item(
     plain: str,
     meant: str,
 ) -> None:
-    search = searcher(client_for(other_pack_path), OTHER)
-    [hit, *_] = search(said, EVENTS_AND_ALL)
-    [bare, *_] = search(plain, EVENTS_AND_ALL)
-    assert hit.item_id == bare.item_id == meant, (hit, bare)
-    assert hit.coverage == bare.coverage, (hit, bare)
+    assert_counts_against_nothing(searcher(client_for(other_pack_path), OTHER), said, plain, meant)
 
 
 @pytest.mark.parametrize(
@@ -69,10 +76,7 @@ def test_domain_word_said_another_way(
     meant: str,
 ) -> None:
     search = searcher(client_for(other_pack_path), OTHER)
-    [hit, *_] = search(said, EVENTS_AND_ALL)
-    [bare, *_] = search(written, EVENTS_AND_ALL)
-    assert hit.item_id == bare.item_id == meant, (hit, bare)
-    assert hit.coverage == bare.coverage, (hit, bare)
+    assert_counts_against_nothing(search, said, written, meant)
 
 
 @pytest.mark.parametrize(
@@ -90,10 +94,7 @@ def test_asking_how_far_counts_against_no_place(
     # How far a place is, its directions say ("12 km north of camp"): the words asking it name
     # nothing, and found in no text they left the place named under a plain answer's share.
     search = searcher(client_for(SAMPLE_PACK), "sand-heron-27")
-    [hit, *_] = search(asked, EVENTS_AND_ALL)
-    [bare, *_] = search(plain, EVENTS_AND_ALL)
-    assert hit.item_id == bare.item_id == "al-jabal-range", (hit, bare)
-    assert hit.coverage == bare.coverage, (hit, bare)
+    assert_counts_against_nothing(search, asked, plain, "al-jabal-range")
 
 
 def test_major_written_in_arabic_letters_is_the_english_title(
