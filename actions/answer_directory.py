@@ -37,7 +37,10 @@ REACH_WORDS = frozenset(
     words(
         "phone telephone number call ring dial reach contact email mail radio "
         "numero joindre joignable appeler contacter courriel "
-        "رقم هاتف جوال موبايل اتصل اتصال تواصل بريد "
+        # the verbs as one writes them asking ("comment je contacte", "j'appelle qui",
+        # "contactez", "calling", "كيف نتصل")
+        "contacting calling contacte contactes contactez appelle appelles appelez "
+        "رقم هاتف جوال موبايل اتصل اتصال تواصل بريد نتصل اتواصل نتواصل "
         "فون نمبر رابطہ کال ای میل"
     )
 )
@@ -127,7 +130,36 @@ def asks_to_reach(text: str) -> bool:
     return any(word in REACH_WORDS for word in words(text))
 
 
+# Where a message's sentences end: a question and what prompted it ("how do I reach the duty
+# desk? my room's heating is broken and nobody answers") are two.
+_SENTENCE_END = re.compile(r"[?!.؟\n]+(?:\s|$)")
+
+
 async def named_contacts(
+    client: LookupClient,
+    text: str,
+    lang: str,
+    accept: Callable[[float, float], bool] = confident,
+) -> list[dict[str, Any]]:
+    """The contacts the whole message names (contacts_named_in); else, for a message of several
+    sentences, those the sentence asking how to reach someone or who someone is names alone:
+    the reason given beside the question ("... my room's heating is broken and nobody
+    answers") weighed against the person asked for as words they lack."""
+    found = await contacts_named_in(client, text, lang, accept)
+    if found:
+        return found
+    sentences = [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+    if len(sentences) < 2:
+        return []
+    for sentence in sentences:
+        if asks_to_reach(sentence) or asks_who(sentence):
+            found = await contacts_named_in(client, sentence, lang, accept)
+            if found:
+                return found
+    return []
+
+
+async def contacts_named_in(
     client: LookupClient,
     text: str,
     lang: str,
