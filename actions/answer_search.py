@@ -11,7 +11,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dates, incomplete, notes
-from actions.answer_directory import say_absent_person, say_named_contacts
+from actions.answer_directory import (
+    distinctive_nation_words,
+    say_absent_person,
+    say_named_contacts,
+)
 from actions.answer_found import (
     WHEN_WORDS,
     asks_beyond_when_and_where,
@@ -204,6 +208,33 @@ class ActionAnswerRank(LookupAction):
             dispatcher.utter_message(response="utter_rank_not_found")
             return
         exercise = (await self.client.exercise(lang))["fields"]
+        if len(matches) > 1:
+            matches = await self.nations_own(matches, exercise, text)
         for match in matches:
             say_rank(dispatcher, match, exercise)
         say_freshness(dispatcher, matches, lang)
+
+    async def nations_own(
+        self, matches: list[dict[str, Any]], exercise: dict[str, Any], text: str
+    ) -> list[dict[str, Any]]:
+        """Of several grades found for one title, those whose title in the nation the message
+        names (else the visitor's own nation) is the title asked: Valmère's "Major" is a senior
+        NCO (OR-9), Northmark's an officer (OF-3), and "Valmère's major" is the first. All of
+        them, each with every nation's titles, when no nation is named nor the visitor's, or
+        when that nation's titles do not tell them apart."""
+        distinctive = distinctive_nation_words(exercise.get("nations", []))
+        asked = set(words(text))
+        codes = {code for code, theirs in distinctive if theirs & asked}
+        if not codes:
+            own = await self.client.own_nation()
+            codes = {own} if own else set()
+        if len(codes) != 1:
+            return matches
+        (code,) = codes
+        titled = [
+            rank
+            for rank in matches
+            if asked
+            & {w for t in rank["fields"]["titles"].get(code) or [] for w in words(t) if len(w) > 2}
+        ]
+        return titled or matches
