@@ -7,32 +7,10 @@ does. On the sample exercise; the search is scripted to find no one."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 
-from actions.answer_directory import ActionAnswerContacts, asks_to_reach
-from tests.actions.answering import run
-from tests.actions.fake_lookup import FakeLookup
-from tests.packs import SAMPLE_PACK, read_pack
-
-SAMPLE = json.loads(json.dumps(read_pack(SAMPLE_PACK), default=lambda value: value.isoformat()))
-CONTACTS = {contact["id"]: contact for contact in SAMPLE["contacts"]}
-
-
-def answer(text: str, lang: str) -> Any:
-    fake = FakeLookup(SAMPLE)
-    fake.search_hits = []
-    return run(ActionAnswerContacts, fake.handle, language=lang, intent="ask_contacts", text=text)
-
-
-def names(dispatcher: Any) -> list[str]:
-    return [m["name"] for m in dispatcher.messages if m.get("response") == "utter_contact"]
-
-
-def texts(dispatcher: Any) -> list[str]:
-    return [str(m.get("text")) for m in dispatcher.messages if m.get("text")]
+from actions.answer_directory import asks_to_reach
+from tests.actions.contacts_asked import CONTACTS, answer, names, texts
 
 
 @pytest.mark.parametrize(

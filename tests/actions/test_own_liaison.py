@@ -7,18 +7,15 @@ On the sample exercise, whose Valmère nation also has a medical officer (not it
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 
 from actions.answer_directory import ActionAnswerContacts
+from tests.actions import contacts_asked
 from tests.actions.answering import run
+from tests.actions.contacts_asked import CONTACTS, SAMPLE, VISITOR, names
 from tests.actions.fake_lookup import FakeLookup
-from tests.packs import SAMPLE_PACK, read_pack
 
-SAMPLE = json.loads(json.dumps(read_pack(SAMPLE_PACK), default=lambda value: value.isoformat()))
-CONTACTS = {contact["id"]: contact for contact in SAMPLE["contacts"]}
-VISITOR = ("rest", "visitor-fr")  # the tracker fixture's sender, on no channel in particular
 MY_LIAISON_OFFICER = {
     "en": "who is my liaison officer",
     "fr": "c'est qui mon officier de liaison",
@@ -30,15 +27,7 @@ MY_LIAISON_OFFICER = {
 def fake_for(nation: str | None) -> FakeLookup:
     """The sample exercise, the visitor enrolled for `nation` (None: not enrolled), and the
     search finding the duty officer, as the real one does for "liaison officer"."""
-    fake = FakeLookup(SAMPLE)
-    if nation is not None:
-        fake.enrolled[VISITOR] = nation
-    fake.search_hits = [("contact", "duty-liaison-officer")]
-    return fake
-
-
-def names(dispatcher: Any) -> list[str]:
-    return [m["name"] for m in dispatcher.messages if m.get("response") == "utter_contact"]
+    return contacts_asked.fake_for(nation, [("contact", "duty-liaison-officer")])
 
 
 def name_of(contact_id: str, lang: str) -> str:

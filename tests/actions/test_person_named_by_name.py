@@ -8,35 +8,18 @@ On the sample exercise; the search is scripted to find no one."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
-from actions.answer_directory import ActionAnswerContacts, named_by_name
-from tests.actions.answering import run
-from tests.actions.fake_lookup import FakeLookup
-from tests.packs import SAMPLE_PACK, read_pack
-
-SAMPLE = json.loads(json.dumps(read_pack(SAMPLE_PACK), default=lambda value: value.isoformat()))
-CONTACTS = {contact["id"]: contact for contact in SAMPLE["contacts"]}
-VISITOR = ("rest", "visitor-fr")
+from actions.answer_directory import named_by_name
+from tests.actions import contacts_asked
+from tests.actions.contacts_asked import CONTACTS, SAMPLE, names, texts
 
 
 def answer(text: str, lang: str, nation: str | None = "nmk") -> Any:
-    fake = FakeLookup(SAMPLE)
-    if nation is not None:
-        fake.enrolled[VISITOR] = nation
-    fake.search_hits = []
-    return run(ActionAnswerContacts, fake.handle, language=lang, intent="ask_contacts", text=text)
-
-
-def names(dispatcher: Any) -> list[str]:
-    return [m["name"] for m in dispatcher.messages if m.get("response") == "utter_contact"]
-
-
-def texts(dispatcher: Any) -> list[str]:
-    return [str(m.get("text")) for m in dispatcher.messages if m.get("text")]
+    """The question from a visitor enrolled with Northmark unless `nation` says otherwise."""
+    return contacts_asked.answer(text, lang, nation)
 
 
 @pytest.mark.parametrize(
