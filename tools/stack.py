@@ -31,6 +31,8 @@ from bot import rasa_config
 
 ROOT = Path(__file__).resolve().parent.parent
 STOP_GRACE_SECONDS = 15.0
+# How often a starting service's readiness is asked (Stack._wait_ready).
+READY_POLL_SECONDS = 0.1
 # Rasa's Sanic reads and parses a request body of up to 100 MB before any of our checks see it;
 # 1 MiB holds the longest chat message the guard takes (LIAISON_MAX_MESSAGE_CHARS) many times
 # over. SANIC_REQUEST_MAX_SIZE in the environment overrides it.
@@ -351,7 +353,9 @@ class Stack:
                         return
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
-            time.sleep(0.5)
+            # A refused connection costs microseconds: polled every 0.1 s, a service is seen
+            # ready 0.05 s after it is on average, not 0.25 s (every stack the tests start).
+            time.sleep(READY_POLL_SECONDS)
         raise StackError(
             f"{service.name} did not answer {url} within {self.startup_timeout:.0f} s;"
             f" last lines of {service.log_path}:\n{tail(service.log_path)}"
