@@ -221,7 +221,7 @@ class ActionAnswerRank(LookupAction):
         names (else the visitor's own nation) is the title asked: Valmère's "Major" is a senior
         NCO (OR-9), Northmark's an officer (OF-3), and "Valmère's major" is the first. All of
         them, each with every nation's titles, when no nation is named nor the visitor's, or
-        when that nation's titles do not tell them apart."""
+        when that nation's titles (their notes in brackets aside) do not tell them apart."""
         distinctive = distinctive_nation_words(exercise.get("nations", []))
         asked = set(words(text))
         codes = {code for code, theirs in distinctive if theirs & asked}
@@ -235,6 +235,16 @@ class ActionAnswerRank(LookupAction):
             rank
             for rank in matches
             if asked
-            & {w for t in rank["fields"]["titles"].get(code) or [] for w in words(t) if len(w) > 2}
+            & {
+                w
+                for t in rank["fields"]["titles"].get(code) or []
+                for w in words(_NOTE.sub(" ", t))
+                if len(w) > 2
+            }
         ]
         return titled or matches
+
+
+# A note in brackets after a title ("Warrant Officer Class 1 (équivalent de major)", "Major
+# (senior NCO rank)"): it explains the title and is not what the nation calls the grade.
+_NOTE = re.compile(r"\([^)]*\)")

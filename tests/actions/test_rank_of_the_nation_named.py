@@ -7,7 +7,6 @@ nation's titles. The search is scripted to find both grades equally."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 
@@ -48,4 +47,10 @@ def test_both_grades_when_no_nation_tells_them_apart() -> None:
     assert codes("what grade is a major", "en") == ["OF-3", "OR-9"]
     # Valmère's titles in English are "Major" for both: both, each with every nation's titles
     assert codes("what is a Valmère major", "en") == ["OF-3", "OR-9"]
+    # Northmark's OR-9 in French says "(équivalent de major)", a note, not its title: a
+    # Northmark major asked in French may be its officer, so both
+    assert codes("que vaut un Major de Northmark chez vous ?", "fr", nation="nmk") == [
+        "OF-3",
+        "OR-9",
+    ]
     assert codes("والمیر کی فوج میں میجر کا درجہ کیا ہے", "ur", nation="nmk") == ["OF-3", "OR-9"]
