@@ -23,7 +23,7 @@ from lookup.api import (
     views,
 )
 from lookup.api.deps import get_reader
-from lookup.rate_limit import EnrolmentLimits, IntakeLimits
+from lookup.rate_limit import IntakeLimits
 from lookup.read_cache import ReadCache
 from lookup.request_slots import RequestSlots
 from lookup.settings import Settings, get_settings
@@ -74,7 +74,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.service_token = settings.service_token_value()
     app.state.intake_limits = IntakeLimits.from_settings(settings)
-    app.state.enrolment_limits = EnrolmentLimits.from_settings(settings)
     # Who may call what (docs/security.md): /health is public (probes); every /v1 read needs
     # the service token or an admin token; admin writes an admin token; intake the service token.
     app.include_router(health.router)

@@ -1,4 +1,5 @@
-"""Per-key request budgets for the intake routes: one job, counting, in this process.
+"""Per-key request budgets for the intake routes: one job, counting, in this process (the
+enrolment-code budget is the database's: lookup/store/enrolment_failures.py).
 
 A sliding-window counter (the current minute's count plus the previous minute's, weighted by how
 much of it still falls inside the last 60 s) needs two integers per key, so a flood of distinct
@@ -83,22 +84,6 @@ class RateLimiter:
             return float(max(1, math.ceil(self.window - into)))
         fade_until = self.window * (1 - (self.limit - current - 1) / previous)
         return float(max(1, math.ceil(fade_until - into)))
-
-
-@dataclass
-class EnrolmentLimits:
-    """Wrong enrolment codes allowed per visitor and in all, per hour (issue 19): only failures
-    count, so a visitor who mistypes once still enrols."""
-
-    per_sender: RateLimiter
-    overall: RateLimiter
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> EnrolmentLimits:
-        return cls(
-            per_sender=RateLimiter(settings.enrolment_failures_per_sender_per_hour, window=3600),
-            overall=RateLimiter(settings.enrolment_failures_per_hour, window=3600),
-        )
 
 
 @dataclass

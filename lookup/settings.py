@@ -119,7 +119,7 @@ class Settings(BaseSettings):
         ge=1,
         description="Wrong enrolment codes all visitors together may send per hour: web chat "
         "sender ids are the browser's choice, so the per-sender budget alone does not bound "
-        "guessing.",
+        "guessing. Both budgets are counted in the database, shared by every replica.",
     )
 
     # Liaison console, handoffs and announcements (docs/console.md).

@@ -1,8 +1,9 @@
 """Enrolment (issue 19): the action server enrols a visitor who sent a code; admins make, list
-and revoke codes. Who may call what is in /work/notes/security-tiers.md and docs/console.md.
+and revoke codes. Who may call what is in docs/security.md and docs/console.md.
 
 Guessing is bounded three ways: codes are 10 characters from 31 (≈ 8·10**14), a visitor may send
-few wrong codes per hour and all visitors together a few hundred (lookup/rate_limit.py)."""
+few wrong codes per hour and all visitors together a few hundred, counted in the database that
+every replica shares (lookup/store/enrolment_failures.py)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from lookup.api.deps import AdminDep, ExerciseDep, SessionDep, new_admin_router
 from lookup.api.intake import Channel, SenderId, new_service_router
-from lookup.rate_limit import EnrolmentLimits
 from lookup.store import enrolment as store
+from lookup.store.enrolment_failures import failure_wait, record_failure
 from lookup.store.items import now
 from lookup.store.models import EnrolmentCode
 
@@ -85,19 +86,25 @@ admin_router = new_admin_router()
 @router.post("/enrolments", response_model=EnrolOut)
 def enrol_visitor(body: EnrolIn, request: Request, session: SessionDep) -> EnrolOut:
     """Enrol (channel, sender) with the code they sent; `enrolled: false` says why not."""
-    limits: EnrolmentLimits = request.app.state.enrolment_limits
-    key = (body.channel, body.sender_id)
-    wait = limits.per_sender.wait(key) or limits.overall.wait("all")
+    settings = request.app.state.settings
+    at = now()
+    wait = failure_wait(
+        session,
+        body.channel,
+        body.sender_id,
+        at,
+        per_sender=settings.enrolment_failures_per_sender_per_hour,
+        overall=settings.enrolment_failures_per_hour,
+    )
     if wait is not None:
-        return EnrolOut(enrolled=False, reason="too_many_attempts", retry_after=int(wait))
+        return EnrolOut(enrolled=False, reason="too_many_attempts", retry_after=wait)
     if store.canonical(body.code) is None:
         return EnrolOut(enrolled=False, reason="not_a_code")
     try:
-        enrolled = store.enrol(session, body.channel, body.sender_id, body.code, now())
+        enrolled = store.enrol(session, body.channel, body.sender_id, body.code, at)
     except store.EnrolmentError as error:
         session.rollback()
-        limits.per_sender.hit(key)
-        limits.overall.hit("all")
+        record_failure(session, body.channel, body.sender_id, at)
         return EnrolOut(enrolled=False, reason=error.reason)  # type: ignore[arg-type]
     session.commit()
     return EnrolOut(enrolled=True, nation=enrolled.nation, already=enrolled.already)

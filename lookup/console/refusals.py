@@ -1,6 +1,6 @@
 """Questions refused for operational security (issue 19), newest first, a page at a time: for the
 exercise's security officer. Each names its sender, (channel, sender id), so only console
-administrators see the page (docs/console.md; /work/notes/security-opsec.md)."""
+administrators see the page (docs/console.md; docs/security.md)."""
 
 from __future__ import annotations
 

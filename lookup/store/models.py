@@ -331,6 +331,20 @@ class EnrolmentCode(Base):
     )
 
 
+class EnrolmentFailure(Base):
+    """A wrong enrolment code a visitor sent. Counted in the database, not in a replica's memory,
+    so the guessing budget holds across lookup replicas and restarts (issue 19; issue 22's N
+    replicas). Rows older than the budget's window are deleted as new ones come."""
+
+    __tablename__ = "enrolment_failures"
+    __table_args__ = (Index("ix_enrolment_failures_sender_at", "channel", "sender_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    channel: Mapped[str] = mapped_column(String(64))
+    sender_id: Mapped[str] = mapped_column(String(255))
+
+
 class Enrolment(Base):
     """A visitor, (channel, sender), enrolled as a participant of a nation's contingent."""
 
