@@ -112,6 +112,18 @@ _ROMAN_URDU_WORDS = """
     baje waqt shuru khula khuli khulta khulti khulte khulega jee bhai yaar plz
     par apna apni apne hamara hamari hamare mera meri mere sab gaya gayi gaye
 """
+# Darija (Moroccan and Algerian Arabic) typed in Latin letters, digits for the letters Latin
+# lacks (3 ع, 7 ح, 9 ق): its question words, particles and what it asks about an item (sa3a,
+# hour; katfte7, opens; katsed, closes). Found in no text, they counted against the item
+# a question names in French or Arabizi ("wach ... dyal ... ch7al f sa3a" left a place under the
+# share a confident answer needs).
+_DARIJA_LATIN_WORDS = """
+    wach wesh wech ach chnou chno chnu shno ch7al sh7al chhal shhal chal 9dach
+    fayn feen imta imta3 emta wa9tach wqtach waqtach fo9ach foqach kifach kifash
+    dyal diyal dyali dialna dyalna ta3 fi fih fiha el li lli lil m3a mn 3la 3ala
+    sa3a sa3at l3chiya lyoum lyouma ghda ghedda
+    kayn kayna kaynin katfte7 kayfte7 kathel kat7el katsed kaysed kaybda katbda
+"""
 # Must, need and be, in every language (issue 20): they say the visitor has to be somewhere or do
 # something, never which item, and being in many texts ("doit", "être" in a dozen French ones)
 # they weighed against the one word that names it: "pour la clôture on doit être en place à
@@ -146,6 +158,7 @@ STOPWORDS = frozenset(
         + _QUESTION_WORDS
         + _URDU_WORDS
         + _ROMAN_URDU_WORDS
+        + _DARIJA_LATIN_WORDS
         + _MODAL_WORDS
         + _DURATION_WORDS
         + _UNTIL_WORDS
@@ -519,6 +532,14 @@ def _matches(word: str, vocabulary: AbstractSet[str]) -> dict[str, float]:
         bare = word[1:]
         if len(bare) >= 3 and bare in vocabulary:
             found[bare] = max(0.9, found.get(bare, 0.0))
+    # Darija typed in Latin letters writes the article on the noun ("lkuzina", the kitchen;
+    # "lmess"): the noun, whole, when the exercise's words or lookup/synonyms.py know it.
+    if word not in vocabulary and word[:1] == "l" and word.isascii():
+        bare = word[1:]
+        if len(bare) >= FUZZY_MIN and (bare in vocabulary or equivalents(bare)):
+            for form in (bare, *sorted(equivalents(bare))):
+                if form in vocabulary:
+                    found[form] = max(0.9, found.get(form, 0.0))
     # Urdu's oblique case: a word ending in ہ or ا ends in ے before a postposition ("ثقافتی
     # دورے کی بس", the cultural visit's bus; the title says "دورہ"): that word, whole.
     if word not in vocabulary and word.endswith("ے") and len(word) >= 3:

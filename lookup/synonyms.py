@@ -56,8 +56,9 @@ major میجر ميجور
 colonel کرنل
 flag فلیگ پرچم جھنڈا جھنڈے
 raising ریزنگ کشائی لہرانا لہرایا لہرائی لہراتے
-field فیلڈ
-kitchen کچن
+field فیلڈ terrain ميداني
+kitchen کچن cuisine مطبخ kuzina kouzina koujina cuzina
+shop store boutique magasin متجر حانوت دكان بقالة دکان hanout 7anout
 square اسکوائر سکوائر
 well ویل
 tent ٹینٹ خیمہ
