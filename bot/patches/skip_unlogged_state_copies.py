@@ -10,6 +10,9 @@ serves these log lines only. The replacement gives those two modules a `copy` wh
 copies when the module's own logger would log at debug (then the line is Rasa's, copy included:
 Rasa's `_anonymizer` processor may change the values it is given) and otherwise hands back the
 states uncopied to a call that drops them; everything else is the `copy` module's.
+rasa.core.processor likewise (fourteenth round): its six `copy.deepcopy` calls copy, for debug
+lines only, each action's events (`processor.actions.log`), the policies' prediction events,
+the extracted slots' events, the slot values and the parse's text and entities, at every turn.
 
 Gain: in one process on models/current.tar.gz (the trained policies, two predictions a turn,
 ten-turn conversations, four alternating rounds at load 15, share_prior_states on in both):
@@ -32,7 +35,11 @@ from typing import Any
 
 from bot.patches._originals import Originals
 
-MODULES = ("rasa.core.policies.rule_policy", "rasa.core.policies.memoization")
+MODULES = (
+    "rasa.core.policies.rule_policy",
+    "rasa.core.policies.memoization",
+    "rasa.core.processor",
+)
 
 
 def _dropped_debug() -> Any:
@@ -60,7 +67,7 @@ class _CopyForLogLines:
 
 
 def apply() -> Originals:
-    """Give the two policy modules their `copy`; return what it replaced."""
+    """Give the policy modules and the processor their `copy`; return what it replaced."""
     import importlib
 
     originals = Originals()

@@ -4,7 +4,9 @@ trained assistant of test_run_graphs_in_order answers and records the same."""
 
 from __future__ import annotations
 
+import ast
 import importlib
+import inspect
 import logging
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -70,7 +72,9 @@ def _conversation_and_log(model: str) -> tuple[Any, list[Any]]:
     )
     seen = graph_order.conversation(model)
     lines = [
-        e for e in capture.entries if str(e.get("event", "")).startswith(("rule_policy", "memo"))
+        e
+        for e in capture.entries
+        if str(e.get("event", "")).startswith(("rule_policy", "memo", "processor"))
     ]
     return seen, lines
 
@@ -89,3 +93,32 @@ def test_a_trained_assistant_answers_logs_and_records_the_same(
     assert len(expected[0][0]) == 5
     # At DEBUG the policies' lines are there, states included; at INFO there are none.
     assert bool(expected[1]) == (level == logging.DEBUG)
+
+
+@pytest.mark.parametrize("name", patch.MODULES)
+def test_each_copy_of_the_module_serves_a_debug_line(name: str) -> None:
+    """The patch's premise: in these modules `copy.` is only an argument of a debug line (a
+    Rasa version using it for anything else fails here)."""
+    tree = ast.parse(inspect.getsource(importlib.import_module(name)))
+    in_debug: set[int] = set()
+    for node in ast.walk(tree):
+        func = getattr(node, "func", None)
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(func, ast.Attribute)
+            and func.attr == "debug"
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "structlogger"
+        ):
+            in_debug.update(id(inner) for inner in ast.walk(node))
+    uses = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "copy"
+    ]
+    assert uses, name
+    assert all(id(use) in in_debug and use.attr == "deepcopy" for use in uses), [
+        (use.lineno, use.attr) for use in uses if id(use) not in in_debug
+    ]
