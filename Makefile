@@ -179,12 +179,20 @@ validate-deploy: $(LOOKUP_ENV)/.installed
 	scripts/ensure-apt "the deployment files' check" haproxy
 	$(LOOKUP_ENV)/bin/pytest tests/deploy $(PYTEST_ARGS)
 
-# The Rasa-side suite again with every patch of Rasa internals off (bot/patches): the assistant
+# The end-to-end suite again with every patch of Rasa internals off (bot/patches): the assistant
 # must behave the same without them, so none of them can hide a fault or become load-bearing.
+# LIAISON_RASA_PATCHES is read only where patches are installed: the Rasa server tools.stack
+# starts (python -m bot.rasa_server) and python -m bot.train. Of the Rasa-side suites only
+# tests/e2e starts that server, and no test runs bot.train. tests/actions, tests/dialogue and
+# tests/nlu never install a patch (Rasa in-process, Agent.load, train_nlu: Rasa's own code either
+# way), and tests/bot/patches apply each patch themselves and compare it with Rasa's own whatever
+# the variable says, so with `none` they ran the same code a second time (a probe over the
+# first three recorded no patch applied and no Rasa server or training started: docs/bench.md
+# "Which tests run unpatched").
 test-unpatched: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-postgres
 	scripts/ensure-apt "the browser, tracker-store and cluster tests" chromium fonts-noto-core redis-server haproxy
-	LIAISON_RASA_PATCHES=none $(RASA_ENV)/bin/pytest tests/actions tests/dialogue tests/nlu tests/bot tests/e2e $(PYTEST_ARGS)
+	LIAISON_RASA_PATCHES=none $(RASA_ENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
 
 test: validate validate-deploy lint typecheck test-lookup test-rasa test-unpatched
 
