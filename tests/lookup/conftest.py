@@ -50,21 +50,48 @@ def other_pack_path(tmp_path: Path) -> Path:
     return write_pack(tmp_path / "other.yml", other_pack())
 
 
+@pytest.fixture(scope="session")
+def read_only_services() -> Iterator[dict[tuple[object, ...], TestClient]]:
+    """The services of the modules that only read (READ_ONLY), one per database kind, packs'
+    contents, exercise and headers, kept for the session."""
+    services: dict[tuple[object, ...], TestClient] = {}
+    yield services
+    for client in services.values():
+        client.close()
+        client.app.state.engine.dispose()  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def client_for(
-    settings: Settings, request: pytest.FixtureRequest
+    settings: Settings,
+    request: pytest.FixtureRequest,
+    read_only_services: dict[tuple[object, ...], TestClient],
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Callable[..., TestClient]]:
     """A client of a fresh service whose database holds the given packs; it calls as the action
     server (the service token) unless a request, or the test module's CLIENT_HEADERS, says
-    otherwise."""
+    otherwise. In a module whose tests only read (READ_ONLY = True: searches, no write, no
+    request that counts against a budget) the service for the same packs is made once a session
+    and database kind: a fresh app, its migrations and the pack's import were most of such a
+    test's time."""
     clients: list[TestClient] = []
     headers = getattr(request.module, "CLIENT_HEADERS", AS_SERVICE)
+    read_only = getattr(request.module, "READ_ONLY", False)
 
     def make(*packs: Path, exercise_id: str | None = None) -> TestClient:
-        app = create_app(settings.model_copy(update={"exercise_id": exercise_id}))
-        for pack in packs:
-            import_pack(app.state.session_factory, load_pack(pack).pack)
-        client = TestClient(app, headers=headers)
+        if read_only:
+            key = (
+                settings.database_url is None,
+                tuple(pack.read_bytes() for pack in packs),
+                exercise_id,
+                tuple(sorted(headers.items())),
+            )
+            if key not in read_only_services:
+                data_dir = tmp_path_factory.mktemp("read-only") / "data"
+                shared = settings.model_copy(update={"data_dir": data_dir})
+                read_only_services[key] = fresh_client(shared, packs, exercise_id, headers)
+            return read_only_services[key]
+        client = fresh_client(settings, packs, exercise_id, headers)
         clients.append(client)
         return client
 
@@ -72,6 +99,19 @@ def client_for(
     for client in clients:
         client.close()
         client.app.state.engine.dispose()  # type: ignore[attr-defined]
+
+
+def fresh_client(
+    settings: Settings,
+    packs: tuple[Path, ...],
+    exercise_id: str | None,
+    headers: dict[str, str],
+) -> TestClient:
+    """A client of a new service on `settings`' database, the packs imported."""
+    app = create_app(settings.model_copy(update={"exercise_id": exercise_id}))
+    for pack in packs:
+        import_pack(app.state.session_factory, load_pack(pack).pack)
+    return TestClient(app, headers=headers)
 
 
 @pytest.fixture

@@ -16,6 +16,9 @@ from fastapi.testclient import TestClient
 from tests.lookup.searching import EVENTS_AND_ALL, searcher
 from tests.packs import SAMPLE_PACK
 
+# Its tests only search: client_for makes each pack's service once (tests/lookup/conftest.py).
+READ_ONLY = True
+
 OTHER, SAMPLE = "test-oasis-99", "sand-heron-27"
 CENTRE = "medical-centre"
 

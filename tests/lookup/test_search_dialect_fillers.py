@@ -18,6 +18,9 @@ from fastapi.testclient import TestClient
 from tests.lookup.searching import assert_counts_against_nothing, searcher
 from tests.packs import SAMPLE_PACK
 
+# Its tests only search: client_for makes each pack's service once (tests/lookup/conftest.py).
+READ_ONLY = True
+
 OTHER = "test-oasis-99"
 
 

@@ -12,6 +12,9 @@ from fastapi.testclient import TestClient
 from tests.lookup.searching import Search, searcher
 from tests.packs import SAMPLE_PACK
 
+# Its tests only search: client_for makes each pack's service once (tests/lookup/conftest.py).
+READ_ONLY = True
+
 
 @pytest.fixture
 def in_other(client_for: Callable[..., TestClient], other_pack_path: Path) -> Search:

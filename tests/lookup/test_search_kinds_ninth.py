@@ -15,6 +15,9 @@ from lookup.search import ASKING_WORDS, STOPWORDS
 from tests.lookup.searching import EVENTS_AND_ALL, searcher
 from tests.packs import SAMPLE_PACK
 
+# Its tests only search: client_for makes each pack's service once (tests/lookup/conftest.py).
+READ_ONLY = True
+
 
 @pytest.mark.parametrize(
     "query",

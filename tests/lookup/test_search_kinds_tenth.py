@@ -14,6 +14,9 @@ from lookup.search import Vocabulary, _matches_of
 from tests.lookup.searching import EVENTS_AND_ALL, searcher
 from tests.packs import SAMPLE_PACK, other_pack, write_pack
 
+# Its tests only search: client_for makes each pack's service once (tests/lookup/conftest.py).
+READ_ONLY = True
+
 
 @pytest.mark.parametrize("as_index", [False, True])
 def test_a_word_the_texts_have_whole_matches_no_near_spelling(as_index: bool) -> None:

@@ -14,6 +14,9 @@ from fastapi.testclient import TestClient
 from lookup.search import query_words
 from tests.lookup.searching import EVENTS_AND_ALL, searcher
 
+# Its tests only search: client_for makes each pack's service once (tests/lookup/conftest.py).
+READ_ONLY = True
+
 
 @pytest.mark.parametrize(
     ("query", "meant", "other"),

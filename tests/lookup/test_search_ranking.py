@@ -10,6 +10,9 @@ from collections.abc import Callable
 
 import pytest
 
+# Its tests only search: client_for makes each pack's service once (tests/lookup/conftest.py).
+READ_ONLY = True
+
 
 @pytest.mark.parametrize(
     "query",

@@ -14,6 +14,9 @@ from fastapi.testclient import TestClient
 from tests.lookup.searching import EVENTS_AND_ALL, searcher
 from tests.packs import SAMPLE_PACK
 
+# Its tests only search: client_for makes each pack's service once (tests/lookup/conftest.py).
+READ_ONLY = True
+
 SAMPLE = "sand-heron-27"
 
 

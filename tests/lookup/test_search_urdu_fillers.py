@@ -15,6 +15,9 @@ from lookup.search import query_words
 from tests.lookup.searching import Search, searcher
 from tests.packs import SAMPLE_PACK
 
+# Its tests only search: client_for makes each pack's service once (tests/lookup/conftest.py).
+READ_ONLY = True
+
 
 @pytest.fixture
 def in_sample(client_for: Callable[..., TestClient]) -> Search:
