@@ -7,7 +7,8 @@ variable) is set to 0 unless it is set already: set it to use the cache as `rasa
 LIAISON_RASA_PATCHES=none (or a list without train_without_cache_fingerprints) trains exactly as
 Rasa does, hashes included. With the cache off, train_crf_in_child_process trains the CRF in a
 forked process beside the intent classifier (the same model files: its docstring); a list without
-it trains the CRF in order.
+it trains the CRF in order. read_nlu_data_once reads the NLU files once, not once for each of
+the three calls `rasa train` makes to its importers.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bot import patches
 PATCHES = (
     "train_without_cache_fingerprints",
     "sanitize_keeping_fingerprints",
+    "read_nlu_data_once",
     "train_crf_in_child_process",
 )
 CACHE_SIZE = "RASA_MAX_CACHE_SIZE"

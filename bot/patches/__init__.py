@@ -6,8 +6,9 @@ only on the Rasa version they were written against (PATCHED_RASA_VERSION): on an
 runs unchanged and says so. `undo()` puts back what the applied ones replaced (tests).
 
 Switches, read at start-up by `selected()` (`python -m bot.rasa_server`, which tools.stack runs,
-and `python -m bot.train`, which applies the three training patches alone:
-train_without_cache_fingerprints, sanitize_keeping_fingerprints and train_crf_in_child_process):
+and `python -m bot.train`, which applies the four training patches alone:
+train_without_cache_fingerprints, sanitize_keeping_fingerprints, read_nlu_data_once and
+train_crf_in_child_process):
 - LIAISON_RASA_PATCHES: `all` (default), `none`, or a comma-separated list of names from
   PATCHES; an unknown name is a start-up error.
 - LIAISON_KEEP_TRACKERS: conversations kept by keep_trackers_between_turns (default 1000);
@@ -33,6 +34,7 @@ from bot.patches import (
     keep_action_connections,
     keep_trackers_between_turns,
     pool_sqlite_tracker_store,
+    read_nlu_data_once,
     run_graphs_in_order,
     sanitize_keeping_fingerprints,
     send_latest_turn_to_actions,
@@ -81,6 +83,8 @@ PATCHES: dict[str, Patch] = {
         Patch(train_without_cache_fingerprints, LOW),
         # Training only too: reading the training data (TrainingData's clean-up).
         Patch(sanitize_keeping_fingerprints, LOW),
+        # Training only too: the importer chain asked for two language codes.
+        Patch(read_nlu_data_once, LOW),
         # Training only too: `rasa train`'s graph runner (not the prediction graphs').
         Patch(train_crf_in_child_process, MEDIUM),
         # Before count_stored_events_once and keep_trackers_between_turns, which wrap its save.
