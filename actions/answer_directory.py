@@ -152,7 +152,10 @@ async def named_contacts(
     if len(sentences) < 2:
         return []
     for sentence in sentences:
-        if asks_to_reach(sentence) or asks_who(sentence):
+        # A word of two letters is no sign here: Urdu's "ای میل" (e-mail) gives REACH_WORDS the
+        # Arabic "أي" (which), and "أي مبنى؟" (which building) asked for no one.
+        asked = {word for word in words(sentence) if len(word) > 2}
+        if asked & REACH_WORDS or asked & WHO_WORDS:
             found = await contacts_named_in(client, sentence, lang, accept)
             if found:
                 return found

@@ -70,3 +70,9 @@ def test_the_sentence_asking_to_reach_someone_is_searched_alone(lang: str, text:
 )
 def test_reaching_verbs_as_written(text: str) -> None:
     assert asks_to_reach(text)
+
+
+def test_a_sentence_asking_which_building_asks_for_no_one() -> None:
+    # "أي" (which) is in REACH_WORDS through Urdu's "ای میل": "which building?" is no contact
+    dispatcher = answer("وصلت الآن من المطار، وين أسجل اسمي؟ أي مبنى بالضبط؟", "ar")
+    assert not [m for m in dispatcher.messages if m.get("response") == "utter_contact"]
