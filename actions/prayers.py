@@ -66,7 +66,10 @@ WHERE_WORDS = _words("where|où|أين|اين|وين|فين|کہاں|کدھر")
 # the hotel?": the prayer rooms' text follows the times.
 PLACE_WORDS = WHERE_WORDS + _words(
     "somewhere|place|near|nearest|closest|room|mosque|masjid|lieu|endroit|salle|mosquée|près|"
-    "مكان|قريب|أقرب|اقرب|المصلى|مصلى|المسجد|مسجد|الجامع|جامع|جگہ"
+    "مكان|قريب|أقرب|اقرب|المصلى|مصلى|المسجد|مسجد|الجامع|جامع|جگہ|"
+    # the building it is held in or beside: "what time, and next to which building?"
+    "building|buildings|beside|next to|bâtiment|batiment|bâtiments|à côté|a cote|"
+    "مبنى|المبنى|عمارة|بجانب|بجوار|جنب|عمارت|بلڈنگ"
 )
 
 

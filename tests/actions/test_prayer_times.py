@@ -195,3 +195,19 @@ def test_a_prayer_named_without_when_also_gets_the_rooms_text(lang: str, text: s
     assert texts[-len(topic_text(PACK, "prayer_facilities", lang)) :] == topic_text(
         PACK, "prayer_facilities", lang
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "what time is jumu'ah and which building is it beside?"),
+        ("fr", "à quelle heure est la grande prière, et dans quel bâtiment ?"),
+        ("ar", "متى صلاة الجمعة وفي أي مبنى؟"),
+        ("ur", "نماز جمعہ کب ہے اور کس عمارت کے ساتھ ہے؟"),
+    ],
+)
+def test_a_time_asked_with_its_building_gets_the_rooms_text_too(lang: str, text: str) -> None:
+    """Two facts of one prayer, its time and the building it is held by: both are answered."""
+    texts, fake = ask(text, lang)
+    assert asked_days(fake) == ["2027-01-22"]
+    assert texts[1:] == topic_text(PACK, "prayer_facilities", lang)
