@@ -158,6 +158,7 @@ _OTHER_ASKING_WORDS = """
     held happen happens happening take lieu passe passent deroule deroulent
     تقام يقام تعقد يعقد منعقد
     mean means meaning signifie signifient signification يعني معني معناه معناها
+    directions chemin راستہ راستے
     far away distance distant km kilometre kilometres kilometer kilometers loin eloigne eloignee
     بعيد بعيده مسافه المسافه يبعد تبعد كيلو كيلومتر دور فاصلہ فاصلے کلومیٹر
 """

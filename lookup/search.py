@@ -94,6 +94,12 @@ _URDU_WORDS = (
     # the past's auxiliaries ("رکھی گئی ہے", "بتایا گیا تھا"), told and set (a time), we and me,
     # that, all, and a polite sir: they name nothing, and counted against the event asked about
     " گیا گئی گئے تھا تھی تھے بتایا بتائی رکھا رکھی رکھے ہم ہمیں مجھے کہ سب سر"
+    # to do, then, and please explain or tell ("بات کرنی ہو تو ... کروں", if I must talk,
+    # where do I ...; "راستہ سمجھا دیں", explain the way): on a pack without Urdu texts they
+    # matched nothing and still weighed against the place or person the question names
+    " کرنا کرنی کرنے کروں کریں کرو تو سمجھا سمجھائیں سمجھاؤ دیں دیجیے دیجئے بتا بتائیں بتاؤ"
+    # where, as کہاں's spoken twin ("چوک کدھر ہے")
+    " کدھر"
 )
 # Roman Urdu's (Urdu typed in Latin letters, bot/nlu/roman_urdu.py): particles, question words,
 # pronouns and auxiliaries, and what it asks about an item (baje, o'clock; waqt, time; shuru,
@@ -152,9 +158,27 @@ _UNTIL_WORDS = """
     until till jusqu jusque
     حتى لغاية لين
 """
+# This and that (issue 20): they point at what the message names and name nothing themselves;
+# being in some text, "that" counted against the item asked ("the programme says 'field boots',
+# what does that mean" left the dress code under the share a plain name needs).
+_POINTING_WORDS = """
+    this that these those ca cela ceci
+"""
+# Wanting, and the question words and particles of spoken Arabic (Egyptian, Levantine, Gulf)
+# that the lists above lack: "عايز ... الرقم إيه" (I want ... what's the number), "بدي ... شو",
+# "ابي ... وش". They say what the visitor wants to know, never which item; found in some text,
+# they counted against the contact asked for, and the fallback's search was not sure of it.
+_WANTING_WORDS = """
+    want wants wanna veux voudrais voudrait voulons souhaite souhaiterais
+    عايز عاوز عايزه عاوزه عايزين عاوزين بدي بدنا ابي ابغي ابغا اريد نريد ودي
+    ايه ازاي ليه امتى كام بتاع بتاعه بتاعت بتوع ده دي دلوقتي هلق عشان علشان حضرتك وش
+    چاہتا چاہتی چاہتے chahta chahti chahte
+"""
 STOPWORDS = frozenset(
     words(
-        _FUNCTION_WORDS
+        _POINTING_WORDS
+        + _WANTING_WORDS
+        + _FUNCTION_WORDS
         + _QUESTION_WORDS
         + _URDU_WORDS
         + _ROMAN_URDU_WORDS
@@ -183,7 +207,18 @@ _COURTESY_WORDS = """
     salam salaam assalamu assalam alaikum alaykum aoa shukran shukriya
 """
 COURTESY_WORDS = frozenset(words(_COURTESY_WORDS)) - STOPWORDS
-ASKING_WORDS = (asking.ASKING_WORDS | COURTESY_WORDS) - STOPWORDS
+# Calling or talking to someone (issue 20): how the visitor means to reach what the message names,
+# not which one. Searched as the asking words are: for a text that has them ("Call medic line
+# 7777"), never against a contact whose texts lack them ("I need to talk to the duty desk",
+# "أكلم المناوبة", "je veux appeler la permanence" left the desk under half of the message).
+_REACHING_WORDS = """
+    call calling ring talk speak reach
+    appeler appelle appeller joindre contacter parler
+    اكلم نكلم يكلم تكلم اتكلم نتكلم احكي نحكي اكلمهم
+    کال بات baat
+"""
+REACHING_WORDS = frozenset(words(_REACHING_WORDS)) - STOPWORDS
+ASKING_WORDS = (asking.ASKING_WORDS | COURTESY_WORDS | REACHING_WORDS) - STOPWORDS
 # "Opening hours", "heures d'ouverture", "ساعات العمل", "اوقات کار": the word beside "hours" says
 # which hours (a place's), not which item, and is not searched ("opening ceremony" keeps its
 # "opening"; "what are the opening hours of Well Square" counted "opening" as a name it lacks).

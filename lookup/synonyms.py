@@ -59,13 +59,13 @@ raising ریزنگ کشائی لہرانا لہرایا لہرائی لہرات�
 field فیلڈ terrain ميداني
 kitchen کچن cuisine مطبخ kuzina kouzina koujina cuzina
 shop store boutique magasin متجر حانوت دكان بقالة دکان hanout 7anout
-square اسکوائر سکوائر
-well ویل
+square اسکوائر سکوائر چوک ساحة
+well ویل کنواں کنویں کنوئیں puits بئر
 tent ٹینٹ خیمہ
 prayer نماز
 line لائن
 desk ڈیسک
-liaison لائزن لیزان لیازان
+liaison لائزن لیزان لیازان لیزون ارتباط رابطہ
 office آفس
 water واٹر
 tower ٹاور
