@@ -50,6 +50,16 @@ REACH_WORDS = frozenset(
 # card, when the search finds one confidently (not the topic's text about the service). Not
 # French "qui", a relative pronoun as often ("le bus qui part"), nor Arabic "من" (from).
 WHO_WORDS = frozenset(words("who whom مين کون"))
+# Urdu's رابطہ is contact (a REACH word) and, before a team, an officer, a cell, a desk or an
+# office, liaison: "رابطہ ٹیم سے بات کرنی ہو", the liaison team, names whom to reach and stays in
+# the contacts' search (lookup/synonyms.py gives it liaison's other words).
+_LIAISON_WORDS = frozenset(words("رابطہ"))
+_UNIT_WORDS = frozenset(words("ٹیم افسر افسران سیل ڈیسک دفتر آفس"))
+
+
+def names_a_unit(token: str, after: str) -> bool:
+    """Whether `token` is liaison before the unit `after` names ("رابطہ ٹیم"), not contact."""
+    return bool(set(words(token)) & _LIAISON_WORDS and set(words(after)) & _UNIT_WORDS)
 
 
 def asks_who(text: str) -> bool:
@@ -178,7 +188,12 @@ async def contacts_named_in(
     # fields, which are not texts the search reads: left out, they do not count against the
     # person named.
     left_out = REACH_WORDS | TIME_WORDS
-    asked = " ".join(t for t in text.split() if not set(words(t)) <= left_out or not words(t))
+    tokens = text.split()
+    asked = " ".join(
+        t
+        for t, after in zip(tokens, [*tokens[1:], ""], strict=True)
+        if not set(words(t)) <= left_out or not words(t) or names_a_unit(t, after)
+    )
     hits = await message_hits(client, asked, lang, ["contact", "rank"])
     found = tied_best(hits, accept)
     # A grade's title best named ("a Valmère capitaine in the Nahran army") is the rank's

@@ -17,6 +17,7 @@ from actions.answer_directory import (
     say_named_contacts,
 )
 from actions.answer_found import (
+    NAMED_SCORE,
     WHEN_WORDS,
     asks_beyond_when_and_where,
     related_text,
@@ -161,6 +162,8 @@ class ActionAnswerVenue(DatedLookupAction):
         )
         if not hits:
             raise NoAnswer("no venue matches")
+        if await self.said_text_naming_it(dispatcher, tracker, lang):
+            return
         for venue in hits:
             # The service gives the hours in force on the day (Ramadan's in Ramadan) as
             # `current`: said for the day asked, else for the week.
@@ -171,6 +174,31 @@ class ActionAnswerVenue(DatedLookupAction):
         for item in others:  # "... and when is the flag raising"
             await say_item(self.client, dispatcher, item, lang)
         say_freshness(dispatcher, [*hits, *others], lang)
+
+    async def said_text_naming_it(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str
+    ) -> bool:
+        """A place that is only a word of some text ("when does the North Gate open and close",
+        in a pack whose gates are no places but words of its access text): when the place the
+        model marked is no place's name (a venue found only because its directions mention it)
+        and the whole message, searched among the places and the topics' texts, finds a text
+        ahead of every place, that text answers, not the range reached through the gate.
+        Whether it was said."""
+        values = list(dict.fromkeys(str(v) for v in tracker.get_latest_entity_values("venue")))
+        if not values:
+            return False
+        named = await self.client.search_scored(" ".join(values), lang, ["venue"], 1, "name")
+        if not named or named[0][0] >= NAMED_SCORE:
+            return False
+        ranked = await self.client.search_hits(user_text(tracker), lang, ["venue", "topic"], 2)
+        if not ranked or ranked[0]["item"]["kind"] != "topic":
+            return False
+        if len(ranked) > 1 and ranked[1]["score"] >= ranked[0]["score"]:
+            return False  # a place as likely as the text: the place's answer stands
+        text = ranked[0]["item"]
+        await say_item(self.client, dispatcher, text, lang)
+        say_freshness(dispatcher, [text], lang)
+        return True
 
 
 RANK_CODE = re.compile(r"\b(O[FR])[- ]?(\d{1,2})\b", re.IGNORECASE)

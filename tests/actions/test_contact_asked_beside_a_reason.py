@@ -76,3 +76,43 @@ def test_a_sentence_asking_which_building_asks_for_no_one() -> None:
     # "أي" (which) is in REACH_WORDS through Urdu's "ای میل": "which building?" is no contact
     dispatcher = answer("وصلت الآن من المطار، وين أسجل اسمي؟ أي مبنى بالضبط؟", "ar")
     assert not [m for m in dispatcher.messages if m.get("response") == "utter_contact"]
+
+
+def contact_searches(text: str, intent: str = "ask_communications") -> tuple[Any, list[str]]:
+    """The answer, and the queries the contacts' search got; the duty liaison officer is found
+    only when the query names the liaison team (رابطہ)."""
+    fake = FakeLookup(SAMPLE)
+    fake.search_hits = [("contact", "duty-liaison-officer")]
+    queries: list[str] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/search":
+            q = request.url.params.get("q", "")
+            queries.append(q)
+            named = "رابطہ" in q
+            fake.search_figures[("contact", "duty-liaison-officer")] = (
+                (1.5, 0.6) if named else (0.3, 0.2)
+            )
+        return fake.handle(request)
+
+    return run(ActionAnswerTopic, handle, language="ur", intent=intent, text=text), queries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "رابطہ ٹیم کو فون کرنا ہو تو نمبر کون سا ہے؟",
+        "مجھے رابطہ افسر سے بات کرنی ہے، کال کہاں کروں",
+    ],
+)
+def test_urdu_liaison_before_a_team_or_officer_is_whom_to_reach(text: str) -> None:
+    # رابطہ is contact (a REACH word, left out of the search) and, before ٹیم or افسر, the
+    # liaison team or officer: the one asked for
+    dispatcher, queries = contact_searches(text)
+    said = [m.get("name") for m in dispatcher.messages if m.get("response") == "utter_contact"]
+    assert said == [DUTY["name"]["ur"]], (dispatcher.messages, queries)
+
+
+def test_urdu_contact_alone_is_still_no_name() -> None:
+    _, queries = contact_searches("ایمرجنسی میں کس سے رابطہ کروں؟")
+    assert queries and all("رابطہ" not in q for q in queries[:1]), queries
