@@ -38,6 +38,7 @@ GUARD = OpsecGuard({"patterns_dir": str(ROOT / "data" / "nlu")})
         "comment je salue une sentinelle qui m'arrête à l'entrée",
         "quelle fréquence pour écouter la radio locale dans la voiture",
         "un adjudant a-t-il droit à une chambre individuelle ?",
+        "un caporal-chef a droit à une chambre seule ou on partage ?",
         "il y a un compte instagram officiel de l'exercice ?",
         "فين كاين البريفينغ ديال السلامة على الكرطوش",
         "كيف أخاطب الحارس إذا أوقفني عند البوابة؟",
