@@ -158,11 +158,12 @@ _bearer = HTTPBearer(
     description="An admin token (LIAISON_ADMIN_TOKENS), or the action server's service token "
     "(LIAISON_SERVICE_TOKEN) for intake and reads",
 )
+BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
 def get_admin(
     request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    credentials: BearerDep,
 ) -> str:
     """The name of the admin whose bearer token this is: 401 without one, 403 for a wrong one."""
     tokens: dict[str, str] = request.app.state.admin_tokens
@@ -216,7 +217,7 @@ def _require_credentials(credentials: HTTPAuthorizationCredentials | None, who: 
 
 async def get_service(
     request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    credentials: BearerDep,
 ) -> str:
     """The action server, by its service token (LIAISON_SERVICE_TOKEN): only it reports what
     visitors and the bot said, so only its token may write intake. 401 without a token, 403 for
@@ -232,8 +233,6 @@ async def get_service(
 
 ServiceDep = Annotated[str, Depends(get_service)]
 
-BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-
 
 def presents_service_token(
     request: Request, credentials: HTTPAuthorizationCredentials | None
@@ -247,7 +246,7 @@ def presents_service_token(
 
 async def get_reader(
     request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    credentials: BearerDep,
 ) -> str:
     """Who reads the knowledge: the action server (service token) or an admin (admin token).
     Every token is compared, so the time taken does not say which kind matched."""
