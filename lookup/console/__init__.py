@@ -6,7 +6,6 @@ client, and the announcement delivery worker (started and stopped by the app's l
 
 from __future__ import annotations
 
-import time
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -28,6 +27,7 @@ from lookup.console.web import HERE, NotSignedIn, session_secret
 from lookup.delivery import DeliveryWorker
 from lookup.rasa_client import RasaClient
 from lookup.settings import Settings
+from lookup.store.items import now
 
 
 def install(app: FastAPI, settings: Settings) -> None:
@@ -45,9 +45,10 @@ def install(app: FastAPI, settings: Settings) -> None:
         app.include_router(module.router)
     app.add_exception_handler(NotSignedIn, _sign_in_first)
     app.state.login_throttle = LoginThrottle(
+        app.state.session_factory,
         settings.login_max_failures,
         settings.login_lockout_seconds,
-        time.monotonic,
+        now,
         max_per_address=settings.login_max_per_address,
     )
     app.state.rasa = RasaClient(settings.rasa_url, settings.rasa_token, settings.rasa_timeout)

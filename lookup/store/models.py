@@ -345,6 +345,38 @@ class EnrolmentFailure(Base):
     sender_id: Mapped[str] = mapped_column(String(255))
 
 
+class SignInKey(Base):
+    """What serialises the console's sign-in attempts of one client address, or of one (username,
+    address) pair, across lookup replicas: each attempt updates the address's row and then the
+    pair's (in that order) before it counts, so parallel guesses at two replicas wait for each
+    other (issue 18's throttle under issue 22's replicas). The pair's row also holds its lockout.
+    An address's row has the scope "address" and an empty username."""
+
+    __tablename__ = "sign_in_keys"
+
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    username: Mapped[str] = mapped_column(String(255), primary_key=True)
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SignInAttempt(Base):
+    """A sign-in attempt counted before its password was checked: failed, or still being checked.
+    Counts against its address for the window; against its pair until a lockout or a good
+    password clears the pair (`for_pair` false). Rows older than the window are deleted."""
+
+    __tablename__ = "sign_in_attempts"
+    __table_args__ = (Index("ix_sign_in_attempts_pair", "address", "username", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    username: Mapped[str] = mapped_column(String(255))
+    address: Mapped[str] = mapped_column(String(64))
+    for_pair: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 class Enrolment(Base):
     """A visitor, (channel, sender), enrolled as a participant of a nation's contingent."""
 

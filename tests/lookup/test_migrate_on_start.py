@@ -17,7 +17,7 @@ from lookup.settings import Settings
 from lookup.store import database
 from lookup.store.database import SchemaNotCurrent, make_engine, migrate, schema_revisions
 
-HEAD = {"0008"}
+HEAD = {"0009"}
 
 
 def replica_settings(settings: Settings, migrate_on_start: bool) -> Settings:
@@ -63,7 +63,7 @@ def test_off_a_schema_behind_the_code_is_refused_naming_both_revisions(
     migrate(engine, "0006")
     engine.dispose()
 
-    with pytest.raises(SchemaNotCurrent, match="behind: it is at 0006, this code needs 0008"):
+    with pytest.raises(SchemaNotCurrent, match="behind: it is at 0006, this code needs 0009"):
         create_app(replica_settings(settings, False))
     assert revisions(settings) == {"0006"}
 
@@ -75,7 +75,7 @@ def test_off_after_the_deploy_step_the_replica_serves_without_migrating(
     if settings.database_url:
         monkeypatch.setenv("DATABASE_URL", settings.database_url)
     assert main(["migrate"]) == 0
-    assert "database schema at 0008" in capsys.readouterr().out
+    assert "database schema at 0009" in capsys.readouterr().out
 
     def no_migration(_engine: Engine, revision: str = "head") -> None:
         raise AssertionError("a replica with LIAISON_MIGRATE_ON_START=0 ran a migration")
