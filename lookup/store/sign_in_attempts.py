@@ -9,7 +9,6 @@ so two transactions never wait for each other in a circle."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -19,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from lookup.store.models import SignInAttempt, SignInKey
+from lookup.store.time_window import seconds, wait_seconds
 
 MAX_LOCKOUT = timedelta(hours=24)
 ADDRESS = "address"
@@ -40,11 +40,19 @@ def begin(
     pair = _lock(session, username, address, at)
     try:
         if pair.locked_until is not None and pair.locked_until > at:
-            return _seconds(pair.locked_until - at)
+            return seconds(pair.locked_until - at)
         mine = _pairs_attempts(username, address)
+        window = limits.window
         waits = (
-            _wait(session, at, limits, limits.max_failures, *mine),
-            _wait(session, at, limits, limits.max_per_address, SignInAttempt.address == address),
+            wait_seconds(session, SignInAttempt.at, at, window, limits.max_failures, *mine),
+            wait_seconds(
+                session,
+                SignInAttempt.at,
+                at,
+                window,
+                limits.max_per_address,
+                SignInAttempt.address == address,
+            ),
         )
         late = [wait for wait in waits if wait is not None]
         if late:
@@ -128,26 +136,6 @@ def _clear_pair(session: Session, username: str, address: str) -> None:
     )
 
 
-def _wait(
-    session: Session, at: datetime, limits: Limits, limit: int, *where: ColumnElement[bool]
-) -> int | None:
-    """Seconds until fewer than `limit` attempts fall in the window, or None if they already do."""
-    in_window = (SignInAttempt.at > at - limits.window, *where)
-    count = session.scalar(select(func.count()).select_from(SignInAttempt).where(*in_window))
-    if not count or count < limit:
-        return None
-    leaves = session.scalar(
-        select(SignInAttempt.at)
-        .where(*in_window)
-        .order_by(SignInAttempt.at)
-        .offset(count - limit)
-        .limit(1)
-    )
-    if leaves is None:  # forgotten in between (another replica's clock ran ahead)
-        return None
-    return _seconds(leaves + limits.window - at)
-
-
 def _sweep(session: Session, at: datetime, limits: Limits) -> None:
     """Forgets attempts the window has left behind and keys idle for longer than any lockout,
     skipping rows another transaction holds (it never waits, so it never deadlocks)."""
@@ -174,7 +162,3 @@ def _sweep(session: Session, at: datetime, limits: Limits) -> None:
             )
         )
     session.commit()
-
-
-def _seconds(delta: timedelta) -> int:
-    return max(1, math.ceil(delta.total_seconds()))
