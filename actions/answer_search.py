@@ -66,6 +66,19 @@ class ActionAnswerEvent(LookupAction):
 # What a dress question may name: a dress code itself, or an event (whose dress is asked).
 DRESS_OR_EVENT = ["dress_code", "event"]
 
+# A dress question that also asks the event's date, day or place ("date and dress for the
+# closing ceremony", "رفع العلم إمتى ونلبس إيه", "drill kahan hogi aur uniform kaun si") gets
+# the event's time and place before its dress: WHEN_WORDS, and the date, day and where words
+# of each language, spoken Arabic's 'when' and Roman Urdu's.
+EVENT_FACT_WORDS = WHEN_WORDS | frozenset(
+    words(
+        "date day where jour ou lieu "
+        "امتى إمتى ايمتى أيمتى امتا وقتاش فوقاش إيمته تاريخ يوم أين وين فين فاين مكان "
+        "تاریخ دن کہاں کدھر جگہ "
+        "kab kahan kahaan kidhar tareekh tarikh din waqt"
+    )
+)
+
 
 class ActionAnswerDress(DatedLookupAction):
     """The dress for the event named; else for the events of the day named ("what do I wear on
@@ -95,7 +108,7 @@ class ActionAnswerDress(DatedLookupAction):
             await self._say_guidance(dispatcher, lang)
             return
         dressed = [event for event in hits if "dress" in event.get("related", {})]
-        asks_when = bool(WHEN_WORDS & set(words(user_text(tracker))))
+        asks_when = bool(EVENT_FACT_WORDS & set(words(user_text(tracker))))
         for event in dressed:  # several when the question names them equally (find)
             if asks_when:  # its time, place and dress; then the dress's description
                 say_event(dispatcher, event, lang)
