@@ -33,7 +33,7 @@ medical میڈیکل
 medic میڈک میڈیک
 evacuation ایویکیوایشن medevac
 drill ڈرل
-parade پریڈ
+parade پریڈ پریڈیں پریڈوں
 briefing بریفنگ
 safety سیفٹی حفاظتی
 rehearsal ریہرسل بروفة بروفات
