@@ -7,7 +7,8 @@ a pool, as SQLAlchemy 2 does by default for SQLite files (a QueuePool; a connect
 used by two threads at once). And when the database is in WAL mode (tools.stack puts the default
 one in it), the log is synced at checkpoints rather than at every commit (`synchronous=NORMAL`):
 a turn survives a crash of Rasa; only a power cut or kernel crash can lose the last turns
-written before it. The lookup service's data keeps full sync.
+written before it. The lookup service's SQLite database does the same since issue 22's fifteenth
+round (lookup/store/database.py, docs/deploy.md).
 
 Gain: measured together with cache_action_reply_validator, keep_action_connections and the WAL
 tracker database (docs/bench.md, first round, item 1): a custom-action turn for one user went
