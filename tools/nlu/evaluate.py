@@ -18,8 +18,9 @@ before bot.nlu.opsec_guard raised it, which the guard leaves in the parse data).
 written in secret by someone who never saw the guard and measured once (development data since:
 the seventh from 2026-12-06 12:25, the ninth from 16:53, the tenth from 19:33, the eleventh from
 23:24, the twelfth from 2026-12-07 02:34, the thirteenth from 05:33, the fourteenth from 08:46);
-the six sets before the seventh were retired into training (data/nlu/<lang>/restricted_retired_sets.yml, issue 19's
-"many authors"). A later set gets its own key in OPSEC_SETS.
+the six sets before the seventh were retired into training
+(data/nlu/<lang>/restricted_retired_sets.yml, issue 19's "many authors"). A later set gets its
+own key in OPSEC_SETS.
 
 Arabizi (issue 21), Arabic typed in Latin letters and digits, is measured on
 tests/nlu/heldout/arabizi/ar.yml under `arabizi`: intent macro-F1 (target 0.85) and the share of
