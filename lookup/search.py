@@ -368,6 +368,7 @@ def search_explained(
     asking = [word for word in informative if word in ASKING_WORDS]  # in informative's order
     courtesy = [word for word in informative if word in COURTESY_WORDS]
     hits = []
+    under_half: list[Hit] = []  # matched by under half the words: only a name said whole
     for key, scores in best.items():
         found = sum(weight[word] for word in informative if scores.get(word, 0.0) > 0)
         its_asking = sum(weight[word] for word in asking if scores.get(word, 0.0) > 0)
@@ -376,15 +377,62 @@ def search_explained(
         # texts lack are not counted against it here either, as in its coverage: "رات", night,
         # in another place's text, left "until when is the shop open at night" under half.
         lacked = sum(weight[word] for word in asking) - its_asking
-        if found * 2 <= total - lacked or key not in own:
+        if key not in own:
             continue
         unsaid = sum(weight[word] for word in courtesy if scores.get(word, 0.0) <= 0)
         relevance = sum(weight[word] * score for word, score in scores.items()) / (total - unsaid)
         covered = _name_coverage(names.get(key, []), matched_by_query)
         score = round(relevance * (1 + covered) / 2, 3)
-        hits.append(Hit(key[0], key[1], score, round(found / (whole + its_asking), 3)))
+        hit = Hit(key[0], key[1], score, round(found / (whole + its_asking), 3))
+        (hits if found * 2 > total - lacked else under_half).append(hit)
+    hits = _exact_before_longer(hits, under_half, names, matched_by_query)
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
     return hits[:limit], unmatched
+
+
+def _exact_before_longer(
+    hits: list[Hit],
+    under_half: list[Hit],
+    names: dict[tuple[str, str], list[set[str]]],
+    matched_by_query: dict[str, float],
+) -> list[Hit]:
+    """An item whose whole name the query says ranks before one of its kind whose longer name
+    contains that name and whose other name words the query does not say: "is it ceremonial or
+    duty uniform for the opening ceremony" asks for the opening ceremony, not its rehearsal,
+    whatever other words of the question ("laid out", "handed out") the rehearsal's description
+    holds, even when those words leave the ceremony under half of the question (`under_half`).
+    The longer one still wins when its own words are asked."""
+    said = {word for word, score in matched_by_query.items() if score >= 1.0}
+
+    def whole_names(hit: Hit) -> list[set[str]]:
+        return [name for name in names.get((hit.kind, hit.item_id), []) if name and name <= said]
+
+    def contains(longer: Hit, shorter: Hit) -> bool:
+        # A longer item with a name of its own said whole ("Major", Valmère's OR-9 title, beside
+        # the OF-3 majors) is no longer name of the other: the usual ranking decides.
+        if longer.kind != shorter.kind or whole_names(longer):
+            return False
+        return any(
+            short < name and not any(matched_by_query.get(w, 0.0) > 0 for w in name - short)
+            for short in whole_names(shorter)
+            for name in names.get((longer.kind, longer.item_id), [])
+        )
+
+    kept = {(hit.kind, hit.item_id): hit for hit in hits}
+    for longer in hits:
+        for shorter in [*hits, *under_half]:
+            if shorter.item_id == longer.item_id or not contains(longer, shorter):
+                continue
+            current = kept.get((shorter.kind, shorter.item_id))
+            top = max(longer.score, current.score if current else shorter.score)
+            kept[(shorter.kind, shorter.item_id)] = Hit(
+                shorter.kind, shorter.item_id, top, shorter.coverage
+            )
+            ahead = kept[(longer.kind, longer.item_id)]
+            kept[(longer.kind, longer.item_id)] = Hit(
+                longer.kind, longer.item_id, min(ahead.score, round(top - 0.001, 3)), ahead.coverage
+            )
+    return list(kept.values())
 
 
 Row = tuple[str, str, bool | None, set[str]]
