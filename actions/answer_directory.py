@@ -136,8 +136,23 @@ async def say_host_nation(
 
 
 def asks_to_reach(text: str) -> bool:
-    """Whether the message asks how to reach someone (a phone, a number, رابطہ...)."""
-    return any(word in REACH_WORDS for word in words(text))
+    """Whether the message asks how to reach someone (a phone, a number, رابطہ...). A word of two
+    letters is no sign (as in `named_contacts`): Urdu's "ای میل" gives REACH_WORDS the Arabic
+    "أي" (which), and "أي مستوى بالناتو" (which NATO level) asked for no one."""
+    return any(word in REACH_WORDS for word in words(text) if len(word) > 2)
+
+
+# Words saying whose side a grade is on ("the captain ours", "النقيب عندنا", "le capitaine chez
+# nous", "ہمارے کیپٹن"): after a grade's title they compare grades, they name no one.
+OWN_SIDE_WORDS = frozenset(
+    words(
+        "our ours us we home here mine my your yours their theirs "
+        "chez nous notre nos ici vous votre vos eux "
+        "عندنا لدينا تبعنا متاعنا ديالنا بتاعنا حقنا عندكم لديكم تبعكم عندهم لديهم هنا عندي "
+        "ہمارے ہمارا ہماری ہمارى یہاں آپ کے ان "
+        "hamare hamara hamari humare yahan apke aapke unke"
+    )
+)
 
 
 # Where a message's sentences end: a question and what prompted it ("how do I reach the duty
@@ -332,7 +347,7 @@ async def absent_person(client: LookupClient, text: str, lang: str) -> str | Non
             continue
         name = []
         for token, token_words in zip(tokens[at + 1 :], folded[at + 1 :], strict=True):
-            if not token_words or not set(token_words) <= unknown:
+            if not token_words or not set(token_words) <= unknown - OWN_SIDE_WORDS:
                 break
             name.append(token)
         if name:
