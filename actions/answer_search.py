@@ -41,6 +41,18 @@ from actions.lookup_client import ForParticipants, NoAnswer
 from actions.not_translated import say_not_translated
 from common.textnorm import words
 
+# Arabic's one-letter prepositions written on a word ("بحفل"): the word said without one.
+_ARABIC_PROCLITICS = "لبكفو"
+
+
+def said_whole(name: str, text: str) -> bool:
+    """Whether the message says every word of a name that says something (longer than two
+    letters: not "de", "of", "la"), a word with an Arabic preposition on it counting too."""
+    said = set(words(text))
+    said |= {w[1:] for w in said if len(w) > 3 and w[0] in _ARABIC_PROCLITICS}
+    named = [w for w in words(name) if len(w) > 2]
+    return bool(named) and all(w in said for w in named)
+
 
 class ActionAnswerEvent(LookupAction):
     def name(self) -> str:
@@ -91,8 +103,16 @@ class ActionAnswerDress(DatedLookupAction):
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
         # "What is the dress code 'field boots'?", "c'est quoi la tenue de cérémonie ?": a dress
         # code named outright is the answer itself, not the events worn in it nor the guidance.
-        named = await search_message(self.client, user_text(tracker), lang, DRESS_OR_EVENT)
+        text = user_text(tracker)
+        named = await search_message(self.client, text, lang, DRESS_OR_EVENT)
         codes = [item for item in named if item["kind"] == "dress_code"]
+        if codes:
+            # "date and dress for the closing ceremony": the ceremonial dress's description
+            # mentions the ceremonies, but an event named whole is what is asked (its dress,
+            # the code's name and description among it).
+            events = await search_message(self.client, text, lang, ["event"])
+            if any(said_whole(event["fields"].get("title") or "", text) for event in events):
+                codes = []
         if codes:
             for code in codes:
                 await say_item(self.client, dispatcher, code, lang)
