@@ -3,6 +3,7 @@ items the liaison team keeps in the lookup service."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -13,6 +14,7 @@ from actions.answer_directory import (
     asks_for_office,
     asks_to_reach,
     asks_who,
+    in_another_script,
     named_only,
     say_named_contacts,
 )
@@ -39,6 +41,7 @@ from actions.base import (
 )
 from actions.dates import requested_day
 from actions.lookup_client import ForParticipants, LookupClient, NoAnswer
+from actions.not_translated import offered_languages, say_notice
 from actions.notes import DOMAIN as VISITOR_DOMAIN
 from common.asking import WHEN_WORDS
 from common.i18n import N_, translator
@@ -226,9 +229,15 @@ class ActionAnswerTopic(DatedLookupAction):
     async def say_flag_order(self, dispatcher: CollectingDispatcher, lang: str) -> bool:
         """Say the nations in the exercise's order of flags; whether it was said (not when a
         nation of that order has no name in this language: the topic's absence then stands)."""
-        fields = (await self.client.exercise(lang))["fields"]
+        exercise = await self.client.exercise(lang)
+        fields = exercise["fields"]
         names = {n.get("code"): n.get("name") for n in fields.get("nations", [])}
         ordered = [names.get(code) for code in fields.get("flag_order", [])]
+        if ordered and not all(ordered) and offered_languages(exercise):
+            # The nations' names exist only in other languages (a pack without Urdu): the
+            # visitor is offered those, as for any text missing in theirs, not "no information".
+            say_notice(dispatcher, exercise, lang)
+            return True
         if not ordered or not all(ordered):
             return False
         nations = rendering.and_list((f"{n}. {name}" for n, name in enumerate(ordered, 1)), lang)
@@ -273,11 +282,26 @@ class ActionAnswerTopic(DatedLookupAction):
         asked = set(words(text))
         if not WHEN_WORDS & asked:
             return []
+        # The whole message, else its sentence that asks when ("when does the flag raising
+        # end? I want breakfast after": the reason given leaves the event under half of it).
+        sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
+        asking = [part for part in sentences if WHEN_WORDS & set(words(part))]
         try:
             hits = await search_message(self.client, text, lang, ["event"], by_name)
+            if not hits and len(sentences) > 1:
+                for part in asking:
+                    hits = hits or await search_message(self.client, part, lang, ["event"], by_name)
         except ForParticipants:
             return []
-        events = [event for event in hits if titled_in(event, asked)]
+        # An event with no title in this language (a pack without Urdu), or a question written
+        # in another language than the answer's (asked in Urdu, answered in French after the
+        # visitor pressed it): its title cannot be among the words; the search's name stands.
+        other_words = in_another_script(text, lang)
+        events = [
+            event
+            for event in hits
+            if titled_in(event, asked) or other_words or not event["fields"].get("title")
+        ]
         for event in events:
             say_event(dispatcher, event, lang)
         return events
@@ -318,6 +342,10 @@ class ActionAnswerTopic(DatedLookupAction):
         [times] = await self.client.prayer_times(lang, day.isoformat())
         for sentence in prayers.render(times, prayer, lang):
             dispatcher.utter_message(text=sentence)
+
+
+# Where a message's sentences end (as actions/answer_directory.py reads them).
+_SENTENCE_END = re.compile(r"[?!.؟\n]+(?:\s|$)")
 
 
 def titled_in(event: dict[str, Any], asked: set[str]) -> bool:
