@@ -367,7 +367,7 @@ def search_explained(
             matched_by_query[candidate] = max(score, matched_by_query.get(candidate, 0.0))
     asking = [word for word in informative if word in ASKING_WORDS]  # in informative's order
     courtesy = [word for word in informative if word in COURTESY_WORDS]
-    hits = []
+    hits: list[Hit] = []
     under_half: list[Hit] = []  # matched by under half the words: only a name said whole
     for key, scores in best.items():
         found = sum(weight[word] for word in informative if scores.get(word, 0.0) > 0)

@@ -47,7 +47,7 @@ class _ReasonGiven(FakeLookup):
     """The whole message covers the event under half (its reason is words of no item); the
     sentence asking when covers it whole."""
 
-    def handle(self, request):  # type: ignore[no-untyped-def]
+    def handle(self, request):
         query = request.url.params.get("q", "")
         whole = len([p for p in query.replace("؟", "?").split("?") if p.strip()]) > 1
         self.search_figures = {("event", "raising"): (2.0, 0.4 if whole else 1.0)}

@@ -35,7 +35,7 @@ def find(client_for: Callable, tmp_path: Path) -> Callable[[str], list[Hit]]:
     client = client_for(write_pack(tmp_path / "wordy.yml", _pack()))
 
     def run(query: str) -> list[Hit]:
-        with client.app.state.session_factory() as session:  # type: ignore[attr-defined]
+        with client.app.state.session_factory() as session:
             return search(session, "test-oasis-99", query, kinds=["event"])
 
     return run
