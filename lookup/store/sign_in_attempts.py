@@ -38,29 +38,40 @@ def begin(
     """None: go ahead, the attempt is counted (call `failed` or `succeeded` after the check);
     else the seconds to wait. Commits."""
     pair = _lock(session, username, address, at)
-    try:
-        if pair.locked_until is not None and pair.locked_until > at:
-            return seconds(pair.locked_until - at)
-        mine = _pairs_attempts(username, address)
-        window = limits.window
-        waits = (
-            wait_seconds(session, SignInAttempt.at, at, window, limits.max_failures, *mine),
-            wait_seconds(
-                session,
-                SignInAttempt.at,
-                at,
-                window,
-                limits.max_per_address,
-                SignInAttempt.address == address,
-            ),
-        )
-        late = [wait for wait in waits if wait is not None]
-        if late:
-            return max(late)
+    wait = _wait(session, pair, username, address, at, limits)
+    if wait is None:
         session.add(SignInAttempt(at=at, username=username, address=address, for_pair=True))
-        return None
-    finally:
-        session.commit()
+    session.commit()  # only when every statement succeeded: an error rolls back with the session
+    return wait
+
+
+def _wait(
+    session: Session, pair: SignInKey, username: str, address: str, at: datetime, limits: Limits
+) -> int | None:
+    """The seconds to wait (the pair's lockout, its count, its address's count), or None."""
+    if pair.locked_until is not None and pair.locked_until > at:
+        return seconds(pair.locked_until - at)
+    window = limits.window
+    waits = (
+        wait_seconds(
+            session,
+            SignInAttempt.at,
+            at,
+            window,
+            limits.max_failures,
+            *_pairs_attempts(username, address),
+        ),
+        wait_seconds(
+            session,
+            SignInAttempt.at,
+            at,
+            window,
+            limits.max_per_address,
+            SignInAttempt.address == address,
+        ),
+    )
+    late = [wait for wait in waits if wait is not None]
+    return max(late) if late else None
 
 
 def failed(session: Session, username: str, address: str, at: datetime, limits: Limits) -> None:
