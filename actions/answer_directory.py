@@ -160,6 +160,11 @@ OWN_SIDE_WORDS = frozenset(
 _SENTENCE_END = re.compile(r"[?!.؟\n]+(?:\s|$)")
 
 
+def sentences(text: str) -> list[str]:
+    """The message's sentences, stripped, empty ones left out."""
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
 async def named_contacts(
     client: LookupClient,
     text: str,
@@ -173,14 +178,13 @@ async def named_contacts(
     found = await contacts_named_in(client, text, lang, accept)
     if found:
         return found
-    sentences = [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
-    if len(sentences) < 2:
+    parts = sentences(text)
+    if len(parts) < 2:
         return []
-    for sentence in sentences:
-        # A word of two letters is no sign here: Urdu's "ای میل" (e-mail) gives REACH_WORDS the
-        # Arabic "أي" (which), and "أي مبنى؟" (which building) asked for no one.
+    for sentence in parts:
+        # A word of two letters is no sign here either (as in `asks_to_reach`).
         asked = {word for word in words(sentence) if len(word) > 2}
-        if asked & REACH_WORDS or asked & WHO_WORDS:
+        if asks_to_reach(sentence) or asked & WHO_WORDS:
             found = await contacts_named_in(client, sentence, lang, accept)
             if found:
                 return found

@@ -3,7 +3,6 @@ items the liaison team keeps in the lookup service."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -17,6 +16,7 @@ from actions.answer_directory import (
     in_another_script,
     named_only,
     say_named_contacts,
+    sentences,
 )
 from actions.answer_found import (
     answer_from_search,
@@ -284,11 +284,11 @@ class ActionAnswerTopic(DatedLookupAction):
             return []
         # The whole message, else its sentence that asks when ("when does the flag raising
         # end? I want breakfast after": the reason given leaves the event under half of it).
-        sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
-        asking = [part for part in sentences if WHEN_WORDS & set(words(part))]
+        parts = sentences(text)
+        asking = [part for part in parts if WHEN_WORDS & set(words(part))]
         try:
             hits = await search_message(self.client, text, lang, ["event"], by_name)
-            if not hits and len(sentences) > 1:
+            if not hits and len(parts) > 1:
                 for part in asking:
                     hits = hits or await search_message(self.client, part, lang, ["event"], by_name)
         except ForParticipants:
@@ -342,10 +342,6 @@ class ActionAnswerTopic(DatedLookupAction):
         [times] = await self.client.prayer_times(lang, day.isoformat())
         for sentence in prayers.render(times, prayer, lang):
             dispatcher.utter_message(text=sentence)
-
-
-# Where a message's sentences end (as actions/answer_directory.py reads them).
-_SENTENCE_END = re.compile(r"[?!.؟\n]+(?:\s|$)")
 
 
 def titled_in(event: dict[str, Any], asked: set[str]) -> bool:
