@@ -27,7 +27,7 @@ from lookup.rate_limit import IntakeLimits
 from lookup.read_cache import ReadCache
 from lookup.request_slots import RequestSlots
 from lookup.settings import Settings, get_settings
-from lookup.store.database import make_engine, make_session_factory, require_current_schema
+from lookup.store.database import make_session_factory, require_current_schema
 from lookup.store.enrolment import tier_of
 from lookup.store.knowledge_version import SQLiteVersionReader, version_reader
 
@@ -62,12 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs.install(app)
     app.state.settings = settings
     app.state.admin_tokens = settings.admin_token_names()
-    app.state.engine = make_engine(
-        settings.sqlalchemy_url,
-        migrate_schema=settings.migrate_on_start,
-        pool_size=settings.db_pool_size,
-        max_overflow=settings.db_max_overflow,
-    )
+    app.state.engine = settings.engine(migrate_schema=settings.migrate_on_start)
     if not settings.migrate_on_start:
         # Replicas never migrate (they would race); they start only on the schema they expect.
         require_current_schema(app.state.engine)

@@ -15,7 +15,7 @@ def _import_pack(args: argparse.Namespace) -> int:
     from lookup.packs.loader import PackError, load_pack
     from lookup.packs.schema import KINDS
     from lookup.settings import Settings
-    from lookup.store.database import make_engine, make_session_factory
+    from lookup.store.database import make_session_factory
 
     try:
         loaded = load_pack(args.path, strict=args.strict)
@@ -29,7 +29,7 @@ def _import_pack(args: argparse.Namespace) -> int:
     pack = loaded.pack
     for warning in loaded.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    engine = make_engine(Settings().sqlalchemy_url)
+    engine = Settings().engine()
     try:
         factory = make_session_factory(engine)
         exercise_id = pack.exercise.id
@@ -50,9 +50,9 @@ def _migrate(args: argparse.Namespace) -> int:
     """The deploy step: migrate once, before replicas that do not migrate start (then, with
     --pack, load the exercise if it is absent, as `import-pack --if-absent` does)."""
     from lookup.settings import Settings
-    from lookup.store.database import make_engine, schema_revisions
+    from lookup.store.database import schema_revisions
 
-    engine = make_engine(Settings().sqlalchemy_url)  # migrates to the latest
+    engine = Settings().engine()  # migrates to the latest
     try:
         current, _heads = schema_revisions(engine)
     finally:
@@ -117,7 +117,7 @@ def _add_staff(args: argparse.Namespace) -> int:
     import getpass
 
     from lookup.settings import Settings
-    from lookup.store.database import make_engine, make_session_factory, transaction
+    from lookup.store.database import make_session_factory, transaction
     from lookup.store.staff import StaffError, save_staff
 
     if args.password_stdin:
@@ -127,7 +127,7 @@ def _add_staff(args: argparse.Namespace) -> int:
         if getpass.getpass("Again: ") != password:
             print("the two passwords differ; nothing changed", file=sys.stderr)
             return 2
-    engine = make_engine(Settings().sqlalchemy_url)
+    engine = Settings().engine()
     try:
         with transaction(make_session_factory(engine)) as session:
             staff = save_staff(
@@ -153,10 +153,10 @@ def _add_staff(args: argparse.Namespace) -> int:
 
 def _list_staff(_args: argparse.Namespace) -> int:
     from lookup.settings import Settings
-    from lookup.store.database import make_engine, make_session_factory
+    from lookup.store.database import make_session_factory
     from lookup.store.staff import list_staff
 
-    engine = make_engine(Settings().sqlalchemy_url)
+    engine = Settings().engine()
     try:
         with make_session_factory(engine)() as session:
             accounts = list_staff(session)
@@ -181,7 +181,7 @@ def _new_enrolment_code(args: argparse.Namespace) -> int:
     from datetime import date
 
     from lookup.settings import Settings
-    from lookup.store.database import make_engine, make_session_factory, transaction
+    from lookup.store.database import make_session_factory, transaction
     from lookup.store.enrolment import CodeRequestError, make_code
     from lookup.store.exercises import ExerciseNotFound, current_exercise
 
@@ -191,7 +191,7 @@ def _new_enrolment_code(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"--expires: not a date (YYYY-MM-DD): {args.expires!r}", file=sys.stderr)
         return 2
-    engine = make_engine(settings.sqlalchemy_url)
+    engine = settings.engine()
     try:
         with transaction(make_session_factory(engine)) as session:
             exercise = current_exercise(session, settings.exercise_id)
@@ -214,11 +214,11 @@ def _revoke_enrolment_code(args: argparse.Namespace) -> int:
     from datetime import datetime, timezone
 
     from lookup.settings import Settings
-    from lookup.store.database import make_engine, make_session_factory, transaction
+    from lookup.store.database import make_session_factory, transaction
     from lookup.store.enrolment import find_code, revoke_code
 
     code = sys.stdin.readline().strip() if args.code == "-" else args.code
-    engine = make_engine(Settings().sqlalchemy_url)
+    engine = Settings().engine()
     try:
         with transaction(make_session_factory(engine)) as session:
             row = find_code(session, code)
@@ -238,10 +238,10 @@ def _list_enrolment_codes(_args: argparse.Namespace) -> int:
 
     from lookup.api.enrolment import code_view
     from lookup.settings import Settings
-    from lookup.store.database import make_engine, make_session_factory
+    from lookup.store.database import make_session_factory
     from lookup.store.enrolment import list_codes
 
-    engine = make_engine(Settings().sqlalchemy_url)
+    engine = Settings().engine()
     try:
         with make_session_factory(engine)() as session:
             at = datetime.now(timezone.utc)
@@ -260,12 +260,12 @@ def _list_enrolment_codes(_args: argparse.Namespace) -> int:
 def _list_nations(_args: argparse.Namespace) -> int:
     """The exercise's nation codes, one a line (what --nation takes; the Makefile loops on it)."""
     from lookup.settings import Settings
-    from lookup.store.database import make_engine, make_session_factory
+    from lookup.store.database import make_session_factory
     from lookup.store.enrolment import nation_codes
     from lookup.store.exercises import ExerciseNotFound, current_exercise
 
     settings = Settings()
-    engine = make_engine(settings.sqlalchemy_url)
+    engine = settings.engine()
     try:
         with make_session_factory(engine)() as session:
             try:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy import Engine
 
 from common.channels import PUSH_CHANNELS
-from lookup.store.database import MAX_OVERFLOW, POOL_SIZE
+from lookup.store.database import MAX_OVERFLOW, POOL_SIZE, make_engine
 
 
 class Settings(BaseSettings):
@@ -61,6 +63,13 @@ class Settings(BaseSettings):
         "arriving meanwhile) and sees every write committed before it began, in any process. "
         "N > 0: a check younger than N ms is reused, so a read may miss another process's "
         "writes of the last N ms.",
+    )
+    sqlite_synchronous: Literal["NORMAL", "FULL"] = Field(
+        default="NORMAL",
+        description="SQLite only. NORMAL: the write-ahead log is synced at checkpoints; a commit "
+        "survives the service's crash, a power cut may lose the last commits (never the "
+        "database's consistency). FULL: every commit is synced, survives a power cut, and costs "
+        "an fsync each (docs/deploy.md).",
     )
     migrate_on_start: bool = Field(
         default=True,
@@ -234,6 +243,16 @@ class Settings(BaseSettings):
         if token and len(token) < 16:
             raise ValueError("the service token must be at least 16 characters")
         return token or None
+
+    def engine(self, *, migrate_schema: bool = True) -> Engine:
+        """The database these settings name, as every process of the service opens it."""
+        return make_engine(
+            self.sqlalchemy_url,
+            migrate_schema=migrate_schema,
+            pool_size=self.db_pool_size,
+            max_overflow=self.db_max_overflow,
+            sqlite_synchronous=self.sqlite_synchronous,
+        )
 
     @property
     def sqlalchemy_url(self) -> str:

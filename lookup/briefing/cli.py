@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from lookup.briefing.build import build
     from lookup.briefing.errors import BriefingError
     from lookup.settings import Settings
-    from lookup.store.database import make_engine, make_session_factory
+    from lookup.store.database import make_session_factory
 
     def progress(message: str) -> None:
         if not args.quiet:
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
 
     settings = Settings()
     started = time.perf_counter()
-    engine = make_engine(settings.sqlalchemy_url)
+    engine = settings.engine()
     try:
         with make_session_factory(engine)() as session:
             output = build(

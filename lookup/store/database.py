@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -23,17 +23,28 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    # In WAL mode the log is synced at checkpoints, not at every commit (issue 22, fifteenth
-    # round: a commit's fsync was most of a visitor's registration and an unanswered question's
-    # record). A commit survives a crash of the service; a power cut or kernel crash can lose
-    # the last commits before it, never the database's consistency (docs/deploy.md).
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+# How often SQLite syncs to disk (LIAISON_SQLITE_SYNCHRONOUS). NORMAL, the default: in WAL mode
+# the log is synced at checkpoints, not at every commit (issue 22, fifteenth round: a commit's
+# fsync was most of a visitor's registration and an unanswered question's record). A commit
+# survives a crash of the service; a power cut or kernel crash can lose the last commits before
+# it, never the database's consistency. FULL syncs every commit, for an operator who needs
+# commits to survive a power cut too (docs/deploy.md).
+SQLITE_SYNC_LEVELS = ("NORMAL", "FULL")
+
+
+def _sqlite_pragmas(synchronous: str) -> Callable[[Any, Any], None]:
+    if synchronous not in SQLITE_SYNC_LEVELS:
+        raise ValueError(f"SQLite synchronous must be one of {SQLITE_SYNC_LEVELS}: {synchronous}")
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+    return on_connect
 
 
 # Connections kept (pool size) and opened beyond them under load (overflow): the service admits
@@ -48,6 +59,7 @@ def make_engine(
     migrate_schema: bool = True,
     pool_size: int = POOL_SIZE,
     max_overflow: int = MAX_OVERFLOW,
+    sqlite_synchronous: str = "NORMAL",
 ) -> Engine:
     """Create the engine (and the SQLite file's folder), then migrate the schema to the latest."""
     parsed = make_url(url)
@@ -59,7 +71,7 @@ def make_engine(
         engine = create_engine(
             url, connect_args={"check_same_thread": False}, **({} if in_memory else pool)
         )
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(sqlite_synchronous))
     else:
         engine = create_engine(url, pool_pre_ping=True, **pool)
     if migrate_schema:
