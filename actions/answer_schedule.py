@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, time
 from functools import partial
 from typing import Any
@@ -11,7 +12,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dates, notes, rendering
-from actions.answer_directory import phases_asked_about, say_phase
+from actions.answer_directory import ActionAnswerExercise, phases_asked_about, say_phase
 from actions.answer_found import (
     plainly_named,
     related_text,
@@ -79,6 +80,12 @@ class ActionAnswerSchedule(DatedLookupAction):
             return
         if day is None and await say_named_not_on_programme(self.client, dispatcher, text, lang):
             return
+        # "What's the first day of the exercise", taken for the programme: the exercise's dates,
+        # as the overview says them (the main events start after its first day, end before its
+        # last, and never say either).
+        if day is None and asks_exercise_span(text):
+            await ActionAnswerExercise(self.client).answer(dispatcher, tracker, lang)
+            return
         if day is None:
             events = [
                 e for e in await self.client.events(lang) if e["fields"]["kind"] in HIGHLIGHT_KINDS
@@ -104,6 +111,42 @@ class ActionAnswerSchedule(DatedLookupAction):
                 start=rendering.full_date(start, lang),
                 end=rendering.full_date(end, lang),
             )
+
+
+# The exercise itself, the words saying its first or last day, a day, and its start or end, in
+# each language (folded as `words` folds: Urdu's letters as Arabic's, no article).
+EXERCISE_WORDS = frozenset(words("exercise exercice تمرين التمرين للتمرين مشق مشقیں mashq"))
+FIRST_LAST_WORDS = frozenset(
+    words(
+        "first last premier première dernier dernière أول اول آخر اخر پہلا پہلی پہلے آخری "
+        "pehla pehli pehle akhri aakhri aakhiri"
+    )
+)
+DAY_WORDS = frozenset(words("day jour journée يوم نهار دن din"))
+START_END_WORDS = frozenset(
+    words(
+        "start starts begin begins beginning end ends finish finishes commence commencent "
+        "débute début fin finit termine terminé يبدأ يبدا تبدأ بداية ينتهي تنتهي نهاية يخلص "
+        "شروع ختم shuru khatam"
+    )
+)
+# "The final exercise" (an event, a phase) is not the exercise's end: "final", and Urdu's
+# "آخری مشق" (the last word before the noun: the final exercise; "مشق کا آخری دن" is its last day).
+FINAL_WORDS = frozenset(words("final finale finex ختامي الختامي"))
+
+
+def asks_exercise_span(text: str) -> bool:
+    """Whether the message asks the exercise's own first or last day, or when it starts or
+    ends: the exercise named, and a first or last day or a start or end, and no final exercise."""
+    said = words(text)
+    present = set(said)
+    if not present & EXERCISE_WORDS or present & FINAL_WORDS:
+        return False
+    if any(a in FIRST_LAST_WORDS and b in EXERCISE_WORDS for a, b in itertools.pairwise(said)):
+        return False
+    return bool(present & START_END_WORDS) or bool(
+        present & FIRST_LAST_WORDS and present & DAY_WORDS
+    )
 
 
 # What a question taken for the programme may name outright that the programme does not list: a
