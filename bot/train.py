@@ -8,7 +8,8 @@ LIAISON_RASA_PATCHES=none (or a list without train_without_cache_fingerprints) t
 Rasa does, hashes included. With the cache off, train_crf_in_child_process trains the CRF in a
 forked process beside the intent classifier (the same model files: its docstring); a list without
 it trains the CRF in order. read_nlu_data_once reads the NLU files once, not once for each of
-the three calls `rasa train` makes to its importers.
+the three calls `rasa train` makes to its importers. pack_model_at_gzip_level_6 gzips the model
+archive at level 6, not tarfile's 9 (a third of the time, the same members).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ PATCHES = (
     "sanitize_keeping_fingerprints",
     "read_nlu_data_once",
     "train_crf_in_child_process",
+    "pack_model_at_gzip_level_6",
 )
 CACHE_SIZE = "RASA_MAX_CACHE_SIZE"
 

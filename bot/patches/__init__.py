@@ -6,9 +6,9 @@ only on the Rasa version they were written against (PATCHED_RASA_VERSION): on an
 runs unchanged and says so. `undo()` puts back what the applied ones replaced (tests).
 
 Switches, read at start-up by `selected()` (`python -m bot.rasa_server`, which tools.stack runs,
-and `python -m bot.train`, which applies the four training patches alone:
-train_without_cache_fingerprints, sanitize_keeping_fingerprints, read_nlu_data_once and
-train_crf_in_child_process):
+and `python -m bot.train`, which applies the five training patches alone:
+train_without_cache_fingerprints, sanitize_keeping_fingerprints, read_nlu_data_once,
+train_crf_in_child_process and pack_model_at_gzip_level_6):
 - LIAISON_RASA_PATCHES: `all` (default), `none`, or a comma-separated list of names from
   PATCHES; an unknown name is a start-up error.
 - LIAISON_KEEP_TRACKERS: conversations kept by keep_trackers_between_turns (default 1000);
@@ -33,6 +33,7 @@ from bot.patches import (
     insert_tracker_events_at_once,
     keep_action_connections,
     keep_trackers_between_turns,
+    pack_model_at_gzip_level_6,
     pool_sqlite_tracker_store,
     read_nlu_data_once,
     run_graphs_in_order,
@@ -87,6 +88,8 @@ PATCHES: dict[str, Patch] = {
         Patch(read_nlu_data_once, LOW),
         # Training only too: `rasa train`'s graph runner (not the prediction graphs').
         Patch(train_crf_in_child_process, MEDIUM),
+        # Training only too: the gzip level of the model archive `rasa train` writes.
+        Patch(pack_model_at_gzip_level_6, LOW),
         # Before count_stored_events_once and keep_trackers_between_turns, which wrap its save.
         Patch(insert_tracker_events_at_once, MEDIUM),
         Patch(run_graphs_in_order, HIGH),
