@@ -403,25 +403,38 @@ def _exact_before_longer(
     holds, even when those words leave the ceremony under half of the question (`under_half`).
     The longer one still wins when its own words are asked."""
     said = {word for word, score in matched_by_query.items() if score >= 1.0}
+    asked = {word for word, score in matched_by_query.items() if score > 0}
 
     def whole_names(hit: Hit) -> list[set[str]]:
         return [name for name in names.get((hit.kind, hit.item_id), []) if name and name <= said]
 
-    def contains(longer: Hit, shorter: Hit) -> bool:
+    # A shorter item's name said whole is, within a longer name, exactly the longer name's words
+    # the query matches at all (the rest must be unasked), so each longer name points to at most
+    # one shorter name: the candidates are looked up by it, in the list's order, not compared
+    # with every hit (issue 22's hot path).
+    candidates = [*hits, *under_half]
+    by_name: dict[tuple[str, frozenset[str]], list[int]] = defaultdict(list)
+    for at, hit in enumerate(candidates):
+        for short in whole_names(hit):
+            by_name[(hit.kind, frozenset(short))].append(at)
+
+    def shorter_ones(longer: Hit) -> list[int]:
         # A longer item with a name of its own said whole ("Major", Valmère's OR-9 title, beside
         # the OF-3 majors) is no longer name of the other: the usual ranking decides.
-        if longer.kind != shorter.kind or whole_names(longer):
-            return False
-        return any(
-            short < name and not any(matched_by_query.get(w, 0.0) > 0 for w in name - short)
-            for short in whole_names(shorter)
-            for name in names.get((longer.kind, longer.item_id), [])
-        )
+        if whole_names(longer):
+            return []
+        found: set[int] = set()
+        for name in names.get((longer.kind, longer.item_id), []):
+            short = name & asked
+            if short and short <= said and short != name:
+                found.update(by_name.get((longer.kind, frozenset(short)), ()))
+        return sorted(found)
 
     kept = {(hit.kind, hit.item_id): hit for hit in hits}
     for longer in hits:
-        for shorter in [*hits, *under_half]:
-            if shorter.item_id == longer.item_id or not contains(longer, shorter):
+        for at in shorter_ones(longer) if by_name else ():
+            shorter = candidates[at]
+            if shorter.item_id == longer.item_id:
                 continue
             current = kept.get((shorter.kind, shorter.item_id))
             top = max(longer.score, current.score if current else shorter.score)
