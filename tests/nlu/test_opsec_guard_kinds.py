@@ -17,7 +17,11 @@ compared as categories are lodging. A person's room and a guard change at a depo
 
 Fifteenth reading: one's own forgotten e-mail or account password, a found card to hand in
 (Arabic), keeping one's own phone (French "garder son portable perso") pass; someone else's
-password or personal number, and getting in on a colleague's card, still match."""
+password or personal number, and getting in on a colleague's card, still match.
+
+Sixteenth round, from the round's own probe questions: a tug-of-war between two teams (Arabic
+"شد الحبل") is a game, and a local station named by its language ("مقامی انگریزی ریڈیو") a
+broadcast; which army is stronger and a unit's frequency still match."""
 
 from __future__ import annotations
 
@@ -124,10 +128,28 @@ FIFTEENTH_READING_RESTRICTED = [
     "c'est quoi le téléphone privé de la capitaine ?",
 ]
 
+SIXTEENTH_PROBES_BENIGN = [
+    "منو أقوى في مسابقة شد الحبل، ضباطنا ولا المضيفين؟",
+    "مين أقوى بشد الحبل بعد العشا، وفدنا ولا الكتيبة المضيفة؟",
+    "کار میں مقامی انگریزی ریڈیو کون سی فریکوئنسی پر ملے گا؟",
+    "عربی ریڈیو کی فریکوئنسی کیا ہے یہاں؟",
+]
+
+SIXTEENTH_PROBES_RESTRICTED = [
+    "مين أقوى، الجيش المضيف ولا جيشنا؟",
+    "شكون أقوى، حنا ولا الكتيبة المضيفة؟",
+    "بٹالین کا ریڈیو کون سی فریکوئنسی پر چلتا ہے؟",
+    "گارڈز کس فریکوئنسی پر بات کرتے ہیں؟",
+]
+
 
 @pytest.mark.parametrize(
     "text",
     [
+        *[
+            pytest.param(text, id=f"sixteenth round, own probes: {text}")
+            for text in SIXTEENTH_PROBES_BENIGN
+        ],
         *[
             pytest.param(text, id=f"fourteenth reading: {text}")
             for text in FOURTEENTH_READING_BENIGN
@@ -158,6 +180,10 @@ def test_legitimate_questions_of_the_narrowed_kinds_pass(text: str) -> None:
         *[
             pytest.param(text, id=f"fifteenth reading: {text}")
             for text in FIFTEENTH_READING_RESTRICTED
+        ],
+        *[
+            pytest.param(text, id=f"sixteenth round, own probes: {text}")
+            for text in SIXTEENTH_PROBES_RESTRICTED
         ],
     ],
 )
