@@ -38,6 +38,7 @@ from bot.patches import (
     read_nlu_data_once,
     run_graphs_in_order,
     sanitize_keeping_fingerprints,
+    save_events_without_session,
     send_latest_turn_to_actions,
     send_request_in_one_write,
     share_prior_states,
@@ -92,6 +93,8 @@ PATCHES: dict[str, Patch] = {
         Patch(pack_model_at_gzip_level_6, LOW),
         # Before count_stored_events_once and keep_trackers_between_turns, which wrap its save.
         Patch(insert_tracker_events_at_once, MEDIUM),
+        # After insert_tracker_events_at_once (its rows), before the two that wrap the save.
+        Patch(save_events_without_session, MEDIUM),
         Patch(run_graphs_in_order, HIGH),
         # Before keep_trackers_between_turns, which then wraps it (both set `_liaison_stored`).
         Patch(count_stored_events_once, HIGH),

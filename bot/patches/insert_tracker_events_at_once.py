@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 from bot.patches._originals import Originals
@@ -32,11 +33,31 @@ from bot.patches._originals import Originals
 logger = logging.getLogger(__name__)
 
 
+def event_rows(tracker: Any, events: Iterable[Any]) -> list[dict[str, Any]]:
+    """The events table's rows for `events` of `tracker`, as Rasa 3.6.21's save builds them."""
+    from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+    rows = []
+    for event in events:
+        data = event.as_dict()
+        intent = data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY)
+        rows.append(
+            {
+                "sender_id": tracker.sender_id,
+                "type_name": event.type_name,
+                "timestamp": data.get("timestamp"),
+                "intent_name": intent,
+                "action_name": data.get("name"),
+                "data": json.dumps(data),
+            }
+        )
+    return rows
+
+
 def apply() -> Originals:
     """Replace `SQLTrackerStore.save`; return what it replaced."""
     import sqlalchemy as sa
     from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
     async def save(self: SQLTrackerStore, tracker: Any) -> None:
         """Rasa 3.6.21's `SQLTrackerStore.save`, the rows inserted by one statement."""
@@ -44,21 +65,7 @@ def apply() -> Originals:
 
         with self.session_scope() as session:
             # only store recent events
-            events = self._additional_events(session, tracker)
-            rows = []
-            for event in events:
-                data = event.as_dict()
-                intent = data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY)
-                rows.append(
-                    {
-                        "sender_id": tracker.sender_id,
-                        "type_name": event.type_name,
-                        "timestamp": data.get("timestamp"),
-                        "intent_name": intent,
-                        "action_name": data.get("name"),
-                        "data": json.dumps(data),
-                    }
-                )
+            rows = event_rows(tracker, self._additional_events(session, tracker))
             if rows:
                 session.execute(sa.insert(self.SQLEvent.__table__), rows)
             session.commit()

@@ -49,6 +49,7 @@ def test_the_registry_lists_every_patch_module_with_its_risk() -> None:
     assert sorted(ALL) == modules
     assert {name: patch.risk for name, patch in patches.PATCHES.items() if patch.risk != "low"} == {
         "insert_tracker_events_at_once": "medium",
+        "save_events_without_session": "medium",
         "share_prior_states": "medium",
         "train_crf_in_child_process": "medium",
         "run_graphs_in_order": "high",
