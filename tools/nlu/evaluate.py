@@ -9,8 +9,8 @@ wrong for an in-scope question. Language ID is measured twice: per message alone
 counts as wrong), and in conversation (an abstention keeps the previous message's language, as
 the `language` slot does; a conversation starts in English, the slot's initial value).
 
-The OPSEC guard (issue 19) is measured on tests/nlu/heldout/restricted_fifteenth/<lang>.yml
-under `opsec_fifteenth` (and the development sets restricted_seventh/ to restricted_fourteenth/):
+The OPSEC guard (issue 19) is measured on tests/nlu/heldout/restricted_sixteenth/<lang>.yml
+under `opsec_sixteenth` (and the development sets restricted_seventh/ to restricted_fifteenth/):
 questions after operationally sensitive information (`ask_restricted`) and benign near-misses
 (`benign`). A message is refused when the model's intent is ask_restricted; the report gives the
 refused share of each kind per language, with the guard and for the classifier alone (the intent
@@ -57,6 +57,7 @@ OPSEC_SETS = {
     "opsec_thirteenth": "restricted_thirteenth",
     "opsec_fourteenth": "restricted_fourteenth",
     "opsec_fifteenth": "restricted_fifteenth",
+    "opsec_sixteenth": "restricted_sixteenth",
 }
 ARABIZI_FOLDER = "arabizi"
 ARABIZI_TARGET = 0.85  # intent macro-F1: issue 21
