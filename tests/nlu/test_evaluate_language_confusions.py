@@ -45,3 +45,19 @@ def test_the_report_prints_a_row_per_language(capsys: object) -> None:
     assert "| lang | ar | ur | fa | none |" in out
     assert "| ur | 1 | 9 | 2 | 0 |" in out
     assert "| ar | 10 | 0 | 0 | 1 |" in out
+
+
+def test_language_errors_list_each_misidentified_line_alone_and_in_conversation() -> None:
+    from tools.nlu.evaluate import language_errors
+
+    predictions = [
+        p("wa9tach l ftour?", "fr"),  # wrong alone and in conversation
+        p("ok", None),  # abstained: the conversation stays French, wrong there too
+        p("fin l mosalla?", "ar"),
+        p("merci", None),  # abstained, the conversation is Arabic: right
+    ]
+    assert language_errors(predictions, "ar") == [
+        {"text": "wa9tach l ftour?", "gold": "ar", "detected": "fr", "in_conversation": "fr"},
+        {"text": "ok", "gold": "ar", "detected": None, "in_conversation": "fr"},
+        {"text": "merci", "gold": "ar", "detected": None, "in_conversation": "ar"},
+    ]

@@ -143,6 +143,24 @@ def language_scores(
     }
 
 
+def language_errors(
+    predictions: list[Prediction], lang: str, start: str = "en"
+) -> list[dict[str, Any]]:
+    """Each message whose language was not `lang` alone or in conversation (the same carrying as
+    language_scores): its text, the gold language, what it was detected as alone (None when the
+    detector abstained) and what the conversation's language was after it, so the kind of error
+    (a loanword, a short message, Arabizi read as French) can be read off the report."""
+    current = start
+    errors: list[dict[str, Any]] = []
+    for p in predictions:
+        current = p.language or current
+        if p.language != lang or current != lang:
+            errors.append(
+                {"text": p.text, "gold": lang, "detected": p.language, "in_conversation": current}
+            )
+    return errors
+
+
 def language_confusions(predictions: list[Prediction], identifier: Any = None) -> dict[str, int]:
     """What each held-out message was detected as, alone: a language code; `fa` when it was
     abstained on because it reads as Persian (keheh and Farsi yeh without Urdu's own letters:
@@ -372,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
             **entity_f1(predictions),
             **language_scores(predictions, lang),
             "language_confusions": language_confusions(predictions),
+            "language_errors": language_errors(predictions, lang),
             **out_of_scope_scores(predictions),
             "threshold_sweep": threshold_sweep(predictions),
             "errors": [
