@@ -15,9 +15,12 @@ from actions.answer_found import (
     NAMED_COVERAGE,
     NAMED_SCORE,
     TIES_AT_MOST,
+    TIME_WORDS,
+    asks_where_or_when,
     confident,
     message_hits,
     say_contact,
+    say_contact_hours,
     say_item,
     search_message,
     tied_best,
@@ -67,14 +70,6 @@ def asks_who(text: str) -> bool:
     return any(word in WHO_WORDS for word in words(text))
 
 
-# Words that ask when a contact can be reached, folded: like REACH_WORDS they name a field of
-# the contact (its `hours` text), not words the search reads, and are left out of the search.
-TIME_WORDS = frozenset(
-    words(
-        "hours hour time times available availability heure heures horaire horaires disponible "
-        "ساعات ساعة وقت اوقات دوام دستیاب"
-    )
-)
 # Words that ask where a contact sits (the office, the room, which the pack also keeps in its
 # `hours` text). Kept in the search. Not "desk", "bureau", "مكتب": words of contacts' names
 # ("Liaison desk", "Bureau de liaison", "مكتب الارتباط"), so a topic's question naming the desk
@@ -373,16 +368,6 @@ async def say_absent_person(
     return True
 
 
-def say_contact_hours(dispatcher: CollectingDispatcher, contact: dict[str, Any]) -> None:
-    """A person's hours and office, when the pack gives them (its `hours` text, in the visitor's
-    language: "Daily 07:00–22:00, Headquarters (Building 1), room 1.05"): the card of someone
-    asked for by name answers "which office is Captain Haddad in" and "when can I reach him"."""
-    fields = contact["fields"]
-    if fields.get("hours"):
-        name = fields.get("name")
-        dispatcher.utter_message(text=f"{name}: {fields['hours']}" if name else fields["hours"])
-
-
 async def say_named_contacts(
     client: LookupClient,
     dispatcher: CollectingDispatcher,
@@ -447,7 +432,11 @@ class ActionAnswerContacts(LookupAction):
             nation = await nation_words_named(self.client, text, lang)
             theirs = [c for c in contacts if nation & set(words(_contact_text(c)))]
         # "The liaison cell, which office is it": a desk or bureau asked for is an office too.
-        office = asks_for_office(text) or bool(DESK_WORDS & set(words(text)))
+        # So does a question asking where they sit or when they can be seen ("where can I find
+        # the head of the liaison cell": the phone alone does not say it).
+        office = (
+            asks_for_office(text) or bool(DESK_WORDS & set(words(text))) or asks_where_or_when(text)
+        )
         for contact in theirs or contacts:
             say_contact(dispatcher, contact, lang)
             if office or contact in by_name:

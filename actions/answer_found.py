@@ -25,6 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dates, incomplete, notes, rendering
 from actions.lookup_client import LookupClient
 from actions.not_translated import say_not_translated
+from actions.position import without_own_position
 from common.asking import DETAIL_WORDS, PURPOSE_WORDS, SAY_WORDS, WHEN_WORDS
 from common.textnorm import words
 
@@ -103,6 +104,8 @@ async def message_hits(
     says what it would)."""
     if not text.strip() or text.startswith("/"):
         return []
+    # "... I'm standing at tent B": where the visitor is names nothing asked (actions/position.py).
+    text = without_own_position(text)
     memo = _TURN_SEARCHES.get()
     key = (text, lang, tuple(kinds))
     if memo is not None and key in memo:
@@ -255,14 +258,57 @@ def asks_beyond_when_and_where(text: str, event: dict[str, Any]) -> bool:
     return bool(beyond & set(words(event["fields"].get("description") or "")))
 
 
+# Words that ask when a contact can be reached, folded: like REACH_WORDS they name a field of
+# the contact (its `hours` text), not words the search reads, and are left out of the search.
+TIME_WORDS = frozenset(
+    words(
+        "hours hour time times available availability heure heures horaire horaires disponible "
+        "ساعات ساعة وقت اوقات دوام دستیاب"
+    )
+)
+# Words asking where someone is or when they can be seen, folded (with TIME_WORDS and
+# common.asking's WHEN_WORDS): "where can I find the head of the liaison cell", "quand est-ce
+# que ... est disponible", "متى يداوم", "کہاں بیٹھتے ہیں". Their `hours` text (office and
+# hours) answers them, not the phone alone.
+WHERE_WORDS = frozenset(
+    words(
+        "where whereabouts located ou trouve trouver situe situee "
+        "اين وين فين فاين مكان مكانه مكتبه يداوم دوامه يتواجد "
+        "کہاں کدھر جگہ بیٹھتے بیٹھتی بیٹھتا kahan kahaan kidhar"
+    )
+)
+
+
+def asks_where_or_when(text: str) -> bool:
+    """Whether the message asks where someone is or when they can be reached."""
+    return bool((WHERE_WORDS | TIME_WORDS | WHEN_WORDS) & set(words(text)))
+
+
+def say_contact_hours(dispatcher: CollectingDispatcher, contact: dict[str, Any]) -> None:
+    """A person's hours and office, when the pack gives them (its `hours` text, in the visitor's
+    language: "Daily 07:00–22:00, Headquarters (Building 1), room 1.05"): the card of someone
+    asked for by name answers "which office is Captain Haddad in" and "when can I reach him"."""
+    fields = contact["fields"]
+    if fields.get("hours"):
+        name = fields.get("name")
+        dispatcher.utter_message(text=f"{name}: {fields['hours']}" if name else fields["hours"])
+
+
 def say_details_asked(
     dispatcher: CollectingDispatcher, item: dict[str, Any], text: str, lang: str
 ) -> None:
     """After an event found by search, its description when the message asks what only that
     tells ("jusqu'à quand s'inscrire pour la visite culturelle", taken for no intent); after a
-    place, its purpose when the message asks what it is for (say_purpose_asked)."""
+    place, its purpose when the message asks what it is for (say_purpose_asked); after a
+    contact, their office and hours when the message asks where or when."""
     if item["kind"] == "venue":
         say_purpose_asked(dispatcher, item, text, lang)
+        return
+    if item["kind"] == "contact":
+        # "میجر لوفیور کے اوقات کیا ہیں", "where does the duty officer sit": the card's phone
+        # alone says neither; their office and hours do.
+        if asks_where_or_when(text):
+            say_contact_hours(dispatcher, item)
         return
     description = item["fields"].get("description") or "" if item["kind"] == "event" else ""
     if description and asks_beyond_when_and_where(text, item):

@@ -19,6 +19,7 @@ from actions.answer_directory import (
 from actions.answer_found import (
     NAMED_SCORE,
     WHEN_WORDS,
+    answer_from_search,
     asks_beyond_when_and_where,
     related_text,
     say_event,
@@ -32,6 +33,7 @@ from actions.answer_found import (
 from actions.base import (
     DatedLookupAction,
     LookupAction,
+    entity_values_asked,
     find,
     other_kinds_named,
     say_freshness,
@@ -39,6 +41,7 @@ from actions.base import (
 )
 from actions.lookup_client import ForParticipants, NoAnswer
 from actions.not_translated import say_not_translated
+from actions.stand_ins import say_meals_asked
 from common.textnorm import words
 
 # Arabic's one-letter prepositions written on a word ("بحفل"): the word said without one.
@@ -60,9 +63,16 @@ class ActionAnswerEvent(LookupAction):
 
     async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str) -> None:
         hits = await find(self.client, tracker, "event", lang)
+        text = user_text(tracker)
+        if not hits and (
+            await answer_from_search(self.client, dispatcher, tracker, lang)
+            or await say_meals_asked(self.client, dispatcher, text, lang)
+        ):
+            # What the message names; else a meal, not an event of the programme: when and
+            # where meals are served (actions/stand_ins.py).
+            return
         if not hits:
             raise NoAnswer("no event matches")
-        text = user_text(tracker)
         for event in hits:  # several when the question names them equally (find)
             say_event(dispatcher, event, lang)
             description = event["fields"].get("description") or ""
@@ -193,6 +203,11 @@ class ActionAnswerVenue(DatedLookupAction):
             at=day.isoformat() if day else None,
             message=searched,
         )
+        if not hits and (
+            await answer_from_search(self.client, dispatcher, tracker, lang)
+            or await say_meals_asked(self.client, dispatcher, user_text(tracker), lang)
+        ):
+            return  # what the message names; else where and when meals are served
         if not hits:
             raise NoAnswer("no venue matches")
         if await self.said_text_naming_it(dispatcher, tracker, lang):
@@ -217,7 +232,7 @@ class ActionAnswerVenue(DatedLookupAction):
         and the whole message, searched among the places and the topics' texts, finds a text
         ahead of every place, that text answers, not the range reached through the gate.
         Whether it was said."""
-        values = list(dict.fromkeys(str(v) for v in tracker.get_latest_entity_values("venue")))
+        values = entity_values_asked(tracker, "venue")
         if not values:
             return False
         named = await self.client.search_scored(" ".join(values), lang, ["venue"], 1, "name")

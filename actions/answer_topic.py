@@ -19,6 +19,7 @@ from actions.answer_directory import (
     sentences,
 )
 from actions.answer_found import (
+    SEARCH_KINDS,
     answer_from_search,
     asks_beyond_when_and_where,
     asks_details,
@@ -43,6 +44,8 @@ from actions.dates import requested_day
 from actions.lookup_client import ForParticipants, LookupClient, NoAnswer
 from actions.not_translated import offered_languages, say_notice
 from actions.notes import DOMAIN as VISITOR_DOMAIN
+from actions.position import own_position_clauses
+from actions.stand_ins import say_room_fault_asked
 from common.asking import WHEN_WORDS
 from common.i18n import N_, translator
 from common.textnorm import words
@@ -77,6 +80,11 @@ BUS_WORDS = frozenset(
     )
 )
 
+# Topics a fault in one's room is taken for (a number to call, whom to report to, the phone in
+# the room): the lodging text answers it when the exercise has one.
+ROOM_FAULT_TAKEN_FOR = frozenset(
+    {"emergency_contacts", "reporting", "communications", "medical", "badges_access"}
+)
 # A topic an exercise may have no text on, and the topic that carries the facts it asks for: "I
 # need a doctor" (medical) in a pack whose medical line is among its emergency numbers gets
 # those, and so does a visitor not yet enrolled (the medical centre's text is for participants;
@@ -103,6 +111,12 @@ class ActionAnswerTopic(DatedLookupAction):
             dispatcher.utter_message(response="utter_default")
             return
         text = user_text(tracker)
+        # "The heating in my room stopped working, which number do I call", taken for the
+        # emergency numbers: the lodging text says where faults are reported (stand_ins.py).
+        if topic in ROOM_FAULT_TAKEN_FOR and await say_room_fault_asked(
+            self.client, dispatcher, text, lang
+        ):
+            return
         # "How do I reach Captain Girard?": the person named, not the emergency numbers; and
         # under any topic a message asking how to reach someone the exercise lists by name or
         # role ("Captain Girard's phone number" taken for a communications question).
@@ -126,6 +140,12 @@ class ActionAnswerTopic(DatedLookupAction):
             if intent in SEARCH_NOT_FIRST
             else await plainly_named(self.client, text, lang)
         )
+        if not named and own_position_clauses(text):
+            # "I'm standing by the prayer tent, how do I get to Well Square?", taken for the
+            # prayer rooms by the place the visitor stands at: what the rest of the message
+            # names confidently, when it is no topic's text (actions/position.py).
+            found = await search_message(self.client, text, lang, SEARCH_KINDS)
+            named = [] if any(item["kind"] == "topic" for item in found) else found
         if intent in EVENT_NOT_FIRST and ORDER_WORDS & set(words(text)):
             named = [item for item in named if item["kind"] != "event"]
         if named:

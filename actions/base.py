@@ -30,7 +30,9 @@ from actions.lookup_client import (
     asking_for,
     shared_client,
 )
+from actions.position import only_where_they_are, without_own_position
 from common.languages import DEFAULT_LANGUAGE
+from common.textnorm import words
 
 logger = logging.getLogger(__name__)
 
@@ -147,6 +149,17 @@ def intent_of(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
 
 
+def entity_values_asked(tracker: Tracker, kind: str) -> list[str]:
+    """The latest message's values of an entity, each once, but those said only where the
+    visitor tells where they are ("I'm standing at tent B": actions/position.py)."""
+    said = user_text(tracker)
+    return [
+        value
+        for value in dict.fromkeys(str(v) for v in tracker.get_latest_entity_values(kind))
+        if not only_where_they_are(value, said)
+    ]
+
+
 async def find(
     client: LookupClient,
     tracker: Tracker,
@@ -165,8 +178,10 @@ async def find(
     one for each thing the question names ("the gym and the mess"), which one search of all
     the words would not find. `at`: the local day the answer is for; `message`: the words to
     search, when not the whole message."""
-    values = list(dict.fromkeys(str(v) for v in tracker.get_latest_entity_values(kind)))
-    message = user_text(tracker) if message is None else message
+    values = entity_values_asked(tracker, kind)
+    # Where the visitor says they are ("I'm standing at tent B") is not the item asked: neither
+    # the entity marked there nor the clause's words are searched (actions/position.py).
+    message = without_own_position(user_text(tracker) if message is None else message)
     if len(values) >= 2:
         # Each entity names one thing and decides among the items it may mean by itself: the
         # whole message names them all ("the welcome dinner and the farewell dinner" would
@@ -214,11 +229,32 @@ async def _find_one(
         if hits and confident(hits[0]["score"], hits[0].get("coverage", 1.0)):
             return _best([(hit["score"], hit["item"]) for hit in hits])
         return []
-    if len(named) < 2:
+    if len(named) < 2 and _name_said(named[0][1], message):
         return _best(named)
     meant = {item["id"] for _score, item in named}
     asked = await client.search_scored(message, lang, [kind], CANDIDATES, at=at)
+    # A span cut short ("welcome reception" of "the welcome reception dinner") may name only
+    # another item's words: an item whose whole name the message says, and which the span
+    # names in part, can be meant too (the whole message then decides, as for the others).
+    span = set(words(" ".join(values)))
+    meant |= {
+        item["id"]
+        for _score, item in asked
+        if _name_said(item, message) and span & set(words(_name_of(item)))
+    }
     return _best([(score, item) for score, item in asked if item["id"] in meant] or named)
+
+
+def _name_of(item: dict[str, Any]) -> str:
+    fields = item.get("fields") or {}
+    return str(fields.get("title") or fields.get("name") or "")
+
+
+def _name_said(item: dict[str, Any], message: str) -> bool:
+    """Whether the message says every word of the item's name (its title) that says something
+    (longer than two letters)."""
+    named = [w for w in words(_name_of(item)) if len(w) > 2]
+    return bool(named) and set(named) <= set(words(message))
 
 
 # The kinds of item one part of a message may name beside the kind its intent asks about.

@@ -32,6 +32,7 @@ from actions.answer_schedule import say_programme_asked
 from actions.base import FALLBACK_LANGUAGE, ClientAction, LookupAction, user_text
 from actions.liaison_team import channel_of, record_unanswered, remember_visitor
 from actions.lookup_client import LookupClient, LookupUnavailable
+from actions.stand_ins import asks_about_a_meal, say_room_fault_asked, say_topic
 from common.channels import can_push
 from common.intents import MESSAGE_ENTITY, STAFF_INTENTS
 
@@ -228,6 +229,25 @@ async def programme_asked(
     return await say_programme_asked(client, dispatcher, user_text(tracker), lang)
 
 
+async def topic_asked_by_its_words(
+    client: LookupClient, dispatcher: CollectingDispatcher, tracker: Tracker, lang: str
+) -> bool:
+    """A fault in one's room (the lodging text: where faults are reported), or when or where a
+    meal is served (the meals' texts), in a message the model did not place ("the heating in my
+    room has stopped working, who do I report it to", "صبح کے کھانے کا آخری وقت"); never for
+    what staff send, the OPSEC guard flagged or the model leaned to refuse (stand_ins.py)."""
+    latest = tracker.latest_message or {}
+    guess = guessed_intent(latest)
+    if guess in NEVER_SEARCHED or guess == LEANED_TO_REFUSE or latest.get("opsec_guard"):
+        return False
+    text = user_text(tracker)
+    if await say_room_fault_asked(client, dispatcher, text, lang):
+        return True
+    return asks_about_a_meal(text, when_or_where=True) and await say_topic(
+        client, dispatcher, "meals", lang
+    )
+
+
 class ActionNotUnderstood(LookupAction):
     """The fallback: first what the message names in the knowledge, when the search is sure
     (actions/answer_found.py: a name the model never saw, on any exercise); else record the
@@ -242,6 +262,8 @@ class ActionNotUnderstood(LookupAction):
         if await answer_from_search(self.client, dispatcher, tracker, lang):
             return
         if await programme_asked(self.client, dispatcher, tracker, lang):
+            return
+        if await topic_asked_by_its_words(self.client, dispatcher, tracker, lang):
             return
         record_unanswered(self.client, tracker, lang, reason="fallback")
         dispatcher.utter_message(response="utter_default")

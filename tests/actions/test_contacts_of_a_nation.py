@@ -55,3 +55,23 @@ def test_no_nation_named_gives_every_contact_as_before() -> None:
 )
 def test_ringing_or_dialling_asks_to_reach(text: str) -> None:
     assert asks_to_reach(text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # Where or when, asked of someone the search is not sure of (issue 20, by kind): the
+        # phone alone said neither; every contact's office and hours do.
+        ("en", "where do I go to see the officer in charge of the cell"),
+        ("fr", "quand est-ce que le chef de cellule est disponible"),
+        ("ar", "وين مكتب المسؤول عن الخلية"),
+        ("ar", "متى يداوم المسؤول عن الخلية"),
+        ("ur", "سیل کے انچارج کہاں بیٹھتے ہیں"),
+    ],
+)
+def test_where_or_when_someone_is_gives_the_offices_and_hours(lang: str, text: str) -> None:
+    dispatcher = answer(text, lang)
+    hours = [str(c["hours"][lang]) for c in CONTACTS.values() if c.get("hours")]
+    assert hours and all(any(h in line for line in texts(dispatcher)) for h in hours), (
+        dispatcher.messages
+    )
