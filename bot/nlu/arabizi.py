@@ -477,6 +477,34 @@ _DIALECT_WORDS: list[tuple[tuple[str, ...], str]] = [
     (("dhabit", "thabit", "dhabet"), "ضابط"),
     (("n9der", "n9dar", "nqder", "ne9der"), "نقدر"),
     (("t9der", "t9dar", "tqder"), "تقدر"),
+    # Darija's everyday verbs and adverbs, mixed with French nouns ("khassni nbeddel l badge")
+    (("khassni", "khasni", "khessni", "khesni"), "خاصني"),
+    (("khassek", "khassk", "khessek"), "خاصك"),
+    (("nmchi", "nemchi", "nmshi", "nemshi"), "نمشي"),
+    (("mnin", "mneen", "mnine"), "منين"),
+    (("fach", "fash", "mnfach"), "فاش"),
+    (("wla", "wella", "wlla"), "ولا"),
+    (("ghodwa", "ghedda", "ghdda", "ghadda", "ghdwa"), "غدا"),
+    (("lbareh", "lbare7", "lbar7"), "البارح"),
+    (("kaynin", "kaynine", "kaynen"), "كاينين"),
+    (("katbda", "kaybda", "katebda", "kaytbda"), "كتبدا"),
+    (("katkhdem", "kaykhdem", "kaykhdmo", "katkhdm"), "كتخدم"),
+    (("nsajel", "nsajjel", "nsejjel", "nsejel"), "نسجل"),
+    (("ngoul", "ngol", "nqoul", "nqol"), "نقول"),
+    (("nchoufek", "nchofek", "nshoufak", "nchoufk"), "نشوفك"),
+    (("kolchi", "koulchi", "kulchi"), "كلشي"),
+    (("walou", "walo", "walu"), "والو"),
+    (("blassa", "blasa", "lblasa"), "بلاصة"),
+    (("nlqa", "nl9a", "nelqa", "nel9a"), "نلقى"),
+    (("nakol", "nakoul", "nakul"), "ناكل"),
+    (("nlbes", "nelbes", "nlbs"), "نلبس"),
+    (("nwsel", "nwsal", "nousel", "nouwsel"), "نوصل"),
+    (("dyalek", "dyalk", "dialek"), "ديالك"),
+    (("dyalna", "dialna"), "ديالنا"),
+    (("dyalkom", "dyalkoum", "dialkom"), "ديالكم"),
+    (("temma", "tmma", "temmak"), "تما"),
+    (("daroori", "darouri", "daruri", "dharoori"), "ضروري"),
+    (("bnadem", "bnadam", "benadem"), "بنادم"),
 ]
 for _spellings, _arabic in _DIALECT_WORDS:
     for _spelling in _spellings:
@@ -491,6 +519,9 @@ _DIALECT_NOT_EVIDENCE = frozenset(
         *("lsa", "eli", "hiya", "heya", "wesh", "wash", "ghad", "ktir", "kteer", "ktiir", "kter"),
         *("kteeer", "bezzaf", "bzaf", "bzzaf", "bezaf", "awal", "awwal", "2awal", "aual", "b"),
         *("f", "a", "fin", "mal", "thabit"),
+        # Darija that French speakers in the Maghreb drop into French ("chno nelbes pour ...",
+        # "l'officier de liaison dyalna"): French examples have them
+        *("nelbes", "nlbes", "nlbs", "dyalna", "dialna"),
     ]
 )
 ARABIZI_WORDS = ARABIZI_WORDS | {
@@ -562,6 +593,15 @@ _ARTICLES = {
 }
 # At most this many words in a message with one word of Arabizi evidence.
 _ONE_EVIDENCE_MAX_WORDS = 4
+# Darija writes the article and "of" as words of their own ("fin l mosalla", "l programme d
+# ghedda"); French elides them onto the next word ("l'adresse", "d'accord", one token here), so
+# alone they are not French function words in this count. A lower-case "l" before a word is
+# itself one word of evidence in a message of at least this many words ("fin l clinique?"): in
+# two ("l adresse?") it may be French typed in haste, and the conversation decides.
+_DARIJA_SHORT_WORDS = frozenset(["l", "d"])
+_LATIN_FUNCTION_WORDS_NOT_DARIJA = _LATIN_FUNCTION_WORDS - _DARIJA_SHORT_WORDS
+_ARTICLE_ALONE = re.compile(r"(?<![^\s(\"«])l\s+(?=[^\W\d_])")
+_ARTICLE_EVIDENCE_MIN_WORDS = 3
 _ATTACHED_ARTICLE = re.compile(r"^(?:el|al|il|l-)-?(?=[a-z0-9]{3,})")
 _PREFIXED_ARTICLE = re.compile(
     r"^(?:(w|b|f)(?:el|al|il)-?|(3)al-?)(?=[b-df-hj-np-tv-z2-9][a-z0-9]{2,})"
@@ -839,7 +879,10 @@ def is_arabizi(text: str, speller: Optional[ArabicSpeller] = None) -> bool:
         token for token in words if token not in NEUTRAL_WORDS and not is_code_token(token, alone)
     ]
     evidence = sum(_evidence(token) for token in counted)
-    if evidence == 1 and len(counted) > 1 and not _LATIN_FUNCTION_WORDS.intersection(counted):
+    if len(counted) >= _ARTICLE_EVIDENCE_MIN_WORDS and _ARTICLE_ALONE.search(text):
+        evidence += 1  # Darija's article on its own ("wa9tach l ftour", "fin l mosalla")
+    latin = _LATIN_FUNCTION_WORDS_NOT_DARIJA
+    if evidence == 1 and len(counted) > 1 and not latin.intersection(counted):
         # A second word, that reads as Arabic only by the training data's words, settles it.
         evidence += any(
             not _evidence(token) and _spelled_evidence(token, speller) for token in counted
@@ -849,11 +892,11 @@ def is_arabizi(text: str, speller: Optional[ArabicSpeller] = None) -> bool:
         # du vendredi (el joumou3a), c'est à quelle heure ?") is French or English: answered in
         # Arabic, its writer could not read the answer. Darija mixed with French ("wach kayn la
         # piscine") has more Arabic words than function words, as every Arabizi example has.
-        return evidence > sum(token in _LATIN_FUNCTION_WORDS for token in counted)
+        return evidence > sum(token in latin for token in counted)
     return (
         evidence == 1
         and len(counted) <= _ONE_EVIDENCE_MAX_WORDS
-        and not _LATIN_FUNCTION_WORDS.intersection(counted)
+        and not latin.intersection(counted)
     )
 
 

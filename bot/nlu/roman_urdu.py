@@ -60,6 +60,11 @@ ROMAN_URDU_WORDS = frozenset(
         *("baat", "cheez", "cheezen", "paise", "paisay", "madad", "zaban", "zubaan", "jawab"),
         *("sawal", "namaz", "roza", "rozay", "iftari", "sehri", "tohfa", "tohfe", "ijazat"),
         *("ehtiyat", "mulaqat"),
+        # asking, sending and calling, as visitors type them after an English noun
+        *("batayein", "batayen", "bataein", "bata", "batado", "bhej", "bhejo", "bhejein"),
+        *("bhejen", "bhejiye", "bhejdo", "bulao", "bulaen", "bulayen", "bulaun", "bulana"),
+        *("bulwa", "bulwaen", "bulwayen", "matlab", "kaam", "kahun", "kahoon", "pura", "poora"),
+        *("itna", "itni", "rehta", "rehti", "rahta", "rahti", "khatam", "qareeb", "nazdeek"),
     ]
 )
 # English and French function words: a Roman Urdu (or Arabizi, bot/nlu/arabizi.py) message with
@@ -81,8 +86,11 @@ LATIN_FUNCTION_WORDS = frozenset(
 SHARED_WORDS = frozenset(
     ["ho", "na", "se", "ki", "koi", "ya", "wala", "wali", "wale", "h", "main", "mai", "me", "par"]
 )
-# At most this many words in a message with a single Roman Urdu word.
+# At most this many words in a message with a single Roman Urdu word ...
 ONE_WORD_MAX_WORDS = 3
+# ... unless that word is a postposition between two others: English nouns joined by Urdu
+# ("liaison desk ka phone number", "Major sahab ke office mein") are Urdu at any length.
+POSTPOSITIONS = frozenset(["ka", "ke", "ko", "mein", "tak", "liye"])
 # Whole tokens: "ba3dein" (Arabizi) is not "dein", "d'aujourd'hui" not "hui".
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 # A digit for a letter inside a word or before one ("a7tag", "3ayez"), not times and units.
@@ -103,4 +111,5 @@ def is_roman_urdu(text: str) -> bool:
     latin = sum(1 for word in words if word in LATIN_FUNCTION_WORDS)
     if urdu >= 2:
         return urdu > latin
-    return latin == 0 and len(words) <= ONE_WORD_MAX_WORDS
+    joining = any(word in POSTPOSITIONS for word in words[1:-1])
+    return latin == 0 and (len(words) <= ONE_WORD_MAX_WORDS or joining)

@@ -95,6 +95,37 @@ def test_darija_mixed_with_french_words_is_still_arabizi(text: str) -> None:
     assert is_arabizi(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Darija's article and "of" as words of their own, before French nouns (issue 21: such
+        # questions were answered in French)
+        "wa9tach kaybda l goûter?",
+        "fin l vestiaire?",
+        "wach kayn l parking d les invités?",
+        # Darija verbs and adverbs no table had
+        "khassni nmchi l secrétariat ghedda",
+        "mnin katbda la réunion?",
+    ],
+)
+def test_darija_with_its_article_and_verbs_beside_french_nouns_is_arabizi(text: str) -> None:
+    assert is_arabizi(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "l adresse ?",  # French typed in haste: two words, the conversation decides
+        "c koi l adresse",
+        "tu peux me dire l heure du bus",
+        "L block is where?",
+        "size L please",
+    ],
+)
+def test_a_lone_l_in_english_or_french_is_not_arabizi(text: str) -> None:
+    assert not is_arabizi(text)
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_no_english_or_french_training_example_is_taken_for_arabizi(lang: str) -> None:
     taken = []

@@ -59,6 +59,33 @@ def test_english_french_and_arabizi_are_not_roman_urdu(text: str) -> None:
     assert not is_roman_urdu(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # English nouns joined by one Urdu postposition, longer than three words
+        "transport cell ka duty roster",
+        "visitor centre ke opening hours",
+        # the forms of asking, sending and calling that visitors type after an English noun
+        "event list bhejo",
+        "duty officer bulao",
+        "closing time batayein",
+    ],
+)
+def test_english_nouns_with_urdu_postpositions_or_verbs_are_roman_urdu(text: str) -> None:
+    assert is_roman_urdu(text)
+    assert IDENTIFIER.identify(text) == "ur"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mein Kampf exhibit tickets", "tent row number ko", "KO round at the gym tonight"],
+)
+def test_a_postposition_at_an_end_or_beside_english_function_words_is_not_enough(
+    text: str,
+) -> None:
+    assert not is_roman_urdu(text)
+
+
 @pytest.mark.parametrize("text", ["ok", "bus", "salam", "inshallah", "hi", "menu", "thx", "merci"])
 def test_short_neutral_messages_are_not_roman_urdu(text: str) -> None:
     assert not is_roman_urdu(text)
