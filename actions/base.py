@@ -178,10 +178,31 @@ async def find(
     one for each thing the question names ("the gym and the mess"), which one search of all
     the words would not find. `at`: the local day the answer is for; `message`: the words to
     search, when not the whole message."""
-    values = entity_values_asked(tracker, kind)
+    said = user_text(tracker) if message is None else message
     # Where the visitor says they are ("I'm standing at tent B") is not the item asked: neither
-    # the entity marked there nor the clause's words are searched (actions/position.py).
-    message = without_own_position(user_text(tracker) if message is None else message)
+    # the entity marked there nor the clause's words are searched (actions/position.py); when
+    # nothing is found without them, the whole message as before (a place whose directions
+    # start from there: "where's the HQ? I'm at the main gate").
+    found = await _find(client, tracker, kind, lang, at, without_own_position(said), True)
+    if found or without_own_position(said) == said:
+        return found
+    return await _find(client, tracker, kind, lang, at, said, False)
+
+
+async def _find(
+    client: LookupClient,
+    tracker: Tracker,
+    kind: str,
+    lang: str,
+    at: str | None,
+    message: str,
+    apart: bool,
+) -> list[dict[str, Any]]:
+    values = (
+        entity_values_asked(tracker, kind)
+        if apart
+        else list(dict.fromkeys(str(v) for v in tracker.get_latest_entity_values(kind)))
+    )
     if len(values) >= 2:
         # Each entity names one thing and decides among the items it may mean by itself: the
         # whole message names them all ("the welcome dinner and the farewell dinner" would
