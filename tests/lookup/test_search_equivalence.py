@@ -92,7 +92,8 @@ def full_scan(
     for word in informative:
         for candidate, score in matches[word].items():
             matched_by_query[candidate] = max(score, matched_by_query.get(candidate, 0.0))
-    hits = []
+    hits: list[Hit] = []
+    under_half: list[Hit] = []
     for key, scores in best.items():
         found = sum(weight[word] for word in informative if scores.get(word, 0.0) > 0)
         its_asking = sum(
@@ -101,7 +102,7 @@ def full_scan(
             if word in ASKING_WORDS and scores.get(word, 0.0) > 0
         )
         lacked = sum(weight[word] for word in informative if word in ASKING_WORDS) - its_asking
-        if found * 2 <= total - lacked or key not in own:
+        if key not in own:
             continue
         unsaid = sum(
             weight[word]
@@ -111,7 +112,12 @@ def full_scan(
         relevance = sum(weight[word] * score for word, score in scores.items()) / (total - unsaid)
         covered = _name_coverage(names[key], matched_by_query)
         score = round(relevance * (1 + covered) / 2, 3)
-        hits.append(Hit(key[0], key[1], score, round(found / (whole + its_asking), 3)))
+        hit = Hit(key[0], key[1], score, round(found / (whole + its_asking), 3))
+        (hits if found * 2 > total - lacked else under_half).append(hit)
+    # The rule after the ranking (an item whose whole name the query says before a longer name
+    # containing it) reads the ranked hits, not the index: applied here as the search applies
+    # it, it is tested on its own in tests/lookup/test_search_exact_name_over_description.py.
+    hits = search_module._exact_before_longer(hits, under_half, names, matched_by_query)
     hits.sort(key=lambda hit: (-hit.score, hit.kind, hit.item_id))
     return hits[:limit], unmatched
 
