@@ -8,7 +8,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import dates, notes, prayers, rendering
+from actions import dates, prayers, rendering
 from actions.answer_directory import (
     asks_for_office,
     asks_to_reach,
@@ -29,7 +29,6 @@ from actions.answer_found import (
     say_event,
     say_item,
     say_phrases_asked,
-    say_texts,
     search_message,
 )
 from actions.base import (
@@ -38,6 +37,7 @@ from actions.base import (
     intent_of,
     logger,
     say_freshness,
+    say_topic_texts,
     user_text,
 )
 from actions.dates import requested_day
@@ -197,11 +197,7 @@ class ActionAnswerTopic(DatedLookupAction):
             ):
                 return
             raise
-        say_texts(dispatcher, items, "text")
-        if topic == "meals":
-            note = notes.ramadan_meals((await self.client.exercise(lang))["fields"], lang)
-            if note:
-                dispatcher.utter_message(text=note)
+        await say_topic_texts(self.client, dispatcher, topic, items, lang)
         say_freshness(dispatcher, [*events, *items], lang)
 
     async def topic_or_stand_in(self, topic: str, lang: str) -> list[dict[str, Any]]:

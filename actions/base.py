@@ -18,6 +18,7 @@ from actions import dates, not_translated, notes
 from actions.answer_found import (
     answer_from_search,
     confident,
+    say_texts,
     search_message,
     searches_of_one_turn,
 )
@@ -129,6 +130,22 @@ class DatedLookupAction(LookupAction):
             return None
         today, start, end = await self.calendar(lang)
         return dates.requested_day(text, today, start, end, lang)
+
+
+async def say_topic_texts(
+    client: LookupClient,
+    dispatcher: CollectingDispatcher,
+    topic: str,
+    items: list[dict[str, Any]],
+    lang: str,
+) -> None:
+    """A topic's texts; for the meals, Ramadan's meals too when it is on (issue 20: a meal
+    question during Ramadan mentions suhoor and iftar whichever action answers it)."""
+    say_texts(dispatcher, items, "text")
+    if topic == "meals":
+        note = notes.ramadan_meals((await client.exercise(lang))["fields"], lang)
+        if note:
+            dispatcher.utter_message(text=note)
 
 
 def say_freshness(dispatcher: CollectingDispatcher, items: list[dict[str, Any]], lang: str) -> None:

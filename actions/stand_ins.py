@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import notes
-from actions.answer_found import say_texts
+from actions.base import say_freshness, say_topic_texts
 from actions.lookup_client import ForParticipants, LookupClient, NoAnswer
 from common.asking import WHEN_WORDS
 from common.textnorm import words
@@ -86,14 +85,8 @@ async def say_topic(
         items = await client.topic(topic, lang)
     except (NoAnswer, ForParticipants):
         return False
-    say_texts(dispatcher, items, "text")
-    if topic == "meals":
-        note = notes.ramadan_meals((await client.exercise(lang))["fields"], lang)
-        if note:
-            dispatcher.utter_message(text=note)
-    note = notes.last_updated(items, lang)
-    if note:
-        dispatcher.utter_message(text=note)
+    await say_topic_texts(client, dispatcher, topic, items, lang)
+    say_freshness(dispatcher, items, lang)
     return True
 
 
