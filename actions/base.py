@@ -166,14 +166,16 @@ def intent_of(tracker: Tracker) -> str:
     return (tracker.latest_message.get("intent") or {}).get("name") or ""
 
 
-def entity_values_asked(tracker: Tracker, kind: str) -> list[str]:
-    """The latest message's values of an entity, each once, but those said only where the
-    visitor tells where they are ("I'm standing at tent B": actions/position.py)."""
+def entity_values_asked(tracker: Tracker, kind: str, leave_out_position: bool = True) -> list[str]:
+    """The latest message's values of an entity, each once; with `leave_out_position`, not
+    those said only where the visitor tells where they are ("I'm standing at tent B":
+    actions/position.py). find() asks for all of them when it falls back to the whole message
+    (a place whose directions start from there)."""
     said = user_text(tracker)
     return [
         value
         for value in dict.fromkeys(str(v) for v in tracker.get_latest_entity_values(kind))
-        if not only_where_they_are(value, said)
+        if not (leave_out_position and only_where_they_are(value, said))
     ]
 
 
@@ -200,8 +202,9 @@ async def find(
     # the entity marked there nor the clause's words are searched (actions/position.py); when
     # nothing is found without them, the whole message as before (a place whose directions
     # start from there: "where's the HQ? I'm at the main gate").
-    found = await _find(client, tracker, kind, lang, at, without_own_position(said), True)
-    if found or without_own_position(said) == said:
+    asked = without_own_position(said)
+    found = await _find(client, tracker, kind, lang, at, asked, True)
+    if found or asked == said:
         return found
     return await _find(client, tracker, kind, lang, at, said, False)
 
@@ -215,11 +218,7 @@ async def _find(
     message: str,
     apart: bool,
 ) -> list[dict[str, Any]]:
-    values = (
-        entity_values_asked(tracker, kind)
-        if apart
-        else list(dict.fromkeys(str(v) for v in tracker.get_latest_entity_values(kind)))
-    )
+    values = entity_values_asked(tracker, kind, leave_out_position=apart)
     if len(values) >= 2:
         # Each entity names one thing and decides among the items it may mean by itself: the
         # whole message names them all ("the welcome dinner and the farewell dinner" would
