@@ -41,6 +41,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import bot.nlu.roman_urdu
+import bot.nlu.word_lists
 import common.textnorm
 from bot.nlu.code_fingerprint import modules_fingerprint
 from bot.nlu.language_id import NEUTRAL_WORDS, PERSIAN_URDU_LETTERS, URDU_ONLY_LETTERS
@@ -66,464 +67,34 @@ _NOT_ARABIZI = re.compile(
 )
 _VOWELS = frozenset("aeiouy")
 
+# The word lists are data (data/nlu/ar/latin_script_words.yml, its comments say what each list
+# is; docs/languages.md), read once here; the rules that use them stay below.
+_LISTS = bot.nlu.word_lists.load("ar")
+
 # Arabic words (dialect and standard) typed in Latin letters that are neither English nor French
-# words. Excluded on purpose: "la", "ma", "bas", "il", "ya", "law", "min", "hal", "fi" is kept
-# (French and English do not use it alone). Each is evidence, and also in the table below.
-ARABIZI_WORDS = frozenset(
-    [
-        *("wain", "wein", "wen", "ween", "wayn", "fein", "fen", "feen", "fain", "fayn", "ayna"),
-        *("emta", "imta", "amta", "emtah", "emte", "imta", "mata", "meta"),
-        *("shu", "sho", "shou", "chou", "shoo", "eish", "esh", "aish", "aysh", "ish", "shino"),
-        *("shnu", "shenu", "shno", "eih", "ayh"),
-        *("kam", "kem", "kaif", "kif", "keef", "kef", "kaef", "shlon", "chlon", "ezay", "izzay"),
-        *("ezzay", "izay", "leish", "lesh", "leesh", "leh", "lih", "lee"),
-        *("mumkin", "momken", "momkin", "mumken", "mmkn", "ya3ni", "yaani", "ya3nee", "yani"),
-        *("ana", "ani", "enta", "inta", "enti", "inti", "ehna", "e7na", "ni7na", "7na", "ento"),
-        *("bidi", "biddi", "beddi", "baddi", "badi", "abi", "abga", "abgha", "abgi", "ubi"),
-        *("ayez", "3ayez", "3ayz", "3awez", "3ayza", "3awza", "ab8a", "ab6a", "abghi"),
-        *("ba3d", "bukra", "bokra", "bukrah", "bokrah", "elyoum", "elyom", "alyoum", "lyoum"),
-        *("ennaharda", "naharda", "elnaharda", "delwa2ti", "dilwa2ti", "hala2", "halla2", "hassa"),
-        *("el", "al", "fi", "fe", "fih", "feeh", "fiha", "feha", "wala", "walla"),
-        *("3ala", "3la", "ala", "3an", "3and", "3ind", "3endi", "3andi", "3indi", "ma3", "m3"),
-        *("3ashan", "3shan", "ashan", "msh", "mish", "mesh", "mush", "mosh", "mafi", "mafish"),
-        *("fish", "kaman", "kamaan", "bas", "zay", "zai", "hada", "hadha", "hatha", "haza", "da"),
-        *("di", "dah", "deh", "hay", "haidi", "hayda", "hadi", "lazem", "lazim", "laazim"),
-        *("a3raf", "a3rif", "3arif", "3aref", "ba3raf", "bade", "arou7", "aroo7", "aro7", "rou7"),
-        *("ro7", "a7tag", "a7taj", "ahtaj", "mi7tag", "me7tag", "m7taj", "sa3a", "sa3ah", "3am"),
-        *("wa2t", "wa8t", "wagt", "wa2et", "maw3ed", "maw3id", "mawa3id", "mi3ad", "ma3ad"),
-        *("wayed", "wajid", "tislam", "teslam", "yeslamo", "mashkoor"),
-        *("wallah", "wallahi", "kifak", "keefak", "kifik", "shlonak", "ahlein", "ashofak"),
-        *("ashoufak", "ba3dein", "ba3den", "bel", "bil", "fel", "lel", "lil", "lal", "3al"),
-        *("lazem", "ajeeb", "agib", "bidna", "baddna", "3anna", "3andna", "3andkom", "3indkum"),
-        *("enaharda", "hoon", "hon", "hena", "honak", "hinak", "mafeesh", "fesh", "feesh"),
-        *("asallem", "asawwar", "asawer", "a2dar", "agdar", "nakol", "akol", "akl", "shi"),
-        *("ysawi", "ysawy", "yesawi", "tsawi", "asawi"),
-    ]
-) - {"fish", "bas", "da", "di", "hay", "lee", "ish", "wish", "eh", "bade", "meta", "mata"}
+# words ("evidence", less "not_evidence"). Each is evidence, and also in the table below.
+ARABIZI_WORDS = frozenset(bot.nlu.word_lists.words(_LISTS["evidence"])) - frozenset(
+    _LISTS["not_evidence"]
+)
 
 # The table: Arabizi word → the Arabic spelling the training data uses (folded: ه for ة,
 # ي for ى, no hamza seat). Checked before the letter rules; an "el"/"al"/"l-" before a word
-# becomes its article.
-WORDS: dict[str, str] = {
-    # question words and particles
-    **dict.fromkeys(["wain", "wein", "wen", "ween", "wayn", "wen"], "وين"),
-    **dict.fromkeys(["fein", "fen", "feen", "fain", "fayn"], "فين"),
-    "ayna": "اين",
-    **dict.fromkeys(["emta", "imta", "amta", "emtah", "emte"], "امتي"),
-    "mata": "متي",
-    **dict.fromkeys(["shu", "sho", "shou", "chou", "shoo"], "شو"),
-    **dict.fromkeys(["eish", "esh", "aish", "aysh"], "ايش"),
-    **dict.fromkeys(["shnu", "shenu", "shno", "shino"], "شنو"),
-    "wesh": "وش",
-    **dict.fromkeys(["eih", "ayh"], "ايه"),
-    **dict.fromkeys(["kam", "kem"], "كم"),
-    **dict.fromkeys(["kaif", "kif", "keef", "kef", "kaef"], "كيف"),
-    **dict.fromkeys(["shlon", "chlon"], "شلون"),
-    **dict.fromkeys(["ezay", "izzay", "ezzay", "izay"], "ازاي"),
-    **dict.fromkeys(["leish", "lesh", "leesh"], "ليش"),
-    **dict.fromkeys(["leh", "lih"], "ليه"),
-    **dict.fromkeys(["mumkin", "momken", "momkin", "mumken", "mmkn"], "ممكن"),
-    **dict.fromkeys(["ya3ni", "yaani", "ya3nee", "yani"], "يعني"),
-    **dict.fromkeys(["ana", "ani"], "انا"),
-    **dict.fromkeys(["enta", "inta", "enti", "inti"], "انت"),
-    **dict.fromkeys(["ehna", "e7na", "ni7na", "7na"], "احنا"),
-    **dict.fromkeys(["bidi", "biddi", "beddi", "baddi", "badi"], "بدي"),
-    **dict.fromkeys(["abi", "ubi"], "ابي"),
-    **dict.fromkeys(["abga", "abgha", "abgi", "ab8a", "abghi"], "ابغي"),
-    **dict.fromkeys(["ayez", "3ayez", "3ayz", "3awez", "3ayza", "3awza"], "عايز"),
-    **dict.fromkeys(["ba3d", "baad"], "بعد"),
-    **dict.fromkeys(["bukra", "bokra", "bukrah", "bokrah", "bukura"], "بكره"),
-    **dict.fromkeys(["elyoum", "elyom", "alyoum", "lyoum", "alyom", "elyawm"], "اليوم"),
-    **dict.fromkeys(["youm", "yom", "yawm"], "يوم"),
-    **dict.fromkeys(["ennaharda", "naharda", "elnaharda", "elnhrda"], "النهارده"),
-    **dict.fromkeys(["delwa2ti", "dilwa2ti", "dlw2ty"], "دلوقتي"),
-    **dict.fromkeys(["hala2", "halla2", "halaa"], "هلق"),
-    **dict.fromkeys(["hassa", "hassa3", "7eenha", "al7een", "el7in", "al7in", "el7een"], "الحين"),
-    **dict.fromkeys(["fi", "fe", "fee"], "في"),
-    **dict.fromkeys(["fih", "feeh"], "فيه"),
-    **dict.fromkeys(["fiha", "feha"], "فيها"),
-    **dict.fromkeys(["wala", "walla"], "ولا"),
-    **dict.fromkeys(["3ala", "3la", "ala", "3alaya", "3alayya", "3alay", "3alai"], "علي"),
-    "3an": "عن",
-    **dict.fromkeys(["3and", "3ind"], "عند"),
-    **dict.fromkeys(["3endi", "3andi", "3indi"], "عندي"),
-    **dict.fromkeys(["ma3", "m3", "ma3a"], "مع"),
-    **dict.fromkeys(["3ashan", "3shan", "ashan"], "عشان"),
-    **dict.fromkeys(["msh", "mish", "mesh", "mush", "mosh"], "مش"),
-    **dict.fromkeys(["mafi", "mafish", "mafee"], "مافي"),
-    **dict.fromkeys(["kaman", "kamaan"], "كمان"),
-    "bas": "بس",
-    **dict.fromkeys(["zay", "zai"], "زي"),
-    **dict.fromkeys(["hada", "hadha", "hatha", "haza"], "هذا"),
-    **dict.fromkeys(["dah", "deh"], "ده"),
-    **dict.fromkeys(["haidi", "hayda", "hadi"], "هاي"),
-    **dict.fromkeys(["lazem", "lazim", "laazim", "lazm"], "لازم"),
-    **dict.fromkeys(["a3raf", "a3rif", "ba3raf"], "اعرف"),
-    **dict.fromkeys(["3arif", "3aref"], "عارف"),
-    **dict.fromkeys(["arou7", "aroo7", "aro7", "aroh"], "اروح"),
-    **dict.fromkeys(["rou7", "ro7"], "روح"),
-    **dict.fromkeys(["a7tag", "a7taj", "ahtaj", "mi7tag", "me7tag", "m7taj", "mo7taj"], "احتاج"),
-    **dict.fromkeys(["sa3a", "sa3ah", "saa3a", "sa3at"], "الساعه"),
-    **dict.fromkeys(["wa2t", "wa8t", "wagt", "wa2et", "wa9t"], "وقت"),
-    **dict.fromkeys(["maw3ed", "maw3id", "mi3ad", "ma3ad", "me3ad"], "موعد"),
-    **dict.fromkeys(["mawa3id", "mawa3eed", "mawa3ed"], "مواعيد"),
-    **dict.fromkeys(["min", "mn", "men"], "من"),
-    **dict.fromkeys(["ma", "mo", "mu"], "ما"),
-    **dict.fromkeys(["la", "laa"], "لا"),
-    **dict.fromkeys(["ya", "yaa"], "يا"),
-    **dict.fromkeys(["law", "lau", "lw"], "لو"),
-    **dict.fromkeys(["hal", "hl"], "هل"),
-    "w": "و",
-    **dict.fromkeys(["hon", "hun", "hena", "hina", "hnak", "hunak", "hnaak"], "هنا"),
-    **dict.fromkeys(["mnein", "mnen"], "منين"),
-    "meen": "مين",
-    **dict.fromkeys(["kol", "kul", "koll", "kull"], "كل"),
-    **dict.fromkeys(["shi", "shy", "she", "shay", "7aga", "7aja"], "شي"),
-    **dict.fromkeys(["a3mel", "a3mil", "a3mal"], "اعمل"),
-    **dict.fromkeys(["aktub", "aktob"], "اكتب"),
-    **dict.fromkeys(["asawi", "asawy", "asowi"], "اسوي"),
-    **dict.fromkeys(["agdar", "a2dar", "a8dar", "2dar"], "اقدر"),
-    **dict.fromkeys(["ykoon", "ykun", "yekon", "ykon"], "يكون"),
-    **dict.fromkeys(["masmou7", "masmoo7", "masmo7", "masmu7"], "مسموح"),
-    **dict.fromkeys(["mamnou3", "mamno3", "mamnoo3", "mamnu3"], "ممنوع"),
-    **dict.fromkeys(["3ib", "3eib", "3eb", "3aib"], "عيب"),
-    **dict.fromkeys(["ma3lesh", "ma3lish", "ma3leesh"], "معلش"),
-    **dict.fromkeys(["lau samaht", "law sama7t", "sama7t", "samaht"], "سمحت"),
-    **dict.fromkeys(["3adi", "3ady"], "عادي"),
-    **dict.fromkeys(["shukran", "shokran", "choukran", "chokran", "shukrn"], "شكرا"),
-    **dict.fromkeys(["salam", "salaam", "salem", "assalam", "asalam"], "السلام"),
-    **dict.fromkeys(["3alaikum", "alaikum", "alaykum", "3aleikum", "aleikum", "3alikum"], "عليكم"),
-    **dict.fromkeys(["marhaba", "mar7aba", "mar7ba", "marhaban"], "مرحبا"),
-    **dict.fromkeys(["ahlan", "ahla", "hala"], "اهلا"),
-    **dict.fromkeys(["sabah", "saba7", "sba7"], "صباح"),
-    **dict.fromkeys(["masa", "masaa", "misa"], "مسا"),
-    **dict.fromkeys(
-        ["el5eir", "el5air", "elkhair", "el5er", "alkhair", "al5air", "elkheir"], "الخير"
-    ),
-    **dict.fromkeys(["5eir", "5air", "khair", "kheir", "5er", "khayr"], "خير"),
-    **dict.fromkeys(["ma3a salama", "ma3salama", "masalama", "ma3assalama"], "مع السلامه"),
-    **dict.fromkeys(["yalla", "yallah"], "يلا"),
-    **dict.fromkeys(["allah", "alla"], "الله"),
-    **dict.fromkeys(["inshallah", "insha2allah", "enshallah"], "ان شاء الله"),
-    # the domain
-    **dict.fromkeys(["mat3am", "mat3m", "mata3m", "mt3m"], "مطعم"),
-    **dict.fromkeys(["akl", "akel", "akil", "2akl", "2akel"], "اكل"),
-    **dict.fromkeys(["nakol", "nakul", "nakl", "naakol", "nakel"], "ناكل"),
-    **dict.fromkeys(
-        ["fotor", "ftor", "futur", "fatour", "ftour", "fotoor", "fetar", "fitar"], "فطور"
-    ),
-    **dict.fromkeys(["ghada", "8ada", "3'ada", "ghadaa", "gada", "ghade", "ghda"], "غدا"),
-    **dict.fromkeys(["3asha", "3sha", "3asa", "3ashaa", "asha"], "عشا"),
-    **dict.fromkeys(["wajba", "wajbat", "wagba", "wagbat", "wajbaat"], "وجبه"),
-    **dict.fromkeys(["7alal", "halal"], "حلال"),
-    **dict.fromkeys(["naba2i", "nabati", "naba6i", "nabaty"], "نباتي"),
-    **dict.fromkeys(["masjid", "masjed", "masged", "masgid", "masjd", "msjd"], "مسجد"),
-    **dict.fromkeys(["jame3", "jami3", "game3", "jama3"], "جامع"),
-    **dict.fromkeys(
-        ["mosalla", "musalla", "mu9alla", "mo9alla", "msalla", "musala", "mosala"], "مصلي"
-    ),
-    **dict.fromkeys(
-        ["9ala", "sala", "salah", "salat", "9alat", "9la", "9ala6", "slah", "9lah"], "صلاه"
-    ),
-    **dict.fromkeys(
-        ["asali", "a9alli", "a9ali", "asalli", "asalli", "a9li", "9alli", "salli"], "اصلي"
-    ),
-    **dict.fromkeys(["7afla", "hafla", "7afl", "7afleh", "hafl", "7aflet", "7aflat"], "حفل"),
-    **dict.fromkeys(["qa3at", "2a3at", "ga3at"], "قاعه"),
-    **dict.fromkeys(["7ammam", "hammam", "7amam", "7mam"], "حمام"),
-    **dict.fromkeys(["ta3am", "6a3am", "ta3aam"], "طعام"),
-    **dict.fromkeys(["markaz", "markez", "merkaz"], "مركز"),
-    **dict.fromkeys(["6ebi", "tebbi", "tibbi", "tebi", "6ibbi"], "طبي"),
-    **dict.fromkeys(["jabal", "gabal", "jebel"], "جبل"),
-    **dict.fromkeys(["mo2tamarat", "mu2tamarat", "mo2tamrat", "mu2tamarat"], "موتمرات"),
-    **dict.fromkeys(["sa7a", "sa7at", "saha", "sahat", "9a7a", "sa7et"], "ساحه"),
-    **dict.fromkeys(["3ard", "3ar9", "3arD", "3ared"], "عرض"),
-    **dict.fromkeys(["ma2arr", "maqarr", "magar", "ma2ar", "maqar", "magarr"], "مقر"),
-    **dict.fromkeys(["qiyada", "2iyada", "giyada", "qyada", "2yade", "2iyade"], "قياده"),
-    **dict.fromkeys(["matjar", "matgar", "dukkan", "dokkan", "ma7al"], "متجر"),
-    **dict.fromkeys(["esti2bal", "isti2bal", "istiqbal", "estiqbal", "istigbal"], "استقبال"),
-    **dict.fromkeys(["na2l", "naql", "nagl"], "نقل"),
-    **dict.fromkeys(["nakhla", "na5la", "nakhleh", "na5leh"], "نخله"),
-    **dict.fromkeys(["madina", "madeena", "medina", "mdine", "balad"], "مدينه"),
-    **dict.fromkeys(["wada3", "wadaa3", "weda3"], "وداع"),
-    **dict.fromkeys(["tar7ib", "tar7eeb", "tarheeb", "tarhib"], "ترحيب"),
-    **dict.fromkeys(["esti3rad", "isti3rad", "este3rad", "isti3rad"], "استعراض"),
-    **dict.fromkeys(["3amaliyat", "3amaliyyat", "3amalyat", "3amaleyat"], "عمليات"),
-    **dict.fromkeys(["mosharka", "musharaka", "moshtaraka", "moshtarak", "mushtarak"], "مشترك"),
-    **dict.fromkeys(["umsiya", "omsiya", "ams2yet", "amseya", "omseyet", "umsiyat"], "امسيه"),
-    **dict.fromkeys(["mrasem", "marasim", "marasem", "marasm", "mrasim"], "مراسم"),
-    **dict.fromkeys(["eftita7", "iftita7", "eftitah", "iftitah", "eftete7", "fteta7"], "افتتاح"),
-    **dict.fromkeys(
-        ["e5titam", "ikhtitam", "e5tetam", "5itam", "khitam", "5etam", "ekhtitam"], "ختام"
-    ),
-    **dict.fromkeys(["bus", "bas2", "baas", "bas9", "buss"], "باص"),
-    **dict.fromkeys(["ba9", "ba9at", "bass"], "باص"),
-    **dict.fromkeys(["sayara", "sayyara", "3arabiya", "3arabeya", "siyara"], "سياره"),
-    **dict.fromkeys(["taxi", "taksi", "taks"], "تاكسي"),
-    **dict.fromkeys(["matar", "mataar", "ma6ar", "ma6aar"], "مطار"),
-    **dict.fromkeys(["mwasalat", "mowasalat", "muwasalat", "mawasalat", "mwaslat"], "مواصلات"),
-    **dict.fromkeys(["taree2", "tari2", "tareeg", "6aree8", "6ari8", "tari8"], "طريق"),
-    **dict.fromkeys(["ra8am", "ra2am", "rakam", "ragam", "rakm", "ra8m", "ra2m", "rqm"], "رقم"),
-    **dict.fromkeys(
-        ["tawari2", "6awari2", "tawara2", "tawari", "6awari", "tawaree2", "6awaree"], "طواري"
-    ),
-    **dict.fromkeys(["es3af", "is3af", "es3aaf", "is3aaf", "is3afat"], "اسعاف"),
-    **dict.fromkeys(
-        ["dactor", "doktor", "daktor", "doctor", "dktor", "tabib", "6abib", "6beeb"], "دكتور"
-    ),
-    **dict.fromkeys(["3iyada", "3eyada", "3iyadeh", "3yada", "3yade"], "عياده"),
-    **dict.fromkeys(["mustashfa", "mostashfa", "mistashfa", "mustashfa"], "مستشفي"),
-    **dict.fromkeys(["mareed", "marid", "marea", "3ayyan", "ta3ban", "ta3ban"], "مريض"),
-    **dict.fromkeys(["dawa", "dowa", "daawa"], "دوا"),
-    **dict.fromkeys(
-        ["gorfa", "ghorfa", "ghurfa", "ghurfe", "8orfa", "8urfa", "ghorfe", "oda", "odda"], "غرفه"
-    ),
-    **dict.fromkeys(["ghorfti", "ghurfti", "8orfti", "8urfti", "ghorfity", "odti"], "غرفتي"),
-    **dict.fromkeys(["sakan", "sakn", "iskan", "eskan"], "سكن"),
-    **dict.fromkeys(["fondo2", "fundu8", "fondo8", "funduq", "fondoq", "fondu2"], "فندق"),
-    **dict.fromkeys(["ghaseel", "ghasil", "8aseel", "8asil", "ghasl", "8asl", "3'aseel"], "غسيل"),
-    **dict.fromkeys(["maghsala", "ma8sala", "mag5sala", "maghsale"], "مغسله"),
-    **dict.fromkeys(["malabis", "malabes", "hdoom", "7doom", "hudoom"], "ملابس"),
-    **dict.fromkeys(["zey", "ziy", "zei", "lebs", "libs", "lebas", "libas"], "زي"),
-    **dict.fromkeys(["albas", "albis", "alb2s", "elbas", "elbes"], "البس"),
-    **dict.fromkeys(["badla", "badle", "badleh"], "بدله"),
-    **dict.fromkeys(["badge", "badj", "bage", "badg"], "بادج"),
-    **dict.fromkeys(
-        ["bata2a", "bitaqa", "beta2a", "bitaka", "bi6a8a", "bataqa", "beta8a"], "بطاقه"
-    ),
-    **dict.fromkeys(["ta9ree7", "tasree7", "tasri7", "ta9ri7", "tasreeh"], "تصريح"),
-    **dict.fromkeys(["dukhool", "do5ool", "dokhool", "dkhol", "d5ool", "do5ol", "dukhul"], "دخول"),
-    **dict.fromkeys(["bawaba", "bawwaba", "bawabe", "bawabah"], "البوابه"),
-    **dict.fromkeys(["barnamaj", "barnameg", "barnamj", "barnamej"], "برنامج"),
-    **dict.fromkeys(["jadwal", "gadwal", "jdwal", "jadwel"], "جدول"),
-    **dict.fromkeys(["tamreen", "tamrin", "tamrin", "tamrein"], "تمرين"),
-    **dict.fromkeys(["tadreeb", "tadrib", "tadreb"], "تدريب"),
-    **dict.fromkeys(["ijtima3", "ejtima3", "egtema3", "ejtema3", "ijtimaa3"], "اجتماع"),
-    **dict.fromkeys(["ejaz", "ijaz", "i7jaz", "ijaaz", "briefing"], "ايجاز"),
-    **dict.fromkeys(["rimaya", "rmaya", "remaya", "rmayeh"], "رمايه"),
-    **dict.fromkeys(["maydan", "midan", "meydan", "mydan"], "ميدان"),
-    **dict.fromkeys(
-        ["zabet", "dabet", "dabit", "zabit", "6abet", "dhabet", "thabet", "d'abet"], "ضابط"
-    ),
-    **dict.fromkeys(["zubbat", "dubbat", "thobat", "zobbat", "dhubbat"], "الضباط"),
-    **dict.fromkeys(["rutba", "rotba", "rutbe", "rotbeh", "rutbah"], "رتبه"),
-    **dict.fromkeys(["ruteb", "rutab", "rotab", "rotob"], "الرتب"),
-    **dict.fromkeys(["3aqeed", "3a2eed", "3ageed", "3akid"], "عقيد"),
-    **dict.fromkeys(["ra2ed", "ra2id", "raed", "ra2eed"], "رايد"),
-    **dict.fromkeys(["mulazim", "molazem", "mlazim", "mlazem"], "ملازم"),
-    **dict.fromkeys(["liwa", "lewa", "lewaa", "liwaa"], "لوا"),
-    **dict.fromkeys(["3alam", "3lam"], "علم"),
-    **dict.fromkeys(["a3lam", "a3laam", "e3lam"], "اعلام"),
-    **dict.fromkeys(["tarteeb", "tartib", "tarteb"], "ترتيب"),
-    **dict.fromkeys(["ta7iyya", "ta7iya", "tahiya", "ta7eyya", "ta7ieh"], "التحيه"),
-    **dict.fromkeys(["asallem", "asallim", "asalem", "asalim", "a9allem"], "اسلم"),
-    **dict.fromkeys(["hdiya", "hadiya", "hadiyya", "hadeyya", "hdiyye", "hedye", "hdiyya"], "هديه"),
-    **dict.fromkeys(["hadaya", "hadayah", "hdaya"], "هدايا"),
-    **dict.fromkeys(["sowar", "suwar", "sowwar", "9owar", "9uwar"], "صور"),
-    **dict.fromkeys(
-        ["asawwar", "asawer", "a9awer", "a9awwar", "asawir", "a9wer", "asawar"], "اصور"
-    ),
-    **dict.fromkeys(["taswir", "tasweer", "ta9weer", "ta9wir", "taswer"], "التصوير"),
-    **dict.fromkeys(["gahwa", "ahwa", "qahwa", "2ahwa", "8ahwa", "kahwa", "gahwah"], "قهوه"),
-    **dict.fromkeys(["shay", "shai", "chai", "shaay"], "شاي"),
-    **dict.fromkeys(["diyafa", "diafa", "dhiyafa", "thiyafa", "9iyafa"], "ضيافه"),
-    **dict.fromkeys(["ramadan", "rama9an", "ramadhan", "ramazan", "ramdan"], "رمضان"),
-    **dict.fromkeys(["siyam", "9iyam", "seyam", "9yam", "9oum", "soum", "sawm"], "صيام"),
-    **dict.fromkeys(["sayem", "9ayem", "sa2em", "9a2em", "sayim"], "صايم"),
-    **dict.fromkeys(["iftar", "eftar", "fu6oor", "fo6or"], "افطار"),
-    **dict.fromkeys(["su7oor", "so7oor", "su7ur", "s7oor", "suhoor"], "سحور"),
-    **dict.fromkeys(["nisa", "nisaa", "neswan", "niswan", "7areem", "7aream"], "النسا"),
-    **dict.fromkeys(["mara", "mar2a", "mar2ah", "imra2a", "emra2a", "bint"], "مراه"),
-    **dict.fromkeys(["rijal", "rjal", "rgala", "rigala", "regala", "rajel", "ragel"], "الرجال"),
-    **dict.fromkeys(["floos", "flus", "fulus", "masari", "ma9ari"], "فلوس"),
-    **dict.fromkeys(["3omla", "3umla", "3omleh", "3imla"], "العمله"),
-    **dict.fromkeys(["sarraf", "9arraf", "sarafa", "9arafa", "9raf"], "صراف"),
-    **dict.fromkeys(["cash", "kash", "ka4"], "كاش"),
-    **dict.fromkeys(
-        ["internet", "net", "intarnet", "wifi", "wi-fi", "waifai", "wayfay"], "واي فاي"
-    ),
-    **dict.fromkeys(["shabaka", "shabake", "shabakah", "chabaka"], "الشبكه"),
-    **dict.fromkeys(["shari7a", "shari7ah", "shree7a", "sharee7a", "sim"], "شريحه"),
-    **dict.fromkeys(["jaw", "gaw", "jo", "taqs", "ta8s", "6a2s", "6a8s", "tags"], "الجو"),
-    **dict.fromkeys(["7ar", "har", "7arr", "7arara"], "حر"),
-    **dict.fromkeys(["bard", "bared", "bardan", "barda"], "برد"),
-    **dict.fromkeys(["shanta", "shanta", "shanti", "shan6a", "shanteh"], "شنطه"),
-    **dict.fromkeys(["ajeeb", "ajib", "ageeb", "jeeb", "ajib", "ageb"], "اجيب"),
-    **dict.fromkeys(["maktab", "maktb", "mktab"], "مكتب"),
-    **dict.fromkeys(["irtibat", "ertebat", "ertibat", "irtebat", "ertba6", "irtiba6"], "الارتباط"),
-    **dict.fromkeys(["madyaf", "mudeef", "modeef", "mudif", "mo9eef", "mdeef"], "المضيف"),
-    **dict.fromkeys(["a7ad", "ahad", "7ad", "had", "7add"], "حد"),
-    **dict.fromkeys(["shakhs", "sha5s", "sh5s", "shakh9"], "شخص"),
-    **dict.fromkeys(["insan", "ensan", "insaan", "bani2adam", "bni2adam"], "انسان"),
-    **dict.fromkeys(
-        ["akallem", "akalem", "akallim", "akalim", "a7ki", "ahki", "ahchi", "a7chi"], "اكلم"
-    ),
-    **dict.fromkeys(["bot", "robot", "roboot", "robo"], "بوت"),
-    **dict.fromkeys(["3arabi", "arabi", "3arabee", "3rabi", "3arabiyya"], "عربي"),
-    **dict.fromkeys(
-        ["engilizi", "inglizi", "ingilizi", "englizi", "enjlizi", "engleezi"], "انجليزي"
-    ),
-    **dict.fromkeys(["faransawi", "fransawi", "faransi", "fransi", "fransy"], "فرنسي"),
-    **dict.fromkeys(
-        ["mosa3da", "musa3ada", "mosa3ada", "msa3de", "musa3deh", "msa3adeh"], "مساعده"
-    ),
-    **dict.fromkeys(["sa3idni", "sa3edni", "sa3dni", "sa3ed", "sa3id"], "ساعدني"),
-    **dict.fromkeys(["mashakel", "mushkila", "moshkela", "mishkle", "moshkila", "mshkle"], "مشكله"),
-    **dict.fromkeys(["ablegh", "abaleg", "aballegh", "abla8", "ablagh", "ballegh"], "ابلغ"),
-    **dict.fromkeys(["mas2ool", "mas2ul", "masool", "mas2oul", "mas2ol"], "المسوول"),
-    **dict.fromkeys(["hadayat", "hdiyat"], "هدايا"),
-    **dict.fromkeys(["majlis", "maglis", "majles", "maglis", "mjlis"], "المجلس"),
-    **dict.fromkeys(["qa3a", "2a3a", "ga3a", "8a3a", "qa3ah", "2a3ah", "ga3ah"], "قاعه"),
-    **dict.fromkeys(["gym", "jim", "jym", "nadi", "naadi"], "الجيم"),
-    **dict.fromkeys(["ri6a", "riyada", "reyada", "riyadi", "riyadiyya", "reyadeya"], "الرياضيه"),
-    **dict.fromkeys(["mas7", "mess", "mis", "mes"], "الميس"),
-    **dict.fromkeys(["ma3askar", "mu3askar", "mo3askar", "m3askar", "mo3asker"], "المعسكر"),
-    **dict.fromkeys(["qa3ida", "2a3ida", "ga3ida", "qa3eda", "2a3da", "ga3da"], "القاعده"),
-    **dict.fromkeys(["mabna", "mabni", "mebna", "mabnaa"], "مبني"),
-    **dict.fromkeys(["wfood", "wufood", "wofood", "wfud", "wufud"], "الوفود"),
-    **dict.fromkeys(["wafd", "wafed", "wefd"], "الوفد"),
-    **dict.fromkeys(["ta7ayya", "ta7eyeh"], "التحيه"),
-    **dict.fromkeys(["mu9afa7a", "mosafa7a", "musafaha", "msafa7a"], "مصافحه"),
-    "ahlein": "اهلين",
-    **dict.fromkeys(["thanks", "merci", "mersi"], "شكرا"),
-    **dict.fromkeys(["bye", "baay", "bay", "bai"], "باي"),
-    **dict.fromkeys(["ma3salameh", "ma3assalameh"], "مع السلامه"),
-    **dict.fromkeys(["akhbar", "a5bar", "akhbarak", "a5barak", "akhbark", "a5bark"], "اخبارك"),
-    **dict.fromkeys(["kifak", "keefak", "kefak", "kifik", "keefik", "kifek", "kaifak"], "كيفك"),
-    **dict.fromkeys(["izzayak", "ezayak", "ezzayak", "izayak", "ezayk"], "ازيك"),
-    **dict.fromkeys(["shlonak", "chlonak", "shlonk", "shlounak"], "شلونك"),
-    **dict.fromkeys(["tamam", "tmam", "6amam"], "تمام"),
-    **dict.fromkeys(["7elw", "helw", "7ilw", "7lw"], "حلو"),
-}
+# becomes its article. A spelling listed twice takes its last Arabic, as a dict literal would.
+WORDS: dict[str, str] = {}
+for _typed, _arabic in bot.nlu.word_lists.spellings(_LISTS["table"]):
+    WORDS.update(dict.fromkeys(_typed, _arabic))
 
 
 # Everyday dialect words (Levantine, Egyptian, Gulf, Iraqi, Maghrebi) that neither English nor
 # French has: each is evidence and goes to its usual Arabic spelling. (spellings, Arabic)
-_DIALECT_WORDS: list[tuple[tuple[str, ...], str]] = [
-    (("ktir", "kteer", "ktiir", "kter", "kthir", "katheer", "kteeer"), "كتير"),
-    (("shabab", "chabab", "shabaab", "shebab"), "شباب"),
-    (("gedan", "giddan", "gddn", "jiddan", "jeddan"), "جدا"),
-    (("kifkom", "kifkon", "kifkum", "keefkum", "kifkoun", "kefkom"), "كيفكم"),
-    (("ahlain", "ahleen", "ahlen", "ahlayn"), "اهلين"),
-    (("howa", "huwa", "houwa", "huwwa", "howwa"), "هو"),
-    (("hiya", "heya", "hiyya", "heyya"), "هي"),
-    (("homma", "humma", "hom", "hum", "henna"), "هم"),
-    (("elli", "illi", "eli", "elly", "illy", "lli"), "اللي"),
-    (("taba3", "tab3", "beta3", "bta3", "btaa3", "bita3"), "تبع"),
-    (("taba3i", "beta3i", "bta3i", "btaa3i", "taba3y", "bta3y"), "تبعي"),
-    (("keda", "kda", "kida", "keddah"), "كده"),
-    (("hek", "heik", "hayk", "heek"), "هيك"),
-    (("lessa", "lissa", "lesa", "lisa3", "lsa"), "لسه"),
-    (("ba2a", "ba2et", "ba2o"), "بقي"),
-    (("shwai", "shway", "shwaya", "shwayya", "shwayye", "chwiya", "shwaiya"), "شوي"),
-    (("kwayes", "kwayyis", "kwais", "kwayyes", "kwayesa"), "كويس"),
-    (("mni7", "mnee7", "mnih", "mneeh"), "منيح"),
-    (("tayeb", "tayyib", "tayyeb", "6ayeb"), "طيب"),
-    (("5alas", "khalas", "5alaas", "khalaas", "5las"), "خلاص"),
-    (("aywa", "aiwa", "aywah", "aiwah", "eiwa"), "ايوه"),
-    (("la2", "la2a"), "لا"),
-    (("bezzaf", "bzaf", "bzzaf", "bezaf"), "بزاف"),
-    (("chno", "chnou", "chnowa", "chnu", "achno", "ashno"), "شنو"),
-    (("kifach", "kifash", "kifech", "kifesh"), "كيفاش"),
-    (("3lach", "3lash", "3lech", "3laš"), "علاش"),
-    (("bghit", "bghina", "bghiti", "nbghi", "bgheet"), "بغيت"),
-    (("dyal", "dyali", "diali", "dyalk", "dyalek"), "ديال"),
-    (("3afak", "afak", "3afek"), "عافاك"),
-    (("wakha", "wakhha"), "واخا"),
-    (("fayn", "fayen", "feyn"), "فين"),
-    (("zain", "zein", "zeen"), "زين"),
-    (("maku", "makoo", "mako"), "ماكو"),
-    (("aku", "akoo"), "اكو"),
-    (("shaku", "shako", "shakoo"), "شكو"),
-    (("awi", "2awi", "awy", "2awy", "2wi"), "قوي"),
-    (("bardo", "bardu", "bardoo"), "بردو"),
-    (("ra7", "rah", "raye7", "rayi7", "raiy7"), "رايح"),
-    (("dayman", "daiman", "da2iman"), "دايما"),
-    (("awal", "awwal", "2awal", "aual"), "اول"),
-    (("lamma", "lama", "lamman"), "لما"),
-    (("gheer", "ghair", "ghir", "8eer", "3'eer", "ghayr"), "غير"),
-    (("mafesh", "mafeesh", "mafeeh", "ma fesh"), "مافيش"),
-    (("3ayzeen", "3awzeen", "3ayzin", "ayzeen"), "عايزين"),
-    (("3ayza", "3awza", "ayza"), "عايزه"),
-    (("yabi", "tabi", "yabgha", "tabgha", "nabi", "nabgha"), "يبي"),
-    (("wesh", "wish"), "وش"),
-    (("tara", "tarah"), "ترا"),
-    (("ya3tik", "ya3teek", "yi3tik"), "يعطيك"),
-    (("mashi", "mashy", "maashi"), "ماشي"),
-    (("b2adesh", "bkam", "bekam", "b2addeish", "2adesh", "adesh", "addesh"), "بكم"),
-    (("2abl", "abl", "gabl", "qabl", "8abl"), "قبل"),
-    (("ba3den", "ba3dain", "ba3dien"), "بعدين"),
-    (("jdeed", "jdid", "gdeed", "gedeed", "jadeed", "jdide"), "جديد"),
-    (("jdad", "gdad", "judud", "jodad"), "جداد"),
-    (("nas", "nass", "naas"), "الناس"),
-    (("sidi", "seedi", "sayidi", "sayyidi"), "سيدي"),
-    (("habibi", "7abibi", "7abibti", "habibti", "7abeebi"), "حبيبي"),
-    (("ya3tek", "allah ye3tik"), "يعطيك"),
-    (("wach", "wash", "wesh"), "واش"),
-    (("kayn", "kayen", "kaina", "kayna", "kayne"), "كاين"),
-    (("ghadi", "ghad", "ghadya"), "غادي"),
-    (("chkoun", "chkon", "shkoun", "chkun"), "شكون"),
-    (("daba", "daba2"), "دابا"),
-    (("hna", "hnaya"), "هنا"),
-    (("mzyan", "mzian", "mezyan", "mziana"), "مزيان"),
-    (("ch7al", "sh7al", "ch7aal", "chhal"), "شحال"),
-    (("fo9ach", "fo2ach", "fou9ash", "imta9"), "فوقاش"),
-    # one-letter and short words the English and French examples also have
-    (("b",), "ب"),
-    (("f",), "في"),
-    (("a",), "يا"),
-    (("fin",), "فين"),
-    (("mal",), "مال"),
-    (("dhabit", "thabit", "dhabet"), "ضابط"),
-    (("n9der", "n9dar", "nqder", "ne9der"), "نقدر"),
-    (("t9der", "t9dar", "tqder"), "تقدر"),
-    # Darija's everyday verbs and adverbs, mixed with French nouns ("khassni nbeddel l badge")
-    (("khassni", "khasni", "khessni", "khesni"), "خاصني"),
-    (("khassek", "khassk", "khessek"), "خاصك"),
-    (("nmchi", "nemchi", "nmshi", "nemshi"), "نمشي"),
-    (("mnin", "mneen", "mnine"), "منين"),
-    (("fach", "fash", "mnfach"), "فاش"),
-    (("wla", "wella", "wlla"), "ولا"),
-    (("ghodwa", "ghedda", "ghdda", "ghadda", "ghdwa"), "غدا"),
-    (("lbareh", "lbare7", "lbar7"), "البارح"),
-    (("kaynin", "kaynine", "kaynen"), "كاينين"),
-    (("katbda", "kaybda", "katebda", "kaytbda"), "كتبدا"),
-    (("katkhdem", "kaykhdem", "kaykhdmo", "katkhdm"), "كتخدم"),
-    (("nsajel", "nsajjel", "nsejjel", "nsejel"), "نسجل"),
-    (("ngoul", "ngol", "nqoul", "nqol"), "نقول"),
-    (("nchoufek", "nchofek", "nshoufak", "nchoufk"), "نشوفك"),
-    (("kolchi", "koulchi", "kulchi"), "كلشي"),
-    (("walou", "walo", "walu"), "والو"),
-    (("blassa", "blasa", "lblasa"), "بلاصة"),
-    (("nlqa", "nl9a", "nelqa", "nel9a"), "نلقى"),
-    (("nakol", "nakoul", "nakul"), "ناكل"),
-    (("nlbes", "nelbes", "nlbs"), "نلبس"),
-    (("nwsel", "nwsal", "nousel", "nouwsel"), "نوصل"),
-    (("dyalek", "dyalk", "dialek"), "ديالك"),
-    (("dyalna", "dialna"), "ديالنا"),
-    (("dyalkom", "dyalkoum", "dialkom"), "ديالكم"),
-    (("temma", "tmma", "temmak"), "تما"),
-    (("daroori", "darouri", "daruri", "dharoori"), "ضروري"),
-    (("bnadem", "bnadam", "benadem"), "بنادم"),
-]
+_DIALECT_WORDS: list[tuple[tuple[str, ...], str]] = bot.nlu.word_lists.spellings(_LISTS["dialect"])
 for _spellings, _arabic in _DIALECT_WORDS:
     for _spelling in _spellings:
         WORDS.setdefault(_spelling, _arabic)
 # Dialect spellings that are not evidence: English or French words ("wish", "lama", "hiya",
 # "fin", "mal", "a"), names, or what English and French speakers say too ("wesh salut",
 # "shukran kteer", "choukran bezzaf", ranks such as "mulazim awwal").
-_DIALECT_NOT_EVIDENCE = frozenset(
-    [
-        *("wish", "lama", "lisa3", "tab3", "hom", "hum", "abl", "rah", "tara", "bardo", "mashi"),
-        *("aku", "zain", "sidi", "nas", "henna", "awi", "awy", "lisa", "tabi", "nabi", "afak"),
-        *("lsa", "eli", "hiya", "heya", "wesh", "wash", "ghad", "ktir", "kteer", "ktiir", "kter"),
-        *("kteeer", "bezzaf", "bzaf", "bzzaf", "bezaf", "awal", "awwal", "2awal", "aual", "b"),
-        *("f", "a", "fin", "mal", "thabit"),
-        # Darija that French speakers in the Maghreb drop into French ("chno nelbes pour ...",
-        # "l'officier de liaison dyalna"): French examples have them
-        *("nelbes", "nlbes", "nlbs", "dyalna", "dialna"),
-    ]
-)
+_DIALECT_NOT_EVIDENCE = frozenset(bot.nlu.word_lists.words(_LISTS["dialect_not_evidence"]))
 ARABIZI_WORDS = ARABIZI_WORDS | {
     spelling
     for spellings, _ in _DIALECT_WORDS
@@ -1114,8 +685,12 @@ class ArabiziTransliterator(GraphComponent):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        """The word table and letter rules are module code: a change there must retrain."""
-        return modules_fingerprint(sys.modules[__name__], common.textnorm, bot.nlu.roman_urdu)
+        """The letter rules are module code and the word lists data files (bot.nlu.word_lists):
+        a change in either must retrain."""
+        code = modules_fingerprint(
+            sys.modules[__name__], common.textnorm, bot.nlu.roman_urdu, bot.nlu.word_lists
+        )
+        return f"{code}-{bot.nlu.word_lists.digest('ar', 'ur')}"
 
     def train(self, training_data: TrainingData) -> Resource:
         """Counts the words of the Arabic-script examples and keeps them in the model."""

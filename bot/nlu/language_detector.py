@@ -29,6 +29,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import bot.nlu.language_vocabulary
 import bot.nlu.roman_urdu
+import bot.nlu.word_lists
 import common.textnorm
 from bot.nlu.arabizi import ARABIZI_TEXT
 from bot.nlu.code_fingerprint import modules_fingerprint
@@ -95,10 +96,12 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         """Retrain when lingua changes: Rasa's required_packages() cannot name it (its import
         name and distribution name differ, and Rasa needs both to be the same); and when the
-        vocabulary's words or their fold change (module code Rasa's cache key does not cover)."""
+        vocabulary's words or their fold change (module code Rasa's cache key does not cover), or
+        Roman Urdu's word list (data/nlu/ur/latin_script_words.yml)."""
         lingua = importlib.metadata.version("lingua-language-detector")
         modules = (bot.nlu.language_vocabulary, bot.nlu.roman_urdu, common.textnorm)
-        return f"{lingua}-{modules_fingerprint(*modules)}"
+        words = bot.nlu.word_lists.digest("ur")  # Roman Urdu's words (data, not module code)
+        return f"{lingua}-{modules_fingerprint(*modules)}-{words}"
 
     def train(self, training_data: TrainingData) -> Resource:
         if self.config["learn_vocabulary"]:

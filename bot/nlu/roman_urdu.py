@@ -2,12 +2,12 @@
 
 Pakistani visitors often type Urdu this way on phones. A general detector has no Roman Urdu and
 calls it English or French; Urdu's own words settle it: a message is Roman Urdu when it has one
-of the words below ("kahan") and another Urdu word ("hai"; or a word other languages share, "ho",
-"se"), more of them than English or French function words; or one of the words below in a
-message of at most three words with no such function word ("options dikhao", "shukriya"). The
-words below are ones no English, French or Arabizi training example uses
-(`tests/nlu/test_roman_urdu.py` checks that none of those examples is taken for Roman Urdu), and
-a word with a digit for a letter ("a7tag") makes the message Arabizi, never Roman Urdu.
+of Urdu's own words ("kahan"; data/nlu/ur/latin_script_words.yml) and another Urdu word ("hai";
+or a word other languages share, "ho", "se"), more of them than English or French function
+words; or one of them in a message of at most three words with no such function word ("options
+dikhao", "shukriya"). Urdu's own words are ones no English, French or Arabizi training example
+uses (`tests/nlu/test_roman_urdu.py` checks that none of those examples is taken for Roman Urdu),
+and a word with a digit for a letter ("a7tag") makes the message Arabizi, never Roman Urdu.
 
 The language detector then calls the message Urdu (replies in Urdu, in Urdu script), and the
 Arabizi transliterator leaves it as typed; the intent classifier reads it as typed, from the
@@ -18,55 +18,12 @@ from __future__ import annotations
 
 import re
 
-ROMAN_URDU_WORDS = frozenset(
-    [
-        # to be, and tense endings
-        *("hai", "hain", "hy", "hn", "hun", "hoon", "hoga", "hogi", "hogay", "honge", "hongay"),
-        *("hota", "hoti", "hotay", "tha", "thi", "thay", "hua", "hui", "huay", "hue"),
-        # question words
-        *("kya", "kia", "kiya", "kyaa", "kahan", "kahaan", "kahn", "kidhar", "kab", "kb"),
-        *("kaise", "kaisay", "kese", "kaisa", "kaisi", "kitna", "kitne", "kitni", "kitnay", "kis"),
-        *("kisi", "kisko", "kise", "kaun", "kon", "kaunsa", "konsa", "kaunsi", "konsi", "kyun"),
-        *("kyon", "kyu", "kiun"),
-        # postpositions and particles
-        *("ka", "ke", "ko", "mein", "mien", "pe", "tak", "liye", "liay", "saath", "sath"),
-        *("baghair", "bagair", "bhi", "aur", "lekin", "magar", "agar", "warna", "sirf", "bilkul"),
-        # pronouns
-        *("mujhe", "mjhe", "mujhay", "mera", "meri", "mere", "humein", "hamein", "hume", "hamen"),
-        *("hum", "hamara", "hamari", "hamare", "tum", "tumhara", "tumhari", "aap", "apna", "apni"),
-        *("apne", "yeh", "woh", "unka", "unki", "unke", "iska", "iski", "iske", "uska", "uski"),
-        *("uske", "inka", "inki", "inke"),
-        # negation, adverbs
-        *("nahi", "nahin", "abhi", "kal", "aaj", "parson", "yahan", "yahaan", "yahin", "wahan"),
-        *("wahaan", "kahin", "kuch", "kuchh", "thora", "thoda", "thori", "thodi", "bohat"),
-        *("bahut", "bohot", "bht", "zaroori", "zaruri", "theek", "thik", "acha", "achha", "accha"),
-        *("phir", "pehle", "pehlay", "baad", "andar", "bahar", "upar", "neeche", "paas", "jaldi"),
-        *("sab", "sabhi", "wahi", "yehi"),
-        # verbs
-        *("karna", "karni", "karne", "karun", "karoon", "karein", "karen", "karo", "kar", "karta"),
-        *("karti", "karte", "kartay", "chahiye", "chahie", "chahye", "chaiye", "chahta", "chahti"),
-        *("chahte", "sakte", "sakta", "sakti", "skte", "sakoon", "sakun", "raha", "rahi", "rahe"),
-        *("jana", "jaana", "jata", "jati", "jaate", "jate", "jaye", "jayen", "jayein", "jaen"),
-        *("batao", "bataen", "bataein", "bataye", "batayen", "batain", "bataiye", "dikhao"),
-        *("dikhaen", "milta", "milti", "milte", "milega", "milegi", "milenge", "lagta", "lagti"),
-        *("lagte", "lagega", "khulta", "khulti", "khulte", "khulega", "chalta", "chalti"),
-        *("chalte", "chalegi", "dena", "lena", "dein", "lein", "bolo", "bolte", "bolna", "kehte"),
-        *("kahte", "kehna", "kahna", "pata", "pta", "samajh", "samjha", "aana", "aata", "aati"),
-        *("aate", "aaye", "aayega", "gaye", "gayi", "gaya", "gya", "gyi", "diya", "liya"),
-        *("rakhna", "rakhein", "rakhen", "lana", "lane", "lani", "pehnna", "pehnein", "pehen"),
-        # everyday nouns and forms of address
-        *("jagah", "baje", "waqt", "raat", "subah", "shaam", "khana", "paani", "kamra", "kapre"),
-        *("kapray", "kapde", "dawai", "bhai", "yaar", "sahab", "jee", "shukriya", "meherbani"),
-        *("baat", "cheez", "cheezen", "paise", "paisay", "madad", "zaban", "zubaan", "jawab"),
-        *("sawal", "namaz", "roza", "rozay", "iftari", "sehri", "tohfa", "tohfe", "ijazat"),
-        *("ehtiyat", "mulaqat"),
-        # asking, sending and calling, as visitors type them after an English noun
-        *("batayein", "batayen", "bataein", "bata", "batado", "bhej", "bhejo", "bhejein"),
-        *("bhejen", "bhejiye", "bhejdo", "bulao", "bulaen", "bulayen", "bulaun", "bulana"),
-        *("bulwa", "bulwaen", "bulwayen", "matlab", "kaam", "kahun", "kahoon", "pura", "poora"),
-        *("itna", "itni", "rehta", "rehti", "rahta", "rahti", "khatam", "qareeb", "nazdeek"),
-    ]
-)
+import bot.nlu.word_lists
+
+# The word lists are data (data/nlu/ur/latin_script_words.yml, its comments say what each list is;
+# docs/languages.md), read once here; the rules stay below. Urdu's own words ("own"):
+_LISTS = bot.nlu.word_lists.load("ur")
+ROMAN_URDU_WORDS = frozenset(bot.nlu.word_lists.words(_LISTS["own"]))
 # English and French function words: a Roman Urdu (or Arabizi, bot/nlu/arabizi.py) message with
 # a single word of its own would not have them.
 LATIN_FUNCTION_WORDS = frozenset(
@@ -82,15 +39,13 @@ LATIN_FUNCTION_WORDS = frozenset(
 )
 # Urdu words other languages share ("main" and "me" English, "se" and "mai" French, "ki" and
 # "koi" French SMS, "ya" and "wala" Arabizi, "h" a French hour): they count only beside one of
-# the words above ("tum machine ho na").
-SHARED_WORDS = frozenset(
-    ["ho", "na", "se", "ki", "koi", "ya", "wala", "wali", "wale", "h", "main", "mai", "me", "par"]
-)
+# Urdu's own words ("tum machine ho na").
+SHARED_WORDS = frozenset(_LISTS["shared"])
 # At most this many words in a message with a single Roman Urdu word ...
 ONE_WORD_MAX_WORDS = 3
 # ... unless that word is a postposition between two others: English nouns joined by Urdu
 # ("liaison desk ka phone number", "Major sahab ke office mein") are Urdu at any length.
-POSTPOSITIONS = frozenset(["ka", "ke", "ko", "mein", "tak", "liye"])
+POSTPOSITIONS = frozenset(_LISTS["postpositions"])
 # Whole tokens: "ba3dein" (Arabizi) is not "dein", "d'aujourd'hui" not "hui".
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 # A digit for a letter inside a word or before one ("a7tag", "3ayez"), not times and units.
