@@ -26,7 +26,7 @@ from actions import dates, incomplete, notes, rendering
 from actions.lookup_client import LookupClient
 from actions.not_translated import say_not_translated
 from actions.position import without_own_position
-from common.asking import DETAIL_WORDS, PURPOSE_WORDS, SAY_WORDS, WHEN_WORDS
+from common.asking import DETAIL_WORDS, PURPOSE_WORDS, SAY_WORDS, WHEN_WORDS, WHERE_WORDS
 from common.textnorm import words
 
 # The kinds a whole message is searched across (phrases, guidelines and forms of address are
@@ -266,21 +266,13 @@ TIME_WORDS = frozenset(
         "ساعات ساعة وقت اوقات دوام دستیاب"
     )
 )
-# Words asking where someone is or when they can be seen, folded (with TIME_WORDS and
-# common.asking's WHEN_WORDS): "where can I find the head of the liaison cell", "quand est-ce
-# que ... est disponible", "متى يداوم", "کہاں بیٹھتے ہیں". Their `hours` text (office and
-# hours) answers them, not the phone alone.
-WHERE_WORDS = frozenset(
-    words(
-        "where whereabouts located ou trouve trouver situe situee "
-        "اين وين فين فاين مكان مكانه مكتبه يداوم دوامه يتواجد "
-        "کہاں کدھر جگہ بیٹھتے بیٹھتی بیٹھتا kahan kahaan kidhar"
-    )
-)
 
 
 def asks_where_or_when(text: str) -> bool:
-    """Whether the message asks where someone is or when they can be reached."""
+    """Whether the message asks where someone is or when they can be reached (common.asking's
+    WHERE_WORDS and WHEN_WORDS, with TIME_WORDS): "where can I find the head of the liaison
+    cell", "quand est-ce que ... est disponible", "متى يداوم", "کہاں بیٹھتے ہیں". Their `hours`
+    text (office and hours) answers them, not the phone alone."""
     return bool((WHERE_WORDS | TIME_WORDS | WHEN_WORDS) & set(words(text)))
 
 

@@ -60,11 +60,13 @@ PRAYER_WORDS = _words(
     "prayer|prayers|pray|salat|salah|namaz|adhan|azan|athan|prière|prières|priere|prieres|"
     "صلاة|الصلاة|الصلاه|صلاه|الصلوات|أذان|الأذان|الاذان|اذان|آذان|يأذن|يؤذن|نماز"
 )
-# "Where": a prayer named with it and no "when" asks for the place, not the time.
-WHERE_WORDS = _words("where|où|أين|اين|وين|فين|کہاں|کدھر")
+# "Where" as written: a prayer named with it and no "when" asks for the place, not the time.
+# Not common.asking's WHERE_WORDS, which are folded: there French "ou" (or) is "où" (where),
+# and "fajr ou isha ?" would ask for the prayer rooms instead of the two times.
+WHERE_AS_WRITTEN = _words("where|où|أين|اين|وين|فين|کہاں|کدھر")
 # Words that make it (also) one about a place: "somewhere to pray dhuhr", "friday prayer near
 # the hotel?": the prayer rooms' text follows the times.
-PLACE_WORDS = WHERE_WORDS + _words(
+PLACE_WORDS = WHERE_AS_WRITTEN + _words(
     "somewhere|place|near|nearest|closest|room|mosque|masjid|lieu|endroit|salle|mosquée|près|"
     "مكان|قريب|أقرب|اقرب|المصلى|مصلى|المسجد|مسجد|الجامع|جامع|جگہ|"
     # the building it is held in or beside: "what time, and next to which building?"
@@ -85,7 +87,7 @@ _TIMETABLE = _pattern(TIMETABLE_WORDS)
 _TIME = _pattern(TIME_WORDS)
 _PRAYER = _pattern(PRAYER_WORDS)
 _PLACE = _pattern(PLACE_WORDS)
-_WHERE = _pattern(WHERE_WORDS)
+_WHERE = _pattern(WHERE_AS_WRITTEN)
 
 
 def prayer_named(text: str) -> str | None:

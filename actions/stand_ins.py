@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import say_freshness, say_topic_texts
 from actions.lookup_client import ForParticipants, LookupClient, NoAnswer
-from common.asking import WHEN_WORDS
+from common.asking import WHEN_WORDS, WHERE_WORDS
 from common.textnorm import words
 
 # Words naming a meal, folded, every language.
@@ -25,8 +25,6 @@ MEAL_WORDS = frozenset(
         "nashta nashtay khana khane"
     )
 )
-# Words asking where, folded: with a meal, where it is served.
-_WHERE_WORDS = frozenset(words("where ou اين وين فين فاين مكان کہاں کدھر جگہ kahan kahaan kidhar"))
 
 # A fault: broken, stopped or not working, leaking (folded, every language; Urdu's خراب is also
 # Arabic's "ruin", never said of a room otherwise).
@@ -73,7 +71,7 @@ def asks_about_a_meal(text: str, when_or_where: bool = False) -> bool:
     said = set(words(text))
     if not MEAL_WORDS & said:
         return False
-    return not when_or_where or bool((WHEN_WORDS | _WHERE_WORDS) & said)
+    return not when_or_where or bool((WHEN_WORDS | WHERE_WORDS) & said)
 
 
 async def say_topic(

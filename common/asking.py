@@ -3,6 +3,7 @@
 
 - WHEN_WORDS ask when: a dress question that also asks them ("tenue et heure pour la
   cérémonie", "لباس المراسم ووقتها") gets the event's time and place too (actions).
+- WHERE_WORDS ask where a thing or a person is: a meal's place, a contact's office (actions).
 - DETAIL_WORDS ask what an event's description tells beyond its time, place and dress: when to be
   in position or report ("by when must I be there", "à quelle heure être en place", "لازم اكون
   في مكاني", "کب پہنچنا ہے"), the bus that leaves for it, whether it is held again, by when to
@@ -40,6 +41,20 @@ WHEN_WORDS = frozenset(
         "time times when start starts heure heures horaire quand debut commence "
         "وقت الوقت وقتها ووقتها موعد موعدها وموعدها متى ساعة "
         "ٹائم وقت کب بجے شروع"
+    )
+)
+
+# Words asking where, folded, every language: a thing's or a person's place ("where is
+# breakfast", "où se trouve le capitaine Girard", "الغداء وين", "مكتبه وين", "کہاں بیٹھتے ہیں",
+# Roman Urdu "kahan"). A meal named with them gets the meals' texts (actions/stand_ins.py); a
+# contact asked with them, office and hours (actions/answer_found.py). Not in ASKING_WORDS:
+# the search reads them as it always has. Folding makes French "ou" (or) one with "où": the
+# prayer questions, which must tell them apart, read the text as written (actions/prayers.py).
+WHERE_WORDS = frozenset(
+    words(
+        "where whereabouts located ou trouve trouver situe situee "
+        "اين وين فين فاين مكان مكانه مكتبه يداوم دوامه يتواجد "
+        "کہاں کدھر جگہ بیٹھتے بیٹھتی بیٹھتا kahan kahaan kidhar"
     )
 )
 
