@@ -16,6 +16,7 @@ Roman Urdu examples of data/nlu/ur/roman_urdu.yml (docs/nlu.md, "Roman Urdu").
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import bot.nlu.word_lists
@@ -46,6 +47,10 @@ ONE_WORD_MAX_WORDS = 3
 # ... unless that word is a postposition between two others: English nouns joined by Urdu
 # ("liaison desk ka phone number", "Major sahab ke office mein") are Urdu at any length.
 POSTPOSITIONS = frozenset(_LISTS["postpositions"])
+# An imperative with "do" (give) after a verb stem ("bata do", "bhej do", "kar do") is Urdu's
+# polite request; that "do" is no English function word but a word of Urdu.
+VERB_STEMS = frozenset(_LISTS["verb_stems"])
+_GIVE = "do"
 # Whole tokens: "ba3dein" (Arabizi) is not "dein", "d'aujourd'hui" not "hui".
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 # A digit for a letter inside a word or before one ("a7tag", "3ayez"), not times and units.
@@ -55,15 +60,18 @@ _LETTER_DIGIT = re.compile(r"[a-z][2356789]|^[2356789](?!(?:am|pm|h|hrs?|km|nd|r
 def is_roman_urdu(text: str) -> bool:
     """Urdu in Latin letters: one of Urdu's own words and another Urdu word, more of them than
     English or French function words; or one in a message of at most three words with no
-    English or French function word."""
+    English or French function word. A "do" after a verb stem ("bata do") is Urdu's."""
     words = _WORD.findall(text.lower())
     if any(_LETTER_DIGIT.search(word) for word in words):
         return False  # Arabizi's digits for letters ("a7tag", "mat3am"): Urdu has none
     own = sum(1 for word in words if word in ROMAN_URDU_WORDS)
     if own == 0:
         return False
-    urdu = own + sum(1 for word in words if word in SHARED_WORDS)
-    latin = sum(1 for word in words if word in LATIN_FUNCTION_WORDS)
+    give = sum(
+        1 for before, word in itertools.pairwise(words) if word == _GIVE and before in VERB_STEMS
+    )
+    urdu = own + give + sum(1 for word in words if word in SHARED_WORDS)
+    latin = sum(1 for word in words if word in LATIN_FUNCTION_WORDS) - give
     if urdu >= 2:
         return urdu > latin
     joining = any(word in POSTPOSITIONS for word in words[1:-1])

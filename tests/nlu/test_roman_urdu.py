@@ -78,6 +78,29 @@ def test_english_nouns_with_urdu_postpositions_or_verbs_are_roman_urdu(text: str
 
 @pytest.mark.parametrize(
     "text",
+    [
+        # Urdu's polite imperative, "do" (give) after a verb stem, beside English words
+        "menu ka photo bhej do please",
+        "ye form check kar do please",
+        "wifi password dikha do",
+        "room number likh do please",
+        "please mess timings bata do",
+    ],
+)
+def test_a_verb_stem_with_do_is_urdu_not_english_do(text: str) -> None:
+    assert is_roman_urdu(text)
+    assert IDENTIFIER.identify(text) == "ur"
+
+
+@pytest.mark.parametrize(
+    "text", ["what do you do", "tell me what to do tonight", "how do I get a badge", "to do list"]
+)
+def test_english_do_is_still_english(text: str) -> None:
+    assert not is_roman_urdu(text)
+
+
+@pytest.mark.parametrize(
+    "text",
     ["Mein Kampf exhibit tickets", "tent row number ko", "KO round at the gym tonight"],
 )
 def test_a_postposition_at_an_end_or_beside_english_function_words_is_not_enough(
