@@ -171,6 +171,13 @@ _ONE_EVIDENCE_MAX_WORDS = 4
 # two ("l adresse?") it may be French typed in haste, and the conversation decides.
 _DARIJA_SHORT_WORDS = frozenset(["l", "d"])
 _LATIN_FUNCTION_WORDS_NOT_DARIJA = _LATIN_FUNCTION_WORDS - _DARIJA_SHORT_WORDS
+# Politeness words visitors type whatever their language ("schedule bukra pls", "shuttle emta
+# please", "wifi 3afak merci") show a writer who knows a few English or French words, not an
+# English or French sentence: beside an Arabic word that is more than an article or preposition
+# they are no function words in this count. Beside only such a particle they still are: "bil
+# arabi please" is English asking for Arabic.
+_POLITE_WORDS = frozenset(["please", "pls", "plz", "svp", "stp", "merci", "thanks", "thank"])
+_LATIN_FUNCTION_WORDS_NOT_POLITE = _LATIN_FUNCTION_WORDS_NOT_DARIJA - _POLITE_WORDS
 _ARTICLE_ALONE = re.compile(r"(?<![^\s(\"«])l\s+(?=[^\W\d_])")
 _ARTICLE_EVIDENCE_MIN_WORDS = 3
 _ATTACHED_ARTICLE = re.compile(r"^(?:el|al|il|l-)-?(?=[a-z0-9]{3,})")
@@ -453,6 +460,8 @@ def is_arabizi(text: str, speller: Optional[ArabicSpeller] = None) -> bool:
     if len(counted) >= _ARTICLE_EVIDENCE_MIN_WORDS and _ARTICLE_ALONE.search(text):
         evidence += 1  # Darija's article on its own ("wa9tach l ftour", "fin l mosalla")
     latin = _LATIN_FUNCTION_WORDS_NOT_DARIJA
+    if any(token not in _ARTICLES and _evidence(token) for token in counted):
+        latin = _LATIN_FUNCTION_WORDS_NOT_POLITE
     if evidence == 1 and len(counted) > 1 and not latin.intersection(counted):
         # A second word, that reads as Arabic only by the training data's words, settles it.
         evidence += any(

@@ -126,6 +126,34 @@ def test_a_lone_l_in_english_or_french_is_not_arabizi(text: str) -> None:
     assert not is_arabizi(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an Arabizi word beside English nouns and a politeness word typed in any language
+        "shuttle emta please",
+        "schedule bukra pls",
+        "badge dyali fin pls",
+        "wifi password 3afak merci",
+        # Standard Arabic's "you" (issue 21, seventeenth round)
+        "hal anta insan?",
+    ],
+)
+def test_arabizi_with_english_politeness_words_is_arabizi(text: str) -> None:
+    assert is_arabizi(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("menu please", "schedule please", "where is the bus please", "le menu svp"),
+        # a lone article or preposition is not enough: English asking for Arabic
+        *("merci beaucoup", "bil arabi please", "bil arabi svp", "in arabic please"),
+    ],
+)
+def test_english_or_french_with_politeness_words_is_not_arabizi(text: str) -> None:
+    assert not is_arabizi(text)
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_no_english_or_french_training_example_is_taken_for_arabizi(lang: str) -> None:
     taken = []
