@@ -48,6 +48,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.shared.utils.io import read_yaml
 
+from bot.nlu.arabizi import ARABIZI_TEXT
 from bot.nlu.per_message import each_message
 from common.languages import LANGUAGES
 from common.textnorm import fold
@@ -355,11 +356,24 @@ class OpsecGuard(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         return each_message(messages, self.guard)
 
+    def _typed_match(self, message: Message) -> Optional[Family]:
+        """The families tried on an Arabizi message as it was typed (issue 19, seventeenth round).
+
+        Why: the transliterator (first in the pipeline) replaces an Arabizi message's text with
+        its Arabic-script reading, and the loanwords Darija borrows from French and English
+        ("l adresse dyal dar l commandant", "l frequence dyal l katiba", "lkartouch") come out as
+        guesses no Arabic pattern knows ("الادرسه"); Latin Darija alternatives in
+        data/nlu/ar/opsec_patterns.yml and the other languages' loanwords match them as typed."""
+        typed = message.get(ARABIZI_TEXT)
+        if not typed or typed == message.get(TEXT):
+            return None
+        return matching_family(typed, self.families)
+
     def guard(self, message: Message) -> None:
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         if intent == RESTRICTED_INTENT or not message.get(TEXT):
             return
-        family = matching_family(message.get(TEXT), self.families)
+        family = matching_family(message.get(TEXT), self.families) or self._typed_match(message)
         if family is None:
             return
         message.set(
