@@ -71,10 +71,10 @@ def asks_who(text: str) -> bool:
 
 
 # Words that ask where a contact sits (the office, the room, which the pack also keeps in its
-# `hours` text). Kept in the search. Not "desk", "bureau", "مكتب": words of contacts' names
-# ("Liaison desk", "Bureau de liaison", "مكتب الارتباط"), so a topic's question naming the desk
-# tent stays the topic's.
-PLACE_WORDS = frozenset(words("office room salle غرفة دفتر کمرہ کمرے آفس"))
+# `hours` text; Roman Urdu "kis kamre mein"). Kept in the search. Not "desk", "bureau",
+# "مكتب": words of contacts' names ("Liaison desk", "Bureau de liaison", "مكتب الارتباط"), so a
+# topic's question naming the desk tent stays the topic's.
+PLACE_WORDS = frozenset(words("office room salle غرفة دفتر کمرہ کمرے آفس kamra kamre kamrey"))
 # Where the contacts answer already answers (every contact, or a nation's), those words ask for
 # the offices too ("la cellule de liaison, c'est quel bureau", "وين مكتب خلية الارتباط").
 DESK_WORDS = frozenset(words("desk bureau bureaux مكتب المكتب مكاتب ڈیسک"))

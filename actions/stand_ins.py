@@ -22,7 +22,10 @@ MEAL_WORDS = frozenset(
         "dejeuner diner repas souper "
         "فطور فطار افطار غداء غدا عشاء عشا وجبه وجبات الوجبه الوجبات سحور "
         "ناشتہ ناشتا ناشتے کھانا کھانے کھانوں لنچ ڈنر سحری افطاری "
-        "nashta nashtay khana khane"
+        "nashta nashtay khana khane "
+        # Eating asked where or when ("where do I go to eat", "on mange où", "وين اروح آكل",
+        # Darija "fin nakol", "کہاں کھاؤں") is a meal's question too.
+        "eat eating manger mange mangent اكل ناكل ياكل makla nakol nakl کھاؤں کھائیں khaun"
     )
 )
 

@@ -54,7 +54,11 @@ WHERE_WORDS = frozenset(
     words(
         "where whereabouts located ou trouve trouver situe situee "
         "اين وين فين فاين مكان مكانه مكتبه يداوم دوامه يتواجد "
-        "کہاں کدھر جگہ بیٹھتے بیٹھتی بیٹھتا kahan kahaan kidhar"
+        "کہاں کدھر جگہ بیٹھتے بیٹھتی بیٹھتا kahan kahaan kidhar "
+        # How to find or get to it asks its place as "where" does ("how do I find the liaison
+        # cell", French "trouver" above, "كيف اوصل ل...", Darija "kifach nwsal l...", "کیسے
+        # ڈھونڈوں").
+        "find اوصل نوصل nwsal nwsel ڈھونڈوں ڈھونڈیں ڈھونڈنا ڈھونڈ"
     )
 )
 

@@ -93,7 +93,8 @@ def test_event_time_and_place() -> None:
 
 
 def test_event_not_found_says_so() -> None:
-    dispatcher = run(ActionAnswerEvent, with_hits().handle)
+    # Not the fixture's "on mange le soir": eating asked when is the meals' (stand_ins).
+    dispatcher = run(ActionAnswerEvent, with_hits().handle, text="quand a lieu la cérémonie ?")
     assert dispatcher.messages[0]["response"] == "utter_no_information"
 
 
