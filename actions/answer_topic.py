@@ -45,7 +45,7 @@ from actions.lookup_client import ForParticipants, LookupClient, NoAnswer
 from actions.not_translated import offered_languages, say_notice
 from actions.notes import DOMAIN as VISITOR_DOMAIN
 from actions.position import own_position_clauses
-from actions.stand_ins import say_room_fault_asked
+from actions.stand_ins import asks_about_a_meal, say_room_fault_asked, say_topic
 from common.asking import WHEN_WORDS
 from common.i18n import N_, translator
 from common.textnorm import words
@@ -194,6 +194,13 @@ class ActionAnswerTopic(DatedLookupAction):
                 return
             if topic == "flag_order" and await self.say_flag_order_or_found(
                 dispatcher, tracker, text, lang
+            ):
+                return
+            # "وين أروح آكل" (where do I go to eat) taken for reporting in, or another topic this
+            # exercise has no text on: what the message names, else the meals' texts.
+            if asks_about_a_meal(text, when_or_where=True) and (
+                await answer_from_search(self.client, dispatcher, tracker, lang)
+                or await say_topic(self.client, dispatcher, "meals", lang)
             ):
                 return
             raise
