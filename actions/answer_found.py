@@ -14,6 +14,7 @@ search reads as an event asked about.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -307,9 +308,41 @@ def say_details_asked(
         dispatcher.utter_message(text=description)
 
 
+# Levantine and Egyptian Arabic say the present with a "b" before the verb's own prefix ("شو
+# بيصير فيها", "بتعمل", "بنسوي"): the verb without it is the one PURPOSE_WORDS lists.
+_SPOKEN_PRESENT = ("بي", "بت", "بن")
+
+
+# More ways of asking what a place is for or what is had there, kept here rather than in
+# PURPOSE_WORDS, which the search also reads (common/asking.py ASKING_WORDS): what it is for or
+# used for in Levantine ("ساحة البئر لشو", "لأي شي مستخدمة"), its aim ("شو الهدف من"), what is
+# sold there ("شو بيبيعوا فيه", "what do they sell").
+_PURPOSE_SPOKEN = frozenset(
+    words(
+        "sell sells selling vend vendent "
+        "لشو لشنو مستخدم مستخدمة مستعمل مستعملة تعملوا تسووا صير بصير هدف الهدف "
+        "يبيعوا يبيعون تبيع يبيع"
+    )
+)
+# Whole phrases that ask it: English "what is X for" ends on "for"; Urdu asks what happens or
+# is had there ("میں کیا ہوتا ہے", "کیا ملتا ہے") or for what work ("کس کام کے لیے", Roman
+# "kis kaam").
+_PURPOSE_PHRASES = re.compile(
+    r"\bwhat(?:'s| is| are)?\b.*\bfor\s*[?!.]*$|\bwhat(?:'s| is)? .+ used\b"
+    r"|کیا ہوتا|کیا ملتا|کس کام|kya hota|kya milta|kis kaam",
+    re.IGNORECASE,
+)
+
+
 def asks_purpose(text: str) -> bool:
-    """Whether the message asks what something is for (PURPOSE_WORDS)."""
-    return bool(PURPOSE_WORDS & set(words(text)))
+    """Whether the message asks what something is for (PURPOSE_WORDS, _PURPOSE_SPOKEN,
+    _PURPOSE_PHRASES), a spoken present's "b" left off ("ساحة البئر شو بيصير فيها": what
+    happens at Well Square)."""
+    said = set(words(text))
+    said |= {w[1:] for w in said if len(w) > 3 and w.startswith(_SPOKEN_PRESENT)}
+    if (PURPOSE_WORDS | _PURPOSE_SPOKEN) & said:
+        return True
+    return bool(_PURPOSE_PHRASES.search(" ".join(text.split())))
 
 
 # Words asking how many a place holds ("how many seats", "combien de places", "كم مقعد", "کتنی
