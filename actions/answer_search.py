@@ -41,7 +41,7 @@ from actions.base import (
 )
 from actions.lookup_client import ForParticipants, NoAnswer
 from actions.not_translated import say_not_translated
-from actions.stand_ins import say_meals_asked
+from actions.stand_ins import say_meals_asked, say_meals_before_events
 from common.textnorm import words
 
 # Arabic's one-letter prepositions written on a word ("بحفل"): the word said without one.
@@ -73,6 +73,9 @@ class ActionAnswerEvent(LookupAction):
             return
         if not hits:
             raise NoAnswer("no event matches")
+        # "what time is dinner pls" finds the welcome and farewell dinners by "dinner": the daily
+        # meal's times first, then those dinners (actions/stand_ins.py).
+        meals = await say_meals_before_events(self.client, dispatcher, text, hits, lang)
         for event in hits:  # several when the question names them equally (find)
             say_event(dispatcher, event, lang)
             description = event["fields"].get("description") or ""
@@ -82,7 +85,7 @@ class ActionAnswerEvent(LookupAction):
         for item in others:  # "... and when does Well Square open"
             await say_item(self.client, dispatcher, item, lang)
         said = [i for e in hits for i in [e, *e.get("related", {}).values()]]
-        say_freshness(dispatcher, [*said, *others], lang)
+        say_freshness(dispatcher, [*meals, *said, *others], lang)
 
 
 # What a dress question may name: a dress code itself, or an event (whose dress is asked).

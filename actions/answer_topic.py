@@ -29,10 +29,12 @@ from actions.answer_found import (
     say_event,
     say_item,
     say_phrases_asked,
+    say_venue,
     search_message,
 )
 from actions.base import (
     DatedLookupAction,
+    entity_values_asked,
     find,
     intent_of,
     logger,
@@ -45,7 +47,12 @@ from actions.lookup_client import ForParticipants, LookupClient, NoAnswer
 from actions.not_translated import offered_languages, say_notice
 from actions.notes import DOMAIN as VISITOR_DOMAIN
 from actions.position import own_position_clauses
-from actions.stand_ins import asks_about_a_meal, say_room_fault_asked, say_topic
+from actions.stand_ins import (
+    asks_about_a_meal,
+    say_meals_before_events,
+    say_room_fault_asked,
+    say_topic,
+)
 from common.asking import WHEN_WORDS
 from common.i18n import N_, translator
 from common.textnorm import words
@@ -68,6 +75,16 @@ OPEN_WORDS = frozenset(
     words(
         "open opens opened ouvert ouverte ouverts ouvertes ouvre ouvrent "
         "مفتوح مفتوحة يفتح تفتح فاتح فاتحة کھلا کھلی کھلے کھلتا کھلتی کھلتے"
+    )
+)
+# Words asking a place's hours or when it closes (folded, every language), beside OPEN_WORDS: a
+# dining hall's hours asked under the meal times are the hall's, not the meals' (ActionAnswerTopic).
+HOURS_WORDS = frozenset(
+    words(
+        "hours opening closing close closes closed horaires horaire ouverture fermeture ferme "
+        "ferment ساعات دوام الدوام دوامه دوامها اوقات تسكر يسكر يغلق تغلق يقفل تقفل بند timing "
+        "timings "
+        "khula khulta band"
     )
 )
 # Words for the vehicles an event's own text may say it leaves by (folded, every language): a
@@ -130,6 +147,13 @@ class ActionAnswerTopic(DatedLookupAction):
             self.client, dispatcher, text, lang, named_only
         ):
             return
+        # "قاعة طعام النخلة من الساعة كم لكم مفتوحة" (the dining hall, open from when to when),
+        # taken for the meal times: the hall's own hours, not the meals served there.
+        if topic == "meals":
+            venues = await self.say_venue_hours_asked(dispatcher, tracker, text, lang)
+            if venues:
+                say_freshness(dispatcher, venues, lang)
+                return
         # "How do you say thank you in Arabic", taken for the greetings: the pack's phrase.
         phrases = await say_phrases_asked(self.client, dispatcher, text, lang)
         if phrases:
@@ -150,11 +174,18 @@ class ActionAnswerTopic(DatedLookupAction):
             named = [item for item in named if item["kind"] != "event"]
         if named:
             # The message names a place, event, dress code, person or grade outright: that item,
-            # not the topic the model guessed from words it knew (actions/answer_found.py).
+            # not the topic the model guessed from words it knew (actions/answer_found.py);
+            # a meal asked bare that found the programme's dinners by "dinner" gets the daily
+            # meal's times first (actions/stand_ins.py).
+            meals = (
+                await say_meals_before_events(self.client, dispatcher, text, named, lang)
+                if topic == "meals"
+                else []
+            )
             for item in named:
                 await say_item(self.client, dispatcher, item, lang)
                 say_details_asked(dispatcher, item, text, lang)
-            say_freshness(dispatcher, named, lang)
+            say_freshness(dispatcher, [*meals, *named], lang)
             return
         # "What should I bring to the cultural visit" (taken for the kit or the dos and don'ts),
         # "by when must I report for the range day": an event named whose description tells what
@@ -206,6 +237,25 @@ class ActionAnswerTopic(DatedLookupAction):
             raise
         await say_topic_texts(self.client, dispatcher, topic, items, lang)
         say_freshness(dispatcher, [*events, *items], lang)
+
+    async def say_venue_hours_asked(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str, lang: str
+    ) -> list[dict[str, Any]]:
+        """A place's card (directions and hours) when the message asks when a place it names
+        is open (OPEN_WORDS, HOURS_WORDS) and names no meal: a dining hall's opening hours are
+        not its meal times ("the dining hall, from what time until what time is it open",
+        "horaires d'ouverture du réfectoire", "ڈائننگ ہال کے اوقات"). The place the model
+        marked, else one the whole message names confidently. The places said."""
+        if asks_about_a_meal(text) or not (OPEN_WORDS | HOURS_WORDS) & set(words(text)):
+            return []
+        if entity_values_asked(tracker, "venue"):
+            found = await find(self.client, tracker, "venue", lang)
+        else:
+            found = await search_message(self.client, text, lang, ["venue"])
+        venues = [item for item in found if item["kind"] == "venue"]
+        for venue in venues:
+            say_venue(dispatcher, venue, lang)
+        return venues
 
     async def topic_or_stand_in(self, topic: str, lang: str) -> list[dict[str, Any]]:
         """The topic's texts; for a topic this exercise has nothing on (or nothing this visitor

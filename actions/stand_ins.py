@@ -8,6 +8,8 @@ caller's answer stands otherwise."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import say_freshness, say_topic_texts
@@ -19,9 +21,9 @@ from common.textnorm import words
 MEAL_WORDS = frozenset(
     words(
         "breakfast lunch dinner supper meal meals brunch "
-        "dejeuner diner repas souper "
+        "dejeuner diner repas souper dine dinons dinez dejeune dejeunons "
         "فطور فطار افطار غداء غدا عشاء عشا وجبه وجبات الوجبه الوجبات سحور "
-        "ناشتہ ناشتا ناشتے کھانا کھانے کھانوں لنچ ڈنر سحری افطاری "
+        "ناشتہ ناشتا ناشتے کھانا کھانے کھانوں لنچ ڈنر سحری افطاری عشائیہ عشائیے ظہرانہ "
         "nashta nashtay khana khane "
         # Eating asked where or when ("where do I go to eat", "on mange où", "وين اروح آكل",
         # Darija "fin nakol", "کہاں کھاؤں") is a meal's question too.
@@ -75,6 +77,40 @@ def asks_about_a_meal(text: str, when_or_where: bool = False) -> bool:
     if not MEAL_WORDS & said:
         return False
     return not when_or_where or bool((WHEN_WORDS | WHERE_WORDS) & said)
+
+
+def asks_a_meal_bare(text: str, events: list[dict[str, Any]]) -> bool:
+    """Whether the message names a meal, the events are meals of the programme (a meal word in
+    each title) and it says nothing of their titles beyond the meal ("what time is dinner pls",
+    which finds the welcome and the farewell dinners by "dinner" alone; "when is the welcome
+    dinner" names one, and an event that is no meal was found for something else)."""
+    said = set(words(text))
+    if not events or not MEAL_WORDS & said:
+        return False
+    titles = [{w for w in words(e["fields"].get("title") or "") if len(w) > 2} for e in events]
+    return all(title & MEAL_WORDS and not (title - MEAL_WORDS) & said for title in titles)
+
+
+async def say_meals_before_events(
+    client: LookupClient,
+    dispatcher: CollectingDispatcher,
+    text: str,
+    events: list[dict[str, Any]],
+    lang: str,
+) -> list[dict[str, Any]]:
+    """The meals' texts, when the message asks a meal bare and the events found carry only that
+    meal's word in their titles (asks_a_meal_bare): a visitor asking when dinner is means the
+    daily meal, so its times come first, and the caller says the programme's dinners after them
+    (they may be what is meant on their evening). The texts said; none otherwise, or when the
+    exercise has no meals text this visitor may read."""
+    if not asks_a_meal_bare(text, [e for e in events if e.get("kind") == "event"]):
+        return []
+    try:
+        items = await client.topic("meals", lang)
+    except (NoAnswer, ForParticipants):
+        return []
+    await say_topic_texts(client, dispatcher, "meals", items, lang)
+    return items
 
 
 async def say_topic(
