@@ -287,13 +287,45 @@ def say_contact_hours(dispatcher: CollectingDispatcher, contact: dict[str, Any])
         dispatcher.utter_message(text=f"{name}: {fields['hours']}" if name else fields["hours"])
 
 
+# Words asking what to put on (folded, every language): wearing, dress, and what goes on one's
+# feet ("je dois mettre quoi aux pieds", "what shoes", "شو ألبس برجليّ", "pairon mein kya").
+WEAR_WORDS = frozenset(
+    words(
+        "wear wearing dress uniform shoes boots footwear feet "
+        "porter porte mettre tenue uniforme chaussures chaussure pieds "
+        "البس نلبس تلبس ارتدي نرتدي لباس اللباس زي الزي ملابس حذاء الحذاء جزمه رجلي رجليي "
+        "پہنوں پہنیں پہننا پہنے پہنی لباس وردی یونیفارم جوتے جوتا پاؤں پیروں "
+        "pehnna pehnein pehnun pehnoon pehne pairon joote joota"
+    )
+)
+
+
+def say_dress_asked(dispatcher: CollectingDispatcher, event: dict[str, Any], text: str) -> None:
+    """After an event's card, its dress as the dress answer says it (the dress's name and
+    description) when the message asks what to wear (WEAR_WORDS): the card names the dress
+    ("Tenue : Rangers") as one fact of the event, which tells a visitor asking what to put on
+    little, and the dress answer (ActionAnswerDress, utter_event_dress) gives its description
+    ("Treillis et rangers."). A question that the model took for the event or a topic gets what
+    the dress question would have; one that asks no such thing keeps the card alone."""
+    title = event["fields"].get("title") or ""
+    dress = related_text(event, "dress", "name")
+    description = related_text(event, "dress", "description")
+    if title and dress and description and WEAR_WORDS & set(words(text)):
+        dispatcher.utter_message(
+            response="utter_event_dress", title=title, dress=dress, description=description
+        )
+
+
 def say_details_asked(
     dispatcher: CollectingDispatcher, item: dict[str, Any], text: str, lang: str
 ) -> None:
     """After an event found by search, its description when the message asks what only that
-    tells ("jusqu'à quand s'inscrire pour la visite culturelle", taken for no intent); after a
-    place, its purpose when the message asks what it is for (say_purpose_asked); after a
-    contact, their office and hours when the message asks where or when."""
+    tells ("jusqu'à quand s'inscrire pour la visite culturelle", taken for no intent), and its
+    dress described when the message asks what to wear (say_dress_asked); after a place, its
+    purpose when the message asks what it is for (say_purpose_asked); after a contact, their
+    office and hours when the message asks where or when."""
+    if item["kind"] == "event":
+        say_dress_asked(dispatcher, item, text)
     if item["kind"] == "venue":
         say_purpose_asked(dispatcher, item, text, lang)
         return

@@ -22,6 +22,7 @@ from actions.answer_found import (
     answer_from_search,
     asks_beyond_when_and_where,
     related_text,
+    say_dress_asked,
     say_event,
     say_item,
     say_purpose_asked,
@@ -81,6 +82,7 @@ class ActionAnswerEvent(LookupAction):
             description = event["fields"].get("description") or ""
             if description and asks_beyond_when_and_where(text, event):
                 dispatcher.utter_message(text=description)
+            say_dress_asked(dispatcher, event, text)  # what to wear: the dress described
         others = await other_kinds_named(self.client, tracker, "event", hits, lang)
         for item in others:  # "... and when does Well Square open"
             await say_item(self.client, dispatcher, item, lang)
