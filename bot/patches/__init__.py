@@ -8,7 +8,8 @@ runs unchanged and says so. `undo()` puts back what the applied ones replaced (t
 Switches, read at start-up by `selected()` (`python -m bot.rasa_server`, which tools.stack runs,
 and `python -m bot.train`, which applies the five training patches alone:
 train_without_cache_fingerprints, sanitize_keeping_fingerprints, read_nlu_data_once,
-train_crf_in_child_process and pack_model_at_gzip_level_6):
+train_crf_in_child_process and pack_model_at_gzip_level_6, and with `--skip-validation`
+skip_schema_check_of_validated_data):
 - LIAISON_RASA_PATCHES: `all` (default), `none`, or a comma-separated list of names from
   PATCHES; an unknown name is a start-up error.
 - LIAISON_KEEP_TRACKERS: conversations kept by keep_trackers_between_turns (default 1000);
@@ -42,6 +43,7 @@ from bot.patches import (
     send_latest_turn_to_actions,
     send_request_in_one_write,
     share_prior_states,
+    skip_schema_check_of_validated_data,
     skip_unlogged_state_copies,
     train_crf_in_child_process,
     train_without_cache_fingerprints,
@@ -91,6 +93,9 @@ PATCHES: dict[str, Patch] = {
         Patch(train_crf_in_child_process, MEDIUM),
         # Training only too: the gzip level of the model archive `rasa train` writes.
         Patch(pack_model_at_gzip_level_6, LOW),
+        # Training (`bot.train --skip-validation`: `rasa data validate` did the check); in a
+        # server it skips only the check of the domain Rasa wrote into the model.
+        Patch(skip_schema_check_of_validated_data, LOW),
         # Before count_stored_events_once and keep_trackers_between_turns, which wrap its save.
         Patch(insert_tracker_events_at_once, MEDIUM),
         # After insert_tracker_events_at_once (its rows), before the two that wrap the save.
