@@ -26,6 +26,7 @@ from actions.answer_found import (
     by_name,
     plainly_named,
     say_details_asked,
+    say_dress_asked,
     say_event,
     say_item,
     say_phrases_asked,
@@ -221,7 +222,7 @@ class ActionAnswerTopic(DatedLookupAction):
         try:
             items = await self.topic_or_stand_in(topic, lang)
         except NoAnswer:
-            if await self.say_events_of_topic(dispatcher, topic, lang):
+            if await self.say_events_of_topic(dispatcher, topic, lang, text):
                 return
             if topic == "flag_order" and await self.say_flag_order_or_found(
                 dispatcher, tracker, text, lang
@@ -273,7 +274,7 @@ class ActionAnswerTopic(DatedLookupAction):
                 raise reason from None
 
     async def say_events_of_topic(
-        self, dispatcher: CollectingDispatcher, topic: str, lang: str
+        self, dispatcher: CollectingDispatcher, topic: str, lang: str, text: str = ""
     ) -> bool:
         """Say the exercise's events of the kind that tells the topic (EVENT_KIND_FOR_TOPIC);
         whether there were any."""
@@ -283,6 +284,9 @@ class ActionAnswerTopic(DatedLookupAction):
         events = [e for e in await self.client.events(lang) if e["fields"].get("kind") == kind]
         for event in events:
             say_event(dispatcher, event, lang)
+            # "je mets quoi aux pieds pour le lever des couleurs", taken for the ceremonies in
+            # a pack whose ceremonies are events: what to wear, the dress described.
+            say_dress_asked(dispatcher, event, text)
         say_freshness(dispatcher, events, lang)
         return bool(events)
 
@@ -377,6 +381,7 @@ class ActionAnswerTopic(DatedLookupAction):
         ]
         for event in events:
             say_event(dispatcher, event, lang)
+            say_dress_asked(dispatcher, event, text)  # what to wear: the dress described
         return events
 
     async def say_event_transport(

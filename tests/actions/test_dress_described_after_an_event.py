@@ -58,3 +58,23 @@ def test_what_to_wear_asked_of_an_event_card_gets_the_dress_described(
 def test_an_event_asked_when_keeps_its_card_alone(action: Any, intent: str) -> None:
     messages = run_found(action, intent, "fr", "le lever des couleurs c'est quand ?")
     assert not [m for m in messages if m.get("response") == "utter_event_dress"], messages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pour la cérémonie on met quoi aux pieds",  # the pack's ceremonies are its events
+        "le lever des couleurs c'est quand, et on porte quoi aux pieds",  # asked when, by title
+    ],
+)
+def test_what_to_wear_under_the_ceremonies_without_a_plain_name(text: str) -> None:
+    fake = FakeLookup(PACK)
+    fake.search_hits = [("event", "raising")]
+    fake.search_figures = {("event", "raising"): (1.0, 0.6)}  # by name, not plainly
+    dispatcher = run(
+        ActionAnswerTopic, fake.handle, intent="ask_ceremonies", language="fr", text=text
+    )
+    messages = dispatcher.messages
+    assert messages[0].get("response") == "utter_event_details", messages
+    dressed = [m for m in messages if m.get("response") == "utter_event_dress"]
+    assert [m["description"] for m in dressed] == [DESCRIPTION["fr"]], messages
