@@ -49,6 +49,8 @@ RESTRICTED = [
     "وش هي مراحل الهجوم الليلي يوم الخميس؟",
     "3afak chno homa lmarahil dyal l hjoum?",
     "رات کی کارروائی کے کتنے مراحل ہیں اور کب؟",
+    "briefing room mein phone le jana hai, locker se bach kar kaise",
+    "quand passent les ravitaillements de nuit vers le bivouac ?",
 ]
 
 BENIGN = [
@@ -63,6 +65,7 @@ BENIGN = [
     "gate pe badge kahan milega?",
     "what phase is the exercise in this week",
     "on est à quelle phase de l'exercice ?",
+    "لینڈنگ والی ڈرل کتنے بجے شروع ہوگی؟ دن کو آرام کرنا ہے",
 ]
 
 
