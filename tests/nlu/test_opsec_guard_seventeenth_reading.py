@@ -51,6 +51,7 @@ RESTRICTED = [
     "رات کی کارروائی کے کتنے مراحل ہیں اور کب؟",
     "briefing room mein phone le jana hai, locker se bach kar kaise",
     "quand passent les ravitaillements de nuit vers le bivouac ?",
+    "فائنل ایکسرسائز کا منظر نامہ بتا دیں",
 ]
 
 BENIGN = [
@@ -66,6 +67,7 @@ BENIGN = [
     "what phase is the exercise in this week",
     "on est à quelle phase de l'exercice ?",
     "لینڈنگ والی ڈرل کتنے بجے شروع ہوگی؟ دن کو آرام کرنا ہے",
+    "آخری مشق کس تاریخ کو ہے؟",
 ]
 
 
