@@ -185,7 +185,7 @@ async def answer_from_search(
         for message in searched:
             items = items or await search_message(client, message, lang, ["event"], accept)
     for item in items:
-        await say_item(client, dispatcher, item, lang)
+        await say_item(client, dispatcher, item, lang, text)
         say_details_asked(dispatcher, item, text, lang)
     note = notes.last_updated(items, lang) if items else None
     if note:  # how old the facts are, as every answer says (actions/base.py say_freshness)
@@ -300,7 +300,7 @@ WEAR_WORDS = frozenset(
 )
 
 
-def say_dress_asked(dispatcher: CollectingDispatcher, event: dict[str, Any], text: str) -> None:
+def _say_dress_asked(dispatcher: CollectingDispatcher, event: dict[str, Any], text: str) -> None:
     """After an event's card, its dress as the dress answer says it (the dress's name and
     description) when the message asks what to wear (WEAR_WORDS): the card names the dress
     ("Tenue : Rangers") as one fact of the event, which tells a visitor asking what to put on
@@ -320,12 +320,10 @@ def say_details_asked(
     dispatcher: CollectingDispatcher, item: dict[str, Any], text: str, lang: str
 ) -> None:
     """After an event found by search, its description when the message asks what only that
-    tells ("jusqu'à quand s'inscrire pour la visite culturelle", taken for no intent), and its
-    dress described when the message asks what to wear (say_dress_asked); after a place, its
-    purpose when the message asks what it is for (say_purpose_asked); after a contact, their
-    office and hours when the message asks where or when."""
-    if item["kind"] == "event":
-        say_dress_asked(dispatcher, item, text)
+    tells ("jusqu'à quand s'inscrire pour la visite culturelle", taken for no intent); after a
+    place, its purpose when the message asks what it is for (say_purpose_asked); after a
+    contact, their office and hours when the message asks where or when. (An event's dress,
+    when asked, say_item said with its card.)"""
     if item["kind"] == "venue":
         say_purpose_asked(dispatcher, item, text, lang)
         return
@@ -417,12 +415,16 @@ def say_purpose_asked(
 
 
 async def say_item(
-    client: LookupClient, dispatcher: CollectingDispatcher, item: dict[str, Any], lang: str
+    client: LookupClient,
+    dispatcher: CollectingDispatcher,
+    item: dict[str, Any],
+    lang: str,
+    asked: str = "",
 ) -> None:
-    """One item, as the action for its kind says it."""
+    """One item, as the action for its kind says it (an event as `asked`: say_event)."""
     kind = item["kind"]
     if kind == "event":
-        say_event(dispatcher, item, lang)
+        say_event(dispatcher, item, lang, asked)
     elif kind == "venue":
         say_venue(dispatcher, item, lang)
     elif kind == "contact":
@@ -463,7 +465,13 @@ def related_text(item: dict[str, Any], name: str, field: str) -> str:
     return item.get("related", {}).get(name, {}).get("fields", {}).get(field) or ""
 
 
-def say_event(dispatcher: CollectingDispatcher, event: dict[str, Any], lang: str) -> None:
+def say_event(
+    dispatcher: CollectingDispatcher, event: dict[str, Any], lang: str, asked: str = ""
+) -> None:
+    """An event's card; then, when the message `asked` asks what to wear, its dress described
+    (_say_dress_asked): one step, so that an answer giving an event's card for the visitor's
+    question cannot forget the dress asked for. The dress answer says the dress itself, and a
+    day's programme or an event's description answers something else: they pass no message."""
     fields = event["fields"]
     dress = related_text(event, "dress", "name")
     details: dict[str, Any] = {
@@ -479,6 +487,7 @@ def say_event(dispatcher: CollectingDispatcher, event: dict[str, Any], lang: str
         dispatcher.utter_message(response="utter_event_details", dress=dress, **details)
     else:
         dispatcher.utter_message(response="utter_event_details_no_dress", **details)
+    _say_dress_asked(dispatcher, event, asked)
 
 
 def say_venue(

@@ -164,7 +164,7 @@ async def say_named_not_on_programme(
     if not named or any(item["kind"] not in NOT_ON_PROGRAMME for item in named):
         return False
     for item in named:
-        await say_item(client, dispatcher, item, lang)
+        await say_item(client, dispatcher, item, lang, text)
         say_details_asked(dispatcher, item, text, lang)
     say_freshness(dispatcher, named, lang)
     return True

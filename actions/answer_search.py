@@ -22,7 +22,6 @@ from actions.answer_found import (
     answer_from_search,
     asks_beyond_when_and_where,
     related_text,
-    say_dress_asked,
     say_event,
     say_item,
     say_purpose_asked,
@@ -78,11 +77,10 @@ class ActionAnswerEvent(LookupAction):
         # meal's times first, then those dinners (actions/stand_ins.py).
         meals = await say_meals_before_events(self.client, dispatcher, text, hits, lang)
         for event in hits:  # several when the question names them equally (find)
-            say_event(dispatcher, event, lang)
+            say_event(dispatcher, event, lang, text)  # what to wear: the dress described
             description = event["fields"].get("description") or ""
             if description and asks_beyond_when_and_where(text, event):
                 dispatcher.utter_message(text=description)
-            say_dress_asked(dispatcher, event, text)  # what to wear: the dress described
         others = await other_kinds_named(self.client, tracker, "event", hits, lang)
         for item in others:  # "... and when does Well Square open"
             await say_item(self.client, dispatcher, item, lang)

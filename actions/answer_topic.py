@@ -26,7 +26,6 @@ from actions.answer_found import (
     by_name,
     plainly_named,
     say_details_asked,
-    say_dress_asked,
     say_event,
     say_item,
     say_phrases_asked,
@@ -184,7 +183,7 @@ class ActionAnswerTopic(DatedLookupAction):
                 else []
             )
             for item in named:
-                await say_item(self.client, dispatcher, item, lang)
+                await say_item(self.client, dispatcher, item, lang, text)
                 say_details_asked(dispatcher, item, text, lang)
             say_freshness(dispatcher, [*meals, *named], lang)
             return
@@ -283,10 +282,9 @@ class ActionAnswerTopic(DatedLookupAction):
             return False
         events = [e for e in await self.client.events(lang) if e["fields"].get("kind") == kind]
         for event in events:
-            say_event(dispatcher, event, lang)
             # "je mets quoi aux pieds pour le lever des couleurs", taken for the ceremonies in
             # a pack whose ceremonies are events: what to wear, the dress described.
-            say_dress_asked(dispatcher, event, text)
+            say_event(dispatcher, event, lang, text)
         say_freshness(dispatcher, events, lang)
         return bool(events)
 
@@ -310,7 +308,7 @@ class ActionAnswerTopic(DatedLookupAction):
         fields = exercise["fields"]
         names = {n.get("code"): n.get("name") for n in fields.get("nations", [])}
         ordered = [names.get(code) for code in fields.get("flag_order", [])]
-        if ordered and not all(ordered) and offered_languages(exercise):
+        if ordered and not all(ordered) and offered_languages(exercise, lang):
             # The nations' names exist only in other languages (a pack without Urdu): the
             # visitor is offered those, as for any text missing in theirs, not "no information".
             say_notice(dispatcher, exercise, lang)
@@ -380,8 +378,7 @@ class ActionAnswerTopic(DatedLookupAction):
             if titled_in(event, asked) or other_words or not event["fields"].get("title")
         ]
         for event in events:
-            say_event(dispatcher, event, lang)
-            say_dress_asked(dispatcher, event, text)  # what to wear: the dress described
+            say_event(dispatcher, event, lang, text)  # what to wear: the dress described
         return events
 
     async def say_event_transport(

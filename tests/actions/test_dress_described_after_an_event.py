@@ -4,7 +4,7 @@ couleurs, des rangers ?", taken for the ceremonies, got the event's card, "Tenue
 dress's name, one fact of the card), where the dress question gives the dress's description too
 ("Treillis et rangers."). A message asking what to wear gets the dress as the dress answer
 says it after the card; one that asks no such thing keeps the card alone
-(actions/answer_found.py say_dress_asked)."""
+(actions/answer_found.py say_event, given the message)."""
 
 from __future__ import annotations
 
