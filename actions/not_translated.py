@@ -51,7 +51,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import incomplete, rendering
 from common.i18n import N_, translator
 from common.i18n.formatting import language_names
-from common.languages import LANGUAGE_NAMES
+from common.languages import ALSO_READ, LANGUAGE_NAMES
 
 DOMAIN = "visitor"
 OFFER = "utter_not_translated_offer"
@@ -91,9 +91,12 @@ PHONE_SHAPE = re.compile(r"^\+?[0-9][0-9 ().\-/]*[0-9]$")
 EMAIL_SHAPE = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
 
 
-def offered_languages(item: dict[str, Any]) -> list[str]:
-    """The languages the item's missing texts exist in that the assistant can answer in."""
-    return [code for code in item.get("available_in") or [] if code in LANGUAGE_NAMES]
+def offered_languages(item: dict[str, Any], lang: str) -> list[str]:
+    """The languages the item's missing texts exist in that the assistant can answer in: those
+    a reader of `lang` most likely reads too first (ALSO_READ), then the exercise's order."""
+    available = [code for code in item.get("available_in") or [] if code in LANGUAGE_NAMES]
+    first = [code for code in ALSO_READ.get(lang, ()) if code in available]
+    return first + [code for code in available if code not in first]
 
 
 def switch_payload(code: str) -> str:
@@ -197,7 +200,7 @@ def say_not_translated(
 def say_notice(dispatcher: CollectingDispatcher, item: dict[str, Any], lang: str) -> None:
     """The notice and offer alone, once per answer: for an item whose neutral facts the answer
     said itself (a line of a day's programme)."""
-    offered = offered_languages(item)
+    offered = offered_languages(item, lang)
     if not offered:
         notice: dict[str, Any] = {"response": "utter_not_translated"}
     else:

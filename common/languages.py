@@ -24,3 +24,9 @@ LANGUAGES: tuple[str, ...] = tuple(LANGUAGE_NAMES)
 OWN_LETTERS: dict[str, frozenset[str]] = {"ur": frozenset("ٹڈڑںےۓھہۂۃکی")}
 # What a visitor is answered in when nothing says which of LANGUAGES they read.
 DEFAULT_LANGUAGE = "en"
+# The languages a reader of a language most likely reads too, first to last: offered first when
+# an answer's text is missing in theirs (actions/not_translated.py), before the exercise's other
+# languages in the exercise's order. Urdu's readers: English, Pakistan's other official language,
+# then Arabic (issue 21: "offered English or Arabic"). A language not listed keeps the
+# exercise's order.
+ALSO_READ: dict[str, tuple[str, ...]] = {"ur": ("en", "ar")}

@@ -24,7 +24,7 @@ from tests.actions.test_enrolment import TieredLookup
 from tests.packs import other_pack
 
 PACK = other_pack()  # no Urdu text at all; the exercise's languages are fr, en, ar
-OFFERED = ["fr", "en", "ar"]
+OFFERED = ["en", "ar", "fr"]  # to an Urdu reader, English and Arabic first (ALSO_READ)
 
 
 def pack_texts(value: Any) -> list[str]:

@@ -47,6 +47,31 @@ def test_a_missing_text_offers_the_languages_that_have_it(lang: str) -> None:
     assert answered["text"] == pack["topics"][1]["text"][lang]
 
 
+@pytest.mark.parametrize(
+    ("lang", "offered"),
+    # Urdu's readers get English, then Arabic, then the rest (issue 21: "offered English or
+    # Arabic"); French ones the exercise's order (fr, en, ar).
+    [("ur", ["en", "ar", "fr"]), ("fr", ["en", "ar"])],
+)
+def test_the_offer_puts_the_languages_a_reader_reads_too_first(
+    lang: str, offered: list[str]
+) -> None:
+    pack = other_pack()
+    pack["exercise"]["languages"] = ["fr", "en", "ar", "ur"]
+    for topic in pack["topics"]:
+        for texts in (topic["title"], topic["text"]):
+            texts["ur"] = f"اردو متن: {texts['en']}"
+    del pack["topics"][0]["text"]["ur"]
+    if lang == "fr":
+        del pack["topics"][0]["text"]["fr"]
+    dispatcher = run(ActionAnswerTopic, FakeLookup(pack).handle, language=lang)
+    offer = dispatcher.messages[0]
+    assert [button["title"] for button in offer["buttons"]] == [
+        LANGUAGE_NAMES[code] for code in offered
+    ]
+    assert offer["languages"] == language_names(offered, lang)
+
+
 def test_each_offered_button_is_a_language_switch_the_guard_lets_through() -> None:
     dispatcher = run(ActionAnswerTopic, FakeLookup(pack_with_urdu_gap()).handle, language="ur")
     for button in dispatcher.messages[0]["buttons"]:

@@ -56,7 +56,10 @@ def test_a_text_missing_in_urdu_is_offered_in_the_languages_that_have_it(stack: 
     question in that language, and the conversation stays in it."""
     meal_item = next(item for item in SAMPLE["topics"] if item["topic"] == "meals")
     visitor = enrolled_sender(stack, "ur")
-    others = [lang for lang in SAMPLE["exercise"]["languages"] if lang != "ur"]
+    # English, then Arabic, to an Urdu reader (common.languages.ALSO_READ), then the exercise's
+    # others in its order (ar, en, fr, ur).
+    assert SAMPLE["exercise"]["languages"] == ["ar", "en", "fr", "ur"]
+    others = ["en", "ar", "fr"]
     response = edit_meal_text(stack, "ur", None)
     try:
         assert response.status_code == 200, response.text
