@@ -27,7 +27,7 @@ TRAINING_INPUTS := config.yml $(TRAINING_DATA) $(NLU_COMPONENTS)
 # it runs once per change of the data, and `rasa train` does not read it a second time for its own.
 VALIDATED       := models/.validated
 
-.PHONY: help run test eval bench bench-nlu bench-cluster select overlap compare-tokenizers model-encoder catalogue i18n-extract envs model exercise validate lint test-lookup test-rasa test-unpatched typecheck openapi clean
+.PHONY: help run test eval bench bench-nlu bench-cluster select overlap compare-tokenizers model-encoder catalogue i18n-extract envs model exercise validate lint test-lookup test-rasa test-unpatched typecheck openapi clean test-rasa-units test-e2e
 
 help:
 	@echo "make run    start the assistant (lookup :8000, actions :5055, Rasa :5005, web chat :8080)"
@@ -161,15 +161,28 @@ typecheck: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed
 	$(LOOKUP_ENV)/bin/mypy --cache-dir .mypy_cache/lookup $(LOOKUP_TYPED)
 	$(RASA_ENV)/bin/mypy --cache-dir .mypy_cache/rasa $(RASA_TYPED)
 
+# The Debian packages each test stage needs (scripts/ensure-apt installs them as root, as in CI).
+LOOKUP_TEST_APT := chromium fonts-noto-core poppler-utils
+RASA_TEST_APT   := chromium fonts-noto-core redis-server haproxy
+
 test-lookup: $(LOOKUP_ENV)/.installed
 	scripts/ensure-postgres
-	scripts/ensure-apt "the console and briefing tests" chromium fonts-noto-core poppler-utils
+	scripts/ensure-apt "the console and briefing tests" $(LOOKUP_TEST_APT)
 	$(LOOKUP_ENV)/bin/pytest tests/test_layout.py tests/common tests/lookup tests/console tests/briefing $(PYTEST_ARGS)
 
-test-rasa: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
+# The Rasa side's tests: its units (in-process Rasa, the NLU, the actions against a fake or live
+# lookup service, the tools), then the end-to-end tests, which start the real processes.
+test-rasa: test-rasa-units test-e2e
+
+test-rasa-units: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-postgres
-	scripts/ensure-apt "the browser, tracker-store and cluster tests" chromium fonts-noto-core redis-server haproxy
-	$(RASA_ENV)/bin/pytest tests/test_rasa_config.py tests/test_e2e_markers.py tests/common/test_i18n.py tests/web tests/actions tests/dialogue tests/nlu tests/bot tests/tools tests/e2e $(PYTEST_ARGS)
+	scripts/ensure-apt "the browser, tracker-store and cluster tests" $(RASA_TEST_APT)
+	$(RASA_ENV)/bin/pytest tests/test_rasa_config.py tests/test_e2e_markers.py tests/common/test_i18n.py tests/web tests/actions tests/dialogue tests/nlu tests/bot tests/tools $(PYTEST_ARGS)
+
+test-e2e: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
+	scripts/ensure-postgres
+	scripts/ensure-apt "the browser, tracker-store and cluster tests" $(RASA_TEST_APT)
+	$(RASA_ENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
 
 # The deployment files (deploy/: Dockerfiles, compose.yaml, haproxy.cfg, kubernetes/) checked
 # without a container engine: schemas, cross-references with the code, `haproxy -c`. Images are
@@ -191,10 +204,18 @@ validate-deploy: $(LOOKUP_ENV)/.installed
 # "Which tests run unpatched").
 test-unpatched: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-postgres
-	scripts/ensure-apt "the browser, tracker-store and cluster tests" chromium fonts-noto-core redis-server haproxy
+	scripts/ensure-apt "the browser, tracker-store and cluster tests" $(RASA_TEST_APT)
 	LIAISON_RASA_PATCHES=none $(RASA_ENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
 
-test: validate validate-deploy lint typecheck test-lookup test-rasa test-unpatched
+# CI has 2 cores and each test stage mostly uses one: the lookup stage runs beside the model's
+# training and the Rasa side's units (their output shown stage by stage as each ends, -O), the
+# Debian packages installed first (two apt-get at once would race for dpkg's lock). The
+# end-to-end stages start the whole stack and run after them, one at a time.
+test: validate validate-deploy lint typecheck
+	scripts/ensure-postgres
+	scripts/ensure-apt "the tests" $(sort $(LOOKUP_TEST_APT) $(RASA_TEST_APT))
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-lookup test-rasa-units
+	$(MAKE) --no-print-directory test-e2e test-unpatched
 
 clean:
 	rm -rf .venv models var .pytest_cache .ruff_cache .mypy_cache

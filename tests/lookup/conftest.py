@@ -32,11 +32,21 @@ def postgres_url() -> Iterator[str]:
         yield url
 
 
+# The database of a test in a READ_ONLY module: never opened, as its service is the session's
+# (client_for makes that one its own database). A new PostgreSQL database is a copy of the
+# template, on disk until the server stops: a few hundred of them were a minute of CI.
+SHARED_SERVICES_DATABASE = "read-only-modules-use-the-sessions-services"
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     database_url = None
     if request.param == "postgresql":
-        database_url = fresh_database(request.getfixturevalue("postgres_url"))
+        server = request.getfixturevalue("postgres_url")
+        if getattr(request.module, "READ_ONLY", False):
+            database_url = f"{server}/{SHARED_SERVICES_DATABASE}"
+        else:
+            database_url = fresh_database(server)
     return Settings(
         data_dir=tmp_path / "data",
         database_url=database_url,
@@ -88,7 +98,12 @@ def client_for(
             )
             if key not in read_only_services:
                 data_dir = tmp_path_factory.mktemp("read-only") / "data"
-                shared = settings.model_copy(update={"data_dir": data_dir})
+                database_url = settings.database_url and fresh_database(
+                    request.getfixturevalue("postgres_url")
+                )
+                shared = settings.model_copy(
+                    update={"data_dir": data_dir, "database_url": database_url}
+                )
                 read_only_services[key] = fresh_client(shared, packs, exercise_id, headers)
             return read_only_services[key]
         client = fresh_client(settings, packs, exercise_id, headers)
