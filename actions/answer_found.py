@@ -344,22 +344,22 @@ _SPOKEN_PRESENT = ("بي", "بت", "بن")
 
 
 # More ways of asking what a place is for or what is had there, kept here rather than in
-# PURPOSE_WORDS, which the search also reads (common/asking.py ASKING_WORDS): what it is for or
-# used for in Levantine ("ساحة البئر لشو", "لأي شي مستخدمة"), its aim ("شو الهدف من"), what is
-# sold there ("شو بيبيعوا فيه", "what do they sell").
+# PURPOSE_WORDS, which the search also reads (common/asking.py ASKING_WORDS): its aim ("شو
+# الهدف من"), what is sold there ("شو بيبيعوا فيه", "what do they sell"). (What it is for or used
+# for in Levantine, "ساحة البئر لشو", "لأي شي مستخدمة", are PURPOSE_WORDS: the search must not
+# count them against the place.)
 _PURPOSE_SPOKEN = frozenset(
-    words(
-        "sell sells selling vend vendent "
-        "لشو لشنو مستخدم مستخدمة مستعمل مستعملة تعملوا تسووا صير بصير هدف الهدف "
-        "يبيعوا يبيعون تبيع يبيع"
-    )
+    words("sell sells selling vend vendent تعملوا تسووا صير بصير هدف الهدف يبيعوا يبيعون تبيع يبيع")
 )
 # Whole phrases that ask it: English "what is X for" ends on "for"; Urdu asks what happens or
 # is had there ("میں کیا ہوتا ہے", "کیا ملتا ہے") or for what work ("کس کام کے لیے", Roman
 # "kis kaam").
 _PURPOSE_PHRASES = re.compile(
     r"\bwhat(?:'s| is| are)?\b.*\bfor\s*[?!.]*$|\bwhat(?:'s| is)? .+ used\b"
-    r"|کیا ہوتا|کیا ملتا|کس کام|kya hota|kya milta|kis kaam",
+    # what goes on or is done there ("what goes on at Well Square", "what do they do at ..."),
+    # and Urdu's for what ("کس لیے", Roman "kis liye")
+    r"|\bwhat\b.*\bgoes on\b|\bwhat do (?:they|people|you|we) do\b"
+    r"|کیا ہوتا|کیا ملتا|کس کام|کس لیے|کس لئے|kya hota|kya milta|kis kaam|kis liye|kis liay",
     re.IGNORECASE,
 )
 

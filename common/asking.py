@@ -82,7 +82,21 @@ DETAIL_WORDS = frozenset(
         "pohanchna pahunchna pohnchna pohanchen pahunchen pohanchun pahunchun jagah "
         # where one sits ("where do I sit at the opening ceremony": guests sit in the stand)
         "sit seat seats seated seating assis assise asseoir assoit assied "
-        "اجلس نجلس يجلس مقعد مقاعد جلوس بیٹھوں بیٹھنا بیٹھیں بیٹھنے نشست"
+        "اجلس نجلس يجلس مقعد مقاعد جلوس بیٹھوں بیٹھنا بیٹھیں بیٹھنے نشست "
+        # who attends, takes part or is invited ("who is supposed to attend the flag raising",
+        # "qui participe au lever des couleurs", "مين يحضر رفع العلم", "عشاء الترحيب لمين",
+        # "کمانڈ بریفنگ میں کون شرکت کرتا ہے"): the description says it ("All contingents.",
+        # "for contingent commanders, staff and liaison officers", "open to all personnel")
+        "attend attends attending attendance attendee attendees participate participates "
+        "participating participant participants part invited invite invites invitation "
+        "supposed meant expected allowed compulsory mandatory obligatory everyone everybody whom "
+        "assiste assistent assister participe participent participer invite invites invitee "
+        "invitees convie convies conviee concerne concernes concernee obligatoire present presents "
+        "presente monde "
+        "يحضر يحضرون يحضره يحضرها تحضر يشارك يشاركون تشارك مشارك مشاركين المشاركون مدعو مدعوين "
+        "مدعوون معزوم معزومين معني معنيين الزامي اجباري لمين لمن "
+        "شرکت شریک شامل مدعو حصہ لازمی "
+        "shirkat shareek sharik shamil hissa madoo"
     )
 )
 
@@ -99,6 +113,15 @@ PURPOSE_WORDS = frozenset(
         # "شو بيسووا بالساحة", "ايش يعملون فيها"): what the place is for.
         " happen happens happening held activity activities passe activite activites "
         "يعمل يعملوا يعملون بيعملوا تعمل يسوي يسوون يسووا بيسووا يصير يحدث يجري نشاط انشطه"
+        # Spoken Arabic as typed, for the search too: its present with a "b" ("شو بيصير في
+        # ساحة البئر"), Darija's ("شنو كيديرو"), what it is for or set aside for ("لشو مخصصة",
+        # "لأي شي مستخدمة"), what it offers ("المركز الطبي شو بيقدم"); French "on y fait quoi".
+        # Found in no text, they left the place named under half of the message, and the
+        # fallback said "I don't have that" (issue 20).
+        " بيصير بتصير بيصيرو بيعملو بيسوو بيسوي بتعمل بيجري كيديرو كيدير كيدار تيديرو "
+        "لشو لشنو لاش مخصص مخصصه مخصصين مستخدم مستخدمه مستعمل مستعمله يقدم بيقدم تقدم بتقدم "
+        "bisir bisiir bi9ir bisawu bi3amlu "
+        "fait font faire"
     )
 )
 

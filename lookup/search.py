@@ -70,12 +70,16 @@ _FUNCTION_WORDS = """
 """
 # Question words and auxiliaries the first list lacked (issue 20): found nowhere, they counted
 # against every item's share of the message ("c'est quoi la tenue X", "comment aller à X").
+# Spoken Arabic's "what" (Darija and Gulf شنو, اشنو), "and what" (وما), "in it" and "from it"
+# (فيه, منها): "ماذا يجري في ساحة البئر؟ وما الغرض منها؟" left the place under half of the
+# message.
 _QUESTION_WORDS = """
     did should could would many much
     quoi comment quels quelles quand combien sont suis ai avez ont faut peut
     كم اي ايش شو لماذا مين
     got امتي ايمتي وقتاش فوقاش
     pls plz thx لكم بكم
+    شنو اشنو شنهو وما وشو فيه فيها منه منها
 """
 # Urdu's particles and question words (without them a question's ہے or کیا matched any Urdu text
 # and outweighed the word that names the item).
@@ -98,6 +102,8 @@ _URDU_WORDS = (
     # where do I ...; "راستہ سمجھا دیں", explain the way): on a pack without Urdu texts they
     # matched nothing and still weighed against the place or person the question names
     " کرنا کرنی کرنے کروں کریں کرو تو سمجھا سمجھائیں سمجھاؤ دیں دیجیے دیجئے بتا بتائیں بتاؤ"
+    # its present ("کون شرکت کرتا ہے", who takes part)
+    " کرتا کرتی کرتے"
     # where, as کہاں's spoken twin ("چوک کدھر ہے")
     " کدھر"
 )

@@ -1,0 +1,61 @@
+"""What a place is for, asked in dialects, with two questions in one message and in more words
+(issue 20, eighteenth reading, by kind): "شو بيصير في ساحة البئر؟ لشو مخصصة؟" fell to the
+fallback, whose search did not find the place; what goes on or is done there ("what goes on at
+Well Square", "what do they do at ...", "on y fait quoi", Darija "شنو كيديرو", "المركز الطبي شو
+بيقدم", Urdu "کس لیے") asks its purpose too, which is said after its card."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.answer_found import asks_purpose
+from actions.answer_search import ActionAnswerVenue
+from actions.handoff import ActionNotUnderstood
+from tests.actions.answering import run
+from tests.actions.fake_lookup import FakeLookup
+from tests.packs import other_pack
+
+PURPOSE = {
+    "ar": "ساحة البئر: الاستعراضات.",
+    "en": "Well Square: Parades.",
+    "fr": "Place du Puits : Défilés.",
+}
+# Questions of the kind, not the held-out sentence.
+ASKED = [
+    ("ar", "ساحة البئر شو بيصير فيها؟ ولشو مخصصة؟"),
+    ("ar", "شنو كيديرو فساحة البئر"),
+    ("ar", "ساحة البئر شو بتقدم"),
+    ("ar", "ماذا يجري في ساحة البئر؟ وما الغرض منها؟"),
+    ("en", "what goes on at Well Square? and where is it"),
+    ("en", "what do they do at Well Square"),
+    ("fr", "on y fait quoi, à la place du puits ?"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ASKED)
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionAnswerVenue, "ask_venue_info"), (ActionNotUnderstood, "nlu_fallback")],
+)
+def test_a_place_asked_what_goes_on_says_its_purpose(
+    lang: str, text: str, action: type, intent: str
+) -> None:
+    fake = FakeLookup(other_pack())
+    fake.search_hits = [("venue", "well-square")]
+    fake.search_figures = {("venue", "well-square"): (2.0, 1.0)}
+    dispatcher = run(action, fake.handle, intent=intent, language=lang, text=text, entities=[])
+    said = [m.get("text") for m in dispatcher.messages]
+    assert PURPOSE[lang] in said, dispatcher.messages
+
+
+@pytest.mark.parametrize("text", ["لانڈری کس لیے ہے", "yeh hall kis liye hai"])
+def test_urdu_asks_for_what(text: str) -> None:
+    assert asks_purpose(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what do I wear to the flag raising", "where does the shuttle go", "what time does it start"],
+)
+def test_no_purpose_asked(text: str) -> None:
+    assert not asks_purpose(text)
