@@ -27,7 +27,14 @@ from actions import dates, incomplete, notes, rendering
 from actions.lookup_client import LookupClient
 from actions.not_translated import say_not_translated
 from actions.position import without_own_position
-from common.asking import DETAIL_WORDS, PURPOSE_WORDS, SAY_WORDS, WHEN_WORDS, WHERE_WORDS
+from common.asking import (
+    DETAIL_WORDS,
+    PURPOSE_WORDS,
+    SAY_WORDS,
+    WHEN_WORDS,
+    WHERE_WORDS,
+    asks_who_attends,
+)
 from common.textnorm import words
 
 # The kinds a whole message is searched across (phrases, guidelines and forms of address are
@@ -236,8 +243,9 @@ def say_phrase(dispatcher: CollectingDispatcher, phrase: dict[str, Any], lang: s
 
 
 def asks_details(text: str) -> bool:
-    """Whether the message asks what only an event's description tells (DETAIL_WORDS)."""
-    return bool(DETAIL_WORDS & set(words(text)))
+    """Whether the message asks what only an event's description tells (DETAIL_WORDS), or for
+    whom the event is (asks_who_attends: "who is the welcome dinner for")."""
+    return bool(DETAIL_WORDS & set(words(text))) or asks_who_attends(text)
 
 
 def asks_beyond_when_and_where(text: str, event: dict[str, Any]) -> bool:

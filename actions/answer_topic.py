@@ -23,12 +23,14 @@ from actions.answer_found import (
     answer_from_search,
     asks_beyond_when_and_where,
     asks_details,
+    asks_purpose,
     by_name,
     plainly_named,
     say_details_asked,
     say_event,
     say_item,
     say_phrases_asked,
+    say_purpose_asked,
     say_venue,
     search_message,
 )
@@ -235,8 +237,26 @@ class ActionAnswerTopic(DatedLookupAction):
             ):
                 return
             raise
+        places = await self.say_venue_purpose_asked(dispatcher, text, lang)
         await say_topic_texts(self.client, dispatcher, topic, items, lang)
-        say_freshness(dispatcher, [*events, *items], lang)
+        say_freshness(dispatcher, [*events, *places, *items], lang)
+
+    async def say_venue_purpose_asked(
+        self, dispatcher: CollectingDispatcher, text: str, lang: str
+    ) -> list[dict[str, Any]]:
+        """What a place the message names is for, before the topic's text, when the message
+        asks it (asks_purpose): "à quoi sert le centre médical", "لانڈری کس لیے ہے", taken for
+        the medical or laundry topic, got the topic's text, which says how to use the place and
+        not what it offers (its purpose: "pharmacy", "pressing of ceremonial uniforms"). The
+        topic's text still follows: it answers what the visitor will ask next. The places
+        said."""
+        if not asks_purpose(text):
+            return []
+        found = await search_message(self.client, text, lang, ["venue"])
+        venues = [item for item in found if item["kind"] == "venue"]
+        for venue in venues:
+            say_purpose_asked(dispatcher, venue, text, lang)
+        return venues
 
     async def say_venue_hours_asked(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str, lang: str

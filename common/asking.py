@@ -29,6 +29,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from babel import Locale
@@ -99,6 +100,27 @@ DETAIL_WORDS = frozenset(
         "shirkat shareek sharik shamil hissa madoo"
     )
 )
+
+# Whole phrases asking for whom an event is, or who may go ("who is the welcome dinner for", "who
+# can go to the majlis evening", "le dîner de bienvenue, c'est pour qui", "ouvert à qui", "qui
+# peut venir", "مين بيروح", "استقبالیہ عشائیہ کس کے لیے ہے", "کون جا سکتا ہے", "kis ke liye"):
+# asked as DETAIL_WORDS ask it, what the event's description tells (actions). Their words alone
+# ("who", "for", "qui", "کس") ask about anything.
+ATTEND_PHRASES = re.compile(
+    r"\bwho\b.*\bfor\s*[?!.]*$|\bwho (?:can|may|should|will|is allowed to) (?:go|come|join)\b"
+    r"|\bwho (?:goes|is going|comes|is coming)\b|\bopen to (?:all|everyone|everybody|whom)\b"
+    r"|\bpour qui\b|\b(?:ouvert|r[eé]serv[eé]|destin[eé])e?s? [aà] qui\b"
+    r"|\bqui (?:peut|doit|va|vient|pourra) (?:y )?(?:venir|aller|participer|assister|[aà]\b|au\b)"
+    r"|مين (?:بي|ي|ر)روح|من يذهب|مين رايح"
+    r"|(?:کس|کن) کے (?:لیے|لئے)|کون (?:جا|آ) سکت|(?:kis|kin) ke (?:liye|liay)|kaun (?:ja|aa) sakta",
+    re.IGNORECASE,
+)
+
+
+def asks_who_attends(text: str) -> bool:
+    """Whether the message asks for whom an event is or who may go (ATTEND_PHRASES)."""
+    return bool(ATTEND_PHRASES.search(" ".join(text.split())))
+
 
 # Words asking what a place is for ("what is Well Square used for", "à quoi sert la place du
 # puits", "ساحة البئر تستخدم لأيش", "یہ جگہ کس کام آتی ہے"): the place's purpose, which its card

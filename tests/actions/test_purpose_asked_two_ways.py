@@ -10,11 +10,13 @@ import pytest
 
 from actions.answer_found import asks_purpose
 from actions.answer_search import ActionAnswerVenue
+from actions.answer_topic import ActionAnswerTopic
 from actions.handoff import ActionNotUnderstood
 from tests.actions.answering import run
 from tests.actions.fake_lookup import FakeLookup
 from tests.packs import other_pack
 
+TOPIC_TEXT = {"en": "Prayer tent C, next to the well.", "ar": "خيمة الصلاة ج بجانب البئر."}
 PURPOSE = {
     "ar": "ساحة البئر: الاستعراضات.",
     "en": "Well Square: Parades.",
@@ -59,3 +61,41 @@ def test_urdu_asks_for_what(text: str) -> None:
 )
 def test_no_purpose_asked(text: str) -> None:
     assert not asks_purpose(text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "what is Well Square used for, is it near the prayer tent"), ("ar", "ساحة البئر لشو؟")],
+)
+def test_a_place_asked_what_for_under_a_topic_says_its_purpose_first(lang: str, text: str) -> None:
+    # "à quoi sert le centre médical", "لانڈری کس لیے ہے": taken for the place's topic, the
+    # answer was the topic's text alone, which says how to use the place, not what it offers.
+    fake = FakeLookup(other_pack())
+    fake.search_hits = [("venue", "well-square")]
+    fake.search_figures = {("venue", "well-square"): (1.0, 0.6)}  # by name, not plainly
+    dispatcher = run(
+        ActionAnswerTopic,
+        fake.handle,
+        intent="ask_prayer_facilities",
+        language=lang,
+        text=text,
+        entities=[],
+    )
+    said = [m.get("text") for m in dispatcher.messages]
+    assert said[0] == PURPOSE[lang], dispatcher.messages
+    assert TOPIC_TEXT[lang] in said[1:], dispatcher.messages  # the topic's text after it
+
+
+def test_a_topic_not_asked_what_a_place_is_for_says_no_purpose() -> None:
+    fake = FakeLookup(other_pack())
+    fake.search_hits = [("venue", "well-square")]
+    fake.search_figures = {("venue", "well-square"): (1.0, 0.6)}
+    dispatcher = run(
+        ActionAnswerTopic,
+        fake.handle,
+        intent="ask_prayer_facilities",
+        language="en",
+        text="where can I pray near Well Square",
+        entities=[],
+    )
+    assert PURPOSE["en"] not in [m.get("text") for m in dispatcher.messages]

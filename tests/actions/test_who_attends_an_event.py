@@ -80,3 +80,41 @@ def test_an_event_asked_when_or_where_keeps_its_card_alone(text: str) -> None:
     lang = "ar" if text[0] > "z" else ("fr" if "où" in text else "en")
     messages = messages_of(ActionAnswerEvent, "ask_event_info", lang, text)
     assert DESCRIPTION[lang] not in [m.get("text") for m in messages], messages
+
+
+# For whom an event is, or who may go, asked in whole phrases (common/asking.py ATTEND_PHRASES).
+FOR_WHOM = [
+    ("en", "who is the flag raising for?"),
+    ("en", "who can go to the flag raising"),
+    ("fr", "le lever des couleurs, c'est pour qui ?"),
+    ("fr", "le lever des couleurs est ouvert à qui"),
+    ("fr", "qui peut venir au lever des couleurs ?"),
+    ("ar", "مين بيروح رفع العلم؟"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), FOR_WHOM)
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionAnswerEvent, "ask_event_info"), (ActionNotUnderstood, "nlu_fallback")],
+)
+def test_for_whom_an_event_is_gets_its_description(
+    lang: str, text: str, action: Any, intent: str
+) -> None:
+    messages = messages_of(action, intent, lang, text)
+    assert DESCRIPTION[lang] in [m.get("text") for m in messages], messages
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["استقبالیہ عشائیہ کس کے لیے ہے", "مجلس کی شام میں کون جا سکتا ہے", "yeh kis ke liye hai"],
+)
+def test_urdu_asks_for_whom(text: str) -> None:
+    assert asks_details(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["who do I call for help", "where do I go for lunch", "je dois appeler qui"]
+)
+def test_asking_who_or_for_is_not_asking_for_whom(text: str) -> None:
+    assert not asks_details(text)
