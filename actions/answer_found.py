@@ -31,6 +31,8 @@ from common.asking import (
     DETAIL_WORDS,
     PURPOSE_WORDS,
     SAY_WORDS,
+    WHAT_IS_WORDS,
+    WHAT_WORDS,
     WHEN_WORDS,
     WHERE_WORDS,
     asks_who_attends,
@@ -407,6 +409,19 @@ def asks_what_purpose_tells(text: str, venue: dict[str, Any]) -> bool:
     return bool(beyond & set(words(fields.get("purpose") or "")))
 
 
+def asks_what_it_is(text: str, venue: dict[str, Any]) -> bool:
+    """Whether a clause of the message asks what the place is, and nothing else: its name's
+    words and WHAT_IS_WORDS alone ("what is well square? where is it?", "c'est quoi la place du
+    puits ? elle est où ?"). The card says where it is and when it is open, not what it is."""
+    named = set(words(venue["fields"].get("name") or ""))
+    for clause in re.split(r"[?!.;,،؟؛]", text):
+        said = set(words(clause))
+        beside = said - named
+        if said & named and beside & WHAT_WORDS and not beside - WHAT_IS_WORDS:
+            return True
+    return False
+
+
 def say_purpose_asked(
     dispatcher: CollectingDispatcher, venue: dict[str, Any], text: str, lang: str
 ) -> None:
@@ -415,7 +430,9 @@ def say_purpose_asked(
     tells (asks_what_purpose_tells: "how many seats"); nothing when the place has no purpose in
     this language (its card already said what it has)."""
     purpose = (venue["fields"].get("purpose") or "").rstrip(". ")
-    if purpose and (asks_purpose(text) or asks_what_purpose_tells(text, venue)):
+    if purpose and (
+        asks_purpose(text) or asks_what_purpose_tells(text, venue) or asks_what_it_is(text, venue)
+    ):
         name = venue["fields"].get("name") or ""
         dispatcher.utter_message(
             text=incomplete.sentence(incomplete.named(name, purpose, lang), lang)

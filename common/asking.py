@@ -147,6 +147,16 @@ PURPOSE_WORDS = frozenset(
     )
 )
 
+# Words that, with a place's name alone, ask what the place is ("what is Well Square?", "c'est
+# quoi la place du puits ?", "شو هي ساحة البئر؟", "ویل اسکوائر کیا ہے؟"): its purpose tells it,
+# after its card (actions). Only a clause of nothing else asks it: "what is the phone number of
+# the desk" does not.
+WHAT_WORDS = frozenset(words("what whats quoi ما شو ايش وش شنو شنهي اش کیا"))
+WHAT_IS_WORDS = WHAT_WORDS | frozenset(
+    words("is the exactly c est qu que ce cest la le les du de l هي هو ہے یہ")
+)
+
+
 # Words asking what is on ("what happens on 2 June at 7", "il se passe quoi le 18", "ماذا يحدث
 # يوم 20", "20 جنوری کا پروگرام"): with a day of the exercise named, the programme of that day.
 SCHEDULE_WORDS = frozenset(

@@ -99,3 +99,36 @@ def test_a_topic_not_asked_what_a_place_is_for_says_no_purpose() -> None:
         entities=[],
     )
     assert PURPOSE["en"] not in [m.get("text") for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "what is well square? where is it?"),
+        ("fr", "c'est quoi la place du puits ? elle est où ?"),
+        ("ar", "شو هي ساحة البئر؟ وين؟"),
+    ],
+)
+def test_a_place_asked_what_it_is_says_its_purpose(lang: str, text: str) -> None:
+    # Its card says where it is and when it is open, not what it is (asks_what_it_is).
+    fake = FakeLookup(other_pack())
+    fake.search_hits = [("venue", "well-square")]
+    fake.search_figures = {("venue", "well-square"): (2.0, 1.0)}
+    dispatcher = run(
+        ActionAnswerVenue, fake.handle, intent="ask_venue_info", language=lang, text=text
+    )
+    assert PURPOSE[lang] in [m.get("text") for m in dispatcher.messages], dispatcher.messages
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Well Square?", "what time does Well Square open", "what is the address of Well Square"],
+)
+def test_a_place_named_or_asked_something_else_keeps_its_card_alone(text: str) -> None:
+    fake = FakeLookup(other_pack())
+    fake.search_hits = [("venue", "well-square")]
+    fake.search_figures = {("venue", "well-square"): (2.0, 1.0)}
+    dispatcher = run(
+        ActionAnswerVenue, fake.handle, intent="ask_venue_info", language="en", text=text
+    )
+    assert PURPOSE["en"] not in [m.get("text") for m in dispatcher.messages], dispatcher.messages
