@@ -18,16 +18,17 @@ from tests.actions.fake_lookup import FakeLookup
 from tests.packs import other_pack
 
 
-def pack_with_urdu_gap() -> dict:
-    """The second exercise with Urdu among its languages: the first meal item has no Urdu text,
-    nor a French one; every other text exists in Urdu."""
+def pack_with_urdu_gap(without_french: bool = True) -> dict:
+    """The second exercise with Urdu among its languages: the first meal item has no Urdu text
+    (nor, unless told otherwise, a French one); every other text exists in Urdu."""
     pack = other_pack()
     pack["exercise"]["languages"] = ["fr", "en", "ar", "ur"]
     for topic in pack["topics"]:
         for texts in (topic["title"], topic["text"]):
             texts["ur"] = f"اردو متن: {texts['en']}"
     del pack["topics"][0]["text"]["ur"]
-    del pack["topics"][0]["text"]["fr"]
+    if without_french:
+        del pack["topics"][0]["text"]["fr"]
     return pack
 
 
@@ -56,14 +57,7 @@ def test_a_missing_text_offers_the_languages_that_have_it(lang: str) -> None:
 def test_the_offer_puts_the_languages_a_reader_reads_too_first(
     lang: str, offered: list[str]
 ) -> None:
-    pack = other_pack()
-    pack["exercise"]["languages"] = ["fr", "en", "ar", "ur"]
-    for topic in pack["topics"]:
-        for texts in (topic["title"], topic["text"]):
-            texts["ur"] = f"اردو متن: {texts['en']}"
-    del pack["topics"][0]["text"]["ur"]
-    if lang == "fr":
-        del pack["topics"][0]["text"]["fr"]
+    pack = pack_with_urdu_gap(without_french=lang == "fr")
     dispatcher = run(ActionAnswerTopic, FakeLookup(pack).handle, language=lang)
     offer = dispatcher.messages[0]
     assert [button["title"] for button in offer["buttons"]] == [
