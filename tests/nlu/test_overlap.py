@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from tools.nlu.overlap import find_overlaps, heldout_examples, key, training_lines
+from tools.nlu.overlap import (
+    find_overlaps,
+    heldout_examples,
+    key,
+    remove_lines,
+    training_lines,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,3 +87,17 @@ def test_a_benign_near_miss_one_word_from_any_answered_intent_is_an_overlap() ->
     assert [o.heldout for o in find_overlaps(training, heldout)] == [
         "where is the laundry room please"
     ]
+
+
+def test_a_block_left_without_examples_goes_with_its_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "nlu.yml"
+    path.write_text(
+        'version: "3.1"\nnlu:\n- intent: ask_contacts\n  examples: |\n    - who to call\n'
+        "- intent: ask_meals\n  examples: |\n    - lunch time\n    - dinner time\n",
+        encoding="utf-8",
+    )
+    lines = training_lines(tmp_path)
+    remove_lines({(p, i) for p, i, text, _ in lines if text in ("who to call", "lunch time")})
+    assert path.read_text(encoding="utf-8") == (
+        'version: "3.1"\nnlu:\n- intent: ask_meals\n  examples: |\n    - dinner time\n'
+    )

@@ -95,10 +95,32 @@ def heldout_examples(path: Path) -> list[Example]:
 
 
 def remove_lines(doomed: set[tuple[Path, int]]) -> None:
+    """Delete the lines, and an intent's block left with no example by it (its `- intent:` and
+    `examples: |` lines): Rasa warns of an intent with no examples at every load."""
     for path in {p for p, _ in doomed}:
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-        kept = [line for i, line in enumerate(lines) if (path, i) not in doomed]
-        path.write_text("".join(kept), encoding="utf-8")
+        gone = {i for p, i in doomed if p == path}
+        for start, examples in _example_blocks(lines).items():
+            if examples and gone.issuperset(examples):
+                gone.add(start)
+                if lines[start + 1].strip() == "examples: |":
+                    gone.add(start + 1)
+        path.write_text("".join(line for i, line in enumerate(lines) if i not in gone), "utf-8")
+
+
+def _example_blocks(lines: list[str]) -> dict[int, list[int]]:
+    """Each intent block's first line (`- intent: ...`, then `  examples: |`): its example lines."""
+    blocks: dict[int, list[int]] = {}
+    start = None
+    for index, line in enumerate(lines):
+        block = _BLOCK.match(line)
+        if block:
+            start = index if block.group(1) == "intent" else None
+            if start is not None:
+                blocks[start] = []
+        elif start is not None and line.startswith("    ") and _EXAMPLE_LINE.match(line):
+            blocks[start].append(index)
+    return blocks
 
 
 def _overlaps_in(
