@@ -9,8 +9,8 @@ wrong for an in-scope question. Language ID is measured twice: per message alone
 counts as wrong), and in conversation (an abstention keeps the previous message's language, as
 the `language` slot does; a conversation starts in English, the slot's initial value).
 
-The OPSEC guard (issue 19) is measured on tests/nlu/heldout/restricted_eighteenth/<lang>.yml
-under `opsec_eighteenth` (and the development sets restricted_seventh/ to restricted_seventeenth/):
+The OPSEC guard (issue 19) is measured on tests/nlu/heldout/restricted_nineteenth/<lang>.yml
+under `opsec_nineteenth` (and the development sets restricted_seventh/ to restricted_eighteenth/):
 questions after operationally sensitive information (`ask_restricted`) and benign near-misses
 (`benign`). A message is refused when the model's intent is ask_restricted; the report gives the
 refused share of each kind per language, with the guard and for the classifier alone (the intent
@@ -18,7 +18,7 @@ before bot.nlu.opsec_guard raised it, which the guard leaves in the parse data).
 written in secret by someone who never saw the guard and measured once (development data since:
 the seventh from 2026-12-06 12:25, the ninth from 16:53, the tenth from 19:33, the eleventh from
 23:24, the twelfth from 2026-12-07 02:34, the thirteenth from 05:33, the fourteenth from 08:46,
-the fifteenth from 12:02, the sixteenth from 14:59, the seventeenth from 18:17); the six sets
+the fifteenth from 12:02, the sixteenth from 14:59, the seventeenth from 18:17, the eighteenth from 21:09); the six sets
 before the seventh were retired into training
 (data/nlu/<lang>/restricted_retired_sets.yml, issue 19's "many authors"). A later set gets its
 own key in OPSEC_SETS.
@@ -61,6 +61,7 @@ OPSEC_SETS = {
     "opsec_sixteenth": "restricted_sixteenth",
     "opsec_seventeenth": "restricted_seventeenth",
     "opsec_eighteenth": "restricted_eighteenth",
+    "opsec_nineteenth": "restricted_nineteenth",
 }
 ARABIZI_FOLDER = "arabizi"
 ARABIZI_TARGET = 0.85  # intent macro-F1: issue 21
