@@ -207,15 +207,22 @@ test-unpatched: $(RASA_ENV)/.installed $(LOOKUP_ENV)/.installed $(MODEL)
 	scripts/ensure-apt "the browser, tracker-store and cluster tests" $(RASA_TEST_APT)
 	LIAISON_RASA_PATCHES=none $(RASA_ENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
 
-# CI has 2 cores and each test stage mostly uses one: the lookup stage runs beside the model's
-# training and the Rasa side's units (their output shown stage by stage as each ends, -O), the
-# Debian packages installed first (two apt-get at once would race for dpkg's lock). The
-# end-to-end stages start the whole stack and run after them, one at a time.
+# CI has 2 cores and each test stage mostly uses one, so `make test` runs two lanes side by side
+# (output shown stage by stage as each ends, -O): the lookup stage, then the end-to-end suite
+# unpatched; the model's training and the Rasa side's units, then the end-to-end suite. The model
+# is a prerequisite of both lanes here, so it is trained once, before either end-to-end stage.
+# The Debian packages are installed first (two apt-get at once would race for dpkg's lock).
 test: validate validate-deploy lint typecheck
 	scripts/ensure-postgres
 	scripts/ensure-apt "the tests" $(sort $(LOOKUP_TEST_APT) $(RASA_TEST_APT))
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-lookup test-rasa-units
-	$(MAKE) --no-print-directory test-e2e test-unpatched
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-lane-lookup test-lane-rasa
+
+.PHONY: test-lane-lookup test-lane-rasa
+test-lane-lookup: test-lookup $(MODEL)
+	$(MAKE) --no-print-directory test-unpatched
+
+test-lane-rasa: test-rasa-units
+	$(MAKE) --no-print-directory test-e2e
 
 clean:
 	rm -rf .venv models var .pytest_cache .ruff_cache .mypy_cache
