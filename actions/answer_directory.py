@@ -16,6 +16,7 @@ from actions.answer_found import (
     NAMED_SCORE,
     TIES_AT_MOST,
     TIME_WORDS,
+    WHOLE_SCORE,
     asks_where_or_when,
     confident,
     message_hits,
@@ -29,7 +30,7 @@ from actions.base import LookupAction, say_freshness, user_text
 from actions.lookup_client import LookupClient, NoAnswer
 from actions.not_translated import say_not_translated
 from actions.notes import DOMAIN as VISITOR_DOMAIN
-from common.asking import says_mine
+from common.asking import LEAD_WORDS, asks_who_leads, says_mine
 from common.i18n import N_, translator
 from common.languages import LANGUAGES
 from common.textnorm import words
@@ -169,7 +170,11 @@ async def named_contacts(
     """The contacts the whole message names (contacts_named_in); else, for a message of several
     sentences, those the sentence asking how to reach someone or who someone is names alone:
     the reason given beside the question ("... my room's heating is broken and nobody
-    answers") weighed against the person asked for as words they lack."""
+    answers") weighed against the person asked for as words they lack. A message asking who
+    leads a service (asks_who_leads) asks for a person: the contact whose role names it is
+    taken on a fair match (led_by)."""
+    if accept is confident and asks_who_leads(text):
+        accept = led_by
     found = await contacts_named_in(client, text, lang, accept)
     if found:
         return found
@@ -201,7 +206,9 @@ async def contacts_named_in(
     # The words asking how or when to reach someone ("phone", "رقم", "hours") name a contact's
     # fields, which are not texts the search reads: left out, they do not count against the
     # person named.
-    left_out = REACH_WORDS | TIME_WORDS
+    # Nor do the words asking who leads ("runs", "in charge", "يدير", "چلاتا"): "who runs the
+    # medical cell and how can I call them" left the medical cell's head under half of it.
+    left_out = REACH_WORDS | TIME_WORDS | LEAD_WORDS
     tokens = text.split()
     asked = " ".join(
         t
@@ -223,6 +230,20 @@ async def contacts_named_in(
     return [item for item in found if item["kind"] == "contact"]
 
 
+# A contact found for a message asking who leads a service (asks_who_leads) needs a fair match of
+# its role or name (the WHOLE relevance) and this share of the message: "who runs the medical cell
+# and how can I call them" (0.5, 0.47), "مين مسؤول الخلية الطبية وكيف بتصل فيه" (0.5, 0.55),
+# whose pronouns and verbs no contact's text has, got the medical topic's text; Darija's "شكون
+# اللي كيسير الخلية الطبية وشنو الرقم ديالو" leaves it 0.31 of the message.
+LED_COVERAGE = 0.25
+
+
+def led_by(score: float, coverage: float) -> bool:
+    """Whether a contact hit may answer a message asking who leads a service: confidently
+    found, or a fair match (WHOLE_SCORE) of at least LED_COVERAGE of the message."""
+    return confident(score, coverage) or (score >= WHOLE_SCORE and coverage >= LED_COVERAGE)
+
+
 def _contact_text(contact: dict[str, Any]) -> str:
     fields = contact["fields"]
     return f"{fields.get('name') or ''} {fields.get('role') or ''}"
@@ -238,12 +259,49 @@ def distinctive_nation_words(nations: list[dict[str, Any]]) -> list[tuple[Any, s
     ]
 
 
+# A word made from a nation's name (its people, its adjective) adds at most this many letters to
+# the name's word, or to it without its final e ("valmere": "Valmerians", "Valmériens").
+_DEMONYM_ENDING = 4
+# A name's word shorter than this is matched whole only: Urdu's "والمیر" folds to "میر", whose
+# longer words are "my" ("میری", "میرا"), not Valmère's people.
+_DEMONYM_STEM = 4
+
+
+def nation_words_said(theirs: set[str], asked: set[str]) -> set[str]:
+    """The words of a nation's name (`theirs`, folded) that the message's words (`asked`) say,
+    whole or as a word made from it: its people or its adjective ("the Valmerians' liaison
+    officer", "des Valmériens", "valmérien", "Northmarkers", "الفالميريين", "النورثماركي"),
+    which the name's word alone missed: "c'est qui l'officier de liaison des Valmériens" got
+    the duty liaison officer, not Valmère's own (issue 20)."""
+    # Arabic "فالمير" folds to "مير" (its "فال" read as a prefix), and "الفالميريين" to
+    # "فالميريين": folded once more, a word whose prefix is the name's own letters says a short
+    # name too (Urdu's "میری" has none).
+    forms = [(word, False) for word in asked] + [
+        (again[0], True) for word in asked if (again := words(word)) and again[0] != word
+    ]
+    said = set()
+    for name in theirs:
+        stems = {name} | ({name[:-1]} if len(name) > _DEMONYM_STEM and name[-1] == "e" else set())
+        if name in asked or any(
+            (prefixed or len(name) >= _DEMONYM_STEM)
+            and form.startswith(stem)
+            and 0 < len(form) - len(stem) <= _DEMONYM_ENDING
+            for form, prefixed in forms
+            for stem in stems
+        ):
+            said.add(name)
+    return said
+
+
 async def nation_words_named(client: LookupClient, text: str, lang: str) -> set[str]:
     """The words of the message that name one of the exercise's nations in this language
-    (distinctive_nation_words); none when no nation is named."""
+    (distinctive_nation_words), as the name's words (nation_words_said: a word made from the
+    name counts); none when no nation is named."""
     nations = (await client.exercise(lang))["fields"].get("nations", [])
     asked = set(words(text))
-    return set().union(*(theirs & asked for _, theirs in distinctive_nation_words(nations)))
+    return set().union(
+        *(nation_words_said(theirs, asked) for _, theirs in distinctive_nation_words(nations))
+    )
 
 
 # Words asking for one's liaison officer or contact ("my liaison officer", "notre contact", "ضابط
@@ -277,7 +335,7 @@ async def own_liaison_officers(client: LookupClient, text: str, lang: str) -> li
     nations = (await client.exercise(lang))["fields"].get("nations", [])
     distinctive = distinctive_nation_words(nations)
     asked = set(words(text))
-    if any(words_of & asked for _, words_of in distinctive):
+    if any(nation_words_said(words_of, asked) for _, words_of in distinctive):
         return []
     nation = await client.own_nation()
     if nation is None:

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import dates, incomplete, notes
 from actions.answer_directory import (
     distinctive_nation_words,
+    nation_words_said,
     say_absent_person,
     say_named_contacts,
 )
@@ -283,6 +284,9 @@ class ActionAnswerRank(LookupAction):
             meant = [hit["id"] for hit in await find(self.client, tracker, "rank", lang)]
             by_id = {r["id"]: r for r in ranks}
             matches = [by_id[item_id] for item_id in meant if item_id in by_id]
+            # "Warrant Officer Class 2": the search reads no number of one digit, and found the
+            # Class 1's grade as well (or alone, by another word of its title's note).
+            matches = numbered_titles_named(ranks, text) or matches
         if not matches:
             dispatcher.utter_message(response="utter_rank_not_found")
             return
@@ -303,7 +307,7 @@ class ActionAnswerRank(LookupAction):
         when that nation's titles (their notes in brackets aside) do not tell them apart."""
         distinctive = distinctive_nation_words(exercise.get("nations", []))
         asked = set(words(text))
-        codes = {code for code, theirs in distinctive if theirs & asked}
+        codes = {code for code, theirs in distinctive if nation_words_said(theirs, asked)}
         if not codes:
             own = await self.client.own_nation()
             codes = {own} if own else set()
@@ -322,6 +326,32 @@ class ActionAnswerRank(LookupAction):
             }
         ]
         return titled or matches
+
+
+def numbered_titles_named(ranks: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """The grades a title with a number names whole in the message, its number included
+    ("what rank in Valmère equals a Northmark Warrant Officer Class 2", "وارنٹ آفیسر کلاس 2 کے
+    برابر"): that class, not its siblings (Class 1, OR-9, got the answer: issue 20). None when
+    the message names no such title (the search's grades stand)."""
+    asked = words(text)
+    named = []
+    for rank in ranks:
+        for titles in (rank["fields"].get("titles") or {}).values():
+            if any(
+                _numbered_title_in(words(_NOTE.sub(" ", title)), asked)
+                for title in titles or []
+                if title  # none in a language the pack lacks
+            ):
+                named.append(rank)
+                break
+    return named
+
+
+def _numbered_title_in(title: list[str], asked: list[str]) -> bool:
+    """Whether the title's words, one of them a number, follow each other in the message."""
+    if not any(word.isdigit() for word in title):
+        return False
+    return any(asked[at : at + len(title)] == title for at in range(len(asked) - len(title) + 1))
 
 
 # A note in brackets after a title ("Warrant Officer Class 1 (équivalent de major)", "Major

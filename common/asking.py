@@ -122,6 +122,28 @@ def asks_who_attends(text: str) -> bool:
     return bool(ATTEND_PHRASES.search(" ".join(text.split())))
 
 
+# Words asking who leads a service or a cell ("who runs the medical cell", "who heads it", "who is
+# in charge", "qui dirige", "qui s'occupe de", "مين مسؤول", "من يرأس", "بيدير", "کون چلاتا ہے",
+# "انچارج", "سربراہ"), asked with a word asking who (LEAD_WHO_WORDS, French "qui" and Arabic "من"
+# among them: beside a word of leading they ask who, not "which" or "from"): a person, the
+# contact who heads it, is asked for, not the service's text (actions).
+LEAD_WORDS = frozenset(
+    words(
+        "runs heads headed leads charge incharge boss responsible manages manager commands "
+        "dirige dirigent responsable occupe tient gere commande "
+        "مسؤول مسوول المسؤول مسئول يرأس رئيس يدير بيدير مدير كيسير يسير "
+        "سربراہ انچارج چلاتا چلاتے چلاتی ہیڈ افسر sarbarah chalata chalate"
+    )
+)
+LEAD_WHO_WORDS = frozenset(words("who whom qui مين من شكون منو کون kaun kon"))
+
+
+def asks_who_leads(text: str) -> bool:
+    """Whether the message asks who leads something (LEAD_WORDS beside LEAD_WHO_WORDS)."""
+    said = set(words(text))
+    return bool(LEAD_WORDS & said and LEAD_WHO_WORDS & said)
+
+
 # Words asking what a place is for ("what is Well Square used for", "à quoi sert la place du
 # puits", "ساحة البئر تستخدم لأيش", "یہ جگہ کس کام آتی ہے"): the place's purpose, which its card
 # (directions and hours) does not say, is said after it (actions).
