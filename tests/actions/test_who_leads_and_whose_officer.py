@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from actions.answer_directory import ActionAnswerContacts, led_by, nation_words_said
+from actions.answer_found import asks_purpose
 from actions.answer_search import ActionAnswerRank
 from actions.answer_topic import ActionAnswerTopic
 from common.asking import asks_who_leads
@@ -196,3 +197,9 @@ def test_a_grade_named_with_its_class_is_that_class(lang: str, text: str, code: 
 
 def test_a_grade_without_a_number_keeps_the_searchs_grades() -> None:
     assert rank_codes("en", "what is a Northmark Brigadier in Valmère", ["of-6"]) == ["OF-6"]
+
+
+@pytest.mark.parametrize("text", ["ايش الفايدة من ساحة البئر", "ساحة البئر شو فايدتها"])
+def test_what_use_a_place_is_asks_its_purpose(text: str) -> None:
+    # "ايش الفايدة من ساحة البئر" got Well Square's card without its purpose
+    assert asks_purpose(text)
