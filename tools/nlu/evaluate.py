@@ -18,8 +18,8 @@ before bot.nlu.opsec_guard raised it, which the guard leaves in the parse data).
 written in secret by someone who never saw the guard and measured once (development data since:
 the seventh from 2026-12-06 12:25, the ninth from 16:53, the tenth from 19:33, the eleventh from
 23:24, the twelfth from 2026-12-07 02:34, the thirteenth from 05:33, the fourteenth from 08:46,
-the fifteenth from 12:02, the sixteenth from 14:59, the seventeenth from 18:17, the eighteenth from 21:09); the six sets
-before the seventh were retired into training
+the fifteenth from 12:02, the sixteenth from 14:59, the seventeenth from 18:17, the eighteenth
+from 21:09); the six sets before the seventh were retired into training
 (data/nlu/<lang>/restricted_retired_sets.yml, issue 19's "many authors"). A later set gets its
 own key in OPSEC_SETS.
 
