@@ -132,7 +132,7 @@ LEAD_WORDS = frozenset(
         "runs heads headed leads charge incharge boss responsible manages manager commands "
         "dirige dirigent responsable occupe tient gere commande "
         "مسؤول مسوول المسؤول مسئول يرأس رئيس يدير بيدير مدير كيسير يسير "
-        "سربراہ انچارج چلاتا چلاتے چلاتی ہیڈ افسر sarbarah chalata chalate"
+        "سربراہ انچارج چلاتا چلاتے چلاتی ہیڈ sarbarah chalata chalate"
     )
 )
 LEAD_WHO_WORDS = frozenset(words("who whom qui مين من شكون منو کون kaun kon"))
